@@ -1,0 +1,3 @@
+#include "app/commands.hpp"
+
+int main(int argc, char** argv) { return nofly::app::runCli(argc, argv); }

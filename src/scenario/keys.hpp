@@ -1,0 +1,71 @@
+// The keys the scenario language knows, one list per kind of mapping. The
+// loader refuses any other key with a suggestion from the same list, and the
+// JSON schema is written from these lists, so the two cannot drift apart.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace nofly::scenario::keys {
+
+using List = std::vector<std::string>;
+
+inline const List kTop = {"title",    "description", "goals",   "seed",       "time",     "map",
+                          "include",  "categories",  "places",  "airports",   "sites",    "zones",
+                          "flights",  "traffic",     "sensors", "responders", "timeline", "expect",
+                          "variants"};
+inline const List kIncluded = {"places", "airports", "sites", "zones", "flights", "traffic", "sensors", "responders"};
+inline const List kTime = {"start", "end", "step"};
+inline const List kMap = {"origin", "basemap", "extent"};
+inline const List kLatLon = {"lat", "lon"};
+inline const List kPlace = {"id", "name", "at"};
+inline const List kZone = {"id", "name", "restriction", "reason", "shape", "altitude", "active", "exempt", "message"};
+inline const List kShape = {"circle", "polygon", "corridor", "country", "parts", "margin"};
+inline const List kCircle = {"center", "radius"};
+inline const List kPolygon = {"outer", "holes"};
+inline const List kCorridor = {"path", "width"};
+inline const List kAltitudeBand = {"floor", "ceiling"};
+inline const List kActive = {"from", "to", "windows", "weekly", "after", "for"};
+inline const List kWindow = {"from", "to"};
+inline const List kWeekly = {"days", "from", "to"};
+inline const List kCategory = {"name", "kind", "critical", "authorisations", "aware", "comply"};
+inline const List kFlight = {"id",       "category", "depart",    "route",   "from",  "to", "speed",
+                             "altitude", "behaviour", "endurance", "hover", "return"};
+inline const List kTraffic = {"id", "category", "count", "area", "depart", "duration", "altitude", "speed", "behaviour"};
+inline const List kBetween = {"between"};
+inline const List kBehaviourMix = {"compliant", "unaware", "reckless", "hostile"};
+inline const List kAirport = {"id", "name", "at", "elevation"};
+inline const List kSite = {"id", "name", "at", "radius"};
+inline const List kSensor = {"id",      "name",    "type", "at",  "range",       "probability",
+                             "update", "latency", "heading", "fov", "false-alarms"};
+inline const List kResponder = {"id", "name", "type", "base", "speed", "neutralise", "success"};
+inline const List kEvent = {"id", "at", "event", "zone", "notice", "position", "genuine", "text"};
+inline const List kExpect = {"metric", "category", "zone", "flight", "outcome", "at_least", "at_most", "equals"};
+inline const List kVariant = {"description", "remove", "set", "add"};
+
+// Words allowed as values.
+inline const List kRestrictions = {"prohibited", "authorisation", "conditional", "no-restriction"};
+inline const List kReasons = {"air-traffic", "sensitive",         "privacy",   "population", "nature",
+                              "noise",       "foreign-territory", "emergency", "other"};
+inline const List kBehaviours = {"compliant", "unaware", "reckless", "hostile"};
+inline const List kKinds = {"hobby", "commercial", "state"};
+inline const List kSensorTypes = {"radar", "rf", "camera", "remote-id", "sighting"};
+inline const List kResponderTypes = {"police", "jammer", "interceptor"};
+inline const List kEventTypes = {"announce", "activate", "deactivate", "sighting", "note"};
+inline const List kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekdays", "weekend", "daily"};
+inline const List kMetrics = {"planned",
+                              "flown",
+                              "rerouted",
+                              "cancelled",
+                              "violating",
+                              "violations",
+                              "violation_minutes",
+                              "extra_km",
+                              "authorisations_requested",
+                              "authorisations_granted",
+                              "authorisations_denied",
+                              "disrupted",
+                              "near_misses"};
+inline const List kOutcomes = {"allowed", "authorised", "denied", "rerouted", "cancelled", "waited", "violated"};
+
+} // namespace nofly::scenario::keys

@@ -1,0 +1,1736 @@
+#include "scenario/loader.hpp"
+
+#include "scenario/basemap.hpp"
+#include "scenario/keys.hpp"
+#include "scenario/reader.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace nofly::scenario {
+
+namespace fs = std::filesystem;
+using core::Dimension;
+
+std::string defaultAssetDir() {
+    if (const char* env = std::getenv("NOFLY_ASSETS"); env && *env) return env;
+#ifdef NOFLY_ASSET_DIR
+    return NOFLY_ASSET_DIR;
+#else
+    return "assets";
+#endif
+}
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+/// A position as written: local plane and geographic.
+struct Position {
+    Vec2 local;
+    core::LatLon geo;
+};
+
+/// An item of a list section together with its source, from the main file,
+/// an included file or a variant's `add:`.
+struct Item {
+    Source source;
+    std::string id; ///< raw id, when the item has one
+};
+
+
+/// The raw id of a list item, read without inserting into the node.
+std::string rawId(const YAML::Node& node) {
+    if (node.IsScalar()) return node.Scalar(); // a bare airport code
+    if (!node.IsMap()) return {};
+    const YAML::Node& n = node;
+    const YAML::Node id = n["id"];
+    return id.IsDefined() && id.IsScalar() ? id.Scalar() : std::string();
+}
+
+/// "zone 'park'" for messages, or "zone" while the id is unknown.
+std::string named(const std::string& kind, const std::string& id) {
+    return id.empty() ? kind : kind + " '" + id + "'";
+}
+
+/// Reads a scenario or included file's text, or says why not.
+std::optional<std::string> readFile(const fs::path& path, std::string& error) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+        error = fs::exists(path, ec) ? "is not a regular file" : "no such file";
+        return std::nullopt;
+    }
+    const auto size = fs::file_size(path, ec);
+    if (ec) {
+        error = "cannot read: " + ec.message();
+        return std::nullopt;
+    }
+    if (size > kMaxFileBytes) {
+        error = "is " + std::to_string(size / (1u << 20)) + " MiB; the largest file nofly reads is " +
+                std::to_string(kMaxFileBytes / (1u << 20)) + " MiB";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot be opened";
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+/// Friendlier words for yaml-cpp's parser messages.
+std::pair<std::string, std::string> explainParserError(const std::string& message) {
+    if (message == "illegal map value")
+        return {"unexpected ':' here",
+                "check the indentation of this line against the line above; a text that contains ': ' needs quotes"};
+    if (message == "end of sequence flow not found") return {"a list opened with '[' is not closed", "add the ']'"};
+    if (message == "end of map flow not found") return {"a mapping opened with '{' is not closed", "add the '}'"};
+    if (message == "end of sequence not found" || message == "end of map not found")
+        return {"the indentation does not match an enclosing list or mapping", "line the items up under each other"};
+    if (message == "illegal tab when looking for indentation" || message.find("tab") != std::string::npos)
+        return {"a tab is used for indentation", "YAML indents with spaces only"};
+    if (message == "unknown escape character") return {"unknown escape sequence in a quoted text", "write '\\\\' for a backslash"};
+    if (message == "end of string not found") return {"a quoted text is not closed", "add the closing quote"};
+    return {"YAML syntax error: " + message, ""};
+}
+
+/// Tabs in indentation make yaml-cpp report a confusing error somewhere
+/// else; find them first and point at each.
+bool reportTabs(const std::string& text, const std::string& file, core::Diagnostics& diagnostics) {
+    bool found = false;
+    int line = 1;
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i == text.size() || text[i] == '\n') {
+            // leading white space of this line
+            for (std::size_t j = lineStart; j < i && (text[j] == ' ' || text[j] == '\t'); ++j) {
+                if (text[j] == '\t') {
+                    diagnostics.error({file, line, static_cast<int>(j - lineStart) + 1},
+                                      "a tab is used for indentation",
+                                      "YAML indents with spaces only; replace the tab with spaces");
+                    found = true;
+                    break;
+                }
+            }
+            ++line;
+            lineStart = i + 1;
+        }
+    }
+    return found;
+}
+
+/// Where a quoted scalar that starts at `offset` closes, or npos when it runs
+/// to the end of the text.
+std::size_t closingQuote(const std::string& text, std::size_t offset) {
+    const char quote = text[offset];
+    for (std::size_t i = offset + 1; i < text.size(); ++i) {
+        if (quote == '"' && text[i] == '\\') ++i;
+        else if (quote == '\'' && text[i] == '\'' && i + 1 < text.size() && text[i + 1] == '\'') ++i;
+        else if (text[i] == quote) return i;
+    }
+    return std::string::npos;
+}
+
+/// yaml-cpp 0.7 accepts a quoted text that is never closed, swallowing the
+/// rest of the file into it. Find such scalars and report them.
+bool reportUnclosedQuotes(const YAML::Node& node, const std::string& text, const std::string& file,
+                          core::Diagnostics& diagnostics) {
+    bool found = false;
+    auto check = [&](const YAML::Node& n) {
+        if (!n.IsScalar()) return;
+        const YAML::Mark mark = n.Mark();
+        if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text.size()) return;
+        const char c = text[static_cast<std::size_t>(mark.pos)];
+        if ((c == '"' || c == '\'') && closingQuote(text, static_cast<std::size_t>(mark.pos)) == std::string::npos) {
+            diagnostics.error({file, mark.line + 1, mark.column + 1}, "a quoted text is not closed",
+                              std::string("add the closing ") + c + " at the end of the text");
+            found = true;
+        }
+    };
+    if (node.IsMap()) {
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            check(it->first);
+            check(it->second);
+            if (!it->second.IsScalar()) found = reportUnclosedQuotes(it->second, text, file, diagnostics) || found;
+        }
+    } else if (node.IsSequence()) {
+        for (const YAML::Node& item : node) {
+            check(item);
+            if (!item.IsScalar()) found = reportUnclosedQuotes(item, text, file, diagnostics) || found;
+        }
+    } else {
+        check(node);
+    }
+    return found;
+}
+
+/// Parses YAML text, reporting a syntax error at its real line.
+std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& file, core::Diagnostics& diagnostics) {
+    if (reportTabs(text, file, diagnostics)) return std::nullopt;
+    try {
+        YAML::Node root = YAML::Load(text);
+        if (reportUnclosedQuotes(root, text, file, diagnostics)) return std::nullopt;
+        return root;
+    } catch (const YAML::ParserException& e) {
+        // yaml-cpp may point one line past the end for an unclosed bracket
+        const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
+        int line = std::clamp(e.mark.line + 1, 1, std::max(1, lines));
+        if (line == lines && (text.empty() || text.back() == '\n') && line > 1) --line;
+        auto [message, hint] = explainParserError(e.msg);
+        diagnostics.error({file, line, std::max(1, e.mark.column + 1)}, message, hint);
+    } catch (const std::exception& e) {
+        diagnostics.error({file, 1, 1}, std::string("cannot read the file as YAML: ") + e.what());
+    }
+    return std::nullopt;
+}
+
+/// Offset of an ISO 8601 time written with one ("+02:00", "Z"), in minutes.
+std::optional<int> writtenOffset(const std::string& text) {
+    if (!text.empty() && (text.back() == 'Z' || text.back() == 'z')) return 0;
+    const std::size_t t = text.find_first_of("T ");
+    if (t == std::string::npos) return std::nullopt;
+    const std::size_t sign = text.find_last_of("+-");
+    if (sign == std::string::npos || sign < t) return std::nullopt;
+    std::string digits;
+    for (char c : text.substr(sign + 1))
+        if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+    if (digits.size() != 4 && digits.size() != 2) return std::nullopt;
+    const int hours = std::stoi(digits.substr(0, 2));
+    const int minutes = digits.size() == 4 ? std::stoi(digits.substr(2, 2)) : 0;
+    const int total = hours * 60 + minutes;
+    return text[sign] == '-' ? -total : total;
+}
+
+const char* kSections[] = {"places", "airports", "sites", "zones", "flights", "traffic", "sensors", "responders",
+                           "timeline", "expect"};
+
+/// The loader proper: one instance reads one scenario with one variant.
+class Loader {
+public:
+    Loader(core::Diagnostics& diagnostics, const LoadOptions& options)
+        : m_context(diagnostics), m_options(options),
+          m_assetDir(options.assetDir.empty() ? defaultAssetDir() : options.assetDir) {}
+
+    std::optional<Scenario> load(const std::string& text, const std::string& fileName);
+
+private:
+    // sections
+    void readVariants(const MapReader& top);
+    void readTime(const MapReader& top);
+    void readMap(const MapReader& top);
+    void readIncludes(const MapReader& top);
+    void readCategories(const MapReader& top);
+    void readPlaces();
+    void readAirports();
+    void readSites();
+    void readZones();
+    void readFlights();
+    void readTraffic();
+    void readSensors();
+    void readResponders();
+    void readTimeline();
+    void readExpectations();
+    void crossCheck();
+
+    // pieces
+    std::vector<Item> items(const std::string& section);
+    std::optional<Position> readPosition(const Source& source, const std::string& what);
+    std::optional<std::vector<Vec2>> readPoints(const Source& source, const std::string& what, std::size_t minimum);
+    std::optional<core::Region> readShape(const Source& source, const std::string& what, ShapeKind* kind, int depth = 0);
+    std::optional<Activation> readActivation(const Source& source, const std::string& what);
+    std::optional<Range> readRange(const Source& source, const std::string& what, Dimension dimension);
+    std::optional<std::map<Behaviour, double>> readBehaviourMix(const Source& source, const std::string& what);
+    void checkId(std::map<std::string, SourceLocation>& seen, const std::string& kind, const std::string& id,
+                 const Source& at);
+    const core::Region* country(const std::string& name, const Source& at);
+    void checkInsideMap(const std::vector<Vec2>& points, const std::string& what, const Source& at);
+    std::string categoryRef(const Source& source, const std::string& what);
+
+    Context m_context;
+    LoadOptions m_options;
+    std::string m_assetDir;
+    const std::string* m_file = nullptr;
+    fs::path m_root; ///< folder of the scenario file; includes stay inside it
+    Scenario m_scenario;
+    std::map<std::string, std::vector<Item>> m_sections;
+    std::map<std::string, std::vector<Item>> m_added; ///< items a variant adds
+    std::map<std::string, Position> m_named; ///< places and airports, for positions written as a name
+    std::map<std::string, core::Region> m_countries;
+    std::optional<core::Box> m_mapBounds;
+    std::vector<std::string> m_knownPaths; ///< for suggestions on bad variant paths
+    std::map<std::string, std::vector<Source>> m_refs; ///< "zone"/"event"/"category" -> uses, checked last
+    std::map<std::string, std::vector<std::string>> m_refIds;
+};
+
+// --- the whole file -----------------------------------------------------------
+
+std::optional<Scenario> Loader::load(const std::string& text, const std::string& fileName) {
+    core::Diagnostics& diagnostics = m_context.diagnostics();
+    m_file = m_context.internFile(fileName);
+    m_root = fs::absolute(fs::path(fileName)).parent_path();
+    m_scenario.file = fileName;
+    m_scenario.variant = m_options.variant;
+
+    auto root = parseYaml(text, fileName, diagnostics);
+    if (!root) return std::nullopt;
+    Source top;
+    top.node = *root;
+    top.file = m_file;
+    top.fallback = YAML::Mark();
+    if (!root->IsDefined() || root->IsNull()) {
+        diagnostics.error({fileName, 1, 1}, "the file is empty",
+                          "a scenario needs at least 'title:', 'time:' and 'map:'");
+        return std::nullopt;
+    }
+    MapReader reader(m_context, top, "the scenario", keys::kTop);
+    if (!reader.ok()) return std::nullopt;
+
+    // variants first: their patches change what the rest reads
+    readVariants(reader);
+
+    // metadata
+    if (auto title = reader.require("title", "every scenario needs a title, shown on the window and reports"))
+        m_scenario.title = readString(m_context, *title, "title").value_or("");
+    if (auto description = reader.get("description"))
+        m_scenario.description = readString(m_context, *description, "description").value_or("");
+    if (auto goals = reader.get("goals"))
+        for (const Source& goal : readList(m_context, *goals, "goals"))
+            if (auto text = readString(m_context, goal, "a learning goal")) m_scenario.goals.push_back(*text);
+    if (auto seed = reader.get("seed"))
+        m_scenario.seed = static_cast<std::uint64_t>(
+            readInteger(m_context, *seed, "seed", 0, 9007199254740991LL).value_or(1));
+
+    readTime(reader);
+    readMap(reader);
+    readCategories(reader);
+
+    // list sections from this file, its includes and the variant's additions
+    for (const char* section : kSections)
+        if (auto list = reader.get(section))
+            for (const Source& item : readList(m_context, *list, section))
+                m_sections[section].push_back({item, rawId(item.node)});
+    readIncludes(reader);
+    for (auto& [section, added] : m_added) // a variant's additions come last
+        m_sections[section].insert(m_sections[section].end(), added.begin(), added.end());
+
+    readPlaces();
+    readAirports();
+    readSites();
+    readZones();
+    readFlights();
+    readTraffic();
+    readSensors();
+    readResponders();
+    readTimeline();
+    readExpectations();
+    crossCheck();
+    if (!m_options.variant.empty()) m_context.reportUnusedPatches(m_knownPaths);
+
+    if (diagnostics.hasErrors()) return std::nullopt;
+    return std::move(m_scenario);
+}
+
+// --- variants -----------------------------------------------------------------
+
+void Loader::readVariants(const MapReader& top) {
+    auto variants = top.get("variants");
+    bool found = m_options.variant.empty();
+    if (variants) {
+        if (!variants->node.IsMap()) {
+            m_context.error(*variants, "variants must be a mapping of names to changes, such as 'status-quo: {remove: "
+                                       "[zones.national-ban]}', not " + describeNode(variants->node));
+        } else {
+            for (auto it = variants->node.begin(); it != variants->node.end(); ++it) {
+                Source keySource = child(*variants, it->first, "");
+                auto id = readId(m_context, keySource, "variant name");
+                if (!id) continue;
+                if (std::any_of(m_scenario.variants.begin(), m_scenario.variants.end(),
+                                [&](const Variant& v) { return v.id == *id; })) {
+                    m_context.error(keySource, "variant '" + *id + "' is written twice");
+                    continue;
+                }
+                Source body = child(*variants, it->second, "");
+                body.path = "variants." + *id;
+                MapReader variant(m_context, body, "variant '" + *id + "'", keys::kVariant);
+                Variant v{*id, {}, m_context.locate(keySource)};
+                if (auto d = variant.get("description")) v.description = readString(m_context, *d, "description").value_or("");
+                m_scenario.variants.push_back(v);
+                if (*id != m_options.variant || !variant.ok()) continue;
+                found = true;
+
+                // the patches of the chosen variant
+                if (auto remove = variant.get("remove"))
+                    for (const Source& path : readList(m_context, *remove, "variant '" + *id + "' remove"))
+                        if (auto p = readString(m_context, path, "a path to remove")) m_context.addRemoval(*p, path);
+                if (auto set = variant.get("set")) {
+                    if (!set->node.IsMap()) {
+                        m_context.error(*set, "variant '" + *id + "' set must map paths to new values, such as "
+                                              "'zones.ekch-ctr.restriction: prohibited'");
+                    } else {
+                        for (auto s = set->node.begin(); s != set->node.end(); ++s) {
+                            Source key = child(*set, s->first, "");
+                            Source value = child(*set, s->second, "");
+                            if (auto p = readString(m_context, key, "a path to set")) m_context.addOverride(*p, value, key);
+                        }
+                    }
+                }
+                if (auto add = variant.get("add")) {
+                    MapReader adds(m_context, *add, "variant '" + *id + "' add", keys::kIncluded);
+                    if (adds.ok())
+                        for (const std::string& section : adds.presentKeys())
+                            if (auto list = adds.get(section))
+                                for (const Source& item : readList(m_context, *list, section))
+                                    m_added[section].push_back({item, rawId(item.node)});
+                }
+            }
+        }
+    }
+    if (!found) {
+        std::vector<std::string> names;
+        for (const Variant& v : m_scenario.variants) names.push_back(v.id);
+        m_context.diagnostics().error({*m_file, 0, 0}, "the scenario has no variant '" + m_options.variant + "'",
+                                      names.empty() ? "it declares no variants" : core::suggestion(m_options.variant, names));
+    }
+}
+
+// --- time and map -------------------------------------------------------------
+
+void Loader::readTime(const MapReader& top) {
+    auto time = top.require("time", "say when the scenario runs, such as 'time: {start: 2025-10-01T07:00+02:00, "
+                                    "end: 13:00, step: 1 s}'");
+    if (!time) return;
+    MapReader t(m_context, *time, "time", keys::kTime);
+    if (!t.ok()) return;
+    auto start = t.require("start", "such as 'start: 2025-10-01T07:00+02:00'");
+    if (start) {
+        if (auto instant = readInstant(m_context, *start, "time start")) {
+            m_scenario.time.start = *instant;
+            const auto offset = writtenOffset(start->node.Scalar());
+            if (!offset)
+                m_context.error(*start, "time start '" + start->node.Scalar() + "' does not say its UTC offset",
+                                "write the date and time with an offset, such as '2025-10-01T07:00+02:00'; clock "
+                                "times in the rest of the file are read in that offset");
+            m_scenario.time.utcOffsetMinutes = offset.value_or(0);
+            m_context.time = {*instant, m_scenario.time.utcOffsetMinutes, true};
+        }
+    }
+    auto end = t.require("end", "such as 'end: 13:00' or 'end: +6 h'");
+    if (end && m_context.time.hasStart) {
+        if (auto instant = readInstant(m_context, *end, "time end")) {
+            m_scenario.time.end = *instant;
+            if (*instant <= m_scenario.time.start)
+                m_context.error(*end, "time end " + end->node.Scalar() + " is not after the start " +
+                                          core::formatInstant(m_scenario.time.start, m_scenario.time.utcOffsetMinutes),
+                                "the scenario must last some time; write for example 'end: +6 h'");
+            else if (*instant - m_scenario.time.start > 31LL * 24 * 3600 * 1000)
+                m_context.error(*end, "the scenario lasts more than 31 days", "split it into shorter scenarios");
+        }
+    }
+    if (auto step = t.get("step")) {
+        if (auto seconds = readPositive(m_context, *step, "time step", Dimension::Duration)) {
+            const auto ms = static_cast<Millis>(std::llround(*seconds * 1000.0));
+            if (ms < 10 || ms > 60000)
+                m_context.error(*step, "time step " + step->node.Scalar() + " is out of range",
+                                "use a step from 0.01 s to 1 min; 1 s suits most scenarios");
+            else
+                m_scenario.time.step = ms;
+        }
+    }
+}
+
+void Loader::readMap(const MapReader& top) {
+    auto map = top.require("map", "say where the scenario is, such as 'map: {origin: {lat: 55.676, lon: 12.568}}'");
+    if (!map) return;
+    MapReader m(m_context, *map, "map", keys::kMap);
+    if (!m.ok()) return;
+    if (auto origin = m.require("origin", "the centre of the map, such as 'origin: {lat: 55.676, lon: 12.568}'")) {
+        MapReader o(m_context, *origin, "map origin", keys::kLatLon);
+        auto lat = o.require("lat", "latitude in degrees");
+        auto lon = o.require("lon", "longitude in degrees");
+        std::optional<double> la, lo;
+        if (lat) la = readNumber(m_context, *lat, "map origin lat");
+        if (lon) lo = readNumber(m_context, *lon, "map origin lon");
+        if (la && (*la < -85 || *la > 85)) {
+            m_context.error(*lat, "map origin lat " + lat->node.Scalar() + " is out of range", "from -85 to 85 degrees");
+            la.reset();
+        }
+        if (lo && (*lo < -180 || *lo > 180)) {
+            m_context.error(*lon, "map origin lon " + lon->node.Scalar() + " is out of range", "from -180 to 180 degrees");
+            lo.reset();
+        }
+        if (la && lo) {
+            m_scenario.origin = {*la, *lo};
+            m_scenario.projection = core::LocalProjection(m_scenario.origin);
+        }
+    }
+    if (auto basemap = m.get("basemap")) {
+        if (auto name = readWord(m_context, *basemap, "map basemap", [&] {
+                auto names = basemapNames(m_assetDir);
+                names.push_back("none");
+                return names;
+            }())) {
+            if (*name != "none") {
+                m_scenario.basemap = *name;
+                if (const core::Region* region = country(*name, *basemap)) {
+                    core::Box b = core::bounds(*region);
+                    constexpr double kMargin = 50e3; // [m] sea around the coast still on the map
+                    m_mapBounds = core::Box{{b.min.x - kMargin, b.min.y - kMargin}, {b.max.x + kMargin, b.max.y + kMargin}};
+                }
+            }
+        }
+    }
+    if (auto extent = m.get("extent")) {
+        if (auto r = readPositive(m_context, *extent, "map extent", Dimension::Length))
+            m_mapBounds = core::Box{{-*r, -*r}, {*r, *r}};
+    }
+    if (!m_mapBounds) {
+        constexpr double kDefaultExtent = 300e3; // [m]
+        m_mapBounds = core::Box{{-kDefaultExtent, -kDefaultExtent}, {kDefaultExtent, kDefaultExtent}};
+    }
+}
+
+const core::Region* Loader::country(const std::string& name, const Source& at) {
+    if (auto it = m_countries.find(name); it != m_countries.end()) return &it->second;
+    std::string error;
+    auto geo = loadBasemap(m_assetDir, name, error);
+    if (!geo) {
+        m_context.error(at, "basemap '" + name + "' cannot be used: " + error);
+        return nullptr;
+    }
+    core::Region region;
+    for (const auto& polygon : *geo) {
+        core::Polygon local;
+        for (std::size_t r = 0; r < polygon.size(); ++r) {
+            core::Ring ring;
+            for (const core::LatLon& p : polygon[r]) ring.push_back(m_scenario.projection.toLocal(p));
+            if (r == 0) local.outer = std::move(ring);
+            else local.holes.push_back(std::move(ring));
+        }
+        region.polygons.push_back(std::move(local));
+    }
+    return &m_countries.emplace(name, std::move(region)).first->second;
+}
+
+// --- includes -----------------------------------------------------------------
+
+void Loader::readIncludes(const MapReader& top) {
+    auto include = top.get("include");
+    if (!include) return;
+    std::error_code ec;
+    const fs::path root = fs::weakly_canonical(m_root, ec);
+    for (const Source& entry : readWords(m_context, *include, "include")) {
+        auto path = readString(m_context, entry, "an included file");
+        if (!path) continue;
+        const fs::path relative(*path);
+        if (relative.is_absolute()) {
+            m_context.error(entry, "include '" + *path + "' is an absolute path",
+                            "write the path relative to this scenario file, such as 'zones/airports.yaml'");
+            continue;
+        }
+        // resolve links too: an include may not leave the scenario's folder tree
+        const fs::path resolved = fs::weakly_canonical(m_root / relative, ec);
+        const auto [rootEnd, pathIt] = std::mismatch(root.begin(), root.end(), resolved.begin(), resolved.end());
+        if (rootEnd != root.end()) {
+            m_context.error(entry, "include '" + *path + "' leaves the scenario's folder",
+                            "included files must be in the scenario's folder or below it");
+            continue;
+        }
+        std::string error;
+        auto text = readFile(resolved, error);
+        if (!text) {
+            m_context.error(entry, "include '" + *path + "' " + error);
+            continue;
+        }
+        const std::string shown = (fs::path(*m_file).parent_path() / relative).lexically_normal().string();
+        auto node = parseYaml(*text, shown, m_context.diagnostics());
+        if (!node) continue;
+        m_scenario.includes.push_back(resolved.string());
+        Source included;
+        included.node = *node;
+        included.file = m_context.internFile(shown);
+        MapReader reader(m_context, included, "included file '" + *path + "'", keys::kIncluded);
+        if (!reader.ok()) continue;
+        for (const std::string& section : reader.presentKeys())
+            if (auto list = reader.get(section))
+                for (const Source& item : readList(m_context, *list, section))
+                    m_sections[section].push_back({item, rawId(item.node)});
+    }
+}
+
+// --- list items ---------------------------------------------------------------
+
+std::vector<Item> Loader::items(const std::string& section) {
+    std::vector<Item> out;
+    for (Item item : m_sections[section]) {
+        if (!item.id.empty()) {
+            item.source.path = section + "." + item.id;
+            m_knownPaths.push_back(item.source.path);
+            if (m_context.removed(item.source.path)) continue;
+            if (const Source* replaced = m_context.override(item.source.path)) {
+                Source s = *replaced;
+                s.path = item.source.path;
+                item.source = s;
+            }
+        }
+        out.push_back(item);
+    }
+    return out;
+}
+
+void Loader::checkId(std::map<std::string, SourceLocation>& seen, const std::string& kind, const std::string& id,
+                     const Source& at) {
+    auto [it, inserted] = seen.emplace(id, m_context.locate(at));
+    if (!inserted) {
+        const SourceLocation& first = it->second;
+        m_context.error(at, "duplicate " + kind + " id '" + id + "'",
+                        "the first is at " + first.file + ":" + std::to_string(first.line) + "; ids must be unique");
+    }
+}
+
+// --- positions and shapes -----------------------------------------------------
+
+std::optional<Position> Loader::readPosition(const Source& source, const std::string& what) {
+    const YAML::Node& node = source.node;
+    if (node.IsMap()) {
+        MapReader m(m_context, source, what, keys::kLatLon);
+        auto lat = m.require("lat", "latitude in degrees, such as 'lat: 55.62'");
+        auto lon = m.require("lon", "longitude in degrees, such as 'lon: 12.65'");
+        if (!lat || !lon) return std::nullopt;
+        auto la = readNumber(m_context, *lat, what + " lat");
+        auto lo = readNumber(m_context, *lon, what + " lon");
+        if (!la || !lo) return std::nullopt;
+        if (*la < -90 || *la > 90) {
+            m_context.error(*lat, what + " lat " + lat->node.Scalar() + " is not a latitude",
+                            "latitudes run from -90 to 90 degrees; did you swap lat and lon?");
+            return std::nullopt;
+        }
+        if (*lo < -180 || *lo > 180) {
+            m_context.error(*lon, what + " lon " + lon->node.Scalar() + " is not a longitude",
+                            "longitudes run from -180 to 180 degrees");
+            return std::nullopt;
+        }
+        const core::LatLon geo{*la, *lo};
+        return Position{m_scenario.projection.toLocal(geo), geo};
+    }
+    if (node.IsSequence()) {
+        if (node.size() != 2) {
+            m_context.error(source, what + " has " + std::to_string(node.size()) + " numbers",
+                            "a position in the local plane is [east, north], such as '[2 km, -500 m]'");
+            return std::nullopt;
+        }
+        auto x = readQuantity(m_context, child(source, node[0], "0"), what + " east", Dimension::Length);
+        auto y = readQuantity(m_context, child(source, node[1], "1"), what + " north", Dimension::Length);
+        if (!x || !y) return std::nullopt;
+        const Vec2 local{*x, *y};
+        return Position{local, m_scenario.projection.toGeo(local)};
+    }
+    if (node.IsScalar()) {
+        const std::string name = node.Scalar();
+        if (auto it = m_named.find(name); it != m_named.end()) return it->second;
+        std::vector<std::string> names;
+        for (const auto& [n, p] : m_named) names.push_back(n);
+        m_context.error(source, what + ": '" + name + "' is not a place or airport of this scenario",
+                        names.empty() ? "write a position such as '{lat: 55.62, lon: 12.65}', or declare the place "
+                                        "under 'places:'"
+                                      : core::suggestion(name, names));
+        return std::nullopt;
+    }
+    m_context.error(source, what + " is missing", "write a position such as '{lat: 55.62, lon: 12.65}'");
+    return std::nullopt;
+}
+
+std::optional<std::vector<Vec2>> Loader::readPoints(const Source& source, const std::string& what,
+                                                    std::size_t minimum) {
+    auto list = readList(m_context, source, what);
+    if (!source.node.IsSequence()) return std::nullopt;
+    std::vector<Vec2> points;
+    bool good = true;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        auto p = readPosition(list[i], what + " point " + std::to_string(i + 1));
+        if (p) points.push_back(p->local);
+        else good = false;
+    }
+    if (!good) return std::nullopt;
+    if (points.size() < minimum) {
+        m_context.error(source, what + " has " + std::to_string(points.size()) + " point" +
+                                    (points.size() == 1 ? "" : "s") + "; it needs at least " + std::to_string(minimum));
+        return std::nullopt;
+    }
+    return points;
+}
+
+std::optional<core::Region> Loader::readShape(const Source& source, const std::string& what, ShapeKind* kind,
+                                              int depth) {
+    MapReader m(m_context, source, what, keys::kShape);
+    if (!m.ok()) return std::nullopt;
+    std::vector<std::string> present = m.presentKeys();
+    std::optional<Source> margin = m.get("margin");
+    present.erase(std::remove(present.begin(), present.end(), "margin"), present.end());
+    if (present.empty() && m.hadUnknownKeys()) return std::nullopt; // already reported
+    if (present.size() != 1) {
+        m_context.error(source, what + (present.empty() ? " names no shape" : " names more than one shape"),
+                        "write exactly one of: circle, polygon, corridor, country, parts");
+        return std::nullopt;
+    }
+    const std::string form = present.front();
+    Source body = *m.get(form);
+    core::Region region;
+    if (margin && form != "country") {
+        m_context.error(*margin, what + " margin applies only to a country shape",
+                        "widen a circle with its radius, a corridor with its width");
+        return std::nullopt;
+    }
+
+    if (form == "circle") {
+        if (kind) *kind = ShapeKind::Circle;
+        MapReader c(m_context, body, what + " circle", keys::kCircle);
+        if (!c.ok()) return std::nullopt;
+        auto center = c.require("center", "such as 'center: {lat: 55.618, lon: 12.656}'");
+        auto radius = c.require("radius", "such as 'radius: 5 km'");
+        std::optional<Position> at;
+        std::optional<double> r;
+        if (center) at = readPosition(*center, what + " circle center");
+        if (radius) r = readPositive(m_context, *radius, what + " circle radius", Dimension::Length);
+        if (!at || !r) return std::nullopt;
+        region.circles.push_back({at->local, *r});
+    } else if (form == "polygon") {
+        if (kind) *kind = ShapeKind::Polygon;
+        core::Polygon polygon;
+        if (body.node.IsMap()) {
+            MapReader p(m_context, body, what + " polygon", keys::kPolygon);
+            if (!p.ok()) return std::nullopt;
+            auto outer = p.require("outer", "the boundary, a list of positions");
+            if (!outer) return std::nullopt;
+            auto points = readPoints(*outer, what + " polygon outer", 3);
+            if (!points) return std::nullopt;
+            polygon.outer = *points;
+            if (auto holes = p.get("holes")) {
+                auto list = readList(m_context, *holes, what + " polygon holes");
+                for (std::size_t i = 0; i < list.size(); ++i)
+                    if (auto hole = readPoints(list[i], what + " polygon hole " + std::to_string(i + 1), 3))
+                        polygon.holes.push_back(*hole);
+                    else
+                        return std::nullopt;
+            }
+        } else {
+            auto points = readPoints(body, what + " polygon", 3);
+            if (!points) return std::nullopt;
+            polygon.outer = *points;
+        }
+        const std::vector<std::string> problems = core::validate(polygon);
+        for (const std::string& problem : problems)
+            m_context.error(body, what + " polygon: " + problem, "each point must be listed once, in order around the edge");
+        if (!problems.empty()) return std::nullopt;
+        region.polygons.push_back(std::move(polygon));
+    } else if (form == "corridor") {
+        if (kind) *kind = ShapeKind::Corridor;
+        MapReader c(m_context, body, what + " corridor", keys::kCorridor);
+        if (!c.ok()) return std::nullopt;
+        auto path = c.require("path", "the centre line, a list of positions");
+        auto width = c.require("width", "the full width, such as 'width: 500 m'");
+        std::optional<std::vector<Vec2>> points;
+        std::optional<double> w;
+        if (path) points = readPoints(*path, what + " corridor path", 2);
+        if (width) w = readPositive(m_context, *width, what + " corridor width", Dimension::Length);
+        if (!points || !w) return std::nullopt;
+        region.corridors.push_back({*points, *w / 2.0});
+    } else if (form == "country") {
+        if (kind) *kind = ShapeKind::Country;
+        auto names = basemapNames(m_assetDir);
+        auto name = readWord(m_context, body, what + " country", names);
+        if (!name) return std::nullopt;
+        const core::Region* c = country(*name, body);
+        if (!c) return std::nullopt;
+        region = *c;
+        // a margin along every coast: territorial waters, or the slack a coarse coastline needs
+        if (margin) {
+            auto width = readPositive(m_context, *margin, what + " margin", Dimension::Length);
+            if (!width) return std::nullopt;
+            for (const core::Polygon& polygon : c->polygons) {
+                auto addRing = [&](const core::Ring& ring) {
+                    std::vector<Vec2> path = ring;
+                    path.push_back(ring.front()); // closed
+                    region.corridors.push_back({std::move(path), *width});
+                };
+                addRing(polygon.outer);
+                for (const core::Ring& hole : polygon.holes) addRing(hole);
+            }
+        }
+    } else { // parts
+        if (kind) *kind = ShapeKind::Parts;
+        if (depth > 4) {
+            m_context.error(body, what + " parts are nested too deeply", "list the parts side by side instead");
+            return std::nullopt;
+        }
+        auto list = readList(m_context, body, what + " parts");
+        if (list.empty()) {
+            m_context.error(body, what + " parts is empty", "list at least one shape");
+            return std::nullopt;
+        }
+        bool good = true;
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            auto part = readShape(list[i], what + " part " + std::to_string(i + 1), nullptr, depth + 1);
+            if (!part) {
+                good = false;
+                continue;
+            }
+            region.polygons.insert(region.polygons.end(), part->polygons.begin(), part->polygons.end());
+            region.circles.insert(region.circles.end(), part->circles.begin(), part->circles.end());
+            region.corridors.insert(region.corridors.end(), part->corridors.begin(), part->corridors.end());
+        }
+        if (!good) return std::nullopt;
+    }
+    return region;
+}
+
+// --- time windows ---------------------------------------------------------------
+
+std::optional<Activation> Loader::readActivation(const Source& source, const std::string& what) {
+    MapReader a(m_context, source, what, keys::kActive);
+    if (!a.ok()) return std::nullopt;
+    Activation out;
+    bool good = true;
+
+    auto readWindow = [&](const MapReader& w, const std::string& label) -> std::optional<TimeWindow> {
+        auto from = w.get("from");
+        auto to = w.get("to");
+        if (!from && !to) return std::nullopt;
+        TimeWindow window{std::numeric_limits<Instant>::min() / 2, std::numeric_limits<Instant>::max() / 2};
+        if (from) {
+            auto t = readInstant(m_context, *from, label + " from");
+            if (!t) return good = false, std::nullopt;
+            window.from = *t;
+        }
+        if (to) {
+            auto t = readInstant(m_context, *to, label + " to");
+            if (!t) return good = false, std::nullopt;
+            window.to = *t;
+        }
+        if (from && to && window.to <= window.from) {
+            m_context.error(*to, label + " ends (" + to->node.Scalar() + ") before it starts (" + from->node.Scalar() + ")",
+                            "'to' must be later than 'from'");
+            good = false;
+            return std::nullopt;
+        }
+        return window;
+    };
+
+    if (auto window = readWindow(a, what)) out.windows.push_back(*window);
+    if (auto windows = a.get("windows")) {
+        auto list = readList(m_context, *windows, what + " windows");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string label = what + " window " + std::to_string(i + 1);
+            MapReader w(m_context, list[i], label, keys::kWindow);
+            if (!w.ok()) {
+                good = false;
+                continue;
+            }
+            if (!w.has("from") && !w.has("to")) {
+                m_context.error(list[i], label + " has neither 'from' nor 'to'");
+                good = false;
+                continue;
+            }
+            if (auto window = readWindow(w, label)) out.windows.push_back(*window);
+        }
+    }
+    if (auto weekly = a.get("weekly")) {
+        auto list = readList(m_context, *weekly, what + " weekly");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string label = what + " weekly slot " + std::to_string(i + 1);
+            MapReader w(m_context, list[i], label, keys::kWeekly);
+            if (!w.ok()) {
+                good = false;
+                continue;
+            }
+            WeeklySlot slot;
+            auto days = w.require("days", "such as 'days: [mon, tue, wed]' or 'days: weekdays'");
+            if (days) {
+                std::vector<Source> words;
+                if (days->node.IsSequence()) words = readList(m_context, *days, label + " days");
+                else words.push_back(*days);
+                for (const Source& word : words) {
+                    auto day = readWord(m_context, word, label + " days", keys::kDays);
+                    if (!day) {
+                        good = false;
+                        continue;
+                    }
+                    if (*day == "weekdays") slot.days.insert(slot.days.end(), {0, 1, 2, 3, 4});
+                    else if (*day == "weekend") slot.days.insert(slot.days.end(), {5, 6});
+                    else if (*day == "daily") slot.days.insert(slot.days.end(), {0, 1, 2, 3, 4, 5, 6});
+                    else slot.days.push_back(static_cast<int>(std::find(keys::kDays.begin(), keys::kDays.end(), *day) -
+                                                              keys::kDays.begin()));
+                }
+            }
+            // clock times of day: parse against a midnight start
+            auto clock = [&](const char* key, Millis fallback) -> std::optional<Millis> {
+                auto s = w.get(key);
+                if (!s) return fallback;
+                core::TimeContext midnight{0, 0, true};
+                if (!s->node.IsScalar()) {
+                    m_context.error(*s, label + " " + key + " must be a clock time such as '08:00'");
+                    return std::nullopt;
+                }
+                if (s->node.Scalar() == "24:00") return 24LL * 3600 * 1000;
+                auto parsed = core::parseInstant(s->node.Scalar(), midnight);
+                auto* t = std::get_if<core::Instant>(&parsed);
+                if (!t || s->node.Scalar().find(':') == std::string::npos || s->node.Scalar().size() > 8) {
+                    m_context.error(*s, label + " " + key + ": '" + s->node.Scalar() + "' is not a clock time",
+                                    "write a time of day such as '08:00' or '17:30'");
+                    return std::nullopt;
+                }
+                return *t;
+            };
+            auto from = clock("from", 0);
+            auto to = clock("to", 24LL * 3600 * 1000);
+            if (!from || !to) {
+                good = false;
+                continue;
+            }
+            slot.from = *from;
+            slot.to = *to <= *from ? *to + 24LL * 3600 * 1000 : *to; // runs past midnight
+            std::sort(slot.days.begin(), slot.days.end());
+            slot.days.erase(std::unique(slot.days.begin(), slot.days.end()), slot.days.end());
+            out.weekly.push_back(slot);
+        }
+    }
+    if (auto after = a.get("after")) {
+        if (auto id = readId(m_context, *after, what + " after")) {
+            out.afterEvent = *id;
+            m_refs["event"].push_back(*after);
+            m_refIds["event"].push_back(*id);
+        } else {
+            good = false;
+        }
+    }
+    if (auto duration = a.get("for")) {
+        if (!a.has("after"))
+            m_context.error(*duration, what + " 'for' needs 'after'", "'for: 4 h' counts from the event named by 'after'");
+        if (auto d = readPositive(m_context, *duration, what + " for", Dimension::Duration))
+            out.eventDuration = static_cast<Millis>(std::llround(*d * 1000.0));
+        else
+            good = false;
+    }
+    if (!good) return std::nullopt;
+    return out;
+}
+
+// --- categories ---------------------------------------------------------------
+
+std::vector<Category> builtInCategories() {
+    // Defaults for who knows and follows the rules; a scenario may change them.
+    auto make = [](const char* id, const char* name, OperatorKind kind, double aware, double comply, bool critical) {
+        Category c;
+        c.id = id;
+        c.name = name;
+        c.kind = kind;
+        c.aware = aware;
+        c.comply = comply;
+        c.critical = critical;
+        return c;
+    };
+    return {make("hobby", "Hobby pilots", OperatorKind::Hobby, 0.70, 0.90, false),
+            make("photo", "Commercial photo and film", OperatorKind::Commercial, 0.95, 0.95, false),
+            make("inspection", "Commercial inspection", OperatorKind::Commercial, 0.98, 0.98, false),
+            make("delivery", "Commercial delivery", OperatorKind::Commercial, 0.99, 0.99, false),
+            make("media", "News media", OperatorKind::Commercial, 0.95, 0.90, false),
+            make("police", "Police", OperatorKind::State, 1.0, 1.0, true),
+            make("military", "Military", OperatorKind::State, 1.0, 1.0, true),
+            make("emergency", "Emergency services", OperatorKind::State, 1.0, 1.0, true),
+            make("medical", "Medical transport", OperatorKind::Commercial, 1.0, 1.0, true)};
+}
+
+void Loader::readCategories(const MapReader& top) {
+    m_scenario.categories = builtInCategories();
+    auto categories = top.get("categories");
+    if (!categories) return;
+    if (!categories->node.IsMap()) {
+        m_context.error(*categories, "categories must map category names to their settings, such as "
+                                     "'hobby: {aware: 60%}', not " + describeNode(categories->node));
+        return;
+    }
+    std::set<std::string> seen;
+    for (auto it = categories->node.begin(); it != categories->node.end(); ++it) {
+        Source keySource = child(*categories, it->first, "");
+        auto id = readId(m_context, keySource, "category name");
+        if (!id) continue;
+        if (!seen.insert(*id).second) {
+            m_context.error(keySource, "category '" + *id + "' is written twice", "keep one of them");
+            continue;
+        }
+        Source body = child(*categories, it->second, *id);
+        m_knownPaths.push_back(body.path);
+        const std::string what = "category '" + *id + "'";
+        auto existing = std::find_if(m_scenario.categories.begin(), m_scenario.categories.end(),
+                                     [&](const Category& c) { return c.id == *id; });
+        Category c;
+        if (existing != m_scenario.categories.end()) c = *existing;
+        c.id = *id;
+        c.builtIn = false;
+        c.where = m_context.locate(keySource);
+        if (body.node.IsNull()) { // "drone-club:" with nothing: a hobby category
+            if (existing == m_scenario.categories.end()) {
+                m_context.error(keySource, what + " is new and needs a 'kind'",
+                                "write for example '" + *id + ": {kind: commercial}'");
+                continue;
+            }
+        } else {
+            MapReader m(m_context, body, what, keys::kCategory);
+            if (!m.ok()) continue;
+            if (auto name = m.get("name")) c.name = readString(m_context, *name, what + " name").value_or(c.name);
+            if (auto kind = m.get("kind")) {
+                if (auto word = readWord(m_context, *kind, what + " kind", keys::kKinds))
+                    c.kind = *word == "hobby" ? OperatorKind::Hobby
+                             : *word == "commercial" ? OperatorKind::Commercial : OperatorKind::State;
+            } else if (existing == m_scenario.categories.end()) {
+                m_context.error(keySource, what + " is new and needs a 'kind'",
+                                "one of: hobby, commercial, state");
+            }
+            if (auto critical = m.get("critical")) c.critical = readBool(m_context, *critical, what + " critical").value_or(false);
+            if (auto aware = m.get("aware")) c.aware = readQuantity(m_context, *aware, what + " aware", Dimension::Fraction).value_or(c.aware);
+            if (auto comply = m.get("comply")) c.comply = readQuantity(m_context, *comply, what + " comply", Dimension::Fraction).value_or(c.comply);
+            if (auto auths = m.get("authorisations"))
+                for (const Source& zone : readWords(m_context, *auths, what + " authorisations"))
+                    if (auto z = readId(m_context, zone, what + " authorisation")) {
+                        c.authorisations.push_back(*z);
+                        m_refs["zone"].push_back(zone);
+                        m_refIds["zone"].push_back(*z);
+                    }
+        }
+        if (c.name.empty()) c.name = *id;
+        if (existing != m_scenario.categories.end()) *existing = c;
+        else m_scenario.categories.push_back(c);
+    }
+}
+
+std::string Loader::categoryRef(const Source& source, const std::string& what) {
+    auto id = readId(m_context, source, what);
+    if (!id) return {};
+    if (!m_scenario.category(*id)) {
+        std::vector<std::string> names;
+        for (const Category& c : m_scenario.categories) names.push_back(c.id);
+        m_context.error(source, what + ": there is no operator category '" + *id + "'", core::suggestion(*id, names));
+        return {};
+    }
+    return *id;
+}
+
+// --- places, airports, sites ----------------------------------------------------
+
+void Loader::readPlaces() {
+    std::map<std::string, SourceLocation> seen;
+    for (const Item& item : items("places")) {
+        MapReader m(m_context, item.source, named("place", item.id), keys::kPlace);
+        if (!m.ok()) continue;
+        Place place;
+        place.where = m_context.locate(item.source);
+        if (auto id = m.require("id", "a short name used to refer to it, such as 'id: city-hall'")) {
+            if (auto v = readId(m_context, *id, "place id")) {
+                place.id = *v;
+                checkId(seen, "place", *v, *id);
+            }
+        }
+        const std::string what = "place '" + place.id + "'";
+        if (auto name = m.get("name")) place.name = readString(m_context, *name, what + " name").value_or("");
+        if (auto at = m.require("at", "its position, such as 'at: {lat: 55.676, lon: 12.568}'")) {
+            if (auto p = readPosition(*at, what + " at")) {
+                place.at = p->local;
+                place.geo = p->geo;
+                if (!place.id.empty()) m_named[place.id] = *p;
+            }
+        }
+        if (place.name.empty()) place.name = place.id;
+        m_scenario.places.push_back(place);
+    }
+}
+
+void Loader::readAirports() {
+    std::map<std::string, SourceLocation> seen;
+    std::vector<CatalogueAirport> catalogue;
+    bool catalogueLoaded = false;
+    auto lookUp = [&](const std::string& icao) -> const CatalogueAirport* {
+        if (!catalogueLoaded) catalogue = loadAirportCatalogue(m_assetDir), catalogueLoaded = true;
+        for (const CatalogueAirport& a : catalogue)
+            if (a.icao == icao) return &a;
+        return nullptr;
+    };
+    auto known = [&] {
+        std::vector<std::string> codes;
+        for (const CatalogueAirport& a : catalogue) codes.push_back(a.icao);
+        return codes;
+    };
+    for (const Item& item : items("airports")) {
+        Airport airport;
+        airport.where = m_context.locate(item.source);
+        if (item.source.node.IsScalar()) {
+            // a bare ICAO code: the shipped airport list has the rest
+            auto id = readId(m_context, item.source, "airport");
+            if (!id) continue;
+            const CatalogueAirport* a = lookUp(*id);
+            if (!a) {
+                m_context.error(item.source, "airport '" + *id + "' is not in the shipped airport list",
+                                core::closestMatch(*id, known()).empty()
+                                    ? "write it out: '{id: " + *id + ", name: ..., at: {lat: ..., lon: ...}}'"
+                                    : core::suggestion(*id, known()));
+                continue;
+            }
+            airport.id = a->icao;
+            airport.name = a->name;
+            airport.geo = a->geo;
+            airport.elevation = a->elevationFt * 0.3048;
+            airport.at = m_scenario.projection.toLocal(a->geo);
+            checkId(seen, "airport", airport.id, item.source);
+        } else {
+            MapReader m(m_context, item.source, named("airport", item.id), keys::kAirport);
+            if (!m.ok()) continue;
+            if (auto id = m.require("id", "its ICAO code, such as 'id: EKCH'")) {
+                if (auto v = readId(m_context, *id, "airport id")) {
+                    airport.id = *v;
+                    checkId(seen, "airport", *v, *id);
+                }
+            }
+            const std::string what = "airport '" + airport.id + "'";
+            const CatalogueAirport* a = airport.id.empty() ? nullptr : lookUp(airport.id);
+            if (a) {
+                airport.name = a->name;
+                airport.geo = a->geo;
+                airport.elevation = a->elevationFt * 0.3048;
+                airport.at = m_scenario.projection.toLocal(a->geo);
+            }
+            if (auto name = m.get("name")) airport.name = readString(m_context, *name, what + " name").value_or("");
+            if (auto at = a ? m.get("at") : m.require("at", "it is not in the shipped airport list, so say where it is")) {
+                if (auto p = readPosition(*at, what + " at")) {
+                    airport.at = p->local;
+                    airport.geo = p->geo;
+                }
+            }
+            if (auto elevation = m.get("elevation"))
+                airport.elevation = readQuantity(m_context, *elevation, what + " elevation", Dimension::Length).value_or(0.0);
+        }
+        if (airport.name.empty()) airport.name = airport.id;
+        if (!airport.id.empty()) {
+            if (m_named.count(airport.id))
+                m_context.error(item.source, "airport '" + airport.id + "' has the id of a place",
+                                "give the place another id; positions name places and airports by id");
+            m_named[airport.id] = Position{airport.at, airport.geo};
+        }
+        m_scenario.airports.push_back(airport);
+    }
+}
+
+void Loader::readSites() {
+    std::map<std::string, SourceLocation> seen;
+    for (const Item& item : items("sites")) {
+        MapReader m(m_context, item.source, named("site", item.id), keys::kSite);
+        if (!m.ok()) continue;
+        Site site;
+        site.where = m_context.locate(item.source);
+        if (auto id = m.require("id", "such as 'id: bella-center'"))
+            if (auto v = readId(m_context, *id, "site id")) site.id = *v, checkId(seen, "site", *v, *id);
+        const std::string what = "site '" + site.id + "'";
+        if (auto name = m.get("name")) site.name = readString(m_context, *name, what + " name").value_or("");
+        if (auto at = m.require("at", "its position"))
+            if (auto p = readPosition(*at, what + " at")) site.at = p->local;
+        if (auto radius = m.get("radius"))
+            site.radius = readPositive(m_context, *radius, what + " radius", Dimension::Length).value_or(0.0);
+        if (site.name.empty()) site.name = site.id;
+        m_scenario.sites.push_back(site);
+    }
+}
+
+// --- zones --------------------------------------------------------------------
+
+void Loader::readZones() {
+    std::map<std::string, SourceLocation> seen;
+    for (const Item& item : items("zones")) {
+        MapReader m(m_context, item.source, named("zone", item.id), keys::kZone);
+        if (!m.ok()) continue;
+        Zone zone;
+        zone.where = m_context.locate(item.source);
+        if (auto id = m.require("id", "a short name, such as 'id: ekch-ctr'"))
+            if (auto v = readId(m_context, *id, "zone id")) zone.id = *v, checkId(seen, "zone", *v, *id);
+        const std::string what = "zone '" + zone.id + "'";
+        if (auto name = m.get("name")) zone.name = readString(m_context, *name, what + " name").value_or("");
+        if (zone.name.empty()) zone.name = zone.id;
+        if (auto restriction = m.require("restriction", "one of: prohibited, authorisation, conditional, no-restriction")) {
+            if (auto word = readWord(m_context, *restriction, what + " restriction", keys::kRestrictions)) {
+                const auto index = std::find(keys::kRestrictions.begin(), keys::kRestrictions.end(), *word) -
+                                   keys::kRestrictions.begin();
+                zone.restriction = static_cast<Restriction>(index);
+            }
+        }
+        if (auto reasons = m.get("reason")) {
+            std::vector<Source> words;
+            if (reasons->node.IsSequence()) words = readList(m_context, *reasons, what + " reason");
+            else words.push_back(*reasons);
+            for (const Source& word : words)
+                if (auto r = readWord(m_context, word, what + " reason", keys::kReasons))
+                    zone.reasons.push_back(static_cast<Reason>(
+                        std::find(keys::kReasons.begin(), keys::kReasons.end(), *r) - keys::kReasons.begin()));
+        }
+        bool good = true;
+        if (auto shape = m.require("shape", "its area, such as 'shape: {circle: {center: ..., radius: 5 km}}'")) {
+            if (auto region = readShape(*shape, what + " shape", &zone.shapeKind)) zone.region = std::move(*region);
+            else good = false;
+        } else {
+            good = false;
+        }
+        if (auto altitude = m.get("altitude")) {
+            MapReader a(m_context, *altitude, what + " altitude", keys::kAltitudeBand);
+            if (a.ok()) {
+                if (auto floor = a.get("floor"))
+                    if (auto v = readAltitude(m_context, *floor, what + " altitude floor")) zone.altitude.floor = *v;
+                if (auto ceiling = a.get("ceiling")) {
+                    if (ceiling->node.IsScalar() && ceiling->node.Scalar() == "unlimited") {
+                        zone.altitude.ceiling.reset();
+                    } else if (auto v = readAltitude(m_context, *ceiling, what + " altitude ceiling")) {
+                        zone.altitude.ceiling = *v;
+                        if (v->ref == zone.altitude.floor.ref && v->metres <= zone.altitude.floor.metres)
+                            m_context.error(*ceiling, what + " ceiling (" + ceiling->node.Scalar() +
+                                                          ") is not above its floor",
+                                            "the ceiling must be higher than the floor");
+                    }
+                }
+            }
+        }
+        if (auto active = m.get("active")) {
+            if (auto a = readActivation(*active, what + " active")) zone.active = *a;
+        }
+        if (auto exempt = m.get("exempt"))
+            for (const Source& word : readWords(m_context, *exempt, what + " exempt")) {
+                std::string category = categoryRef(word, what + " exempt");
+                if (!category.empty()) zone.exempt.push_back(category);
+            }
+        if (auto message = m.get("message")) zone.message = readString(m_context, *message, what + " message").value_or("");
+        if (!good) continue;
+        m_scenario.zones.push_back(std::move(zone));
+    }
+}
+
+// --- flights and traffic ------------------------------------------------------
+
+std::optional<Range> Loader::readRange(const Source& source, const std::string& what, Dimension dimension) {
+    // one value, or "between: [lo, hi]"; altitudes (lengths) may say AGL
+    auto readValue = [&](const Source& s, const std::string& label) -> std::optional<double> {
+        if (dimension != Dimension::Length) return readPositive(m_context, s, label, dimension);
+        auto altitude = readAltitude(m_context, s, label);
+        if (!altitude) return std::nullopt;
+        if (altitude->ref != core::AltitudeRef::AGL) {
+            m_context.error(s, label + " must be above ground level (AGL)", "write for example '120 m AGL' or '120 m'");
+            return std::nullopt;
+        }
+        if (altitude->metres <= 0.0) {
+            m_context.error(s, label + " must be more than zero (got " + s.node.Scalar() + ")");
+            return std::nullopt;
+        }
+        return altitude->metres;
+    };
+    if (source.node.IsScalar()) {
+        auto v = readValue(source, what);
+        if (!v) return std::nullopt;
+        return Range{*v, *v};
+    }
+    MapReader m(m_context, source, what, keys::kBetween);
+    if (!m.ok()) return std::nullopt;
+    auto between = m.require("between", "such as 'between: [10 min, 30 min]'");
+    if (!between) return std::nullopt;
+    if (!between->node.IsSequence() || between->node.size() != 2) {
+        m_context.error(*between, what + " between must list two values, such as '[10 min, 30 min]'");
+        return std::nullopt;
+    }
+    auto lo = readValue(child(*between, between->node[0], "0"), what + " lower bound");
+    auto hi = readValue(child(*between, between->node[1], "1"), what + " upper bound");
+    if (!lo || !hi) return std::nullopt;
+    if (*hi < *lo) {
+        m_context.error(*between, what + ": the upper bound is below the lower bound", "write the smaller value first");
+        return std::nullopt;
+    }
+    return Range{*lo, *hi};
+}
+
+std::optional<std::map<Behaviour, double>> Loader::readBehaviourMix(const Source& source, const std::string& what) {
+    MapReader m(m_context, source, what, keys::kBehaviourMix);
+    if (!m.ok()) return std::nullopt;
+    std::map<Behaviour, double> mix;
+    double total = 0.0;
+    for (std::size_t i = 0; i < keys::kBehaviourMix.size(); ++i) {
+        auto share = m.get(keys::kBehaviourMix[i]);
+        if (!share) continue;
+        auto v = readQuantity(m_context, *share, what + " " + keys::kBehaviourMix[i], Dimension::Fraction);
+        if (!v) return std::nullopt;
+        mix[static_cast<Behaviour>(i)] = *v;
+        total += *v;
+    }
+    if (std::abs(total - 1.0) > 1e-6) {
+        m_context.error(source, what + " shares add up to " + core::formatQuantity(total, Dimension::Fraction),
+                        "they must add up to 100%");
+        return std::nullopt;
+    }
+    return mix;
+}
+
+void Loader::checkInsideMap(const std::vector<Vec2>& points, const std::string& what, const Source& at) {
+    if (!m_mapBounds) return;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const Vec2 p = points[i];
+        if (p.x < m_mapBounds->min.x || p.x > m_mapBounds->max.x || p.y < m_mapBounds->min.y || p.y > m_mapBounds->max.y) {
+            const double km = core::length(p) / 1000.0;
+            m_context.error(at, what + " point " + std::to_string(i + 1) + " is outside the map, " +
+                                    std::to_string(static_cast<long long>(std::llround(km))) + " km from the map origin",
+                            "check the position, or widen the map with 'extent:'");
+            return;
+        }
+    }
+}
+
+void Loader::readFlights() {
+    std::map<std::string, SourceLocation> seen;
+    for (const Item& item : items("flights")) {
+        MapReader m(m_context, item.source, named("flight", item.id), keys::kFlight);
+        if (!m.ok()) continue;
+        Flight flight;
+        flight.where = m_context.locate(item.source);
+        bool good = true;
+        if (auto id = m.require("id", "a short name, such as 'id: bridge-inspection'"))
+            if (auto v = readId(m_context, *id, "flight id")) flight.id = *v, checkId(seen, "flight", *v, *id);
+        const std::string what = "flight '" + flight.id + "'";
+        if (auto category = m.require("category", "who flies it, such as 'category: hobby'")) {
+            flight.category = categoryRef(*category, what + " category");
+            good = good && !flight.category.empty();
+        } else {
+            good = false;
+        }
+        if (auto depart = m.require("depart", "when it takes off, such as 'depart: 09:30'")) {
+            if (auto t = readInstant(m_context, *depart, what + " depart")) {
+                flight.depart = *t;
+                if (m_context.time.hasStart && (*t < m_scenario.time.start || *t >= m_scenario.time.end) &&
+                    m_scenario.time.end > m_scenario.time.start)
+                    m_context.warning(*depart, what + " departs at " + depart->node.Scalar() +
+                                                   ", outside the scenario's time window",
+                                      "it will not fly in this scenario");
+            } else {
+                good = false;
+            }
+        } else {
+            good = false;
+        }
+        // the route: a list of positions, or from/to
+        std::optional<Source> routeAt = m.get("route");
+        if (routeAt && (m.has("from") || m.has("to"))) {
+            m_context.error(*routeAt, what + " has both 'route' and 'from'/'to'", "write one or the other");
+            good = false;
+        } else if (routeAt) {
+            if (auto points = readPoints(*routeAt, what + " route", 2)) flight.route = *points;
+            else good = false;
+        } else {
+            auto from = m.require("from", "its take-off position, or a 'route' list");
+            auto to = m.require("to", "where it flies to, or a 'route' list");
+            std::optional<Position> a, b;
+            if (from) a = readPosition(*from, what + " from");
+            if (to) b = readPosition(*to, what + " to");
+            if (a && b) flight.route = {a->local, b->local};
+            else good = false;
+        }
+        if (!flight.route.empty()) checkInsideMap(flight.route, what + " route", routeAt ? *routeAt : item.source);
+        if (auto speed = m.get("speed"))
+            flight.speed = readPositive(m_context, *speed, what + " speed", Dimension::Speed).value_or(flight.speed);
+        if (auto altitude = m.get("altitude")) {
+            if (auto a = readAltitude(m_context, *altitude, what + " altitude")) flight.altitude = *a;
+        }
+        if (auto behaviour = m.get("behaviour"))
+            if (auto word = readWord(m_context, *behaviour, what + " behaviour", keys::kBehaviours))
+                flight.behaviour = static_cast<Behaviour>(
+                    std::find(keys::kBehaviours.begin(), keys::kBehaviours.end(), *word) - keys::kBehaviours.begin());
+        if (auto endurance = m.get("endurance"))
+            if (auto d = readPositive(m_context, *endurance, what + " endurance", Dimension::Duration))
+                flight.endurance = static_cast<Millis>(std::llround(*d * 1000.0));
+        if (auto hover = m.get("hover"))
+            if (auto d = readPositive(m_context, *hover, what + " hover", Dimension::Duration, true))
+                flight.hover = static_cast<Millis>(std::llround(*d * 1000.0));
+        if (auto back = m.get("return")) flight.returnHome = readBool(m_context, *back, what + " return").value_or(false);
+        if (good) m_scenario.flights.push_back(std::move(flight));
+    }
+}
+
+void Loader::readTraffic() {
+    std::map<std::string, SourceLocation> seen;
+    for (const Item& item : items("traffic")) {
+        MapReader m(m_context, item.source, named("traffic", item.id), keys::kTraffic);
+        if (!m.ok()) continue;
+        TrafficGenerator traffic;
+        traffic.where = m_context.locate(item.source);
+        bool good = true;
+        if (auto id = m.require("id", "a short name, such as 'id: morning-hobby'"))
+            if (auto v = readId(m_context, *id, "traffic id")) traffic.id = *v, checkId(seen, "traffic", *v, *id);
+        const std::string what = "traffic '" + traffic.id + "'";
+        if (auto category = m.require("category", "who flies, such as 'category: hobby'"))
+            traffic.category = categoryRef(*category, what + " category");
+        if (traffic.category.empty()) good = false;
+        if (auto count = m.require("count", "how many flights, such as 'count: 40'"))
+            traffic.count = static_cast<int>(readInteger(m_context, *count, what + " count", 1, 1000000).value_or(0));
+        if (auto area = m.require("area", "where they fly, such as 'area: {circle: {center: ..., radius: 15 km}}'")) {
+            if (auto region = readShape(*area, what + " area", nullptr)) {
+                traffic.area = *region;
+                const core::Box b = core::bounds(*region);
+                checkInsideMap({b.min, b.max}, what + " area corner", *area);
+            } else {
+                good = false;
+            }
+        }
+        if (auto depart = m.require("depart", "when they take off, such as 'depart: {between: [08:00, 12:00]}'")) {
+            MapReader d(m_context, *depart, what + " depart", keys::kBetween);
+            if (d.ok())
+                if (auto between = d.require("between", "such as 'between: [08:00, 12:00]'")) {
+                    if (!between->node.IsSequence() || between->node.size() != 2) {
+                        m_context.error(*between, what + " depart between must list two times, such as '[08:00, 12:00]'");
+                        good = false;
+                    } else {
+                        auto lo = readInstant(m_context, child(*between, between->node[0], "0"), what + " depart from");
+                        auto hi = readInstant(m_context, child(*between, between->node[1], "1"), what + " depart until");
+                        if (lo && hi && *hi < *lo) {
+                            m_context.error(*between, what + " depart window ends before it starts",
+                                            "write the earlier time first");
+                            good = false;
+                        }
+                        if (lo && hi) {
+                            traffic.depart = {*lo, *hi};
+                            if (*hi < m_scenario.time.start || *lo >= m_scenario.time.end)
+                                m_context.warning(*between, what + " departs outside the scenario's time window",
+                                                  "none of its flights will fly in this scenario");
+                        } else {
+                            good = false;
+                        }
+                    }
+                }
+        }
+        if (auto duration = m.get("duration")) {
+            if (auto r = readRange(*duration, what + " duration", Dimension::Duration)) traffic.duration = *r;
+        }
+        if (auto altitude = m.get("altitude")) {
+            if (auto r = readRange(*altitude, what + " altitude", Dimension::Length)) traffic.altitude = *r;
+        }
+        if (auto speed = m.get("speed")) {
+            if (auto r = readRange(*speed, what + " speed", Dimension::Speed)) traffic.speed = *r;
+        }
+        if (auto behaviour = m.get("behaviour")) {
+            if (auto mix = readBehaviourMix(*behaviour, what + " behaviour")) traffic.behaviour = *mix;
+        }
+        if (good) m_scenario.traffic.push_back(std::move(traffic));
+    }
+}
+
+// --- sensors, responders ------------------------------------------------------
+
+void Loader::readSensors() {
+    std::map<std::string, SourceLocation> seen;
+    for (const Item& item : items("sensors")) {
+        MapReader m(m_context, item.source, named("sensor", item.id), keys::kSensor);
+        if (!m.ok()) continue;
+        Sensor sensor;
+        sensor.where = m_context.locate(item.source);
+        if (auto id = m.require("id", "such as 'id: kastrup-radar'"))
+            if (auto v = readId(m_context, *id, "sensor id")) sensor.id = *v, checkId(seen, "sensor", *v, *id);
+        const std::string what = "sensor '" + sensor.id + "'";
+        if (auto name = m.get("name")) sensor.name = readString(m_context, *name, what + " name").value_or("");
+        if (auto type = m.require("type", "one of: radar, rf, camera, remote-id, sighting"))
+            if (auto word = readWord(m_context, *type, what + " type", keys::kSensorTypes))
+                sensor.type = static_cast<SensorType>(
+                    std::find(keys::kSensorTypes.begin(), keys::kSensorTypes.end(), *word) - keys::kSensorTypes.begin());
+        if (auto at = m.require("at", "its position"))
+            if (auto p = readPosition(*at, what + " at")) sensor.at = p->local;
+        if (auto range = m.require("range", "how far it sees, such as 'range: 5 km'"))
+            sensor.range = readPositive(m_context, *range, what + " range", Dimension::Length).value_or(0.0);
+        if (auto p = m.get("probability"))
+            sensor.probability = readQuantity(m_context, *p, what + " probability", Dimension::Fraction).value_or(sensor.probability);
+        auto millis = [&](const char* key, Millis fallback, bool allowZero) {
+            auto s = m.get(key);
+            if (!s) return fallback;
+            auto v = readPositive(m_context, *s, what + " " + key, Dimension::Duration, allowZero);
+            return v ? static_cast<Millis>(std::llround(*v * 1000.0)) : fallback;
+        };
+        sensor.update = millis("update", sensor.update, false);
+        sensor.latency = millis("latency", sensor.latency, true);
+        constexpr double kDegree = kPi / 180.0;
+        if (auto heading = m.get("heading"))
+            sensor.heading = readNumber(m_context, *heading, what + " heading (degrees)").value_or(0.0) * kDegree;
+        if (auto fov = m.get("fov")) sensor.fieldOfView = readNumber(m_context, *fov, what + " fov (degrees)").value_or(0.0) * kDegree;
+        if (auto alarms = m.get("false-alarms"))
+            sensor.falseAlarmsPerHour = readNumber(m_context, *alarms, what + " false-alarms (per hour)").value_or(0.0);
+        if (sensor.name.empty()) sensor.name = sensor.id;
+        m_scenario.sensors.push_back(sensor);
+    }
+}
+
+void Loader::readResponders() {
+    std::map<std::string, SourceLocation> seen;
+    for (const Item& item : items("responders")) {
+        MapReader m(m_context, item.source, named("responder", item.id), keys::kResponder);
+        if (!m.ok()) continue;
+        Responder responder;
+        responder.where = m_context.locate(item.source);
+        if (auto id = m.require("id", "such as 'id: police-team-1'"))
+            if (auto v = readId(m_context, *id, "responder id")) responder.id = *v, checkId(seen, "responder", *v, *id);
+        const std::string what = "responder '" + responder.id + "'";
+        if (auto name = m.get("name")) responder.name = readString(m_context, *name, what + " name").value_or("");
+        if (auto type = m.require("type", "one of: police, jammer, interceptor"))
+            if (auto word = readWord(m_context, *type, what + " type", keys::kResponderTypes))
+                responder.type = static_cast<ResponderType>(std::find(keys::kResponderTypes.begin(),
+                                                                      keys::kResponderTypes.end(), *word) -
+                                                            keys::kResponderTypes.begin());
+        if (auto base = m.require("base", "where it starts from"))
+            if (auto p = readPosition(*base, what + " base")) responder.base = p->local;
+        if (auto speed = m.get("speed"))
+            responder.speed = readPositive(m_context, *speed, what + " speed", Dimension::Speed).value_or(responder.speed);
+        if (auto n = m.get("neutralise"))
+            if (auto v = readPositive(m_context, *n, what + " neutralise", Dimension::Duration))
+                responder.neutralise = static_cast<Millis>(std::llround(*v * 1000.0));
+        if (auto s = m.get("success"))
+            responder.success = readQuantity(m_context, *s, what + " success", Dimension::Fraction).value_or(responder.success);
+        if (responder.name.empty()) responder.name = responder.id;
+        m_scenario.responders.push_back(responder);
+    }
+}
+
+// --- timeline and expectations ------------------------------------------------
+
+void Loader::readTimeline() {
+    std::map<std::string, SourceLocation> seen;
+    for (const Item& item : items("timeline")) {
+        MapReader m(m_context, item.source, "timeline event", keys::kEvent);
+        if (!m.ok()) continue;
+        TimelineEvent event;
+        event.where = m_context.locate(item.source);
+        if (auto id = m.get("id"))
+            if (auto v = readId(m_context, *id, "event id")) event.id = *v, checkId(seen, "event", *v, *id);
+        const std::string what = event.id.empty() ? std::string("timeline event") : "event '" + event.id + "'";
+        if (auto at = m.require("at", "when it happens, such as 'at: 2025-09-28T18:00+02:00'"))
+            event.at = readInstant(m_context, *at, what + " at").value_or(0);
+        std::string type;
+        if (auto e = m.require("event", "what happens: announce, activate, deactivate, sighting or note"))
+            type = readWord(m_context, *e, what + " event", keys::kEventTypes).value_or("");
+        if (!type.empty())
+            event.type = static_cast<EventType>(std::find(keys::kEventTypes.begin(), keys::kEventTypes.end(), type) -
+                                                keys::kEventTypes.begin());
+        const bool needsZone = type == "announce" || type == "activate" || type == "deactivate";
+        if (auto zone = needsZone ? m.require("zone", "the zone it concerns") : m.get("zone")) {
+            if (auto z = readId(m_context, *zone, what + " zone")) {
+                event.zone = *z;
+                m_refs["zone"].push_back(*zone);
+                m_refIds["zone"].push_back(*z);
+            }
+        }
+        if (auto notice = type == "announce" ? m.require("notice", "how long before the zone takes effect, such as "
+                                                                   "'notice: 12 h'")
+                                             : m.get("notice")) {
+            if (auto d = readPositive(m_context, *notice, what + " notice", Dimension::Duration, true))
+                event.notice = static_cast<Millis>(std::llround(*d * 1000.0));
+        }
+        if (auto position = type == "sighting" ? m.require("position", "where the drone was seen") : m.get("position"))
+            if (auto p = readPosition(*position, what + " position")) event.position = p->local;
+        if (auto genuine = m.get("genuine")) event.genuine = readBool(m_context, *genuine, what + " genuine").value_or(true);
+        if (auto text = m.get("text")) event.text = readString(m_context, *text, what + " text").value_or("");
+        m_scenario.timeline.push_back(event);
+    }
+    std::stable_sort(m_scenario.timeline.begin(), m_scenario.timeline.end(),
+                     [](const TimelineEvent& a, const TimelineEvent& b) { return a.at < b.at; });
+}
+
+void Loader::readExpectations() {
+    for (const Item& item : items("expect")) {
+        MapReader m(m_context, item.source, "expectation", keys::kExpect);
+        if (!m.ok()) continue;
+        Expectation e;
+        e.where = m_context.locate(item.source);
+        const std::string what = "expectation";
+        if (auto metric = m.get("metric")) e.metric = readWord(m_context, *metric, what + " metric", keys::kMetrics).value_or("");
+        if (auto outcome = m.get("outcome"))
+            e.outcome = readWord(m_context, *outcome, what + " outcome", keys::kOutcomes).value_or("");
+        if (auto category = m.get("category")) e.category = categoryRef(*category, what + " category");
+        if (auto zone = m.get("zone")) {
+            if (auto z = readId(m_context, *zone, what + " zone")) {
+                e.zone = *z;
+                m_refs["zone"].push_back(*zone);
+                m_refIds["zone"].push_back(*z);
+            }
+        }
+        if (auto flight = m.get("flight")) {
+            if (auto f = readId(m_context, *flight, what + " flight")) {
+                e.flight = *f;
+                m_refs["flight"].push_back(*flight);
+                m_refIds["flight"].push_back(*f);
+            }
+        }
+        for (const char* bound : {"at_least", "at_most", "equals"}) {
+            auto b = m.get(bound);
+            if (!b) continue;
+            auto v = readNumber(m_context, *b, what + " " + bound);
+            if (!v) continue;
+            if (std::string(bound) == "at_least") e.atLeast = v;
+            else if (std::string(bound) == "at_most") e.atMost = v;
+            else e.equals = v;
+        }
+        // a claim needs something to measure and a bound, or a flight and its outcome
+        const bool boundGiven = e.atLeast || e.atMost || e.equals;
+        if (!e.outcome.empty() && e.flight.empty())
+            m_context.error(item.source, what + " names an outcome but no flight", "add 'flight: <id>'");
+        else if (e.outcome.empty() && e.metric.empty())
+            m_context.error(item.source, what + " says neither 'metric' nor 'outcome'",
+                            "write for example '{metric: cancelled, category: hobby, at_least: 30}' or '{flight: f1, "
+                            "outcome: cancelled}'");
+        else if (!e.metric.empty() && !boundGiven)
+            m_context.error(item.source, what + " for '" + e.metric + "' gives no bound",
+                            "add 'at_least', 'at_most' or 'equals'");
+        if (e.atLeast && e.atMost && *e.atMost < *e.atLeast)
+            m_context.error(item.source, what + ": at_most is below at_least", "no result could pass");
+        m_scenario.expectations.push_back(e);
+    }
+}
+
+// --- references and warnings --------------------------------------------------
+
+void Loader::crossCheck() {
+    // references to zones, events and flights declared anywhere in the file
+    std::map<std::string, std::vector<std::string>> ids;
+    for (const Zone& z : m_scenario.zones) ids["zone"].push_back(z.id);
+    for (const Item& item : m_sections["zones"]) // zones that failed to load still exist as names
+        if (!item.id.empty()) ids["zone"].push_back(item.id);
+    for (const TimelineEvent& e : m_scenario.timeline)
+        if (!e.id.empty()) ids["event"].push_back(e.id);
+    for (const Flight& f : m_scenario.flights) ids["flight"].push_back(f.id);
+    for (const Item& item : m_sections["flights"])
+        if (!item.id.empty()) ids["flight"].push_back(item.id);
+    const std::map<std::string, std::string> words = {
+        {"zone", "zone"}, {"event", "timeline event"}, {"flight", "flight"}};
+    for (const auto& [kind, uses] : m_refs) {
+        const auto& known = ids[kind];
+        for (std::size_t i = 0; i < uses.size(); ++i) {
+            const std::string& id = m_refIds[kind][i];
+            if (std::find(known.begin(), known.end(), id) != known.end()) continue;
+            if (kind == "zone" && !m_options.variant.empty()) {
+                // a variant that removes a zone may leave references to it: those are fine to drop
+                if (m_context.removed("zones." + id)) continue;
+            }
+            m_context.error(uses[i], "there is no " + words.at(kind) + " '" + id + "'",
+                            known.empty() ? "this scenario declares no " + words.at(kind) + " with an id"
+                                          : core::suggestion(id, known));
+        }
+    }
+
+    const Instant start = m_scenario.time.start, end = m_scenario.time.end;
+    if (end <= start) return;
+    const int offset = m_scenario.time.utcOffsetMinutes;
+
+    // a zone never in force during the scenario
+    for (const Zone& zone : m_scenario.zones) {
+        bool active = zone.active.always();
+        if (!active && !zone.active.afterEvent.empty()) {
+            // in force from the event's effect (an announcement's notice later), maybe for a while
+            for (const TimelineEvent& e : m_scenario.timeline) {
+                if (e.id != zone.active.afterEvent) continue;
+                const Instant effect = e.at + (e.type == EventType::Announce ? e.notice.value_or(0) : 0);
+                const bool endsBefore = zone.active.eventDuration && effect + *zone.active.eventDuration <= start;
+                if (effect < end && !endsBefore) active = true;
+            }
+        }
+        for (const TimeWindow& w : zone.active.windows)
+            if (w.from < end && w.to > start) active = true;
+        if (!active && !zone.active.weekly.empty()) {
+            // sample the scenario at one-minute steps: weekly slots are whole minutes
+            for (Instant t = start; t < end && !active; t += 60000) active = scheduledActive(zone.active, t, offset);
+        }
+        if (!active)
+            m_context.diagnostics().warning(zone.where, "zone '" + zone.id + "' is never active between " +
+                                                            core::formatInstant(start, offset) + " and " +
+                                                            core::formatInstant(end, offset),
+                                            "check its 'active' times against the scenario's 'time'");
+    }
+
+    // a flight that takes off inside a prohibited zone that applies to it
+    for (const Flight& flight : m_scenario.flights) {
+        if (flight.route.empty()) continue;
+        for (const Zone& zone : m_scenario.zones) {
+            if (zone.restriction != Restriction::Prohibited) continue;
+            if (std::find(zone.exempt.begin(), zone.exempt.end(), flight.category) != zone.exempt.end()) continue;
+            const Category* category = m_scenario.category(flight.category);
+            if (category && std::find(category->authorisations.begin(), category->authorisations.end(), zone.id) !=
+                                category->authorisations.end())
+                continue;
+            // above the ceiling or below the floor, where both are measured the same way
+            if (zone.altitude.ceiling && zone.altitude.ceiling->ref == flight.altitude.ref &&
+                flight.altitude.metres > zone.altitude.ceiling->metres)
+                continue;
+            if (zone.altitude.floor.ref == flight.altitude.ref && flight.altitude.metres < zone.altitude.floor.metres)
+                continue;
+            bool scheduled = zone.active.always() || scheduledActive(zone.active, flight.depart, offset);
+            for (const TimelineEvent& e : m_scenario.timeline) {
+                if (zone.active.afterEvent.empty() || e.id != zone.active.afterEvent) continue;
+                const Instant effect = e.at + (e.type == EventType::Announce ? e.notice.value_or(0) : 0);
+                if (flight.depart >= effect && (!zone.active.eventDuration || flight.depart < effect + *zone.active.eventDuration))
+                    scheduled = true;
+            }
+            if (scheduled && core::contains(zone.region, flight.route.front()))
+                m_context.diagnostics().warning(flight.where, "flight '" + flight.id +
+                                                                  "' takes off inside prohibited zone '" + zone.id + "'",
+                                                "it will not be allowed to fly, unless the zone ends before it departs");
+        }
+    }
+}
+
+} // namespace
+
+// --- entry points ---------------------------------------------------------------
+
+LoadResult loadScenarioText(const std::string& text, const std::string& fileName, const LoadOptions& options) {
+    LoadResult result;
+    try {
+        Loader loader(result.diagnostics, options);
+        result.scenario = loader.load(text, fileName);
+    } catch (const std::exception& e) {
+        // a bug of ours, not the user's: say so rather than crash
+        result.scenario.reset();
+        result.diagnostics.error({fileName, 0, 0}, std::string("internal error while reading the scenario: ") + e.what(),
+                                 "please report this with the file");
+    }
+    return result;
+}
+
+LoadResult loadScenarioFile(const std::string& path, const LoadOptions& options) {
+    std::string error;
+    auto text = readFile(path, error);
+    if (!text) {
+        LoadResult result;
+        result.diagnostics.error({path, 0, 0}, "cannot read the scenario: " + error);
+        return result;
+    }
+    return loadScenarioText(*text, path, options);
+}
+
+LoadResult checkScenarioFile(const std::string& path, const LoadOptions& options) {
+    LoadOptions base = options;
+    base.variant.clear();
+    LoadResult result = loadScenarioFile(path, base);
+    if (!result.scenario) return result;
+    std::set<std::string> seen;
+    for (const core::Diagnostic& d : result.diagnostics.all()) seen.insert(core::format(d));
+    for (const Variant& variant : result.scenario->variants) {
+        LoadOptions withVariant = base;
+        withVariant.variant = variant.id;
+        LoadResult v = loadScenarioFile(path, withVariant);
+        for (core::Diagnostic d : v.diagnostics.all()) {
+            if (!seen.insert(core::format(d)).second) continue;
+            d.message = "in variant '" + variant.id + "': " + d.message;
+            result.diagnostics.add(d);
+        }
+    }
+    if (result.diagnostics.hasErrors()) result.scenario.reset();
+    return result;
+}
+
+} // namespace nofly::scenario

@@ -1,0 +1,39 @@
+// Loading a scenario file: YAML in, an immutable Scenario out, or every
+// problem of the file as diagnostics. Never throws for bad input.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "scenario/model.hpp"
+
+#include <optional>
+#include <string>
+
+namespace nofly::scenario {
+
+struct LoadOptions {
+    std::string variant;  ///< apply this variant; empty for the base scenario
+    std::string assetDir; ///< basemaps and airports; empty: defaultAssetDir()
+};
+
+struct LoadResult {
+    std::optional<Scenario> scenario; ///< set only when there is no error
+    core::Diagnostics diagnostics;    ///< errors and warnings, in the order found
+};
+
+/// Largest scenario or included file accepted. [bytes]
+inline constexpr std::size_t kMaxFileBytes = 8u << 20;
+
+LoadResult loadScenarioFile(const std::string& path, const LoadOptions& options = {});
+/// The same from text in memory; `fileName` is used in messages and to
+/// resolve includes.
+LoadResult loadScenarioText(const std::string& text, const std::string& fileName, const LoadOptions& options = {});
+
+/// Loads the base scenario and then each of its variants, so that a mistake
+/// anywhere in the file is found; diagnostics are merged without repeats and
+/// the returned scenario is the base.
+LoadResult checkScenarioFile(const std::string& path, const LoadOptions& options = {});
+
+/// Where shipped data lives: $NOFLY_ASSETS, else the source tree's assets/.
+std::string defaultAssetDir();
+
+} // namespace nofly::scenario

@@ -1,0 +1,275 @@
+// The scenario model: everything a scenario file says, resolved, in SI units
+// and the local plane, built once by the loader and never changed afterwards
+// (the simulation's World holds what changes). Every element remembers where
+// it was written, so later checks can still point at the line.
+#pragma once
+
+#include "core/diagnostic.hpp"
+#include "core/geometry.hpp"
+#include "core/projection.hpp"
+#include "core/quantity.hpp"
+#include "core/time.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace nofly::scenario {
+
+using core::Instant;
+using core::Millis;
+using core::SourceLocation;
+using core::Vec2;
+
+/// The ED-269 restriction levels.
+enum class Restriction { Prohibited, Authorisation, Conditional, NoRestriction };
+
+/// The ED-269 reasons for a zone.
+enum class Reason { AirTraffic, Sensitive, Privacy, Population, Nature, Noise, ForeignTerritory, Emergency, Other };
+
+/// What an operator does with the rules it knows of.
+enum class Behaviour { Compliant, Unaware, Reckless, Hostile };
+
+/// The broad kind of an operator category: civil hobby, civil commercial, or
+/// state (police, military, emergency services).
+enum class OperatorKind { Hobby, Commercial, State };
+
+std::string_view name(Restriction restriction);
+std::string_view name(Reason reason);
+std::string_view name(Behaviour behaviour);
+std::string_view name(OperatorKind kind);
+
+/// A named point: a city hall, a summit venue, a bridge to inspect.
+struct Place {
+    std::string id;
+    std::string name;
+    core::LatLon geo;
+    Vec2 at; ///< local plane [m]
+    SourceLocation where;
+};
+
+/// A stretch of time in which something holds: [from, to).
+struct TimeWindow {
+    Instant from = 0;
+    Instant to = 0;
+};
+
+/// A repeating weekly slot, in the scenario's local time.
+struct WeeklySlot {
+    std::vector<int> days; ///< 0 = Monday ... 6 = Sunday
+    Millis from = 0;       ///< since local midnight
+    Millis to = 0;         ///< since local midnight; may exceed 24 h to run past midnight
+};
+
+/// When a zone is in force. With no windows, no weekly slots and no event
+/// it is always active.
+struct Activation {
+    std::vector<TimeWindow> windows;
+    std::vector<WeeklySlot> weekly;
+    std::string afterEvent;              ///< timeline event that switches it on: at its time (an announcement: plus its notice)
+    std::optional<Millis> eventDuration; ///< how long it stays on, counted from when it switched on
+    bool always() const { return windows.empty() && weekly.empty() && afterEvent.empty(); }
+};
+
+struct VerticalLimits {
+    core::Altitude floor{0.0, core::AltitudeRef::AGL};
+    std::optional<core::Altitude> ceiling; ///< none: unlimited
+};
+
+/// How the zone's area was written (the resolved geometry is in `region`).
+enum class ShapeKind { Circle, Polygon, Corridor, Country, Parts };
+
+struct Zone {
+    std::string id;
+    std::string name;
+    Restriction restriction = Restriction::Prohibited;
+    std::vector<Reason> reasons;
+    ShapeKind shapeKind = ShapeKind::Polygon;
+    core::Region region; ///< local plane [m]
+    VerticalLimits altitude;
+    Activation active;
+    std::vector<std::string> exempt; ///< operator category ids
+    std::string message;             ///< shown to operators
+    SourceLocation where;
+};
+
+/// Who flies: a class of operators with their authorisations and habits.
+struct Category {
+    std::string id;
+    std::string name;
+    OperatorKind kind = OperatorKind::Hobby;
+    bool critical = false;                  ///< urgent, socially critical work (may get a dispensation)
+    std::vector<std::string> authorisations; ///< zone ids this category holds an authorisation for
+    double aware = 1.0;                      ///< share of operators that know the rules [0, 1]
+    double comply = 1.0;                     ///< share of the aware that comply [0, 1]
+    bool builtIn = true;                     ///< false when declared or changed by the scenario
+    SourceLocation where;
+};
+
+/// One planned drone flight.
+struct Flight {
+    std::string id;
+    std::string category;
+    Instant depart = 0;
+    std::vector<Vec2> route;  ///< take-off first, then waypoints [m]
+    double speed = 10.0;      ///< cruise [m/s]
+    core::Altitude altitude{60.0, core::AltitudeRef::AGL};
+    std::optional<Behaviour> behaviour; ///< none: drawn from the category's mix
+    std::optional<Millis> endurance;    ///< battery limit
+    std::optional<Millis> hover;        ///< time spent at the last waypoint before returning
+    bool returnHome = false;            ///< fly back to the take-off point
+    SourceLocation where;
+};
+
+/// A value drawn uniformly from a range for each generated flight.
+struct Range {
+    double lo = 0.0;
+    double hi = 0.0;
+};
+
+/// N flights of a category over an area and a time window, drawn from the run's seed.
+struct TrafficGenerator {
+    std::string id;
+    std::string category;
+    int count = 0;
+    core::Region area;
+    TimeWindow depart;
+    Range duration{600.0, 1800.0}; ///< [s]
+    Range altitude{30.0, 120.0};   ///< [m] AGL
+    Range speed{5.0, 15.0};        ///< [m/s]
+    std::map<Behaviour, double> behaviour; ///< empty: from the category's mix
+    SourceLocation where;
+};
+
+struct Airport {
+    std::string id;   ///< ICAO code
+    std::string name;
+    core::LatLon geo;
+    Vec2 at;
+    double elevation = 0.0; ///< [m] AMSL
+    SourceLocation where;
+};
+
+/// A site to protect (a summit venue, a palace): used by detection rules.
+struct Site {
+    std::string id;
+    std::string name;
+    Vec2 at;
+    double radius = 0.0; ///< [m]
+    SourceLocation where;
+};
+
+enum class SensorType { Radar, RadioFrequency, Camera, RemoteId, Sighting };
+std::string_view name(SensorType type);
+
+struct Sensor {
+    std::string id;
+    std::string name;
+    SensorType type = SensorType::Radar;
+    Vec2 at;
+    double range = 0.0;        ///< [m]
+    double probability = 0.9;  ///< detection probability at close range [0, 1]
+    Millis update = 1000;      ///< time between scans
+    Millis latency = 0;        ///< report delay
+    double heading = 0.0;      ///< camera: centre of view [rad, from north, clockwise]
+    double fieldOfView = 0.0;  ///< camera: [rad]; 0 = all round
+    double falseAlarmsPerHour = 0.0;
+    SourceLocation where;
+};
+
+enum class ResponderType { Police, Jammer, Interceptor };
+std::string_view name(ResponderType type);
+
+struct Responder {
+    std::string id;
+    std::string name;
+    ResponderType type = ResponderType::Police;
+    Vec2 base;
+    double speed = 20.0;       ///< [m/s]
+    Millis neutralise = 60000; ///< time to neutralise on site
+    double success = 0.9;      ///< [0, 1]
+    SourceLocation where;
+};
+
+enum class EventType { Announce, Activate, Deactivate, Sighting, Note };
+std::string_view name(EventType type);
+
+/// Something scheduled to happen at a time: a ban announced with a notice
+/// period, a zone switched on or off, a sighting reported, a note for the class.
+struct TimelineEvent {
+    std::string id;
+    Instant at = 0;
+    EventType type = EventType::Note;
+    std::string zone;            ///< for announce / activate / deactivate
+    std::optional<Millis> notice; ///< announce: the zone activates this long after
+    std::optional<Vec2> position; ///< sighting
+    bool genuine = true;          ///< sighting: false for a false alarm
+    std::string text;
+    SourceLocation where;
+};
+
+/// A claim the scenario makes about its own outcome, checked by `nofly run`.
+struct Expectation {
+    std::string metric;   ///< e.g. "cancelled", "violations", "rerouted"
+    std::string category; ///< filter, may be empty
+    std::string zone;     ///< filter, may be empty
+    std::string flight;   ///< filter, may be empty
+    std::string outcome;  ///< for a flight: "cancelled", "allowed", ...
+    std::optional<double> atLeast;
+    std::optional<double> atMost;
+    std::optional<double> equals;
+    std::string text;     ///< as written, for messages
+    SourceLocation where;
+};
+
+struct Variant {
+    std::string id;
+    std::string description;
+    SourceLocation where;
+};
+
+struct TimeSettings {
+    Instant start = 0;
+    Instant end = 0;
+    Millis step = 1000;
+    int utcOffsetMinutes = 0; ///< the offset the start was written with: local time for display
+};
+
+/// A whole scenario, with one variant applied (or none).
+struct Scenario {
+    std::string file; ///< path as given
+    std::string title;
+    std::string description;
+    std::vector<std::string> goals;
+    std::uint64_t seed = 1;
+    TimeSettings time;
+    core::LatLon origin;
+    core::LocalProjection projection{core::LatLon{}};
+    std::string basemap; ///< name in assets/basemap, empty for none
+    std::vector<Place> places;
+    std::vector<Zone> zones;
+    std::vector<Category> categories;
+    std::vector<Flight> flights;
+    std::vector<TrafficGenerator> traffic;
+    std::vector<Airport> airports;
+    std::vector<Site> sites;
+    std::vector<Sensor> sensors;
+    std::vector<Responder> responders;
+    std::vector<TimelineEvent> timeline;
+    std::vector<Expectation> expectations;
+    std::vector<Variant> variants;     ///< all variants the file declares
+    std::string variant;               ///< the one applied; empty for the base
+    std::vector<std::string> includes; ///< files pulled in, resolved paths
+
+    const Zone* zone(std::string_view id) const;
+    const Category* category(std::string_view id) const;
+    const Flight* flight(std::string_view id) const;
+};
+
+/// Whether a zone is in force at an instant, counting only its own windows
+/// and weekly slots (timeline events are the simulation's business).
+bool scheduledActive(const Activation& activation, Instant at, int utcOffsetMinutes);
+
+} // namespace nofly::scenario
