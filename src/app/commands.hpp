@@ -3,7 +3,9 @@
 // 3 an internal fault).
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,34 @@ struct CheckOptions {
 };
 
 int runCheck(const CheckOptions& options, std::ostream& out, std::ostream& err);
+
+struct RunOptions {
+    std::string file;
+    std::string variant;
+    std::optional<std::uint64_t> seed; ///< overrides the scenario's seed
+    std::string until;                 ///< stop early: a time as the scenario writes them
+    std::string out;                   ///< folder for the report files; empty: none
+    bool quiet = false;                ///< no progress bar, no summary table
+};
+int runRun(const RunOptions& options, std::ostream& out, std::ostream& err);
+
+struct WhereOptions {
+    std::string file;
+    std::string variant;
+    std::string at;                 ///< "LAT,LON", "X,Y" with units, or a place or airport id
+    std::string time;               ///< default: the scenario's start
+    std::string altitude = "60 m";  ///< AGL
+    std::string category = "hobby";
+};
+int runWhere(const WhereOptions& options, std::ostream& out, std::ostream& err);
+
+struct ExplainOptions {
+    std::string file;
+    std::string flight;
+    std::string variant;
+    std::optional<std::uint64_t> seed;
+};
+int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& err);
 
 /// Parses the command line and runs the command.
 int runCli(int argc, char** argv);

@@ -19,7 +19,8 @@ inline const List kTime = {"start", "end", "step"};
 inline const List kMap = {"origin", "basemap", "extent"};
 inline const List kLatLon = {"lat", "lon"};
 inline const List kPlace = {"id", "name", "at"};
-inline const List kZone = {"id", "name", "restriction", "reason", "shape", "altitude", "active", "exempt", "message"};
+inline const List kZone = {"id",     "name",   "restriction", "reason", "shape",   "altitude",
+                           "active", "exempt", "message",     "grant",  "decision"};
 inline const List kShape = {"circle", "polygon", "corridor", "country", "parts", "margin"};
 inline const List kCircle = {"center", "radius"};
 inline const List kPolygon = {"outer", "holes"};
@@ -28,7 +29,7 @@ inline const List kAltitudeBand = {"floor", "ceiling"};
 inline const List kActive = {"from", "to", "windows", "weekly", "after", "for"};
 inline const List kWindow = {"from", "to"};
 inline const List kWeekly = {"days", "from", "to"};
-inline const List kCategory = {"name", "kind", "critical", "authorisations", "aware", "comply"};
+inline const List kCategory = {"name", "kind", "critical", "authorisations", "aware", "comply", "geofence", "breach"};
 inline const List kFlight = {"id",       "category", "depart",    "route",   "from",  "to", "speed",
                              "altitude", "behaviour", "endurance", "hover", "return"};
 inline const List kTraffic = {"id", "category", "count", "area", "depart", "duration", "altitude", "speed", "behaviour"};
@@ -52,6 +53,8 @@ inline const List kKinds = {"hobby", "commercial", "state"};
 inline const List kSensorTypes = {"radar", "rf", "camera", "remote-id", "sighting"};
 inline const List kResponderTypes = {"police", "jammer", "interceptor"};
 inline const List kEventTypes = {"announce", "activate", "deactivate", "sighting", "note"};
+inline const List kBreachActions = {"report", "hold", "return", "land"};
+inline const List kGrantWords = {"all", "none", "hobby", "commercial", "state", "critical"};
 inline const List kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekdays", "weekend", "daily"};
 inline const List kMetrics = {"planned",
                               "flown",

@@ -993,6 +993,11 @@ void Loader::readCategories(const MapReader& top) {
                 m_context.error(keySource, what + " is new and needs a 'kind'",
                                 "one of: hobby, commercial, state");
             }
+            if (auto geofence = m.get("geofence")) c.geofence = readBool(m_context, *geofence, what + " geofence").value_or(false);
+            if (auto breach = m.get("breach"))
+                if (auto word = readWord(m_context, *breach, what + " breach", keys::kBreachActions))
+                    c.breach = static_cast<BreachAction>(std::find(keys::kBreachActions.begin(), keys::kBreachActions.end(),
+                                                                   *word) - keys::kBreachActions.begin());
             if (auto critical = m.get("critical")) c.critical = readBool(m_context, *critical, what + " critical").value_or(false);
             if (auto aware = m.get("aware")) c.aware = readQuantity(m_context, *aware, what + " aware", Dimension::Fraction).value_or(c.aware);
             if (auto comply = m.get("comply")) c.comply = readQuantity(m_context, *comply, what + " comply", Dimension::Fraction).value_or(c.comply);
@@ -1209,6 +1214,17 @@ void Loader::readZones() {
                 if (!category.empty()) zone.exempt.push_back(category);
             }
         if (auto message = m.get("message")) zone.message = readString(m_context, *message, what + " message").value_or("");
+        if (auto grant = m.get("grant")) {
+            // category ids or the words that stand for groups of them
+            std::vector<std::string> names = keys::kGrantWords;
+            for (const Category& c : m_scenario.categories) names.push_back(c.id);
+            zone.grant.clear();
+            for (const Source& word : readWords(m_context, *grant, what + " grant"))
+                if (auto w = readWord(m_context, word, what + " grant", names)) zone.grant.push_back(*w);
+        }
+        if (auto decision = m.get("decision"))
+            if (auto d = readPositive(m_context, *decision, what + " decision", Dimension::Duration, true))
+                zone.decision = static_cast<Millis>(std::llround(*d * 1000.0));
         if (!good) continue;
         m_scenario.zones.push_back(std::move(zone));
     }

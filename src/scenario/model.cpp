@@ -12,6 +12,7 @@ std::string_view name(Behaviour behaviour) { return keys::kBehaviours[static_cas
 std::string_view name(OperatorKind kind) { return keys::kKinds[static_cast<std::size_t>(kind)]; }
 std::string_view name(SensorType type) { return keys::kSensorTypes[static_cast<std::size_t>(type)]; }
 std::string_view name(ResponderType type) { return keys::kResponderTypes[static_cast<std::size_t>(type)]; }
+std::string_view name(BreachAction action) { return keys::kBreachActions[static_cast<std::size_t>(action)]; }
 std::string_view name(EventType type) { return keys::kEventTypes[static_cast<std::size_t>(type)]; }
 
 template <typename T>

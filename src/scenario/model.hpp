@@ -92,8 +92,17 @@ struct Zone {
     Activation active;
     std::vector<std::string> exempt; ///< operator category ids
     std::string message;             ///< shown to operators
+    /// Who an authorisation zone grants to: category ids, or the words all,
+    /// none, hobby, commercial, state, critical.
+    std::vector<std::string> grant{"commercial", "state"};
+    Millis decision = 600000; ///< how long a request for authorisation takes to answer
     SourceLocation where;
 };
+
+/// What a geofenced drone's autopilot does when a zone switches on around or
+/// ahead of it (ArduPilot's and PX4's geofence breach actions).
+enum class BreachAction { Report, Hold, Return, Land };
+std::string_view name(BreachAction action);
 
 /// Who flies: a class of operators with their authorisations and habits.
 struct Category {
@@ -104,6 +113,8 @@ struct Category {
     std::vector<std::string> authorisations; ///< zone ids this category holds an authorisation for
     double aware = 1.0;                      ///< share of operators that know the rules [0, 1]
     double comply = 1.0;                     ///< share of the aware that comply [0, 1]
+    bool geofence = false;                   ///< its drones' autopilots hold the published zones
+    BreachAction breach = BreachAction::Return; ///< what a compliant flight does when a zone switches on in its way
     bool builtIn = true;                     ///< false when declared or changed by the scenario
     SourceLocation where;
 };

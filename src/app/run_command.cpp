@@ -1,0 +1,230 @@
+#include "app/commands.hpp"
+
+#include "report/run_files.hpp"
+#include "report/run_record.hpp"
+#include "scenario/loader.hpp"
+#include "sim/rules.hpp"
+#include "sim/simulation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <unistd.h>
+
+namespace nofly::app {
+
+namespace {
+
+/// Loads the scenario for a command, printing its problems; nothing on error.
+std::optional<scenario::Scenario> loadFor(const std::string& command, const std::string& file,
+                                          const std::string& variant, std::optional<std::uint64_t> seed,
+                                          std::ostream& err) {
+    scenario::LoadOptions options;
+    options.variant = variant;
+    scenario::LoadResult result = scenario::loadScenarioFile(file, options);
+    // errors stop the command; warnings are for `nofly check`, counted here
+    for (const core::Diagnostic& d : result.diagnostics.sorted())
+        if (d.severity == core::Severity::Error) err << core::format(d) << '\n';
+    if (result.scenario && result.diagnostics.warningCount() > 0)
+        err << file << ": " << result.diagnostics.warningCount() << " warning"
+            << (result.diagnostics.warningCount() == 1 ? "" : "s") << " (see nofly check " << file << ")\n";
+    if (!result.scenario) {
+        err << "nofly " << command << ": " << file << " has errors; nothing was run\n";
+        return std::nullopt;
+    }
+    if (seed) result.scenario->seed = *seed;
+    return std::move(result.scenario);
+}
+
+/// A time on the command line, read as the scenario reads times.
+std::optional<core::Instant> parseTime(const scenario::Scenario& s, const std::string& text, const char* option,
+                                       std::ostream& err) {
+    auto parsed = core::parseInstant(text, {s.time.start, s.time.utcOffsetMinutes, true});
+    if (auto* e = std::get_if<core::ParseError>(&parsed)) {
+        err << "nofly: " << option << ": " << e->message << (e->hint.empty() ? "" : " (" + e->hint + ")") << '\n';
+        return std::nullopt;
+    }
+    return std::get<core::Instant>(parsed);
+}
+
+/// A progress bar on a terminal: "[#######.......]  47%  10:12".
+class ProgressBar {
+public:
+    ProgressBar(const scenario::Scenario& s, bool enabled) : m_scenario(s), m_enabled(enabled) {}
+    void operator()(double share) {
+        if (!m_enabled) return;
+        const int filled = static_cast<int>(share * 30.0);
+        if (filled == m_last && share < 1.0) return;
+        m_last = filled;
+        const core::Instant at = m_scenario.time.start +
+                                 static_cast<core::Instant>(share * static_cast<double>(m_scenario.time.end - m_scenario.time.start));
+        std::cerr << "\r  [" << std::string(static_cast<std::size_t>(filled), '#')
+                  << std::string(static_cast<std::size_t>(30 - filled), '.') << "] " << std::lround(share * 100.0)
+                  << "%  " << core::formatClock(at, m_scenario.time.utcOffsetMinutes) << "   " << std::flush;
+        if (share >= 1.0) std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
+    }
+
+private:
+    const scenario::Scenario& m_scenario;
+    bool m_enabled;
+    int m_last = -1;
+};
+
+} // namespace
+
+int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
+    auto scenario = loadFor("run", options.file, options.variant, options.seed, err);
+    if (!scenario) return kInputError;
+    core::Instant until = -1;
+    if (!options.until.empty()) {
+        auto t = parseTime(*scenario, options.until, "--until", err);
+        if (!t) return kUsageError;
+        until = *t;
+    }
+
+    sim::World world = sim::makeWorld(*scenario);
+    // a bar only on a terminal, and only when a run is long enough to need one
+    const bool bar = !options.quiet && ::isatty(STDERR_FILENO) && world.flights.size() * 
+        static_cast<std::size_t>((scenario->time.end - scenario->time.start) / scenario->time.step) > 20000000u;
+    ProgressBar progress(*scenario, bar);
+    report::RunRecord run;
+    run.scenario = &*scenario;
+    run.events = sim::runToEnd(*scenario, world, {}, until, std::ref(progress));
+    run.world = &world;
+    run.metrics = report::computeMetrics(*scenario, world, run.events);
+    run.expectations = report::checkExpectations(*scenario, world, run.metrics);
+
+    if (!options.quiet) out << report::summaryTable(run);
+    if (!options.out.empty()) {
+        std::vector<std::string> written;
+        std::string error;
+        if (!report::writeRunFiles(run, options.out, written, error)) {
+            err << "nofly run: " << error << '\n';
+            return kInputError;
+        }
+        if (!options.quiet) {
+            out << "\nWrote";
+            for (const std::string& file : written) out << ' ' << file;
+            out << '\n';
+        }
+    }
+    const bool failed = std::any_of(run.expectations.begin(), run.expectations.end(),
+                                    [](const report::ExpectationResult& r) { return !r.passed; });
+    if (failed) {
+        for (const report::ExpectationResult& r : run.expectations)
+            if (!r.passed)
+                err << options.file << ":" << r.expectation.where.line << ":" << r.expectation.where.column
+                    << ": error: expectation not met: " << r.actual << '\n';
+        return kInputError;
+    }
+    return kOk;
+}
+
+int runWhere(const WhereOptions& options, std::ostream& out, std::ostream& err) {
+    auto scenario = loadFor("where", options.file, options.variant, std::nullopt, err);
+    if (!scenario) return kInputError;
+    const scenario::Scenario& s = *scenario;
+
+    // where: a place or airport, "lat,lon" in degrees, or "x,y" with units in the local plane
+    core::Vec2 at;
+    bool found = false;
+    for (const auto& p : s.places)
+        if (p.id == options.at) at = p.at, found = true;
+    for (const auto& a : s.airports)
+        if (a.id == options.at) at = a.at, found = true;
+    if (!found) {
+        const auto comma = options.at.find(',');
+        if (comma == std::string::npos) {
+            err << "nofly where: --at '" << options.at << "' is not a place, an airport or 'LAT,LON'\n";
+            return kUsageError;
+        }
+        const std::string first = options.at.substr(0, comma), second = options.at.substr(comma + 1);
+        const bool units = first.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos;
+        if (units) {
+            auto x = core::parseQuantity(first, core::Dimension::Length);
+            auto y = core::parseQuantity(second, core::Dimension::Length);
+            if (!std::holds_alternative<double>(x) || !std::holds_alternative<double>(y)) {
+                err << "nofly where: --at '" << options.at << "': write 'X,Y' with units, such as '2km,-500m'\n";
+                return kUsageError;
+            }
+            at = {std::get<double>(x), std::get<double>(y)};
+        } else {
+            char* end1 = nullptr;
+            char* end2 = nullptr;
+            const double lat = std::strtod(first.c_str(), &end1), lon = std::strtod(second.c_str(), &end2);
+            if (*end1 || *end2 || first.empty() || second.empty() || std::abs(lat) > 90 || std::abs(lon) > 180) {
+                err << "nofly where: --at '" << options.at << "' is not 'LAT,LON' in degrees\n";
+                return kUsageError;
+            }
+            at = s.projection.toLocal({lat, lon});
+        }
+    }
+    core::Instant time = s.time.start;
+    if (!options.time.empty()) {
+        auto t = parseTime(s, options.time, "--time", err);
+        if (!t) return kUsageError;
+        time = *t;
+    }
+    auto altitude = core::parseAltitude(options.altitude);
+    if (auto* e = std::get_if<core::ParseError>(&altitude)) {
+        err << "nofly where: --altitude: " << e->message << '\n';
+        return kUsageError;
+    }
+    if (!s.category(options.category)) {
+        std::vector<std::string> names;
+        for (const auto& c : s.categories) names.push_back(c.id);
+        err << "nofly where: --operator: no category '" << options.category << "' ("
+            << core::suggestion(options.category, names) << ")\n";
+        return kUsageError;
+    }
+
+    const sim::World world = sim::makeWorld(s);
+    const sim::WhereAnswer answer =
+        sim::where(s, world, at, time, std::get<core::Altitude>(altitude).metres, options.category);
+    const core::LatLon geo = s.projection.toGeo(at);
+    char position[96];
+    std::snprintf(position, sizeof position, "%.5f, %.5f", geo.lat, geo.lon);
+    out << "At " << position << ", " << core::formatInstant(time, s.time.utcOffsetMinutes) << ", "
+        << core::formatQuantity(std::get<core::Altitude>(altitude).metres, core::Dimension::Length) << " AGL, for "
+        << s.category(options.category)->name << ":\n  " << answer.summary << '\n';
+    for (const sim::Judgement& j : answer.zones) {
+        const scenario::Zone* zone = s.zone(j.finding.zone);
+        out << "  - " << zone->name << " (" << scenario::name(zone->restriction) << "): "
+            << (j.finding.applies ? "applies: " : "does not apply: ") << j.finding.why << '\n';
+    }
+    return kOk;
+}
+
+int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& err) {
+    auto scenario = loadFor("explain", options.file, options.variant, options.seed, err);
+    if (!scenario) return kInputError;
+    sim::World world = sim::makeWorld(*scenario);
+    const auto it = std::find_if(world.flights.begin(), world.flights.end(),
+                                 [&](const sim::FlightPlan& f) { return f.flight.id == options.flight; });
+    if (it == world.flights.end()) {
+        std::vector<std::string> ids;
+        for (const auto& f : world.flights) ids.push_back(f.flight.id);
+        err << "nofly explain: no flight '" << options.flight << "' in " << options.file << " ("
+            << core::suggestion(options.flight, ids) << ")\n";
+        return kUsageError;
+    }
+    const std::vector<sim::Event> log = sim::runToEnd(*scenario, world);
+    const sim::Drone& drone = world.drones[static_cast<std::size_t>(it - world.flights.begin())];
+    out << "Flight " << options.flight << " (" << it->flight.category << ", " << scenario::name(it->behaviour)
+        << "): " << sim::name(drone.outcome) << "\n\n";
+    bool any = false;
+    for (const sim::Verdict& v : world.verdicts)
+        if (v.flight == options.flight) {
+            out << report::verdictCardText(*scenario, v) << '\n';
+            any = true;
+        }
+    if (!any) out << "No decision was made about it: it was due to depart outside the scenario's time.\n\n";
+    out << "Events\n";
+    for (const sim::Event& e : log)
+        if (e.flight == options.flight || e.other == options.flight)
+            out << "  " << core::formatClock(e.time, scenario->time.utcOffsetMinutes) << "  " << sim::name(e.type)
+                << (e.zone.empty() ? "" : " [" + e.zone + "]") << ": " << e.text << '\n';
+    return kOk;
+}
+
+} // namespace nofly::app

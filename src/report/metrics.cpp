@@ -1,0 +1,163 @@
+#include "report/run_record.hpp"
+
+#include "sim/simulation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace nofly::report {
+
+using sim::EventType;
+using sim::Outcome;
+
+double metricValue(const Counts& c, const std::string& metric) {
+    if (metric == "planned") return c.planned;
+    if (metric == "flown") return c.flown;
+    if (metric == "rerouted") return c.rerouted;
+    if (metric == "cancelled") return c.cancelled;
+    if (metric == "violating") return c.violating;
+    if (metric == "violations") return c.violations;
+    if (metric == "violation_minutes") return c.violationMinutes;
+    if (metric == "extra_km") return c.extraKm;
+    if (metric == "authorisations_requested") return c.authorisationsRequested;
+    if (metric == "authorisations_granted") return c.authorisationsGranted;
+    if (metric == "authorisations_denied") return c.authorisationsDenied;
+    if (metric == "disrupted") return c.disrupted;
+    if (metric == "near_misses") return c.nearMisses;
+    return 0.0;
+}
+
+Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& world,
+                       const std::vector<sim::Event>& events) {
+    Metrics m;
+    // every category and zone appears, even with nothing to count
+    for (const auto& c : scenario.categories) m.byCategory[c.id];
+    for (const auto& z : scenario.zones) m.byZone[z.id];
+
+    // per flight: its outcome
+    std::map<std::string, std::size_t> flightIndex;
+    for (std::size_t i = 0; i < world.drones.size(); ++i) {
+        const sim::Drone& d = world.drones[i];
+        const sim::FlightPlan& fp = world.flights[i];
+        flightIndex[fp.flight.id] = i;
+        const core::Instant depart = fp.flight.depart;
+        if (depart < scenario.time.start || depart >= scenario.time.end) continue;
+        Counts& cat = m.byCategory[fp.flight.category];
+        for (Counts* c : {&m.total, &cat}) {
+            ++c->planned;
+            if (d.departedAt >= 0) ++c->flown;
+            switch (d.outcome) {
+            case Outcome::Allowed: ++c->allowed; break;
+            case Outcome::Authorised: ++c->authorised; break;
+            case Outcome::Rerouted: ++c->rerouted; break;
+            case Outcome::Waited: ++c->waited; break;
+            case Outcome::Cancelled: ++c->cancelled; break;
+            case Outcome::Denied: ++c->cancelled, ++c->denied; break;
+            default: break;
+            }
+            if (d.violations > 0) ++c->violating;
+            // legitimate flights the rules cost something
+            const bool legitimate = fp.behaviour == scenario::Behaviour::Compliant;
+            if (legitimate && (d.rerouted || d.waited || d.outcome == Outcome::Cancelled || d.outcome == Outcome::Denied))
+                ++c->disrupted;
+        }
+    }
+
+    // per event: violations, reroutes, authorisations, near misses, entries
+    std::map<std::string, std::set<std::string>> violatorsByZone, disruptedByZone;
+    for (const sim::Event& e : events) {
+        const auto it = flightIndex.find(e.flight);
+        Counts* cat = it == flightIndex.end() ? nullptr : &m.byCategory[world.flights[it->second].flight.category];
+        Counts* zone = e.zone.empty() ? nullptr : &m.byZone[e.zone];
+        auto each = [&](auto&& f) {
+            f(m.total);
+            if (cat) f(*cat);
+            if (zone) f(*zone);
+        };
+        switch (e.type) {
+        case EventType::ViolationStart:
+            each([](Counts& c) { ++c.violations; });
+            if (zone) violatorsByZone[e.zone].insert(e.flight);
+            break;
+        case EventType::ViolationEnd: each([&](Counts& c) { c.violationMinutes += e.value / 60.0; }); break;
+        case EventType::Reroute:
+            each([&](Counts& c) { c.extraKm += e.value / 1000.0; });
+            if (zone) disruptedByZone[e.zone].insert(e.flight);
+            break;
+        case EventType::AuthorisationRequested: each([](Counts& c) { ++c.authorisationsRequested; }); break;
+        case EventType::AuthorisationGranted: each([](Counts& c) { ++c.authorisationsGranted; }); break;
+        case EventType::AuthorisationDenied: each([](Counts& c) { ++c.authorisationsDenied; }); break;
+        case EventType::NearMiss:
+            m.total.nearMisses++;
+            if (cat) cat->nearMisses++;
+            break;
+        case EventType::ZoneEntry:
+            if (zone) ++zone->entries;
+            break;
+        case EventType::Cancellation:
+        case EventType::Wait:
+            if (zone) disruptedByZone[e.zone].insert(e.flight);
+            break;
+        default: break;
+        }
+    }
+    for (auto& [id, flights] : violatorsByZone) m.byZone[id].violating = static_cast<int>(flights.size());
+    for (auto& [id, flights] : disruptedByZone) m.byZone[id].disrupted = static_cast<int>(flights.size());
+    // by zone, cancellations and waits are what the zone caused
+    for (const sim::Event& e : events) {
+        if (e.zone.empty()) continue;
+        if (e.type == EventType::Cancellation) ++m.byZone[e.zone].cancelled;
+        if (e.type == EventType::Reroute) ++m.byZone[e.zone].rerouted;
+        if (e.type == EventType::Wait) ++m.byZone[e.zone].waited;
+    }
+    return m;
+}
+
+static std::string number(double v) {
+    char buffer[32];
+    if (std::abs(v - std::round(v)) < 1e-9) std::snprintf(buffer, sizeof buffer, "%.0f", v);
+    else std::snprintf(buffer, sizeof buffer, "%.2f", v);
+    return buffer;
+}
+
+std::vector<ExpectationResult> checkExpectations(const scenario::Scenario& scenario, const sim::World& world,
+                                                 const Metrics& metrics) {
+    std::vector<ExpectationResult> out;
+    for (const scenario::Expectation& e : scenario.expectations) {
+        ExpectationResult r;
+        r.expectation = e;
+        if (!e.flight.empty()) {
+            // a flight's outcome, and optionally a metric of it
+            const auto it = std::find_if(world.flights.begin(), world.flights.end(),
+                                         [&](const sim::FlightPlan& f) { return f.flight.id == e.flight; });
+            if (it == world.flights.end()) {
+                r.actual = "flight '" + e.flight + "' is not in this run";
+            } else {
+                const sim::Drone& d = world.drones[static_cast<std::size_t>(it - world.flights.begin())];
+                const std::string outcome(sim::name(d.outcome));
+                r.passed = e.outcome.empty() || outcome == e.outcome;
+                r.actual = "flight '" + e.flight + "' was " + outcome;
+            }
+            out.push_back(r);
+            continue;
+        }
+        // a zone removed by a variant counts nothing
+        static const Counts kNothing;
+        auto find = [](const std::map<std::string, Counts>& m, const std::string& k) -> const Counts& {
+            auto it = m.find(k);
+            return it == m.end() ? kNothing : it->second;
+        };
+        const Counts& c = !e.zone.empty() ? find(metrics.byZone, e.zone)
+                          : !e.category.empty() ? find(metrics.byCategory, e.category)
+                                                : metrics.total;
+        const double v = metricValue(c, e.metric);
+        r.passed = (!e.atLeast || v >= *e.atLeast) && (!e.atMost || v <= *e.atMost) && (!e.equals || v == *e.equals);
+        r.actual = e.metric + (e.zone.empty() ? "" : " in zone '" + e.zone + "'") +
+                   (e.category.empty() ? "" : " of " + e.category) + " = " + number(v);
+        out.push_back(r);
+    }
+    return out;
+}
+
+} // namespace nofly::report

@@ -1,0 +1,226 @@
+#include "report/run_files.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace nofly::report {
+
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+namespace {
+
+std::string fixed(double v, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+    return buffer;
+}
+
+/// A CSV field, quoted when it must be.
+std::string field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string iso(const RunRecord& run, core::Instant t) {
+    return t < 0 ? std::string() : core::formatInstant(t, run.scenario->time.utcOffsetMinutes);
+}
+
+ordered_json countsJson(const Counts& c) {
+    return ordered_json{{"planned", c.planned},
+                        {"flown", c.flown},
+                        {"allowed", c.allowed},
+                        {"authorised", c.authorised},
+                        {"rerouted", c.rerouted},
+                        {"waited", c.waited},
+                        {"cancelled", c.cancelled},
+                        {"denied", c.denied},
+                        {"violating", c.violating},
+                        {"violations", c.violations},
+                        {"violation_minutes", std::round(c.violationMinutes * 100.0) / 100.0},
+                        {"extra_km", std::round(c.extraKm * 1000.0) / 1000.0},
+                        {"authorisations_requested", c.authorisationsRequested},
+                        {"authorisations_granted", c.authorisationsGranted},
+                        {"authorisations_denied", c.authorisationsDenied},
+                        {"disrupted", c.disrupted},
+                        {"near_misses", c.nearMisses},
+                        {"zone_entries", c.entries}};
+}
+
+} // namespace
+
+std::string eventsCsv(const RunRecord& run) {
+    std::ostringstream out;
+    out << "tick,time,type,flight,zone,other,x_m,y_m,lat,lon,value,text\n";
+    for (const sim::Event& e : run.events) {
+        const core::LatLon geo = run.scenario->projection.toGeo(e.at);
+        out << e.tick << ',' << iso(run, e.time) << ',' << sim::name(e.type) << ',' << field(e.flight) << ','
+            << field(e.zone) << ',' << field(e.other) << ',' << fixed(e.at.x, 1) << ',' << fixed(e.at.y, 1) << ','
+            << fixed(geo.lat, 6) << ',' << fixed(geo.lon, 6) << ',' << fixed(e.value, 3) << ',' << field(e.text)
+            << '\n';
+    }
+    return out.str();
+}
+
+std::string flightsCsv(const RunRecord& run) {
+    std::ostringstream out;
+    out << "flight,category,generator,behaviour,outcome,depart_planned,departed,landed,planned_km,flown_km,"
+           "violations,violation_s\n";
+    const sim::World& w = *run.world;
+    for (std::size_t i = 0; i < w.drones.size(); ++i) {
+        const sim::Drone& d = w.drones[i];
+        const sim::FlightPlan& fp = w.flights[i];
+        out << field(fp.flight.id) << ',' << field(fp.flight.category) << ',' << field(fp.generator) << ','
+            << scenario::name(fp.behaviour) << ',' << sim::name(d.outcome) << ',' << iso(run, fp.flight.depart) << ','
+            << iso(run, d.departedAt) << ',' << iso(run, d.landedAt) << ',' << fixed(d.plannedDistance / 1000.0, 3)
+            << ',' << fixed(d.departedAt >= 0 ? d.flownDistance / 1000.0 : 0.0, 3) << ',' << d.violations << ','
+            << fixed(d.violationSeconds, 1) << '\n';
+    }
+    return out.str();
+}
+
+std::string reportJson(const RunRecord& run) {
+    const scenario::Scenario& s = *run.scenario;
+    ordered_json j;
+    j["scenario"] = {{"file", s.file},
+                     {"title", s.title},
+                     {"variant", s.variant},
+                     {"seed", s.seed},
+                     {"start", iso(run, s.time.start)},
+                     {"end", iso(run, s.time.end)},
+                     {"step_s", static_cast<double>(s.time.step) / 1000.0}};
+    j["metrics"]["total"] = countsJson(run.metrics.total);
+    for (const auto& [id, c] : run.metrics.byCategory)
+        if (c.planned > 0) j["metrics"]["by_category"][id] = countsJson(c);
+    for (const auto& [id, c] : run.metrics.byZone) j["metrics"]["by_zone"][id] = countsJson(c);
+    ordered_json expectations = ordered_json::array();
+    for (const ExpectationResult& r : run.expectations)
+        expectations.push_back({{"line", r.expectation.where.line}, {"passed", r.passed}, {"actual", r.actual}});
+    j["expectations"] = expectations;
+    ordered_json verdicts = ordered_json::array();
+    for (const sim::Verdict& v : run.world->verdicts) {
+        ordered_json zones = ordered_json::array();
+        for (const sim::ZoneFinding& f : v.findings)
+            zones.push_back({{"zone", f.zone},
+                             {"restriction", scenario::name(f.restriction)},
+                             {"applies", f.applies},
+                             {"why", f.why}});
+        verdicts.push_back({{"time", iso(run, v.time)},
+                            {"flight", v.flight},
+                            {"outcome", sim::name(v.outcome)},
+                            {"rule", v.rule},
+                            {"zones", zones}});
+    }
+    j["verdicts"] = verdicts;
+    return j.dump(2) + "\n";
+}
+
+std::string summaryTable(const RunRecord& run) {
+    std::ostringstream out;
+    char line[256];
+    const char* header = "  %-22s %7s %6s %6s %8s %6s %9s %8s %7s %8s\n";
+    const char* row = "  %-22s %7d %6d %6d %8d %6d %9d %8.1f %7.1f %8d\n";
+    auto table = [&](const char* title, const std::map<std::string, Counts>& groups, bool zones) {
+        out << title << '\n';
+        std::snprintf(line, sizeof line, header, zones ? "zone" : "category", "planned", "flown", "reroute",
+                      "cancel", "wait", "violating", "viol-min", "extra-km", "disrupted");
+        out << line;
+        for (const auto& [id, c] : groups) {
+            if (!zones && c.planned == 0) continue;
+            std::snprintf(line, sizeof line, row, id.substr(0, 22).c_str(), c.planned, c.flown, c.rerouted,
+                          c.cancelled, c.waited, c.violating, c.violationMinutes, c.extraKm, c.disrupted);
+            out << line;
+        }
+    };
+    const Counts& t = run.metrics.total;
+    out << run.scenario->title << (run.scenario->variant.empty() ? "" : "  [variant " + run.scenario->variant + "]")
+        << "\n";
+    out << "  " << t.planned << " flights planned, " << t.flown << " flown: " << t.allowed << " allowed, "
+        << t.authorised << " authorised, " << t.rerouted << " rerouted, " << t.waited << " waited, " << t.cancelled
+        << " cancelled (" << t.denied << " denied)\n";
+    out << "  " << t.violating << " flights violated a zone (" << t.violations << " violations, "
+        << fixed(t.violationMinutes, 1) << " min); " << fixed(t.extraKm, 1) << " km flown extra; " << t.disrupted
+        << " legitimate flights disrupted; " << t.nearMisses << " near misses\n\n";
+    table("By category", run.metrics.byCategory, false);
+    out << '\n';
+    table("By zone (what each zone caused)", run.metrics.byZone, true);
+    if (!run.expectations.empty()) {
+        out << "\nExpectations\n";
+        for (const ExpectationResult& r : run.expectations)
+            out << "  " << (r.passed ? "PASS" : "FAIL") << "  line " << r.expectation.where.line << ": " << r.actual
+                << '\n';
+    }
+    return out.str();
+}
+
+std::string verdictCardText(const scenario::Scenario& s, const sim::Verdict& v) {
+    std::ostringstream out;
+    out << "Flight " << v.flight << " at " << core::formatClock(v.time, s.time.utcOffsetMinutes) << ": "
+        << sim::name(v.outcome) << "\n";
+    out << "  " << v.rule << "\n";
+    if (v.findings.empty()) out << "  The route meets no zone.\n";
+    for (const sim::ZoneFinding& f : v.findings) {
+        const scenario::Zone* zone = s.zone(f.zone);
+        out << "  - " << (zone ? zone->name : f.zone) << " (" << scenario::name(f.restriction) << "): "
+            << (f.applies ? "applies: " : "does not apply: ") << f.why << "\n";
+        if (f.applies && zone && !zone->message.empty()) out << "    message to operators: " << zone->message << "\n";
+    }
+    return out.str();
+}
+
+bool writeFileAtomically(const std::string& path, const std::string& content, std::string& error) {
+    const fs::path target(path);
+    const fs::path temporary =
+        target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << content;
+        out.flush();
+        if (!out) {
+            error = "cannot write " + temporary.string();
+            std::error_code ignored;
+            fs::remove(temporary, ignored);
+            return false;
+        }
+    }
+    std::error_code ec;
+    fs::rename(temporary, target, ec);
+    if (ec) {
+        error = "cannot move " + temporary.string() + " to " + path + ": " + ec.message();
+        fs::remove(temporary, ec);
+        return false;
+    }
+    return true;
+}
+
+bool writeRunFiles(const RunRecord& run, const std::string& folder, std::vector<std::string>& written,
+                   std::string& error) {
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec) {
+        error = "cannot create " + folder + ": " + ec.message();
+        return false;
+    }
+    // everything prepared before anything is written
+    const std::vector<std::pair<std::string, std::string>> files = {
+        {"report.json", reportJson(run)},
+        {"events.csv", eventsCsv(run)},
+        {"flights.csv", flightsCsv(run)},
+    };
+    for (const auto& [name, content] : files) {
+        const std::string path = (fs::path(folder) / name).string();
+        if (!writeFileAtomically(path, content, error)) return false;
+        written.push_back(path);
+    }
+    return true;
+}
+
+} // namespace nofly::report

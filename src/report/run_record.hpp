@@ -1,0 +1,65 @@
+// What a run leaves behind: the final world, the whole event log, the
+// metrics and the checked expectations. Every report is written from this.
+#pragma once
+
+#include "scenario/model.hpp"
+#include "sim/world.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace nofly::report {
+
+/// Counts for a group of flights (all, one category, one zone).
+struct Counts {
+    int planned = 0;   ///< flights due to depart during the run
+    int flown = 0;     ///< took off
+    int allowed = 0;   ///< flew as planned, nothing in the way
+    int authorised = 0;
+    int rerouted = 0;
+    int waited = 0;
+    int cancelled = 0; ///< cancelled, including those denied an authorisation
+    int denied = 0;    ///< cancelled because an authorisation was denied
+    int violating = 0; ///< flights with at least one violation
+    int violations = 0;
+    double violationMinutes = 0.0;
+    double extraKm = 0.0;
+    int authorisationsRequested = 0;
+    int authorisationsGranted = 0;
+    int authorisationsDenied = 0;
+    int disrupted = 0; ///< compliant flights rerouted, delayed, cancelled or denied
+    int nearMisses = 0;
+    int entries = 0;   ///< zone entries (per zone)
+};
+
+/// The value of an `expect:` metric ("cancelled", "violation_minutes", ...).
+double metricValue(const Counts& counts, const std::string& metric);
+
+struct Metrics {
+    Counts total;
+    std::map<std::string, Counts> byCategory; ///< by category id
+    std::map<std::string, Counts> byZone;     ///< by zone id: entries, violations, and flights it rerouted, delayed or cancelled
+};
+
+struct ExpectationResult {
+    scenario::Expectation expectation;
+    bool passed = false;
+    std::string actual; ///< what happened, in words
+};
+
+struct RunRecord {
+    const scenario::Scenario* scenario = nullptr;
+    const sim::World* world = nullptr; ///< at the end of the run
+    std::vector<sim::Event> events;    ///< every event of the run, in order
+    Metrics metrics;
+    std::vector<ExpectationResult> expectations;
+};
+
+/// Counts everything from the final world and the event log.
+Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& world, const std::vector<sim::Event>& events);
+/// Checks the scenario's `expect:` lines against a run.
+std::vector<ExpectationResult> checkExpectations(const scenario::Scenario& scenario, const sim::World& world,
+                                                 const Metrics& metrics);
+
+} // namespace nofly::report

@@ -1,0 +1,170 @@
+#include "sim/rules.hpp"
+
+#include "sim/simulation.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nofly::sim {
+
+using scenario::Restriction;
+
+std::string describeWindow(core::Instant from, core::Instant to, int offset) {
+    constexpr core::Instant kFar = 1LL << 60;
+    const bool open = to >= kFar / 2;
+    const bool always = from <= -kFar / 2;
+    auto day = [&](core::Instant t) {
+        int y, m, d;
+        core::civilFromDays((t + offset * 60000LL - core::timeOfDay(t, offset)) / 86400000LL, y, m, d);
+        static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+        return std::to_string(d) + " " + kMonths[m - 1] + " ";
+    };
+    if (always && open) return "at all times";
+    if (always) return "until " + day(to) + core::formatClock(to, offset);
+    if (open) return "from " + day(from) + core::formatClock(from, offset);
+    const bool sameDay = core::timeOfDay(from, offset) + (to - from) <= 86400000LL;
+    return day(from) + core::formatClock(from, offset) + "-" + (sameDay ? "" : day(to)) + core::formatClock(to, offset);
+}
+
+std::vector<Crossing> crossings(const ZoneIndex& index, const std::vector<Segment>& plan) {
+    std::vector<Crossing> out;
+    for (const Segment& s : plan) {
+        const double length = core::distance(s.p0, s.p1);
+        if (s.kind != Segment::Cruise || length <= 0.0) {
+            // standing still (climbing, turning, hovering, descending): inside where it stands
+            for (int zone : index.zonesAt(s.p0))
+                out.push_back({zone, s.t0, s.t1, s.p0, s.p0, std::max(s.alt0, s.alt1)});
+            continue;
+        }
+        const double duration = static_cast<double>(s.t1 - s.t0);
+        for (const ZoneInterval& i : index.intervals(s.p0, s.p1)) {
+            const auto at = [&](double d) { return s.t0 + static_cast<core::Instant>(std::llround(duration * d / length)); };
+            const core::Vec2 dir = (s.p1 - s.p0) * (1.0 / length);
+            out.push_back({i.zone, at(i.enter), at(i.leave), s.p0 + dir * i.enter, s.p0 + dir * i.leave, s.alt0});
+        }
+    }
+    // one crossing per stay: join stretches of the same zone that follow each other
+    std::stable_sort(out.begin(), out.end(), [](const Crossing& a, const Crossing& b) {
+        return a.zone != b.zone ? a.zone < b.zone : a.from < b.from;
+    });
+    std::vector<Crossing> joined;
+    for (const Crossing& c : out) {
+        if (!joined.empty() && joined.back().zone == c.zone && c.from <= joined.back().to) {
+            if (c.to > joined.back().to) {
+                joined.back().to = c.to;
+                joined.back().leaveAt = c.leaveAt;
+            }
+        } else {
+            joined.push_back(c);
+        }
+    }
+    std::stable_sort(joined.begin(), joined.end(), [](const Crossing& a, const Crossing& b) {
+        return a.from != b.from ? a.from < b.from : a.zone < b.zone;
+    });
+    return joined;
+}
+
+static bool grants(const scenario::Zone& zone, const scenario::Category& category) {
+    for (const std::string& g : zone.grant) {
+        if (g == "all" || g == category.id) return true;
+        if (g == "critical" && category.critical) return true;
+        if (g == scenario::name(category.kind)) return true;
+    }
+    return false;
+}
+
+Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneState& state,
+                const scenario::Category& category, double altitude, core::Instant from, core::Instant to,
+                core::Instant knownAt, const std::vector<int>& authorised, int offset) {
+    const scenario::Zone& zone = scenario.zones[static_cast<std::size_t>(zoneIndex)];
+    Judgement j;
+    j.finding.zone = zone.id;
+    j.finding.restriction = zone.restriction;
+    auto none = [&](std::string why) {
+        j.finding.applies = false;
+        j.finding.why = std::move(why);
+        return j;
+    };
+
+    if (zone.restriction == Restriction::NoRestriction) return none("no restriction");
+    if (std::find(zone.exempt.begin(), zone.exempt.end(), category.id) != zone.exempt.end())
+        return none(category.name + " are exempt");
+
+    // heights: ground is taken as sea level, a fair approximation for Denmark (highest point 171 m)
+    const double floor = zone.altitude.floor.metres;
+    if (altitude < floor) return none("flies at " + core::formatQuantity(altitude, core::Dimension::Length) +
+                                      ", below the zone's floor of " + core::formatQuantity(floor, core::Dimension::Length));
+    if (zone.altitude.ceiling && altitude > zone.altitude.ceiling->metres)
+        return none("flies at " + core::formatQuantity(altitude, core::Dimension::Length) + ", above the zone's ceiling of " +
+                    core::formatQuantity(zone.altitude.ceiling->metres, core::Dimension::Length));
+
+    // in force while the flight is inside, as far as the operator can know
+    const ActiveWindow* window = nullptr;
+    for (const ActiveWindow& w : state.windows)
+        if (w.known <= knownAt && w.from <= to && w.to > from) {
+            window = &w;
+            break;
+        }
+    const std::string when = "inside " + describeWindow(from, to, offset);
+    if (!window) {
+        for (const ActiveWindow& w : state.windows)
+            if (w.from <= to && w.to > from)
+                return none("not yet announced at " + core::formatClock(knownAt, offset) + " (in force " +
+                            describeWindow(w.from, w.to, offset) + ")");
+        return none("not in force while the flight is inside (" + describeWindow(from, to, offset) + ")");
+    }
+    const std::string inForce = "in force " + describeWindow(window->from, window->to, offset) + ", " + when;
+
+    j.finding.applies = true;
+    switch (zone.restriction) {
+    case Restriction::Prohibited:
+        j.bearing = Bearing::Prohibited;
+        j.finding.why = "prohibited, " + inForce;
+        break;
+    case Restriction::Authorisation:
+        if (std::find(category.authorisations.begin(), category.authorisations.end(), zone.id) !=
+            category.authorisations.end())
+            return none(category.name + " hold a standing authorisation");
+        if (std::find(authorised.begin(), authorised.end(), zoneIndex) != authorised.end())
+            return none("authorisation granted for this flight");
+        j.bearing = Bearing::NeedsAuthorisation;
+        j.finding.why = "authorisation required, " + inForce + (grants(zone, category) ? "" : "; not granted to " + category.name);
+        break;
+    case Restriction::Conditional:
+        j.bearing = Bearing::Conditional;
+        j.finding.why = "conditions apply, " + inForce;
+        break;
+    case Restriction::NoRestriction:
+        break;
+    }
+    return j;
+}
+
+WhereAnswer where(const scenario::Scenario& scenario, const World& world, core::Vec2 at, core::Instant time,
+                  double altitude, const std::string& categoryId) {
+    WhereAnswer answer;
+    const scenario::Category* category = scenario.category(categoryId);
+    if (!category) return answer;
+    bool prohibited = false, authorisation = false;
+    for (int z : world.index->zonesAt(at)) {
+        Judgement j = judge(scenario, z, world.zones[static_cast<std::size_t>(z)], *category, altitude, time, time,
+                            time, {}, scenario.time.utcOffsetMinutes);
+        prohibited = prohibited || j.bearing == Bearing::Prohibited;
+        authorisation = authorisation || j.bearing == Bearing::NeedsAuthorisation;
+        answer.zones.push_back(std::move(j));
+    }
+    if (prohibited) {
+        answer.outcome = Outcome::Denied;
+        answer.summary = "No: " + category->name + " may not fly here then.";
+    } else if (authorisation) {
+        answer.outcome = Outcome::Pending;
+        answer.summary = "Only with an authorisation: ask the zone's authority first.";
+    } else {
+        answer.outcome = Outcome::Allowed;
+        answer.summary = answer.zones.empty() ? "Yes: no zone here." : "Yes: no zone here forbids it then.";
+    }
+    return answer;
+}
+
+} // namespace nofly::sim

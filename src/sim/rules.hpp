@@ -1,0 +1,60 @@
+// The rules of the air, as a drone app applies them: which zones a flight
+// meets, when, and whether each one applies to it (restriction, exemption,
+// authorisation, altitude band, time in force). Shared by departure checks,
+// in-flight monitoring and `nofly where`.
+#pragma once
+
+#include "scenario/model.hpp"
+#include "sim/verdict.hpp"
+#include "sim/world.hpp"
+
+#include <vector>
+
+namespace nofly::sim {
+
+/// A stretch of a plan inside one zone's area, whether or not the zone is in
+/// force then.
+struct Crossing {
+    int zone = -1;
+    core::Instant from = 0, to = 0; ///< [ms]
+    core::Vec2 enterAt, leaveAt;
+    double altitude = 0.0;          ///< [m] AGL on the way in
+};
+
+/// Every crossing of a plan's horizontal legs (cruise segments and the
+/// points where it climbs, hovers, turns or descends), in time order.
+std::vector<Crossing> crossings(const ZoneIndex& index, const std::vector<Segment>& plan);
+
+/// How a zone bears on a flight.
+enum class Bearing {
+    None,               ///< does not apply: exempt, authorised, outside its heights, not in force
+    Conditional,        ///< applies, allows the flight with conditions
+    NeedsAuthorisation, ///< applies, needs an authorisation the flight does not hold
+    Prohibited,         ///< applies, forbids the flight
+};
+
+struct Judgement {
+    Bearing bearing = Bearing::None;
+    ZoneFinding finding;
+};
+
+/// Whether zone `zoneIndex` applies to a flight of `category` at `altitude`
+/// while it is inside during [from, to], as known at `knownAt`. `authorised`
+/// lists zones for which this flight was granted an authorisation.
+Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneState& state,
+                const scenario::Category& category, double altitude, core::Instant from, core::Instant to,
+                core::Instant knownAt, const std::vector<int>& authorised, int utcOffsetMinutes);
+
+/// "Can I fly here?": the zones at a point and time and the overall verdict.
+struct WhereAnswer {
+    Outcome outcome = Outcome::Allowed; ///< Allowed, or Denied for prohibited; authorisation shows as findings
+    std::string summary;                ///< one sentence
+    std::vector<Judgement> zones;
+};
+WhereAnswer where(const scenario::Scenario& scenario, const World& world, core::Vec2 at, core::Instant time,
+                  double altitude, const std::string& category);
+
+/// "08:00-12:00" or "from 29 Sep 00:00" for messages.
+std::string describeWindow(core::Instant from, core::Instant to, int utcOffsetMinutes);
+
+} // namespace nofly::sim

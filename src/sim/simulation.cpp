@@ -1,0 +1,899 @@
+#include "sim/simulation.hpp"
+
+#include "sim/planner.hpp"
+#include "sim/rules.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+namespace nofly::sim {
+
+using core::Instant;
+using core::Millis;
+using core::Vec2;
+using scenario::Behaviour;
+using scenario::Scenario;
+
+namespace {
+
+constexpr Instant kFar = 1LL << 60;
+constexpr double kPi = 3.14159265358979323846;
+
+// --- small helpers --------------------------------------------------------------
+
+double headingOf(Vec2 d) { return std::atan2(d.x, d.y); } // from north, clockwise
+
+double turnAngle(double from, double to) {
+    double d = std::fmod(to - from, 2.0 * kPi);
+    if (d > kPi) d -= 2.0 * kPi;
+    if (d < -kPi) d += 2.0 * kPi;
+    return d;
+}
+
+Millis millis(double seconds) { return static_cast<Millis>(std::llround(seconds * 1000.0)); }
+
+double pathLength(const std::vector<Vec2>& path) {
+    double total = 0.0;
+    for (std::size_t i = 1; i < path.size(); ++i) total += core::distance(path[i - 1], path[i]);
+    return total;
+}
+
+std::string clock(Instant t, const Scenario& s) { return core::formatClock(t, s.time.utcOffsetMinutes); }
+
+std::string km(double metres) { return core::formatQuantity(metres, core::Dimension::Length); }
+
+bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
+
+void removeValue(std::vector<int>& v, int x) { v.erase(std::remove(v.begin(), v.end(), x), v.end()); }
+
+// --- flight plans ---------------------------------------------------------------
+
+/// The segments of a flight along `path` from `t`: climb, then for each leg
+/// turn on the spot and cruise, hover at waypoint `hoverAt`, descend.
+std::vector<Segment> buildPlan(const std::vector<Vec2>& path, Instant t, double speed, double altitude,
+                               std::size_t hoverAt, Millis hover, double startAltitude, double startHeading,
+                               const Model& model) {
+    std::vector<Segment> plan;
+    Vec2 p = path.front();
+    double heading = startHeading;
+    auto add = [&](Segment::Kind kind, Millis duration, Vec2 to, double altTo, double headingTo, double altFrom) {
+        Segment s;
+        s.kind = kind;
+        s.t0 = t;
+        s.t1 = t + std::max<Millis>(duration, 0);
+        s.p0 = p;
+        s.p1 = to;
+        s.alt0 = altFrom;
+        s.alt1 = altTo;
+        s.heading0 = heading;
+        s.heading1 = headingTo;
+        plan.push_back(s);
+        t = s.t1;
+        p = to;
+        heading = headingTo;
+    };
+    if (altitude > startAltitude)
+        add(Segment::Climb, millis((altitude - startAltitude) / model.climbRate), p, altitude, heading, startAltitude);
+    for (std::size_t i = 1; i < path.size(); ++i) {
+        const Vec2 d = path[i] - p;
+        const double length = core::length(d);
+        if (length <= 0.0) continue;
+        const double h = headingOf(d);
+        const Millis turn = millis(std::abs(turnAngle(heading, h)) / model.turnRate);
+        if (turn > 0) add(Segment::Turn, turn, p, altitude, h, altitude);
+        add(Segment::Cruise, millis(length / speed), path[i], altitude, h, altitude);
+        if (i == hoverAt && hover > 0) add(Segment::Hover, hover, p, altitude, heading, altitude);
+    }
+    if (hoverAt == 0 && hover > 0) add(Segment::Hover, hover, p, altitude, heading, altitude);
+    add(Segment::Descend, millis(altitude / model.descentRate), p, 0.0, heading, altitude);
+    return plan;
+}
+
+/// Position, altitude and heading on a plan at time t.
+void sample(const Segment& s, Instant t, Vec2& position, double& altitude, double& heading) {
+    const double span = static_cast<double>(s.t1 - s.t0);
+    const double f = span > 0 ? std::clamp(static_cast<double>(t - s.t0) / span, 0.0, 1.0) : 1.0;
+    position = s.p0 + (s.p1 - s.p0) * f;
+    altitude = s.alt0 + (s.alt1 - s.alt0) * f;
+    heading = s.kind == Segment::Turn ? s.heading0 + turnAngle(s.heading0, s.heading1) * f : s.heading1;
+}
+
+std::size_t segmentAt(const std::vector<Segment>& plan, Instant t) {
+    auto it = std::upper_bound(plan.begin(), plan.end(), t, [](Instant value, const Segment& s) { return value < s.t1; });
+    return it == plan.end() ? plan.size() - 1 : static_cast<std::size_t>(it - plan.begin());
+}
+
+/// The plan up to `t`, cut there.
+std::vector<Segment> cutAt(const std::vector<Segment>& plan, Instant t) {
+    std::vector<Segment> out;
+    for (const Segment& s : plan) {
+        if (s.t0 >= t) break;
+        Segment cut = s;
+        if (s.t1 > t) {
+            double alt, heading;
+            sample(s, t, cut.p1, alt, heading);
+            cut.alt1 = alt;
+            cut.heading1 = heading;
+            cut.t1 = t;
+        }
+        out.push_back(cut);
+    }
+    return out;
+}
+
+/// Ends a plan when the battery does: a forced landing where it then is.
+void limitEndurance(std::vector<Segment>& plan, Instant limit, const Model& model) {
+    if (plan.empty() || plan.back().t1 <= limit) return;
+    std::vector<Segment> kept = cutAt(plan, limit);
+    if (kept.empty()) return;
+    const Segment& last = kept.back();
+    Segment descend;
+    descend.kind = Segment::Descend;
+    descend.t0 = last.t1;
+    descend.t1 = last.t1 + millis(last.alt1 / model.descentRate);
+    descend.p0 = descend.p1 = last.p1;
+    descend.alt0 = last.alt1;
+    descend.heading0 = descend.heading1 = last.heading1;
+    kept.push_back(descend);
+    plan = std::move(kept);
+}
+
+double cruiseLength(const std::vector<Segment>& plan) {
+    double total = 0.0;
+    for (const Segment& s : plan)
+        if (s.kind == Segment::Cruise) total += core::distance(s.p0, s.p1);
+    return total;
+}
+
+// --- the world's pieces ---------------------------------------------------------
+
+struct Context {
+    const Scenario& scenario;
+    World& world;
+    const Model& model;
+
+    const FlightPlan& plan(const Drone& d) const { return world.flights[static_cast<std::size_t>(d.flight)]; }
+    const scenario::Flight& flight(const Drone& d) const { return plan(d).flight; }
+    const scenario::Category& category(const Drone& d) const { return *scenario.category(flight(d).category); }
+    const scenario::Zone& zone(int z) const { return scenario.zones[static_cast<std::size_t>(z)]; }
+
+    void emit(Event e) { world.events.push_back(std::move(e)); }
+    Event event(EventType type, const Drone* d, int zone, Vec2 at, std::string text, Instant time = -1) const {
+        Event e;
+        e.tick = world.tick;
+        e.time = time < 0 ? world.now : time;
+        e.type = type;
+        if (d) e.flight = flight(*d).id;
+        if (zone >= 0) e.zone = this->zone(zone).id;
+        e.at = at;
+        e.text = std::move(text);
+        return e;
+    }
+    void queueDeparture(std::size_t drone, Instant at) {
+        world.departures.emplace_back(at, drone);
+        std::push_heap(world.departures.begin(), world.departures.end(), std::greater<>());
+    }
+};
+
+/// The windows in force of every zone, from its schedule and the timeline.
+std::vector<ZoneState> zoneStates(const Scenario& s) {
+    std::vector<ZoneState> states(s.zones.size());
+    const int offset = s.time.utcOffsetMinutes;
+    for (std::size_t z = 0; z < s.zones.size(); ++z) {
+        const scenario::Zone& zone = s.zones[z];
+        auto& windows = states[z].windows;
+        const scenario::Activation& a = zone.active;
+        if (a.always()) windows.push_back({-kFar, kFar, -kFar});
+        for (const auto& w : a.windows) windows.push_back({w.from, w.to, -kFar});
+        if (!a.weekly.empty()) {
+            // every day of the run, and the day before for slots past midnight
+            const Millis day = 86400000LL;
+            const Instant firstMidnight = s.time.start - core::timeOfDay(s.time.start, offset) - day;
+            for (Instant midnight = firstMidnight; midnight <= s.time.end; midnight += day) {
+                const int weekday = core::dayOfWeek(midnight, offset);
+                for (const auto& slot : a.weekly)
+                    if (std::find(slot.days.begin(), slot.days.end(), weekday) != slot.days.end())
+                        windows.push_back({midnight + slot.from, midnight + slot.to, -kFar});
+            }
+        }
+        if (!a.afterEvent.empty())
+            for (const auto& e : s.timeline)
+                if (e.id == a.afterEvent) {
+                    const Instant effect = e.at + (e.type == scenario::EventType::Announce ? e.notice.value_or(0) : 0);
+                    windows.push_back({effect, a.eventDuration ? effect + *a.eventDuration : kFar, e.at});
+                }
+    }
+    // timeline switches of zones that do not wait for them by name
+    for (const auto& e : s.timeline) {
+        const scenario::Zone* zone = s.zone(e.zone);
+        if (!zone) continue;
+        const std::size_t z = static_cast<std::size_t>(zone - s.zones.data());
+        if (!e.id.empty() && zone->active.afterEvent == e.id) continue;
+        auto& windows = states[z].windows;
+        if (e.type == scenario::EventType::Activate) windows.push_back({e.at, kFar, e.at});
+        if (e.type == scenario::EventType::Announce) windows.push_back({e.at + e.notice.value_or(0), kFar, e.at});
+        if (e.type == scenario::EventType::Deactivate)
+            for (auto& w : windows)
+                if (w.from < e.at && w.to > e.at) w.to = e.at;
+    }
+    for (auto& state : states)
+        std::stable_sort(state.windows.begin(), state.windows.end(),
+                         [](const ActiveWindow& a, const ActiveWindow& b) { return a.from < b.from; });
+    return states;
+}
+
+/// Flights written out, then the generated ones, each with its behaviour.
+std::vector<FlightPlan> expandTraffic(const Scenario& s, core::Random& random, const Model& model) {
+    std::vector<FlightPlan> out;
+    auto drawBehaviour = [&](const scenario::Category& c, const std::map<Behaviour, double>& mix) {
+        const double u = random.uniform();
+        if (!mix.empty()) {
+            double cumulative = 0.0;
+            for (const auto& [behaviour, share] : mix) {
+                cumulative += share;
+                if (u < cumulative) return behaviour;
+            }
+            return mix.rbegin()->first;
+        }
+        if (u < c.aware * c.comply) return Behaviour::Compliant;
+        if (u < c.aware) return Behaviour::Reckless;
+        return Behaviour::Unaware;
+    };
+    for (const scenario::Flight& f : s.flights) {
+        FlightPlan plan;
+        plan.flight = f;
+        const scenario::Category& c = *s.category(f.category);
+        plan.behaviour = f.behaviour ? *f.behaviour : drawBehaviour(c, {});
+        plan.endurance = f.endurance.value_or(model.defaultEndurance);
+        out.push_back(std::move(plan));
+    }
+    for (const scenario::TrafficGenerator& g : s.traffic) {
+        const scenario::Category& c = *s.category(g.category);
+        const core::Box box = core::bounds(g.area);
+        const int width = static_cast<int>(std::to_string(g.count).size());
+        for (int n = 1; n <= g.count; ++n) {
+            FlightPlan plan;
+            scenario::Flight& f = plan.flight;
+            std::string number = std::to_string(n);
+            f.id = g.id + "-" + std::string(static_cast<std::size_t>(width) - number.size(), '0') + number;
+            f.category = g.category;
+            f.where = g.where;
+            f.depart = g.depart.from + static_cast<Instant>(random.below(static_cast<std::uint64_t>(g.depart.to - g.depart.from) + 1));
+            const double duration = random.uniform(g.duration.lo, g.duration.hi + 1e-9);
+            f.altitude = {random.uniform(g.altitude.lo, g.altitude.hi + 1e-9), core::AltitudeRef::AGL};
+            f.speed = random.uniform(g.speed.lo, g.speed.hi + 1e-9);
+            // take off somewhere in the area, fly out and back
+            Vec2 home{(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2};
+            for (int attempt = 0; attempt < 1000; ++attempt) {
+                const Vec2 p{random.uniform(box.min.x, box.max.x), random.uniform(box.min.y, box.max.y)};
+                if (core::contains(g.area, p)) {
+                    home = p;
+                    break;
+                }
+            }
+            const double heading = random.uniform(0.0, 2.0 * kPi);
+            const double overhead = 2.0 * f.altitude.metres / std::min(model.climbRate, model.descentRate) + kPi / model.turnRate;
+            const double reach = std::max(10.0, f.speed * (duration - overhead) / 2.0);
+            f.route = {home, home + Vec2{std::sin(heading), std::cos(heading)} * reach};
+            f.returnHome = true;
+            plan.generator = g.id;
+            plan.behaviour = drawBehaviour(c, g.behaviour);
+            plan.endurance = millis(duration * 1.5);
+            out.push_back(std::move(plan));
+        }
+    }
+    return out;
+}
+
+// --- events of a plan -------------------------------------------------------------
+
+/// Replaces a flying drone's pending events with those of its plan from `from`
+/// on: zone entries and exits while a zone is in force, violations of the zones
+/// that apply, and the landing.
+void schedule(Context& c, Drone& d, Instant from) {
+    const scenario::Category& category = c.category(d);
+    const int offset = c.scenario.time.utcOffsetMinutes;
+    std::vector<Event> events;
+
+    // stays inside each zone while it is in force
+    struct Stay {
+        int zone;
+        Instant a, b;
+        Vec2 enterAt, leaveAt;
+        double altitude;
+    };
+    std::vector<Stay> stays;
+    for (const Crossing& x : crossings(*c.world.index, d.plan)) {
+        if (x.to < from) continue;
+        for (const ActiveWindow& w : c.world.zones[static_cast<std::size_t>(x.zone)].windows) {
+            const Instant a = std::max(x.from, w.from), b = std::min(x.to, w.to);
+            if (a > b || (a == b && w.to == b)) continue;
+            stays.push_back({x.zone, a, b, x.enterAt, x.leaveAt, x.altitude});
+        }
+    }
+    auto where = [&](Instant t) {
+        Vec2 p;
+        double alt, heading;
+        sample(d.plan[segmentAt(d.plan, t)], t, p, alt, heading);
+        return p;
+    };
+    std::vector<int> stillInside;
+    for (const Stay& s : stays) {
+        const scenario::Zone& zone = c.zone(s.zone);
+        const Judgement j = judge(c.scenario, s.zone, c.world.zones[static_cast<std::size_t>(s.zone)], category,
+                                  s.altitude, s.a, s.b, kFar, d.authorisedZones, offset);
+        const bool violation = j.bearing == Bearing::Prohibited || j.bearing == Bearing::NeedsAuthorisation;
+        const bool alreadyInside = s.a <= from && contains(d.inside, s.zone);
+        if (s.a <= from) stillInside.push_back(s.zone);
+        const Instant a = std::max(s.a, from);
+        if (!alreadyInside) {
+            events.push_back(c.event(EventType::ZoneEntry, &d, s.zone, where(a),
+                                     "enters " + zone.name + " (" + std::string(scenario::name(zone.restriction)) + ")", a));
+            if (violation)
+                events.push_back(c.event(EventType::ViolationStart, &d, s.zone, where(a),
+                                         "violates " + zone.name + ": " + j.finding.why, a));
+        }
+        // the deepest point inside, sampled along the stay
+        double depth = 0.0;
+        for (int k = 0; k <= 4; ++k) {
+            const Instant t = a + (s.b - a) * k / 4;
+            depth = std::max(depth, core::distanceToBoundary(zone.region, where(t)));
+        }
+        const std::string spent = core::formatQuantity(static_cast<double>(s.b - s.a) / 1000.0, core::Dimension::Duration);
+        Event exit = c.event(EventType::ZoneExit, &d, s.zone, where(s.b),
+                             "leaves " + zone.name + " after " + spent + ", at most " + km(depth) + " inside", s.b);
+        exit.value = depth;
+        if (violation) {
+            Event end = c.event(EventType::ViolationEnd, &d, s.zone, where(s.b), "ends its violation of " + zone.name +
+                                " after " + spent, s.b);
+            end.value = static_cast<double>(s.b - s.a) / 1000.0;
+            events.push_back(exit);
+            events.push_back(end);
+        } else {
+            events.push_back(exit);
+        }
+    }
+    // zones it was inside that the new plan is not inside any more
+    for (int z : d.inside)
+        if (!contains(stillInside, z)) {
+            events.push_back(c.event(EventType::ZoneExit, &d, z, where(from), "leaves " + c.zone(z).name, from));
+            if (contains(d.violating, z))
+                events.push_back(c.event(EventType::ViolationEnd, &d, z, where(from),
+                                         "ends its violation of " + c.zone(z).name, from));
+        }
+    events.push_back(c.event(EventType::Landing, &d, -1, d.plan.back().p1,
+                             "lands after " + km(cruiseLength(d.plan)) + " flown", d.plan.back().t1));
+    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.time < b.time; });
+    d.pending = std::move(events);
+    d.nextEvent = 0;
+}
+
+/// Applies one of a drone's own events to its state and emits it.
+void apply(Context& c, Drone& d, Event e) {
+    e.tick = c.world.tick;
+    const int z = e.zone.empty() ? -1 : static_cast<int>(c.scenario.zone(e.zone) - c.scenario.zones.data());
+    switch (e.type) {
+    case EventType::ZoneEntry: d.inside.push_back(z); break;
+    case EventType::ZoneExit: removeValue(d.inside, z); break;
+    case EventType::ViolationStart:
+        d.violating.push_back(z);
+        ++d.violations;
+        d.outcome = Outcome::Violated;
+        break;
+    case EventType::ViolationEnd:
+        removeValue(d.violating, z);
+        d.violationSeconds += e.value;
+        break;
+    case EventType::Landing:
+        d.phase = Phase::Landed;
+        d.landedAt = e.time;
+        break;
+    default: break;
+    }
+    c.emit(std::move(e));
+}
+
+// --- decisions --------------------------------------------------------------------
+
+/// The route a flight means to fly, home again if it returns.
+std::vector<Vec2> intendedPath(const scenario::Flight& f) {
+    std::vector<Vec2> path = f.route;
+    if (f.returnHome)
+        for (std::size_t i = f.route.size() - 1; i-- > 0;) path.push_back(f.route[i]);
+    return path;
+}
+
+/// Starts a flight on a plan at the current time.
+void takeOff(Context& c, std::size_t index, std::vector<Segment> plan) {
+    Drone& d = c.world.drones[index];
+    const FlightPlan& fp = c.plan(d);
+    if (fp.behaviour == Behaviour::Hostile) {
+        // a hostile drone loiters over its target until its battery runs out
+        Segment& last = plan.back();
+        Segment hover = last;
+        hover.kind = Segment::Hover;
+        hover.t1 = d.departedAt < 0 ? c.world.now + fp.endurance : d.departedAt + fp.endurance;
+        hover.alt1 = hover.alt0;
+        if (hover.t1 > last.t0) {
+            last.t0 = hover.t1;
+            last.t1 = hover.t1 + millis(last.alt0 / c.model.descentRate);
+            plan.insert(plan.end() - 1, hover);
+        }
+    }
+    limitEndurance(plan, c.world.now + fp.endurance, c.model);
+    d.plan = std::move(plan);
+    d.cursor = 0;
+    d.phase = Phase::Flying;
+    d.departedAt = c.world.now;
+    d.flownDistance = cruiseLength(d.plan);
+    d.position = d.plan.front().p0;
+    d.altitude = 0.0;
+    c.world.flying.push_back(index);
+    c.emit(c.event(EventType::Departure, &d, -1, d.position, "takes off"));
+    schedule(c, d, c.world.now);
+}
+
+std::string zoneList(const Context& c, const std::vector<int>& zones) {
+    std::string out;
+    for (int z : zones) out += (out.empty() ? "" : ", ") + c.zone(z).name;
+    return out;
+}
+
+/// Decides what happens to a flight at its departure time: the pre-flight
+/// check in 4D, then what its operator does about the answer.
+void decide(Context& c, std::size_t index) {
+    Drone& d = c.world.drones[index];
+    const FlightPlan& fp = c.plan(d);
+    const scenario::Flight& f = fp.flight;
+    const scenario::Category& category = c.category(d);
+    const Instant now = c.world.now;
+    const int offset = c.scenario.time.utcOffsetMinutes;
+
+    Verdict verdict;
+    verdict.time = now;
+    verdict.flight = f.id;
+
+    // answers to authorisations asked for earlier
+    for (int z : d.awaiting) {
+        const scenario::Zone& zone = c.zone(z);
+        bool granted = false;
+        for (const std::string& g : zone.grant)
+            granted = granted || g == "all" || g == category.id || (g == "critical" && category.critical) ||
+                      g == scenario::name(category.kind);
+        if (granted) d.authorisedZones.push_back(z);
+        else d.deniedZones.push_back(z);
+        c.emit(c.event(granted ? EventType::AuthorisationGranted : EventType::AuthorisationDenied, &d, z, f.route.front(),
+                       std::string(granted ? "authorisation granted" : "authorisation denied") + " for " + zone.name));
+    }
+    d.awaiting.clear();
+
+    // the plan as meant, and what the rules say of it
+    const std::vector<Vec2> meant = intendedPath(f);
+    const std::size_t hoverAt = f.route.size() - 1;
+    const Millis hover = f.hover.value_or(0);
+    std::vector<Segment> plan = buildPlan(meant, now, f.speed, f.altitude.metres, hoverAt, hover, 0.0, 0.0, c.model);
+    if (d.plannedDistance == 0.0) d.plannedDistance = pathLength(meant);
+
+    auto assess = [&](const std::vector<Segment>& p, std::vector<int>& blocking, std::vector<int>& needAuthorisation) {
+        verdict.findings.clear();
+        blocking.clear();
+        needAuthorisation.clear();
+        for (const Crossing& x : crossings(*c.world.index, p)) {
+            const Judgement j = judge(c.scenario, x.zone, c.world.zones[static_cast<std::size_t>(x.zone)], category,
+                                      x.altitude, x.from, x.to, now, d.authorisedZones, offset);
+            if (j.bearing == Bearing::Prohibited) blocking.push_back(x.zone);
+            if (j.bearing == Bearing::NeedsAuthorisation)
+                (contains(d.deniedZones, x.zone) ? blocking : needAuthorisation).push_back(x.zone);
+            verdict.findings.push_back(j.finding);
+        }
+        auto unique = [](std::vector<int>& v) {
+            std::sort(v.begin(), v.end());
+            v.erase(std::unique(v.begin(), v.end()), v.end());
+        };
+        unique(blocking);
+        unique(needAuthorisation);
+    };
+    std::vector<int> blocking, needAuthorisation;
+    assess(plan, blocking, needAuthorisation);
+
+    // operators who do not check, or do not care, fly the plan
+    if (fp.behaviour != Behaviour::Compliant) {
+        const bool conflicts = !blocking.empty() || !needAuthorisation.empty();
+        verdict.outcome = Outcome::Allowed;
+        if (fp.behaviour == Behaviour::Unaware)
+            verdict.rule = conflicts ? "The operator does not know the rules and flies the plan into " +
+                                           zoneList(c, blocking.empty() ? needAuthorisation : blocking) + "."
+                                     : "The operator does not know the rules; the plan happens to meet no zone that applies.";
+        else if (fp.behaviour == Behaviour::Reckless)
+            verdict.rule = conflicts ? "The operator knows the rules and flies anyway into " +
+                                           zoneList(c, blocking.empty() ? needAuthorisation : blocking) + "."
+                                     : "The plan meets no zone that applies.";
+        else
+            verdict.rule = "Hostile: flies to its target and loiters there, whatever the rules.";
+        if (conflicts) verdict.outcome = Outcome::Violated;
+        if (d.outcome == Outcome::Pending) d.outcome = Outcome::Allowed;
+        c.world.verdicts.push_back(verdict);
+        takeOff(c, index, std::move(plan));
+        return;
+    }
+
+    // a compliant operator asks for the authorisations it needs, once each
+    if (blocking.empty() && !needAuthorisation.empty()) {
+        Millis wait = 0;
+        for (int z : needAuthorisation) {
+            const scenario::Zone& zone = c.zone(z);
+            d.awaiting.push_back(z);
+            wait = std::max(wait, zone.decision);
+            c.emit(c.event(EventType::AuthorisationRequested, &d, z, f.route.front(),
+                           "asks for an authorisation to fly in " + zone.name));
+        }
+        verdict.outcome = Outcome::Pending;
+        verdict.rule = "Authorisation required in " + zoneList(c, needAuthorisation) + ": requested at " +
+                       clock(now, c.scenario) + ", answer due at " + clock(now + wait, c.scenario) + ".";
+        c.world.verdicts.push_back(verdict);
+        d.phase = Phase::Waiting;
+        d.departAt = now + wait;
+        c.queueDeparture(index, d.departAt);
+        return;
+    }
+
+    if (blocking.empty()) {
+        d.outcome = d.rerouted ? Outcome::Rerouted
+                    : d.waited ? Outcome::Waited
+                    : !d.authorisedZones.empty() ? Outcome::Authorised
+                                                 : Outcome::Allowed;
+        verdict.outcome = d.outcome;
+        verdict.rule = d.authorisedZones.empty() ? "No zone that applies stands in the way."
+                                                 : "Authorised in " + zoneList(c, d.authorisedZones) + ".";
+        c.world.verdicts.push_back(verdict);
+        takeOff(c, index, std::move(plan));
+        return;
+    }
+
+    // blocked: a way around, within the battery, avoiding every zone that forbids it
+    const double budget = f.speed * (static_cast<double>(fp.endurance) / 1000.0 - 2.0 * f.altitude.metres / c.model.descentRate -
+                                     static_cast<double>(hover) / 1000.0 - 4.0 * kPi / c.model.turnRate);
+    std::vector<int> avoid = blocking;
+    std::optional<PlannedPath> around;
+    std::vector<Segment> aroundPlan;
+    for (int attempt = 0; attempt < 5 && budget > 0; ++attempt) {
+        Obstacles obstacles;
+        for (int z : avoid) {
+            const core::Region& r = c.zone(z).region;
+            obstacles.polygons.insert(obstacles.polygons.end(), r.polygons.begin(), r.polygons.end());
+            obstacles.circles.insert(obstacles.circles.end(), r.circles.begin(), r.circles.end());
+            obstacles.corridors.insert(obstacles.corridors.end(), r.corridors.begin(), r.corridors.end());
+        }
+        PlannerOptions options;
+        options.clearance = c.model.clearance;
+        options.maxLength = budget;
+        around = shortestRoute(meant, obstacles, options);
+        if (!around || around->length > budget) {
+            around.reset();
+            break;
+        }
+        aroundPlan = buildPlan(around->points, now, f.speed, f.altitude.metres,
+                               around->points.size() - 1 - (meant.size() - 1 - hoverAt), hover, 0.0, 0.0, c.model);
+        std::vector<int> moreBlocking, moreAuthorisation;
+        assess(aroundPlan, moreBlocking, moreAuthorisation);
+        if (moreBlocking.empty()) break;
+        avoid.insert(avoid.end(), moreBlocking.begin(), moreBlocking.end());
+        around.reset();
+    }
+    if (around) {
+        const double extra = around->length - pathLength(meant);
+        d.rerouted = true;
+        d.outcome = Outcome::Rerouted;
+        Event e = c.event(EventType::Reroute, &d, blocking.front(), f.route.front(),
+                          "reroutes around " + zoneList(c, avoid) + ": " + km(extra) + " further");
+        e.value = extra;
+        c.emit(e);
+        verdict.outcome = Outcome::Rerouted;
+        verdict.rule = "The route crosses " + zoneList(c, blocking) + ", which forbids it; the operator flies around, " +
+                       km(extra) + " further (" +
+                       core::formatQuantity(extra / f.speed, core::Dimension::Duration) + " more).";
+        c.world.verdicts.push_back(verdict);
+        takeOff(c, index, std::move(aroundPlan));
+        return;
+    }
+
+    // no way around: wait for the zones to end, if that is soon, or give up
+    Instant clear = now;
+    for (int z : blocking) {
+        Instant end = kFar;
+        for (const ActiveWindow& w : c.world.zones[static_cast<std::size_t>(z)].windows)
+            if (w.known <= now && w.from <= now + fp.endurance && w.to > now) end = std::min(end, w.to), clear = std::max(clear, w.to);
+        if (end == kFar) clear = kFar;
+    }
+    const bool denied = std::any_of(blocking.begin(), blocking.end(), [&](int z) { return contains(d.deniedZones, z); });
+    if (clear < kFar && clear - now <= c.model.maxWait && clear > now) {
+        d.waited = true;
+        d.phase = Phase::Waiting;
+        d.departAt = clear;
+        Event e = c.event(EventType::Wait, &d, blocking.front(), f.route.front(),
+                          "waits until " + clock(clear, c.scenario) + " for " + zoneList(c, blocking) + " to end");
+        e.value = static_cast<double>(clear - now) / 1000.0;
+        c.emit(e);
+        verdict.outcome = Outcome::Waited;
+        verdict.rule = zoneList(c, blocking) + " forbids the flight now and there is no way around; it ends at " +
+                       clock(clear, c.scenario) + ", so the operator waits.";
+        c.world.verdicts.push_back(verdict);
+        c.queueDeparture(index, clear);
+        return;
+    }
+    d.phase = Phase::Cancelled;
+    d.outcome = denied ? Outcome::Denied : Outcome::Cancelled;
+    c.emit(c.event(EventType::Cancellation, &d, blocking.front(), f.route.front(),
+                   "cancels: " + zoneList(c, blocking) + (denied ? " (authorisation denied)" : "") +
+                       " stands in the way and there is no way around within the battery"));
+    verdict.outcome = d.outcome;
+    verdict.rule = (denied ? "Authorisation denied in " : "Prohibited by ") + zoneList(c, blocking) +
+                   "; no way around within the battery" +
+                   (clear >= kFar ? " and the zone does not end" : ", and waiting until " + clock(clear, c.scenario) +
+                                                                        " is too long") +
+                   ": the operator cancels.";
+    c.world.verdicts.push_back(verdict);
+}
+
+/// A zone switched on around or ahead of a flying drone, unknown when it took
+/// off: monitoring reports it, and a compliant operator (or a geofenced
+/// autopilot) acts on it.
+void breach(Context& c, std::size_t index, int z, const ActiveWindow& window) {
+    Drone& d = c.world.drones[index];
+    const FlightPlan& fp = c.plan(d);
+    const scenario::Category& category = c.category(d);
+    const Instant now = c.world.now;
+    const int offset = c.scenario.time.utcOffsetMinutes;
+
+    // does it apply, and does the rest of the plan meet it while it is in force?
+    bool meets = false;
+    for (const Crossing& x : crossings(*c.world.index, cutAt(d.plan, kFar)))
+        if (x.zone == z && x.to >= now && x.from < window.to) meets = true;
+    if (!meets) return;
+    const Judgement j = judge(c.scenario, z, c.world.zones[static_cast<std::size_t>(z)], category, d.altitude, now,
+                              now, now, d.authorisedZones, offset);
+    if (j.bearing != Bearing::Prohibited && j.bearing != Bearing::NeedsAuthorisation) return;
+
+    const scenario::Zone& zone = c.zone(z);
+    const bool inside = contains(d.inside, z) || core::contains(zone.region, d.position);
+    Verdict verdict;
+    verdict.time = now;
+    verdict.flight = fp.flight.id;
+    verdict.findings.push_back(j.finding);
+    verdict.outcome = d.outcome;
+
+    const bool reacts = fp.behaviour == Behaviour::Compliant;
+    const scenario::BreachAction action = reacts ? category.breach : scenario::BreachAction::Report;
+    c.emit(c.event(EventType::Breach, &d, z, d.position,
+                   zone.name + " switched on " + (inside ? "around" : "ahead of") + " the drone: " +
+                       std::string(scenario::name(action))));
+    if (action == scenario::BreachAction::Report) {
+        verdict.rule = zone.name + " switched on in flight; " +
+                       (reacts ? "the category's breach action is to report only." : "the operator does not react.");
+        c.world.verdicts.push_back(verdict);
+        return;
+    }
+
+    // the new rest of the flight, from where the drone is now
+    std::vector<Segment> plan = cutAt(d.plan, now);
+    const Vec2 here = d.position;
+    const Vec2 home = fp.flight.route.front();
+    std::vector<Segment> rest;
+    if (action == scenario::BreachAction::Land) {
+        rest = buildPlan({here}, now, fp.flight.speed, d.altitude, 0, 0, d.altitude, d.heading, c.model);
+        verdict.rule = zone.name + " switched on in flight: the drone lands where it is.";
+    } else if (action == scenario::BreachAction::Hold) {
+        const Millis hold = std::min<Millis>(window.to - now, d.departedAt + fp.endurance - now);
+        rest = buildPlan({here}, now, fp.flight.speed, d.altitude, 0, std::max<Millis>(hold, 0), d.altitude, d.heading, c.model);
+        verdict.rule = zone.name + " switched on in flight: the drone holds where it is, then lands.";
+    } else { // return home, around the zone when it is outside it
+        std::vector<Vec2> path = {here, home};
+        if (!inside) {
+            Obstacles obstacles;
+            obstacles.polygons = zone.region.polygons;
+            obstacles.circles = zone.region.circles;
+            obstacles.corridors = zone.region.corridors;
+            PlannerOptions options;
+            options.clearance = c.model.clearance;
+            if (auto around = shortestPath(here, home, obstacles, options)) path = around->points;
+        }
+        rest = buildPlan(path, now, fp.flight.speed, d.altitude, 0, 0, d.altitude, d.heading, c.model);
+        verdict.rule = zone.name + " switched on in flight: the drone returns home" +
+                       (inside ? " by the shortest way out." : ", around the zone.");
+    }
+    plan.insert(plan.end(), rest.begin(), rest.end());
+    limitEndurance(plan, d.departedAt + fp.endurance, c.model);
+    d.plan = std::move(plan);
+    d.cursor = segmentAt(d.plan, now);
+    d.flownDistance = cruiseLength(d.plan);
+    c.world.verdicts.push_back(verdict);
+    schedule(c, d, now);
+}
+
+/// Zones switching on and off, and the timeline's own events.
+void updateZones(Context& c) {
+    const Instant now = c.world.now;
+    const Scenario& s = c.scenario;
+    // timeline events due now
+    while (c.world.nextTimelineEvent < s.timeline.size() && s.timeline[c.world.nextTimelineEvent].at <= now) {
+        const scenario::TimelineEvent& e = s.timeline[c.world.nextTimelineEvent++];
+        const int z = e.zone.empty() ? -1 : static_cast<int>(s.zone(e.zone) - s.zones.data());
+        if (e.type == scenario::EventType::Announce) {
+            const scenario::Zone& zone = s.zones[static_cast<std::size_t>(z)];
+            c.emit(c.event(EventType::ZoneAnnounced, nullptr, z, {},
+                           zone.name + " announced, in force from " + clock(e.at + e.notice.value_or(0), s) +
+                               (e.text.empty() ? "" : ": " + e.text), e.at));
+        } else if (e.type == scenario::EventType::Note || e.type == scenario::EventType::Sighting) {
+            Event note = c.event(EventType::Note, nullptr, z, e.position.value_or(Vec2{}), e.text, e.at);
+            c.emit(note);
+        }
+    }
+    // zone switches
+    for (std::size_t z = 0; z < c.world.zones.size(); ++z) {
+        ZoneState& state = c.world.zones[z];
+        const ActiveWindow* window = nullptr;
+        for (const ActiveWindow& w : state.windows)
+            if (w.from <= now && w.to > now) {
+                window = &w;
+                break;
+            }
+        const bool active = window != nullptr;
+        if (active == state.active) continue;
+        state.active = active;
+        const scenario::Zone& zone = s.zones[z];
+        c.emit(c.event(active ? EventType::ZoneActivated : EventType::ZoneDeactivated, nullptr, static_cast<int>(z), {},
+                       zone.name + (active ? " is now in force" : " is no longer in force")));
+        // flying drones that could not have known: monitoring
+        if (active)
+            for (std::size_t i : std::vector<std::size_t>(c.world.flying))
+                if (c.world.drones[i].phase == Phase::Flying && window->known > c.world.drones[i].departedAt)
+                    breach(c, i, static_cast<int>(z), *window);
+    }
+}
+
+/// Pairs of drones closer than the near-miss distance, by a grid of cells
+/// as wide as that distance: each drone is compared with its own cell and
+/// the neighbouring ones.
+void nearMisses(Context& c) {
+    const double cell = c.model.nearMissDistance;
+    struct Entry {
+        std::int64_t cx, cy;
+        std::size_t drone;
+        bool operator<(const Entry& o) const {
+            return cx != o.cx ? cx < o.cx : cy != o.cy ? cy < o.cy : drone < o.drone;
+        }
+    };
+    std::vector<Entry> grid;
+    grid.reserve(c.world.flying.size());
+    for (std::size_t i : c.world.flying) {
+        const Drone& d = c.world.drones[i];
+        if (d.altitude <= 0.0) continue;
+        grid.push_back({static_cast<std::int64_t>(std::floor(d.position.x / cell)),
+                        static_cast<std::int64_t>(std::floor(d.position.y / cell)), i});
+    }
+    std::sort(grid.begin(), grid.end());
+    std::vector<std::pair<int, int>> close;
+    for (const Entry& e : grid) {
+        for (std::int64_t dx = 0; dx <= 1; ++dx)
+            for (std::int64_t dy = -1; dy <= 1; ++dy) {
+                if (dx == 0 && dy < 0) continue; // each neighbouring pair of cells once
+                auto it = std::lower_bound(grid.begin(), grid.end(), Entry{e.cx + dx, e.cy + dy, 0});
+                for (; it != grid.end() && it->cx == e.cx + dx && it->cy == e.cy + dy; ++it) {
+                    if (dx == 0 && dy == 0 && it->drone <= e.drone) continue;
+                    const Drone& a = c.world.drones[e.drone];
+                    const Drone& b = c.world.drones[it->drone];
+                    if (core::distance(a.position, b.position) < c.model.nearMissDistance &&
+                        std::abs(a.altitude - b.altitude) < c.model.nearMissHeight)
+                        close.emplace_back(static_cast<int>(std::min(e.drone, it->drone)),
+                                           static_cast<int>(std::max(e.drone, it->drone)));
+                }
+            }
+    }
+    std::sort(close.begin(), close.end());
+    for (const auto& [ia, ib] : close) {
+        if (std::binary_search(c.world.closePairs.begin(), c.world.closePairs.end(), std::make_pair(ia, ib))) continue;
+        const Drone& a = c.world.drones[static_cast<std::size_t>(ia)];
+        const Drone& b = c.world.drones[static_cast<std::size_t>(ib)];
+        Event e = c.event(EventType::NearMiss, &a, -1, (a.position + b.position) * 0.5,
+                          "passes " + c.flight(b).id + " at " + km(core::distance(a.position, b.position)));
+        e.other = c.flight(b).id;
+        e.value = core::distance(a.position, b.position);
+        c.emit(e);
+    }
+    c.world.closePairs = std::move(close);
+}
+
+} // namespace
+
+// --- public -----------------------------------------------------------------------
+
+bool zoneActive(const ZoneState& zone, Instant at) {
+    for (const ActiveWindow& w : zone.windows)
+        if (w.from <= at && w.to > at) return true;
+    return false;
+}
+
+bool zoneKnownActive(const ZoneState& zone, Instant at, Instant knownAt) {
+    for (const ActiveWindow& w : zone.windows)
+        if (w.known <= knownAt && w.from <= at && w.to > at) return true;
+    return false;
+}
+
+World makeWorld(const Scenario& scenario, std::shared_ptr<const ZoneIndex> index, const Model& model) {
+    World world;
+    world.tick = 0;
+    world.now = scenario.time.start;
+    world.random = core::Random(scenario.seed);
+    world.index = index ? std::move(index) : std::make_shared<const ZoneIndex>(scenario);
+    world.zones = zoneStates(scenario);
+    world.flights = expandTraffic(scenario, world.random, model);
+    world.drones.resize(world.flights.size());
+    for (std::size_t i = 0; i < world.flights.size(); ++i) {
+        Drone& d = world.drones[i];
+        d.flight = static_cast<int>(i);
+        d.departAt = world.flights[i].flight.depart;
+        d.position = world.flights[i].flight.route.front();
+        if (d.departAt >= scenario.time.start && d.departAt < scenario.time.end)
+            world.departures.emplace_back(d.departAt, i);
+    }
+    std::make_heap(world.departures.begin(), world.departures.end(), std::greater<>());
+    world.nextNearMissCheck = scenario.time.start;
+    return world;
+}
+
+bool finished(const Scenario& scenario, const World& world) { return world.now > scenario.time.end; }
+
+std::vector<Event> runToEnd(const Scenario& scenario, World& world, const Model& model, Instant until,
+                            const std::function<void(double)>& progress) {
+    std::vector<Event> log;
+    const Instant end = until >= 0 ? std::min(until, scenario.time.end) : scenario.time.end;
+    const std::int64_t ticks = (end - scenario.time.start) / scenario.time.step + 1;
+    const std::int64_t every = std::max<std::int64_t>(1, ticks / 200);
+    while (world.now <= end) {
+        step(scenario, world, model);
+        log.insert(log.end(), std::make_move_iterator(world.events.begin()), std::make_move_iterator(world.events.end()));
+        world.events.clear();
+        if (progress && world.tick % every == 0) progress(static_cast<double>(world.tick) / static_cast<double>(ticks));
+    }
+    if (progress) progress(1.0);
+    return log;
+}
+
+void step(const Scenario& scenario, World& world, const Model& model) {
+    Context c{scenario, world, model};
+    const Instant now = world.now;
+
+    updateZones(c);
+
+    // departures due now, in time order, then by drone
+    while (!world.departures.empty() && world.departures.front().first <= now) {
+        std::pop_heap(world.departures.begin(), world.departures.end(), std::greater<>());
+        const std::size_t index = world.departures.back().second;
+        world.departures.pop_back();
+        decide(c, index);
+    }
+
+    // motion and the events of each plan
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < world.flying.size(); ++k) {
+        const std::size_t i = world.flying[k];
+        Drone& d = world.drones[i];
+        while (d.cursor + 1 < d.plan.size() && d.plan[d.cursor].t1 <= now) ++d.cursor;
+        sample(d.plan[d.cursor], now, d.position, d.altitude, d.heading);
+        while (d.nextEvent < d.pending.size() && d.pending[d.nextEvent].time <= now)
+            apply(c, d, d.pending[d.nextEvent++]);
+        if (d.phase == Phase::Flying) world.flying[kept++] = i;
+    }
+    world.flying.resize(kept);
+
+    if (now >= world.nextNearMissCheck) {
+        nearMisses(c);
+        world.nextNearMissCheck = now + model.nearMissEvery;
+    }
+
+    ++world.tick;
+    world.now = scenario.time.start + world.tick * scenario.time.step;
+}
+
+} // namespace nofly::sim

@@ -1,0 +1,101 @@
+// World: everything that changes during a run (the MuJoCo mjData to the
+// Scenario's mjModel). Its job is to hold every drone's state, the zones'
+// state, the clock, the random number generator and the event buffer; step()
+// moves it forward one fixed tick.
+#pragma once
+
+#include "core/random.hpp"
+#include "sim/events.hpp"
+#include "sim/verdict.hpp"
+#include "sim/zone_index.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace nofly::sim {
+
+/// Where a drone is in its life.
+enum class Phase { Planned, Waiting, Flying, Landed, Cancelled };
+std::string_view name(Phase phase);
+
+/// One piece of a flight plan: straight, level or vertical, at constant
+/// speed. Turns are flown as multirotors fly them, turning on the spot at a
+/// waypoint, so that the track is made of straight legs.
+struct Segment {
+    enum Kind { Climb, Cruise, Turn, Hover, Descend } kind = Cruise;
+    core::Instant t0 = 0, t1 = 0; ///< [ms]
+    core::Vec2 p0, p1;            ///< [m]
+    double alt0 = 0.0, alt1 = 0.0; ///< [m] AGL
+    double heading0 = 0.0, heading1 = 0.0; ///< [rad] from north, clockwise
+};
+
+/// A flight as the world knows it: the scenario's own flights, then the
+/// generated ones, in a fixed order.
+struct FlightPlan {
+    scenario::Flight flight;
+    scenario::Behaviour behaviour = scenario::Behaviour::Compliant;
+    std::string generator; ///< traffic id, empty for a flight written out
+    core::Millis endurance = 0;
+};
+
+/// A zone's time in force: [from, to), and since when operators know it.
+struct ActiveWindow {
+    core::Instant from = 0;
+    core::Instant to = 0;
+    core::Instant known = 0; ///< published at this time (timeline announcements); earlier for schedules
+};
+
+/// One drone and its plan.
+struct Drone {
+    int flight = -1; ///< index into World::flights
+    Phase phase = Phase::Planned;
+    Outcome outcome = Outcome::Pending;
+    core::Instant departAt = 0;             ///< when it will (or did) take off
+    std::vector<Segment> plan;              ///< the whole flight, take-off to landing
+    std::size_t cursor = 0;                 ///< current segment
+    std::vector<Event> pending;             ///< events of the plan still to come, in time order
+    std::size_t nextEvent = 0;
+    core::Vec2 position;                    ///< [m]
+    double altitude = 0.0;                  ///< [m] AGL
+    double heading = 0.0;                   ///< [rad]
+    std::vector<int> authorisedZones;       ///< authorisations granted to this flight
+    std::vector<int> deniedZones;           ///< authorisations refused to this flight
+    std::vector<int> awaiting;              ///< authorisations asked for, not yet answered
+    std::vector<int> inside;                ///< zones in force it is inside now
+    std::vector<int> violating;             ///< zones it is violating now
+    bool waited = false;                    ///< waited for a zone to end before taking off
+    bool rerouted = false;
+    core::Instant departedAt = -1;          ///< actual take-off, -1 before
+    core::Instant landedAt = -1;
+    double plannedDistance = 0.0;           ///< [m] the route as written
+    double flownDistance = 0.0;             ///< [m] the route it flew (or flies)
+    double violationSeconds = 0.0;          ///< [s]
+    int violations = 0;
+};
+
+/// The state of one zone.
+struct ZoneState {
+    std::vector<ActiveWindow> windows; ///< when it is in force during the run
+    bool active = false;               ///< now
+};
+
+struct World {
+    std::int64_t tick = 0;
+    core::Instant now = 0;
+    core::Random random{1};
+    std::vector<FlightPlan> flights;
+    std::vector<Drone> drones;         ///< one per flight, same order
+    std::vector<ZoneState> zones;      ///< one per scenario zone
+    std::vector<Event> events;         ///< this step's events: the caller drains them
+    std::vector<Verdict> verdicts;     ///< every decision so far
+    std::size_t nextTimelineEvent = 0;
+    std::shared_ptr<const ZoneIndex> index;
+    std::vector<std::pair<core::Instant, std::size_t>> departures; ///< (time, drone), a min-heap
+    std::vector<std::size_t> flying;   ///< drones in the air, in the order they took off
+    std::vector<std::pair<int, int>> closePairs; ///< drones close to each other at the last check
+    core::Instant nextNearMissCheck = 0;
+};
+
+} // namespace nofly::sim

@@ -1,0 +1,186 @@
+#include "sim/zone_index.hpp"
+
+#include <box2d/b2_circle_shape.h>
+#include <box2d/b2_collision.h>
+#include <box2d/b2_dynamic_tree.h>
+#include <box2d/b2_polygon_shape.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace nofly::sim {
+
+namespace {
+
+/// Pieces of two zones that meet along a shared edge give intervals that meet
+/// up to float rounding (Box2D works in float: about 2 cm at 300 km from the
+/// origin); gaps below this are closed when merging. [m]
+constexpr double kMergeGap = 0.05;
+
+b2Vec2 toB2(core::Vec2 v) { return {static_cast<float>(v.x), static_cast<float>(v.y)}; }
+
+} // namespace
+
+/// One convex piece: a Box2D shape placed at its own centre so that its
+/// vertices stay small numbers in float.
+struct Piece {
+    int zone = -1;
+    b2Transform transform;
+    bool circle = false;
+    b2PolygonShape polygon;
+    b2CircleShape disc;
+
+    const b2Shape& shape() const { return circle ? static_cast<const b2Shape&>(disc) : polygon; }
+};
+
+struct ZoneIndex::Impl {
+    std::vector<Piece> pieces;
+    b2DynamicTree tree;
+
+    void add(Piece piece) {
+        b2AABB box;
+        piece.shape().ComputeAABB(&box, piece.transform, 0);
+        pieces.push_back(piece);
+        // the tree keeps the piece's index, not a pointer: pieces may still grow
+        tree.CreateProxy(box, reinterpret_cast<void*>(static_cast<std::uintptr_t>(pieces.size() - 1)));
+    }
+
+    void addPolygon(int zone, const core::Ring& ring) {
+        // centre the vertices, then hand them to Box2D
+        core::Vec2 centre{0, 0};
+        for (core::Vec2 p : ring) centre = centre + p;
+        centre = centre * (1.0 / static_cast<double>(ring.size()));
+        b2Vec2 local[b2_maxPolygonVertices];
+        const int count = static_cast<int>(std::min<std::size_t>(ring.size(), b2_maxPolygonVertices));
+        for (int i = 0; i < count; ++i) local[i] = toB2(ring[static_cast<std::size_t>(i)] - centre);
+        Piece piece;
+        piece.zone = zone;
+        piece.transform.Set(toB2(centre), 0.0f);
+        piece.polygon.Set(local, count);
+        add(piece);
+    }
+
+    void addCircle(int zone, core::Vec2 centre, double radius) {
+        Piece piece;
+        piece.zone = zone;
+        piece.circle = true;
+        piece.transform.Set(toB2(centre), 0.0f);
+        piece.disc.m_p.SetZero();
+        piece.disc.m_radius = static_cast<float>(radius);
+        add(piece);
+    }
+
+    void addBox(int zone, core::Vec2 a, core::Vec2 b, double halfWidth) {
+        const core::Vec2 d = b - a;
+        const double length = core::length(d);
+        if (length <= 0.0) return;
+        Piece piece;
+        piece.zone = zone;
+        piece.transform.Set(toB2((a + b) * 0.5), static_cast<float>(std::atan2(d.y, d.x)));
+        piece.polygon.SetAsBox(static_cast<float>(length / 2.0), static_cast<float>(halfWidth));
+        add(piece);
+    }
+
+    /// Where segment a->b is inside one piece, as fractions of the segment:
+    /// inside at the start, or entered (ray a->b); inside at the end, or left
+    /// (ray b->a).
+    bool clip(const Piece& piece, b2Vec2 a, b2Vec2 b, float& enter, float& leave) const {
+        const b2Shape& shape = piece.shape();
+        const bool startInside = shape.TestPoint(piece.transform, a);
+        const bool endInside = shape.TestPoint(piece.transform, b);
+        b2RayCastOutput out;
+        if (startInside) {
+            enter = 0.0f;
+        } else if (shape.RayCast(&out, {a, b, 1.0f}, piece.transform, 0)) {
+            enter = out.fraction;
+        } else {
+            return false;
+        }
+        if (endInside) {
+            leave = 1.0f;
+        } else if (shape.RayCast(&out, {b, a, 1.0f}, piece.transform, 0)) {
+            leave = 1.0f - out.fraction;
+        } else {
+            leave = enter; // grazes a corner
+        }
+        return leave >= enter;
+    }
+};
+
+ZoneIndex::ZoneIndex(const scenario::Scenario& scenario) : m_impl(std::make_unique<Impl>()) {
+    for (std::size_t z = 0; z < scenario.zones.size(); ++z) {
+        const int zone = static_cast<int>(z);
+        const core::Region& region = scenario.zones[z].region;
+        for (const core::Polygon& polygon : region.polygons)
+            for (const core::Ring& piece : core::convexSplit(polygon)) m_impl->addPolygon(zone, piece);
+        for (const core::Circle& circle : region.circles) m_impl->addCircle(zone, circle.center, circle.radius);
+        // a corridor is a box per leg and a disc at every corner and end
+        for (const core::Corridor& corridor : region.corridors) {
+            for (std::size_t i = 0; i + 1 < corridor.path.size(); ++i)
+                m_impl->addBox(zone, corridor.path[i], corridor.path[i + 1], corridor.halfWidth);
+            for (core::Vec2 p : corridor.path) m_impl->addCircle(zone, p, corridor.halfWidth);
+        }
+    }
+}
+
+ZoneIndex::~ZoneIndex() = default;
+
+std::size_t ZoneIndex::pieceCount() const { return m_impl->pieces.size(); }
+
+std::vector<ZoneInterval> ZoneIndex::intervals(core::Vec2 a, core::Vec2 b) const {
+    const double length = core::distance(a, b);
+    const b2Vec2 fa = toB2(a), fb = toB2(b);
+
+    // candidate pieces: the tree's boxes that the leg's box overlaps
+    struct Collector {
+        const Impl* impl;
+        b2Vec2 a, b;
+        std::vector<std::pair<int, std::pair<float, float>>> hits;
+        bool QueryCallback(int32 proxy) {
+            const auto index = reinterpret_cast<std::uintptr_t>(impl->tree.GetUserData(proxy));
+            const Piece& piece = impl->pieces[index];
+            float enter = 0, leave = 0;
+            if (impl->clip(piece, a, b, enter, leave)) hits.push_back({piece.zone, {enter, leave}});
+            return true;
+        }
+    } collector{m_impl.get(), fa, fb, {}};
+    b2AABB box;
+    box.lowerBound = b2Min(fa, fb);
+    box.upperBound = b2Max(fa, fb);
+    m_impl->tree.Query(&collector, box);
+
+    // merge the pieces of each zone into stretches along the leg
+    std::sort(collector.hits.begin(), collector.hits.end());
+    std::vector<ZoneInterval> out;
+    for (const auto& [zone, fractions] : collector.hits) {
+        const double enter = fractions.first * length, leave = fractions.second * length;
+        if (!out.empty() && out.back().zone == zone && enter <= out.back().leave + kMergeGap)
+            out.back().leave = std::max(out.back().leave, leave);
+        else
+            out.push_back({zone, enter, leave});
+    }
+    return out;
+}
+
+std::vector<int> ZoneIndex::zonesAt(core::Vec2 p) const {
+    struct Collector {
+        const Impl* impl;
+        b2Vec2 p;
+        std::vector<int> zones;
+        bool QueryCallback(int32 proxy) {
+            const auto index = reinterpret_cast<std::uintptr_t>(impl->tree.GetUserData(proxy));
+            const Piece& piece = impl->pieces[index];
+            if (piece.shape().TestPoint(piece.transform, p)) zones.push_back(piece.zone);
+            return true;
+        }
+    } collector{m_impl.get(), toB2(p), {}};
+    b2AABB box;
+    box.lowerBound = collector.p;
+    box.upperBound = collector.p;
+    m_impl->tree.Query(&collector, box);
+    std::sort(collector.zones.begin(), collector.zones.end());
+    collector.zones.erase(std::unique(collector.zones.begin(), collector.zones.end()), collector.zones.end());
+    return collector.zones;
+}
+
+} // namespace nofly::sim
