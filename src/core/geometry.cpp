@@ -154,8 +154,11 @@ void addCircleMeetings(Vec2 a, Vec2 b, Vec2 c, double r, std::vector<double>& ou
     const double offset = std::fabs(cross(e, c - a)); // distance of the centre from the line
     if (offset > r + toleranceFor(std::max(std::fabs(c.x), std::fabs(c.y)) + r)) return;
     const double half = offset >= r ? 0.0 : std::sqrt((r - offset) * (r + offset));
+    // a meeting at an end (a corridor's side touching its vertex circle) may
+    // round to just outside the segment: keep it
+    const double tol = toleranceAt(a) + toleranceAt(b);
     for (double s : {along - half, along + half})
-        if (s >= 0.0 && s <= len) out.push_back(s / len);
+        if (s >= -tol && s <= len + tol) out.push_back(std::clamp(s / len, 0.0, 1.0));
 }
 
 // Sorted cut parameters with 0 and 1, near-duplicates (closer than tolParam) merged.

@@ -1684,7 +1684,13 @@ void Loader::crossCheck() {
                 continue;
             if (zone.altitude.floor.ref == flight.altitude.ref && flight.altitude.metres < zone.altitude.floor.metres)
                 continue;
-            bool scheduled = zone.active.always() || scheduledActive(zone.active, flight.depart, offset);
+            // a zone the timeline switches on is off until then
+            const bool switchedOn = std::any_of(m_scenario.timeline.begin(), m_scenario.timeline.end(),
+                                                [&](const TimelineEvent& e) {
+                                                    return e.zone == zone.id && (e.type == EventType::Activate ||
+                                                                                 e.type == EventType::Announce);
+                                                });
+            bool scheduled = (zone.active.always() && !switchedOn) || scheduledActive(zone.active, flight.depart, offset);
             for (const TimelineEvent& e : m_scenario.timeline) {
                 if (zone.active.afterEvent.empty() || e.id != zone.active.afterEvent) continue;
                 const Instant effect = e.at + (e.type == EventType::Announce ? e.notice.value_or(0) : 0);

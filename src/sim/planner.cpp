@@ -10,9 +10,11 @@
 //
 // Graph. Around polygons, a shortest path is straight between corners, and it
 // only bends at a convex corner of the obstacles, wrapping round it. So the
-// nodes are the start, the goal and every corner of a grown piece that is not
-// inside another piece; an edge joins two nodes when the segment between them
-// reaches no deeper than kDepth into any piece. A bend needs both its legs
+// nodes are the start, the goal and every corner of an outline piece that is
+// a corner of the union: not inside another piece nor on its edge (where the
+// union's angle is a half turn or more), and listed once where pieces share
+// it. An edge joins two nodes when the segment between them reaches no deeper
+// than kDepth into any piece. A bend needs both its legs
 // tangent to the piece at the corner (the line through them keeps the piece on
 // one side), so an edge that is not tangent at its corner ends is never
 // checked: that alone drops most of the candidate edges.
@@ -32,7 +34,7 @@
 // grown, and a corner outside the ellipse is not a node.
 //
 // Cost, for P pieces with V corners in all: growing O(V) plus the convex split
-// of each concave polygon, the tree O(P log P), the nodes O(V log P). The
+// of each polygon, the tree O(P log P), the nodes O(V log P). The
 // search scans all N <= V + 2 nodes at each expansion (cheap tangent and
 // length tests) and checks an edge in O(log P + the corners of the pieces its
 // box meets); at worst O(N^2) scans and O(N^2) edge checks, in practice far
@@ -41,7 +43,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdint>
 #include <functional>
 #include <limits>
 #include <numbers>
@@ -64,6 +65,9 @@ constexpr double kPi = std::numbers::pi;
 // growing arithmetic (a few units in the last place, 1e-9 m at 1000 km from
 // the origin) and far below any clearance.
 constexpr double kDepth = 1e-6;
+// A corner this close to another piece's edge [m] is on it, so not a corner
+// of the union: dropping it moves a path by no more than this.
+constexpr double kOnEdge = 1e-8;
 // Sines of angles below this count as zero in the tangent test, so that an
 // edge along a piece's side is always kept.
 constexpr double kTangentSlack = 1e-9;
@@ -71,14 +75,18 @@ constexpr double kTangentSlack = 1e-9;
 constexpr std::size_t kLeafSize = 4;
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
-Vec2 onUnitCircle(double angle) { return {std::cos(angle), std::sin(angle)}; }
+Vec2 onUnitCircle(double angle) {
+    return {std::cos(angle), std::sin(angle)};
+}
 
 Vec2 unit(Vec2 v) {
     const double len = core::length(v);
     return len > 0.0 ? v * (1.0 / len) : Vec2{};
 }
 
-Box emptyBox() { return {{kInfinity, kInfinity}, {-kInfinity, -kInfinity}}; }
+Box emptyBox() {
+    return {{kInfinity, kInfinity}, {-kInfinity, -kInfinity}};
+}
 
 void grow(Box& box, Vec2 p) {
     box.min = {std::min(box.min.x, p.x), std::min(box.min.y, p.y)};
@@ -134,8 +142,8 @@ double distanceSegmentToBox(Vec2 a, Vec2 b, const Box& box) {
 struct Growth {
     double clearance = 0.0; ///< [m], at least kMinClearance
     std::size_t segments = 3;
-    double step = 0.0;      ///< [rad] the angle of one circle segment
-    double outreach = 1.0;  ///< how far a rounded corner reaches, per metre grown
+    double step = 0.0;     ///< [rad] the angle of one circle segment
+    double outreach = 1.0; ///< how far a rounded corner reaches, per metre grown
 };
 
 Growth growthOf(const PlannerOptions& options) {
@@ -158,8 +166,8 @@ Ring grownConvex(const Ring& convex, double by, double step) {
     for (std::size_t i = 0; i < n; ++i) {
         const Vec2 here = convex[i];
         const Vec2 in = unit(here - convex[(i + n - 1) % n]);
-        const Vec2 out2 = unit(convex[(i + 1) % n] - here);
-        const double c = core::cross(in, out2), d = core::dot(in, out2);
+        const Vec2 onward = unit(convex[(i + 1) % n] - here);
+        const double c = core::cross(in, onward), d = core::dot(in, onward);
         // a segment's end turns by half a turn, whatever the sign of zero
         const double turnAngle = (c == 0.0 && d < 0.0) ? kPi : std::atan2(c, d);
         if (turnAngle <= 0.0) continue;
@@ -180,8 +188,9 @@ Ring grownConvex(const Ring& convex, double by, double step) {
 // capsules simply overlap there). The inside is filled by the ring's convex
 // pieces grown by 0.9 of the clearance with arcs whose corners stay within
 // that, so they stay clear of the outline (their corners are never nodes) yet
-// overlap each other across the split, leaving no seam inside. A ring of one
-// distinct point is a disc.
+// overlap each other across the split, leaving no seam inside (the ring is
+// expected to pass core::validate, as the scenario checker makes sure). A ring
+// of one distinct point is a disc.
 void addGrownPolygon(const core::Polygon& polygon, const Growth& growth, std::vector<Ring>& outline,
                      std::vector<Ring>& fill) {
     const Ring& ring = polygon.outer;
@@ -223,13 +232,16 @@ struct Grown {
     std::vector<Ring> fill;
 };
 
-Grown grownPieces(const Obstacles& obstacles, const Growth& growth, const std::function<bool(const Box&)>& keep) {
+Grown grownPieces(const Obstacles& obstacles, const Growth& growth,
+                  const std::function<bool(const Box&)>& keep) {
     Grown grown;
     std::vector<Ring>& out = grown.outline;
     for (const core::Polygon& polygon : obstacles.polygons) {
         Box box = emptyBox();
-        for (Vec2 p : polygon.outer) grow(box, p);
-        if (keep(widened(box, growth.clearance * growth.outreach))) addGrownPolygon(polygon, growth, out, grown.fill);
+        for (Vec2 p : polygon.outer)
+            grow(box, p);
+        if (keep(widened(box, growth.clearance * growth.outreach)))
+            addGrownPolygon(polygon, growth, out, grown.fill);
     }
     for (const core::Circle& circle : obstacles.circles) {
         const double reach = (std::max(0.0, circle.radius) + growth.clearance) * growth.outreach;
@@ -286,6 +298,21 @@ bool deepInside(const Piece& piece, Vec2 p) {
     return !piece.normals.empty();
 }
 
+// How far p is outside the piece's edges: negative inside, at most the
+// distance to the piece outside (exactly that near an edge, which is where
+// it matters).
+double outsideBy(const Piece& piece, Vec2 p) {
+    double most = -kInfinity;
+    for (std::size_t i = 0; i < piece.normals.size(); ++i)
+        most = std::max(most, core::dot(piece.normals[i], p) - piece.offsets[i]);
+    return most;
+}
+
+bool isCornerOf(const Piece& piece, Vec2 p) {
+    return std::any_of(piece.ring.begin(), piece.ring.end(),
+                       [&](Vec2 corner) { return core::distance(corner, p) <= kOnEdge; });
+}
+
 // Whether some point of segment a-b is at least kDepth inside the piece:
 // the segment clipped to the half-planes shrunk by kDepth is not empty.
 bool segmentEnters(const Piece& piece, Vec2 a, Vec2 b) {
@@ -296,8 +323,10 @@ bool segmentEnters(const Piece& piece, Vec2 a, Vec2 b) {
         const double fa = core::dot(piece.normals[i], a) - piece.offsets[i] + kDepth;
         const double fb = core::dot(piece.normals[i], b) - piece.offsets[i] + kDepth;
         if (fa > 0.0 && fb > 0.0) return false;
-        if (fa > 0.0) t0 = std::max(t0, fa / (fa - fb));
-        else if (fb > 0.0) t1 = std::min(t1, fa / (fa - fb));
+        if (fa > 0.0)
+            t0 = std::max(t0, fa / (fa - fb));
+        else if (fb > 0.0)
+            t1 = std::min(t1, fa / (fa - fb));
         if (t0 > t1) return false;
     }
     return true;
@@ -311,20 +340,37 @@ bool segmentEnters(const Piece& piece, Vec2 a, Vec2 b) {
 class PieceTree {
 public:
     explicit PieceTree(const std::vector<Piece>& pieces) : m_pieces(pieces) {
-        for (std::size_t i = 0; i < pieces.size(); ++i) m_order.push_back(i);
+        for (std::size_t i = 0; i < pieces.size(); ++i)
+            m_order.push_back(i);
         if (!pieces.empty()) build(0, pieces.size());
     }
 
-    // Whether some piece other than `except` is entered by segment a-b.
-    bool blocks(Vec2 a, Vec2 b, std::size_t except = kNone) const {
+    // Whether segment a-b enters some piece.
+    bool blocks(Vec2 a, Vec2 b) const {
         return any([&](const Box& box) { return segmentMeetsBox(a, b, box); },
-                   [&](std::size_t i) { return i != except && segmentEnters(m_pieces[i], a, b); });
+                   [&](std::size_t i) { return segmentEnters(m_pieces[i], a, b); });
     }
 
-    // Whether p is deep inside some piece other than `except`.
-    bool covers(Vec2 p, std::size_t except = kNone) const {
+    // Whether p is deep inside some piece.
+    bool covers(Vec2 p) const {
         return any([&](const Box& box) { return distanceToBox(p, box) == 0.0; },
-                   [&](std::size_t i) { return i != except && deepInside(m_pieces[i], p); });
+                   [&](std::size_t i) { return deepInside(m_pieces[i], p); });
+    }
+
+    // Whether corner p of piece `own` is no corner of the union of the
+    // pieces: it is inside another piece or on its edge (the union's angle
+    // there is at least a half turn: no shortest path bends there), or it is
+    // also a corner of a piece listed earlier, which keeps it (each piece's
+    // angle lies within the union's, so either is as good for the tangents).
+    bool hides(Vec2 p, std::size_t own) const {
+        return any([&](const Box& box) { return distanceToBox(p, box) <= kOnEdge; },
+                   [&](std::size_t i) {
+                       if (i == own) return false;
+                       const double outside = outsideBy(m_pieces[i], p);
+                       if (outside > kOnEdge) return false;
+                       if (outside < -kOnEdge) return true;
+                       return !isCornerOf(m_pieces[i], p) || i < own;
+                   });
     }
 
 private:
@@ -344,7 +390,8 @@ private:
             grow(node.box, box.max);
             grow(centres, (box.min + box.max) * 0.5);
         }
-        // boxes widened by kDepth: a segment that only grazes one cannot enter its piece
+        // widened by kDepth against rounding in the box tests (a segment that
+        // misses the box itself cannot enter a piece in it)
         node.box = widened(node.box, kDepth);
         const std::size_t index = m_nodes.size();
         m_nodes.push_back(node);
@@ -415,12 +462,14 @@ bool tangentAt(const Corner& corner, Vec2 along, double alongLength) {
 
 PlannedPath pathOf(std::vector<Vec2> points) {
     PlannedPath path;
-    for (std::size_t i = 1; i < points.size(); ++i) path.length += core::distance(points[i - 1], points[i]);
+    for (std::size_t i = 1; i < points.size(); ++i)
+        path.length += core::distance(points[i - 1], points[i]);
     path.points = std::move(points);
     return path;
 }
 
-std::optional<PlannedPath> search(const std::vector<Corner>& corners, const PieceTree& tree, double maxLength) {
+std::optional<PlannedPath> search(const std::vector<Corner>& corners, const PieceTree& tree,
+                                  double maxLength) {
     // corners[0] is the start, corners[1] the goal
     const std::size_t n = corners.size();
     const Vec2 goal = corners[1].at;
@@ -459,8 +508,15 @@ std::optional<PlannedPath> search(const std::vector<Corner>& corners, const Piec
     }
     if (!closed[1]) return std::nullopt;
 
+    // the path back from the goal, without the corners it passes straight
+    // through (where two collinear edges of a zone meet, say)
     std::vector<Vec2> points;
-    for (std::size_t v = 1; v != kNone; v = parent[v]) points.push_back(corners[v].at);
+    for (std::size_t v = 1; v != kNone; v = parent[v]) {
+        const Vec2 at = corners[v].at;
+        if (points.size() >= 2 && distanceToSegment(points.back(), points[points.size() - 2], at) <= kOnEdge)
+            points.pop_back();
+        points.push_back(at);
+    }
     std::reverse(points.begin(), points.end());
     return pathOf(std::move(points));
 }
@@ -480,20 +536,23 @@ std::optional<PlannedPath> shortestPath(Vec2 start, Vec2 goal, const Obstacles& 
     if (maxLength > 0.0 && direct > maxLength) return std::nullopt;
 
     // grown pieces that an acceptable path can meet (the ellipse bound, see the top)
-    const double reach = maxLength > 0.0 ? 0.5 * std::sqrt((maxLength - direct) * (maxLength + direct)) : kInfinity;
+    const double reach =
+        maxLength > 0.0 ? 0.5 * std::sqrt((maxLength - direct) * (maxLength + direct)) : kInfinity;
     auto nearRoute = [&](const Box& box) { return distanceSegmentToBox(start, goal, box) <= reach; };
     Grown grown = grownPieces(obstacles, growthOf(options), nearRoute);
     std::vector<Piece> pieces;
-    for (Ring& ring : grown.outline) pieces.push_back(pieceOf(std::move(ring)));
+    for (Ring& ring : grown.outline)
+        pieces.push_back(pieceOf(std::move(ring)));
     const std::size_t outlinePieces = pieces.size();
-    for (Ring& ring : grown.fill) pieces.push_back(pieceOf(std::move(ring)));
+    for (Ring& ring : grown.fill)
+        pieces.push_back(pieceOf(std::move(ring)));
     const PieceTree tree(pieces);
 
     // inside: nothing; straight and clear: done
     if (tree.covers(start) || tree.covers(goal)) return std::nullopt;
     if (!tree.blocks(start, goal)) return pathOf({start, goal});
 
-    // the nodes: start, goal, and each outline corner inside no other piece and inside the ellipse
+    // the nodes: start, goal, and each outline corner that is a corner of the union, in the ellipse
     std::vector<Corner> corners{{start, kNone, {}, {}}, {goal, kNone, {}, {}}};
     for (std::size_t p = 0; p < outlinePieces; ++p) {
         const Ring& ring = pieces[p].ring;
@@ -501,7 +560,7 @@ std::optional<PlannedPath> shortestPath(Vec2 start, Vec2 goal, const Obstacles& 
         for (std::size_t i = 0; i < m; ++i) {
             const Vec2 at = ring[i];
             if (maxLength > 0.0 && core::distance(at, start) + core::distance(at, goal) > maxLength) continue;
-            if (tree.covers(at, p)) continue;
+            if (tree.hides(at, p)) continue;
             corners.push_back({at, p, unit(ring[(i + m - 1) % m] - at), unit(ring[(i + 1) % m] - at)});
         }
     }

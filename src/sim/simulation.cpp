@@ -184,7 +184,12 @@ std::vector<ZoneState> zoneStates(const Scenario& s) {
         const scenario::Zone& zone = s.zones[z];
         auto& windows = states[z].windows;
         const scenario::Activation& a = zone.active;
-        if (a.always()) windows.push_back({-kFar, kFar, -kFar});
+        // a zone the timeline switches on is off until then
+        const bool switchedOn = std::any_of(s.timeline.begin(), s.timeline.end(), [&](const scenario::TimelineEvent& e) {
+            return e.zone == zone.id &&
+                   (e.type == scenario::EventType::Activate || e.type == scenario::EventType::Announce);
+        });
+        if (a.always() && !switchedOn) windows.push_back({-kFar, kFar, -kFar});
         for (const auto& w : a.windows) windows.push_back({w.from, w.to, -kFar});
         if (!a.weekly.empty()) {
             // every day of the run, and the day before for slots past midnight
@@ -334,15 +339,21 @@ void schedule(Context& c, Drone& d, Instant from) {
                 events.push_back(c.event(EventType::ViolationStart, &d, s.zone, where(a),
                                          "violates " + zone.name + ": " + j.finding.why, a));
         }
-        // the deepest point inside, sampled along the stay
+        // the deepest point inside, sampled along the stay; not for country-sized outlines, where
+        // the distance to a union of thousands of parts costs more than the whole run and says little
         double depth = 0.0;
-        for (int k = 0; k <= 4; ++k) {
-            const Instant t = a + (s.b - a) * k / 4;
-            depth = std::max(depth, core::distanceToBoundary(zone.region, where(t)));
-        }
+        std::size_t outline = zone.region.circles.size() + zone.region.corridors.size();
+        for (const core::Polygon& p : zone.region.polygons) outline += p.outer.size();
+        if (outline <= 1000)
+            for (int k = 0; k <= 4; ++k) {
+                const Instant t = a + (s.b - a) * k / 4;
+                depth = std::max(depth, core::distanceToBoundary(zone.region, where(t)));
+            }
         const std::string spent = core::formatQuantity(static_cast<double>(s.b - s.a) / 1000.0, core::Dimension::Duration);
         Event exit = c.event(EventType::ZoneExit, &d, s.zone, where(s.b),
-                             "leaves " + zone.name + " after " + spent + ", at most " + km(depth) + " inside", s.b);
+                             "leaves " + zone.name + " after " + spent +
+                                 (outline <= 1000 ? ", at most " + km(depth) + " inside" : std::string()),
+                             s.b);
         exit.value = depth;
         if (violation) {
             Event end = c.event(EventType::ViolationEnd, &d, s.zone, where(s.b), "ends its violation of " + zone.name +
@@ -496,6 +507,7 @@ void decide(Context& c, std::size_t index) {
     };
     std::vector<int> blocking, needAuthorisation;
     assess(plan, blocking, needAuthorisation);
+    const std::vector<ZoneFinding> findings = verdict.findings; // of the route as meant
 
     // operators who do not check, or do not care, fly the plan
     if (fp.behaviour != Behaviour::Compliant) {
@@ -557,7 +569,11 @@ void decide(Context& c, std::size_t index) {
     std::vector<int> avoid = blocking;
     std::optional<PlannedPath> around;
     std::vector<Segment> aroundPlan;
-    for (int attempt = 0; attempt < 5 && budget > 0; ++attempt) {
+    // no way around a zone the flight starts or ends in: skip the search (a country-wide zone is costly to grow)
+    bool trapped = false;
+    for (int z : c.world.index->zonesAt(meant.front())) trapped = trapped || contains(blocking, z);
+    for (int z : c.world.index->zonesAt(f.route.back())) trapped = trapped || contains(blocking, z);
+    for (int attempt = 0; attempt < 5 && budget > 0 && !trapped; ++attempt) {
         Obstacles obstacles;
         for (int z : avoid) {
             const core::Region& r = c.zone(z).region;
@@ -590,6 +606,7 @@ void decide(Context& c, std::size_t index) {
         e.value = extra;
         c.emit(e);
         verdict.outcome = Outcome::Rerouted;
+        verdict.findings = findings;
         verdict.rule = "The route crosses " + zoneList(c, blocking) + ", which forbids it; the operator flies around, " +
                        km(extra) + " further (" +
                        core::formatQuantity(extra / f.speed, core::Dimension::Duration) + " more).";
@@ -606,6 +623,7 @@ void decide(Context& c, std::size_t index) {
             if (w.known <= now && w.from <= now + fp.endurance && w.to > now) end = std::min(end, w.to), clear = std::max(clear, w.to);
         if (end == kFar) clear = kFar;
     }
+    verdict.findings = findings;
     const bool denied = std::any_of(blocking.begin(), blocking.end(), [&](int z) { return contains(d.deniedZones, z); });
     if (clear < kFar && clear - now <= c.model.maxWait && clear > now) {
         d.waited = true;

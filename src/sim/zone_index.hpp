@@ -1,8 +1,10 @@
 // The spatial engine of a run: every zone cut into convex pieces (Box2D
-// polygons of at most 8 vertices, circles, and capsules for corridors) kept in
-// Box2D's dynamic AABB tree. It answers where a straight leg enters and leaves
-// each zone (Box2D ray casts, both ways along the leg) and which zones hold a
-// point. Built once per scenario; immutable, so worlds may share it.
+// polygons of at most 8 vertices, discs, and boxes plus discs for corridors)
+// kept in Box2D's dynamic AABB tree. It answers where a straight leg enters
+// and leaves each zone, and which zones hold a point: the tree finds the
+// candidate pieces, and each piece is clipped in double precision (Box2D's
+// float ray casts were measured up to 0.26 m off near tangents at kilometre
+// scale). Built once per scenario; immutable, so worlds may share it.
 #pragma once
 
 #include "core/geometry.hpp"

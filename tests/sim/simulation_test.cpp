@@ -1,0 +1,289 @@
+// The simulation, one behaviour per test, on small inline scenarios: every
+// verdict path, motion, exact zone entry and exit, in-flight breaches,
+// endurance, near misses and determinism.
+#include "sim/simulation.hpp"
+
+#include "scenario/loader.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace nofly::sim {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string kHead = "title: T\n"
+                          "time: {start: 2025-06-14T10:00+02:00, end: +2 h, step: 1 s}\n"
+                          "map: {origin: {lat: 55.69, lon: 12.56}}\n";
+
+// a prohibited disc of 500 m at the origin
+const std::string kDisc =
+    "  - {id: disc, restriction: prohibited, shape: {circle: {center: [0, 0], radius: 500 m}}}\n";
+
+struct Trial {
+    scenario::Scenario scenario;
+    World world;
+    std::vector<Event> events;
+
+    const Drone& drone(const std::string& id) const {
+        for (std::size_t i = 0; i < world.flights.size(); ++i)
+            if (world.flights[i].flight.id == id) return world.drones[i];
+        throw std::runtime_error("no flight " + id);
+    }
+    std::vector<Event> of(const std::string& id, EventType type) const {
+        std::vector<Event> out;
+        for (const Event& e : events)
+            if (e.flight == id && e.type == type) out.push_back(e);
+        return out;
+    }
+    const Verdict& verdict(const std::string& id) const {
+        const Verdict* last = nullptr;
+        for (const Verdict& v : world.verdicts)
+            if (v.flight == id) last = &v;
+        if (!last) throw std::runtime_error("no verdict for " + id);
+        return *last;
+    }
+};
+
+Trial run(const std::string& text, const std::string& variant = "") {
+    scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {variant, {}});
+    std::string printed;
+    for (const auto& d : r.diagnostics.all()) printed += core::format(d) + "\n";
+    if (!r.scenario) throw std::runtime_error(printed);
+    Trial out{*r.scenario, {}, {}};
+    out.world = makeWorld(out.scenario);
+    out.events = runToEnd(out.scenario, out.world);
+    return out;
+}
+
+std::string flight(const std::string& id, const std::string& extra) {
+    return "  - {id: " + id + ", category: hobby, depart: 10:10, speed: 10 m/s, altitude: 50 m, " + extra + "}\n";
+}
+
+TEST(Simulation, ClearRouteIsAllowedAndLands) {
+    const Trial r = run(kHead + "zones:\n" + kDisc + "flights:\n" +
+                      flight("f", "behaviour: compliant, from: [-2 km, 2 km], to: [2 km, 2 km]"));
+    const Drone& d = r.drone("f");
+    EXPECT_EQ(d.outcome, Outcome::Allowed);
+    EXPECT_EQ(d.phase, Phase::Landed);
+    ASSERT_EQ(r.of("f", EventType::Departure).size(), 1u);
+    ASSERT_EQ(r.of("f", EventType::Landing).size(), 1u);
+    // 4 km at 10 m/s, a 50 m climb at 3 m/s, a turn and a 25 s descent
+    const double minutes = static_cast<double>(d.landedAt - d.departedAt) / 60000.0;
+    EXPECT_NEAR(minutes, (400.0 + 50.0 / 3.0 + 1.0 + 25.0) / 60.0, 0.05);
+    EXPECT_NEAR(d.position.x, 2000.0, 1e-6);
+}
+
+TEST(Simulation, CompliantOperatorReroutesAroundAProhibitedZone) {
+    const Trial r = run(kHead + "zones:\n" + kDisc + "flights:\n" +
+                      flight("f", "behaviour: compliant, from: [-2 km, 0], to: [2 km, 0]"));
+    const Drone& d = r.drone("f");
+    EXPECT_EQ(d.outcome, Outcome::Rerouted);
+    EXPECT_EQ(d.violations, 0);
+    EXPECT_TRUE(r.of("f", EventType::ZoneEntry).empty());
+    ASSERT_EQ(r.of("f", EventType::Reroute).size(), 1u);
+    // around a 500 m disc plus 100 m clearance: longer than 4 km, shorter than the half circle
+    const double extra = r.of("f", EventType::Reroute)[0].value;
+    EXPECT_GT(extra, 100.0);
+    EXPECT_LT(extra, 3.1416 * 600.0 - 1200.0 + 50.0);
+    EXPECT_THAT(r.verdict("f").rule, HasSubstr("flies around"));
+}
+
+TEST(Simulation, UnawareOperatorViolatesAtTheExactEdge) {
+    const Trial r = run(kHead + "zones:\n" + kDisc + "flights:\n" +
+                      flight("f", "behaviour: unaware, from: [-2 km, 0], to: [2 km, 0]"));
+    const Drone& d = r.drone("f");
+    EXPECT_EQ(d.outcome, Outcome::Violated);
+    EXPECT_EQ(d.violations, 1);
+    const auto entries = r.of("f", EventType::ZoneEntry);
+    const auto exits = r.of("f", EventType::ZoneExit);
+    ASSERT_EQ(entries.size(), 1u);
+    ASSERT_EQ(exits.size(), 1u);
+    // the drone meets the disc's edge 1.5 km into the cruise, leaves it 1 km later
+    EXPECT_NEAR(entries[0].at.x, -500.0, 1e-6);
+    EXPECT_NEAR(exits[0].at.x, 500.0, 1e-6);
+    EXPECT_EQ(exits[0].time - entries[0].time, 100000);
+    EXPECT_NEAR(exits[0].value, 500.0, 1e-6); // deepest: the centre
+    EXPECT_NEAR(d.violationSeconds, 100.0, 1e-9);
+    // emitted on the first tick at or after the crossing
+    EXPECT_GE(r.scenario.time.start + entries[0].tick * r.scenario.time.step, entries[0].time);
+    EXPECT_LT(r.scenario.time.start + (entries[0].tick - 1) * r.scenario.time.step, entries[0].time);
+}
+
+TEST(Simulation, RecklessOperatorFliesKnowingly) {
+    const Trial r = run(kHead + "zones:\n" + kDisc + "flights:\n" +
+                      flight("f", "behaviour: reckless, from: [-2 km, 0], to: [2 km, 0]"));
+    EXPECT_EQ(r.drone("f").outcome, Outcome::Violated);
+    EXPECT_THAT(r.verdict("f").rule, HasSubstr("knows the rules and flies anyway"));
+}
+
+TEST(Simulation, HostileDroneLoitersOverItsTargetUntilItsBatteryEnds) {
+    const Trial r = run(kHead + "zones:\n" + kDisc + "flights:\n" +
+                      flight("f", "behaviour: hostile, endurance: 20 min, from: [-2 km, 0], to: [0, 0]"));
+    const Drone& d = r.drone("f");
+    EXPECT_EQ(d.outcome, Outcome::Violated);
+    EXPECT_NEAR(static_cast<double>(d.landedAt - d.departedAt) / 60000.0, 20.0 + 25.0 / 60.0, 0.05);
+    EXPECT_NEAR(d.position.x, 0.0, 1e-6);
+}
+
+TEST(Simulation, StartInsideWithNoEndInSightCancels) {
+    const Trial r = run(kHead + "zones:\n" + kDisc + "flights:\n" +
+                      flight("f", "behaviour: compliant, from: [0, 0], to: [2 km, 0]"));
+    EXPECT_EQ(r.drone("f").outcome, Outcome::Cancelled);
+    EXPECT_EQ(r.drone("f").departedAt, -1);
+    EXPECT_EQ(r.of("f", EventType::Cancellation).size(), 1u);
+    EXPECT_THAT(r.verdict("f").rule, HasSubstr("the zone does not end"));
+}
+
+TEST(Simulation, WaitsForAZoneThatEndsSoon) {
+    const std::string zone = "  - {id: disc, restriction: prohibited, active: {to: 10:40}, shape: {circle: {center: "
+                             "[0, 0], radius: 500 m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zone + "flights:\n" +
+                      flight("f", "behaviour: compliant, from: [0, 0], to: [2 km, 0]"));
+    const Drone& d = r.drone("f");
+    EXPECT_EQ(d.outcome, Outcome::Waited);
+    EXPECT_EQ(d.departedAt, r.scenario.time.start + 40 * 60000);
+    ASSERT_EQ(r.of("f", EventType::Wait).size(), 1u);
+    EXPECT_DOUBLE_EQ(r.of("f", EventType::Wait)[0].value, 30 * 60.0);
+}
+
+TEST(Simulation, AuthorisationGrantedAfterTheDecisionDelay) {
+    const std::string zone = "  - {id: ctr, restriction: authorisation, decision: 5 min, shape: {circle: {center: [0, "
+                             "0], radius: 500 m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zone + "flights:\n" +
+                      "  - {id: f, category: inspection, depart: 10:10, behaviour: compliant, from: [-2 km, 0], to: "
+                      "[2 km, 0]}\n");
+    const Drone& d = r.drone("f");
+    EXPECT_EQ(d.outcome, Outcome::Authorised);
+    EXPECT_EQ(r.of("f", EventType::AuthorisationRequested).size(), 1u);
+    ASSERT_EQ(r.of("f", EventType::AuthorisationGranted).size(), 1u);
+    EXPECT_EQ(d.departedAt, r.scenario.time.start + 15 * 60000);
+    EXPECT_EQ(d.violations, 0);
+    EXPECT_EQ(r.of("f", EventType::ZoneEntry).size(), 1u); // it does fly through
+}
+
+TEST(Simulation, AuthorisationDeniedThenRerouted) {
+    const std::string zone = "  - {id: ctr, restriction: authorisation, grant: [commercial], shape: {circle: {center: "
+                             "[0, 0], radius: 500 m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zone + "flights:\n" +
+                      flight("f", "behaviour: compliant, from: [-2 km, 0], to: [2 km, 0]"));
+    EXPECT_EQ(r.of("f", EventType::AuthorisationDenied).size(), 1u);
+    EXPECT_EQ(r.drone("f").outcome, Outcome::Rerouted);
+    EXPECT_EQ(r.drone("f").violations, 0);
+}
+
+TEST(Simulation, AuthorisationDeniedAndNoWayAroundIsDenied) {
+    const std::string zone = "  - {id: ctr, restriction: authorisation, grant: none, shape: {circle: {center: [0, 0], "
+                             "radius: 500 m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zone + "flights:\n" +
+                      flight("f", "behaviour: compliant, from: [0, 0], to: [2 km, 0]"));
+    EXPECT_EQ(r.drone("f").outcome, Outcome::Denied);
+}
+
+TEST(Simulation, ExemptCategoryFliesThrough) {
+    const std::string zone = "  - {id: disc, restriction: prohibited, exempt: police, shape: {circle: {center: [0, 0], "
+                             "radius: 500 m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zone + "flights:\n" +
+                      "  - {id: f, category: police, depart: 10:10, behaviour: compliant, from: [-2 km, 0], to: [2 "
+                      "km, 0]}\n");
+    EXPECT_EQ(r.drone("f").outcome, Outcome::Allowed);
+    EXPECT_EQ(r.of("f", EventType::ZoneEntry).size(), 1u);
+    EXPECT_EQ(r.drone("f").violations, 0);
+    ASSERT_EQ(r.verdict("f").findings.size(), 1u);
+    EXPECT_FALSE(r.verdict("f").findings[0].applies);
+    EXPECT_THAT(r.verdict("f").findings[0].why, HasSubstr("exempt"));
+}
+
+TEST(Simulation, AboveTheCeilingIsAllowed) {
+    const std::string zone = "  - {id: disc, restriction: prohibited, altitude: {ceiling: 40 m AGL}, shape: {circle: "
+                             "{center: [0, 0], radius: 500 m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zone + "flights:\n" +
+                      flight("f", "behaviour: compliant, from: [-2 km, 0], to: [2 km, 0]"));
+    EXPECT_EQ(r.drone("f").outcome, Outcome::Allowed);
+    EXPECT_THAT(r.verdict("f").findings[0].why, HasSubstr("above the zone's ceiling"));
+}
+
+TEST(Simulation, ZoneSwitchedOnInFlightSendsACompliantDroneHome) {
+    const std::string zone = "  - {id: disc, restriction: prohibited, shape: {circle: {center: [0, 0], radius: 500 "
+                             "m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zone + "timeline:\n  - {at: 10:12, event: activate, zone: disc}\n" +
+                      "flights:\n" + flight("f", "behaviour: compliant, from: [-3 km, 0], to: [3 km, 0]") +
+                      flight("g", "behaviour: unaware, from: [-3 km, 100 m], to: [3 km, 100 m]"));
+    // the zone is announced only at 10:12, after both took off at 10:10
+    ASSERT_EQ(r.of("f", EventType::Breach).size(), 1u);
+    EXPECT_EQ(r.drone("f").violations, 0);
+    EXPECT_NEAR(r.drone("f").position.x, -3000.0, 1e-6); // back home
+    EXPECT_EQ(r.of("g", EventType::Breach).size(), 1u);
+    EXPECT_EQ(r.drone("g").violations, 1); // the unaware pilot flies on
+}
+
+TEST(Simulation, NoticeLetsOperatorsPlanAround) {
+    const std::string zone = "  - {id: disc, restriction: prohibited, active: {after: ban}, shape: {circle: {center: "
+                             "[0, 0], radius: 500 m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zone +
+                      "timeline:\n  - {id: ban, at: 10:00, event: announce, zone: disc, notice: 15 min}\n" +
+                      "flights:\n" + flight("f", "behaviour: compliant, from: [-3 km, 0], to: [3 km, 0]"));
+    // announced before take-off, in force from 10:15 while the flight is on its way: it plans around
+    EXPECT_EQ(r.drone("f").outcome, Outcome::Rerouted);
+    EXPECT_TRUE(r.of("f", EventType::Breach).empty());
+}
+
+TEST(Simulation, BatteryEndsAFlight) {
+    const Trial r = run(kHead + "flights:\n" + flight("f", "behaviour: compliant, endurance: 5 min, from: [0, 0], to: "
+                                                         "[10 km, 0]"));
+    const Drone& d = r.drone("f");
+    EXPECT_EQ(d.phase, Phase::Landed);
+    EXPECT_NEAR(static_cast<double>(d.landedAt - d.departedAt) / 60000.0, 5.0 + 25.0 / 60.0, 0.02);
+    EXPECT_LT(d.position.x, 3000.0);
+}
+
+TEST(Simulation, NearMissBetweenTwoDronesIsReportedOnce) {
+    const Trial r = run(kHead + "flights:\n" + flight("a", "behaviour: compliant, from: [-2 km, 0], to: [2 km, 0]") +
+                      flight("b", "behaviour: compliant, from: [0, -2 km], to: [0, 2 km]"));
+    std::vector<Event> misses;
+    for (const Event& e : r.events)
+        if (e.type == EventType::NearMiss) misses.push_back(e);
+    ASSERT_EQ(misses.size(), 1u);
+    EXPECT_EQ(misses[0].flight, "a");
+    EXPECT_EQ(misses[0].other, "b");
+    EXPECT_LT(misses[0].value, 50.0);
+}
+
+TEST(Simulation, GeneratedTrafficIsSeededAndReproducible) {
+    const std::string text = kHead + "traffic:\n  - {id: club, category: hobby, count: 25, area: {circle: {center: "
+                                     "[0, 0], radius: 3 km}}, depart: {between: [10:00, 11:00]}}\n";
+    const Trial a = run(text), b = run(text);
+    ASSERT_EQ(a.world.flights.size(), 25u);
+    EXPECT_EQ(a.world.flights[0].flight.id, "club-01");
+    ASSERT_EQ(a.events.size(), b.events.size());
+    for (std::size_t i = 0; i < a.events.size(); ++i) {
+        EXPECT_EQ(a.events[i].time, b.events[i].time);
+        EXPECT_EQ(a.events[i].text, b.events[i].text);
+    }
+    for (const FlightPlan& f : a.world.flights) {
+        EXPECT_GE(f.flight.depart, a.scenario.time.start);
+        EXPECT_LE(f.flight.depart, a.scenario.time.start + 3600000);
+        EXPECT_TRUE(core::contains(a.scenario.traffic[0].area, f.flight.route.front()));
+    }
+    const Trial c = run("seed: 99\n" + text);
+    EXPECT_NE(c.world.flights[0].flight.route.front().x, a.world.flights[0].flight.route.front().x);
+}
+
+TEST(Simulation, ZonesSwitchOnAndOffOnSchedule) {
+    const std::string zone = "  - {id: disc, restriction: prohibited, active: {from: 10:30, to: 11:00}, shape: "
+                             "{circle: {center: [0, 0], radius: 500 m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zone);
+    std::vector<Event> switches;
+    for (const Event& e : r.events)
+        if (e.type == EventType::ZoneActivated || e.type == EventType::ZoneDeactivated) switches.push_back(e);
+    ASSERT_EQ(switches.size(), 2u);
+    EXPECT_EQ(switches[0].type, EventType::ZoneActivated);
+    EXPECT_EQ(switches[0].time, r.scenario.time.start + 30 * 60000);
+    EXPECT_EQ(switches[1].time, r.scenario.time.start + 60 * 60000);
+}
+
+} // namespace
+} // namespace nofly::sim
