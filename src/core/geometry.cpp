@@ -5,11 +5,12 @@
 // Tolerance. A point closer to a boundary than
 //     kAbsoluteTolerance + kRelativeTolerance * (largest coordinate magnitude)
 // counts as on it, and so inside. 1e-9 m is far below anything a scenario can
-// mean and far above the rounding of metre-scale arithmetic; far from the
-// origin rounding grows with the coordinates (one unit in the last place is
-// 1.2e-10 m at 1000 km), so the tolerance grows too, by 1e-14 of the
-// magnitude (about 90 units in the last place). Exact equality is used only to
-// drop repeated vertices.
+// mean and far above the rounding of metre-scale arithmetic. Rounding grows
+// with the coordinates (one unit in the last place is 1.2e-10 m at 1000 km),
+// so the tolerance grows too, by 1e-14 of the magnitude (about 90 units in the
+// last place); within a few thousand kilometres of the origin the 1e-9 m
+// dominates. Repeated vertices are dropped only when exactly equal, and the
+// ear clipper decides on exact signs, as earcut does.
 #include "core/geometry.hpp"
 
 #include <algorithm>
@@ -23,10 +24,18 @@
 
 namespace nofly::core {
 
-double dot(Vec2 a, Vec2 b) { return a.x * b.x + a.y * b.y; }
-double cross(Vec2 a, Vec2 b) { return a.x * b.y - a.y * b.x; }
-double length(Vec2 a) { return std::hypot(a.x, a.y); }
-double distance(Vec2 a, Vec2 b) { return length(b - a); }
+double dot(Vec2 a, Vec2 b) {
+    return a.x * b.x + a.y * b.y;
+}
+double cross(Vec2 a, Vec2 b) {
+    return a.x * b.y - a.y * b.x;
+}
+double length(Vec2 a) {
+    return std::hypot(a.x, a.y);
+}
+double distance(Vec2 a, Vec2 b) {
+    return length(b - a);
+}
 
 namespace {
 
@@ -42,10 +51,16 @@ constexpr double kZeroAreaFraction = 1e-12;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 constexpr double kPi = std::numbers::pi;
 
-double toleranceFor(double magnitude) { return kAbsoluteTolerance + kRelativeTolerance * magnitude; }
-double toleranceAt(Vec2 p) { return toleranceFor(std::max(std::fabs(p.x), std::fabs(p.y))); }
+double toleranceFor(double magnitude) {
+    return kAbsoluteTolerance + kRelativeTolerance * magnitude;
+}
+double toleranceAt(Vec2 p) {
+    return toleranceFor(std::max(std::fabs(p.x), std::fabs(p.y)));
+}
 
-Vec2 perpendicular(Vec2 a) { return {-a.y, a.x}; }
+Vec2 perpendicular(Vec2 a) {
+    return {-a.y, a.x};
+}
 
 // --- points and segments ------------------------------------------------------
 
@@ -57,7 +72,9 @@ double nearestParameter(Vec2 p, Vec2 a, Vec2 b) {
     return std::clamp(dot(p - a, d) / dd, 0.0, 1.0);
 }
 
-double distanceToSegment(Vec2 p, Vec2 a, Vec2 b) { return distance(p, a + (b - a) * nearestParameter(p, a, b)); }
+double distanceToSegment(Vec2 p, Vec2 a, Vec2 b) {
+    return distance(p, a + (b - a) * nearestParameter(p, a, b));
+}
 
 // Whether p is within tol of segment a-b, with a cheap box test first.
 bool nearSegment(Vec2 p, Vec2 a, Vec2 b, double tol) {
@@ -67,7 +84,9 @@ bool nearSegment(Vec2 p, Vec2 a, Vec2 b, double tol) {
 }
 
 // Positive when a->b->c turns left (counter-clockwise).
-double turn(Vec2 a, Vec2 b, Vec2 c) { return cross(b - a, c - b); }
+double turn(Vec2 a, Vec2 b, Vec2 c) {
+    return cross(b - a, c - b);
+}
 
 // Whether b lies on the straight line from a to c, between them, within
 // kStraightTolerance of |ac|; coincident neighbours are never straight.
@@ -82,7 +101,8 @@ bool isStraight(Vec2 a, Vec2 b, Vec2 c) {
 double distanceToPath(const std::vector<Vec2>& path, Vec2 p) {
     if (path.empty()) return kInfinity;
     double best = distance(p, path.front());
-    for (std::size_t i = 1; i < path.size(); ++i) best = std::min(best, distanceToSegment(p, path[i - 1], path[i]));
+    for (std::size_t i = 1; i < path.size(); ++i)
+        best = std::min(best, distanceToSegment(p, path[i - 1], path[i]));
     return best;
 }
 
@@ -100,13 +120,15 @@ std::vector<std::size_t> keptVertices(const Ring& ring) {
 
 Ring withoutRepeats(const Ring& ring) {
     Ring out;
-    for (std::size_t i : keptVertices(ring)) out.push_back(ring[i]);
+    for (std::size_t i : keptVertices(ring))
+        out.push_back(ring[i]);
     return out;
 }
 
 std::size_t distinctPointCount(const Ring& ring) {
     std::vector<std::pair<double, double>> points;
-    for (Vec2 p : ring) points.emplace_back(p.x, p.y);
+    for (Vec2 p : ring)
+        points.emplace_back(p.x, p.y);
     std::sort(points.begin(), points.end());
     return static_cast<std::size_t>(std::unique(points.begin(), points.end()) - points.begin());
 }
@@ -127,8 +149,9 @@ template <typename Edge> void forEachEdge(const Ring& ring, Edge&& edge) {
 // found from the signed distances of a and b to the line c-d, which stays
 // well conditioned for shallow angles.
 void addMeetings(Vec2 a, Vec2 b, Vec2 c, Vec2 d, std::vector<double>& out) {
-    const double tol = toleranceFor(std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y),
-                                              std::fabs(c.x), std::fabs(c.y), std::fabs(d.x), std::fabs(d.y)}));
+    const double tol =
+        toleranceFor(std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(c.x),
+                               std::fabs(c.y), std::fabs(d.x), std::fabs(d.y)}));
     const double lenAB = distance(a, b), lenCD = distance(c, d);
     if (lenAB == 0.0) return;
     // the ends of one lying on the other
@@ -150,7 +173,7 @@ void addCircleMeetings(Vec2 a, Vec2 b, Vec2 c, double r, std::vector<double>& ou
     const double len = distance(a, b);
     if (len == 0.0) return;
     const Vec2 e = (b - a) * (1.0 / len);
-    const double along = dot(c - a, e);            // foot of the perpendicular from the centre
+    const double along = dot(c - a, e);               // foot of the perpendicular from the centre
     const double offset = std::fabs(cross(e, c - a)); // distance of the centre from the line
     if (offset > r + toleranceFor(std::max(std::fabs(c.x), std::fabs(c.y)) + r)) return;
     const double half = offset >= r ? 0.0 : std::sqrt((r - offset) * (r + offset));
@@ -165,14 +188,17 @@ void addCircleMeetings(Vec2 a, Vec2 b, Vec2 c, double r, std::vector<double>& ou
 std::vector<double> sortedCuts(std::vector<double> cuts, double tolParam) {
     cuts.push_back(0.0);
     cuts.push_back(1.0);
-    for (double& t : cuts) t = std::clamp(t, 0.0, 1.0);
+    for (double& t : cuts)
+        t = std::clamp(t, 0.0, 1.0);
     std::sort(cuts.begin(), cuts.end());
     std::vector<double> out;
     for (double t : cuts)
         if (out.empty() || t - out.back() > tolParam) out.push_back(t);
     if (out.back() != 1.0) {
-        if (out.size() > 1) out.back() = 1.0;
-        else out.push_back(1.0);
+        if (out.size() > 1)
+            out.back() = 1.0;
+        else
+            out.push_back(1.0);
     }
     return out;
 }
@@ -223,7 +249,8 @@ Side sideOfPolygon(const Polygon& polygon, Vec2 p) {
 // meets no vertex, and the middle of its widest inside stretch is inside.
 Vec2 pointInside(const Ring& ring) {
     std::vector<double> heights;
-    for (Vec2 p : ring) heights.push_back(p.y);
+    for (Vec2 p : ring)
+        heights.push_back(p.y);
     std::sort(heights.begin(), heights.end());
     heights.erase(std::unique(heights.begin(), heights.end()), heights.end());
     if (heights.size() < 2) return ring.empty() ? Vec2{} : ring.front();
@@ -250,7 +277,9 @@ Vec2 pointInside(const Ring& ring) {
 
 // --- parts of a region ---------------------------------------------------------
 
-bool strictlyInside(const Polygon& polygon, Vec2 p) { return sideOfPolygon(polygon, p) == Side::Inside; }
+bool strictlyInside(const Polygon& polygon, Vec2 p) {
+    return sideOfPolygon(polygon, p) == Side::Inside;
+}
 bool strictlyInside(const Circle& circle, Vec2 p) {
     return distance(p, circle.center) < circle.radius - toleranceAt(p);
 }
@@ -272,7 +301,8 @@ double distanceToEdges(const Polygon& polygon, Vec2 p) {
     double best = kInfinity;
     auto edge = [&](Vec2 a, Vec2 b) { best = std::min(best, distanceToSegment(p, a, b)); };
     forEachEdge(polygon.outer, edge);
-    for (const Ring& hole : polygon.holes) forEachEdge(hole, edge);
+    for (const Ring& hole : polygon.holes)
+        forEachEdge(hole, edge);
     if (best == kInfinity && !polygon.outer.empty()) best = distance(p, polygon.outer.front());
     return best;
 }
@@ -293,7 +323,8 @@ double corridorArea(const Corridor& corridor) {
     }();
     if (path.empty() || h <= 0.0) return 0.0;
     double total = kPi * h * h;
-    for (std::size_t i = 1; i < path.size(); ++i) total += 2.0 * h * distance(path[i - 1], path[i]);
+    for (std::size_t i = 1; i < path.size(); ++i)
+        total += 2.0 * h * distance(path[i - 1], path[i]);
     for (std::size_t i = 1; i + 1 < path.size(); ++i) {
         const Vec2 in = path[i] - path[i - 1], out = path[i + 1] - path[i];
         const double theta = std::atan2(std::fabs(cross(in, out)), dot(in, out));
@@ -338,11 +369,14 @@ std::optional<Interval> rectangleStretch(Vec2 a, Vec2 b, double len, Vec2 p0, Ve
     auto clip = [&](double move, double room) {
         if (std::fabs(move) <= tol) return room >= -tol;
         const double t = room / move;
-        if (move < 0.0) t0 = std::max(t0, t);
-        else t1 = std::min(t1, t);
+        if (move < 0.0)
+            t0 = std::max(t0, t);
+        else
+            t1 = std::min(t1, t);
         return true;
     };
-    if (!clip(-du, ua) || !clip(du, span - ua) || !clip(-dv, va + h) || !clip(dv, h - va)) return std::nullopt;
+    if (!clip(-du, ua) || !clip(du, span - ua) || !clip(-dv, va + h) || !clip(dv, h - va))
+        return std::nullopt;
     if (t0 > t1 + tol / len) return std::nullopt;
     if (t0 > t1) t1 = t0;
     return Interval{t0 * len, t1 * len};
@@ -354,7 +388,8 @@ std::optional<Interval> rectangleStretch(Vec2 a, Vec2 b, double len, Vec2 p0, Ve
 void addPolygonStretches(Vec2 a, Vec2 b, double len, const Polygon& polygon, std::vector<Interval>& out) {
     std::vector<double> raw;
     addRingMeetings(a, b, polygon.outer, raw);
-    for (const Ring& hole : polygon.holes) addRingMeetings(a, b, hole, raw);
+    for (const Ring& hole : polygon.holes)
+        addRingMeetings(a, b, hole, raw);
     const double tol = toleranceAt(a) + toleranceAt(b);
     const std::vector<double> cuts = sortedCuts(std::move(raw), tol / len);
     auto at = [&](double t) { return a + (b - a) * t; };
@@ -371,7 +406,8 @@ void addCorridorStretches(Vec2 a, Vec2 b, double len, const Corridor& corridor, 
     for (std::size_t i = 0; i < corridor.path.size(); ++i) {
         if (auto s = discStretch(a, b, len, corridor.path[i], h)) out.push_back(*s);
         if (i > 0)
-            if (auto s = rectangleStretch(a, b, len, corridor.path[i - 1], corridor.path[i], h)) out.push_back(*s);
+            if (auto s = rectangleStretch(a, b, len, corridor.path[i - 1], corridor.path[i], h))
+                out.push_back(*s);
     }
 }
 
@@ -381,8 +417,10 @@ std::vector<Interval> merged(std::vector<Interval> stretches, double tol) {
               [](const Interval& x, const Interval& y) { return x.enter < y.enter; });
     std::vector<Interval> out;
     for (const Interval& s : stretches) {
-        if (!out.empty() && s.enter <= out.back().leave + tol) out.back().leave = std::max(out.back().leave, s.leave);
-        else out.push_back(s);
+        if (!out.empty() && s.enter <= out.back().leave + tol)
+            out.back().leave = std::max(out.back().leave, s.leave);
+        else
+            out.push_back(s);
     }
     return out;
 }
@@ -411,9 +449,11 @@ std::vector<Outline> outlinesOf(const Region& region) {
     auto edge = [&](Vec2 a, Vec2 b) { out.push_back({false, a, b, {}, 0.0}); };
     for (const Polygon& polygon : region.polygons) {
         forEachEdge(polygon.outer, edge);
-        for (const Ring& hole : polygon.holes) forEachEdge(hole, edge);
+        for (const Ring& hole : polygon.holes)
+            forEachEdge(hole, edge);
     }
-    for (const Circle& circle : region.circles) out.push_back({true, {}, {}, circle.center, circle.radius});
+    for (const Circle& circle : region.circles)
+        out.push_back({true, {}, {}, circle.center, circle.radius});
     for (const Corridor& corridor : region.corridors) {
         const double h = corridor.halfWidth;
         if (h < 0.0) continue;
@@ -443,7 +483,8 @@ double distanceToArc(Vec2 center, double radius, double from, double to, Vec2 p)
     const Vec2 d = p - center;
     if (length(d) > 0.0) {
         double angle = std::atan2(d.y, d.x);
-        while (angle < from) angle += 2.0 * kPi;
+        while (angle < from)
+            angle += 2.0 * kPi;
         if (angle <= to) return std::fabs(length(d) - radius);
     }
     return std::min(distance(p, onCircle(center, radius, from)), distance(p, onCircle(center, radius, to)));
@@ -455,7 +496,8 @@ void addAnglesOnCircle(Vec2 c, double r, const Outline& other, std::vector<doubl
     if (!other.isCircle) {
         std::vector<double> ts;
         addCircleMeetings(other.a, other.b, c, r, ts);
-        for (double t : ts) out.push_back(angleOf(other.a + (other.b - other.a) * t));
+        for (double t : ts)
+            out.push_back(angleOf(other.a + (other.b - other.a) * t));
         return;
     }
     // two circles: the chord through their crossings is perpendicular to the line of centres
@@ -471,7 +513,8 @@ void addAnglesOnCircle(Vec2 c, double r, const Outline& other, std::vector<doubl
 
 // Distance from p to the exposed part of outline `index`; +infinity when all
 // of it is covered.
-double distanceToExposed(const std::vector<Outline>& outlines, std::size_t index, const Region& region, Vec2 p) {
+double distanceToExposed(const std::vector<Outline>& outlines, std::size_t index, const Region& region,
+                         Vec2 p) {
     const Outline& o = outlines[index];
     double best = kInfinity;
     if (!o.isCircle) {
@@ -479,8 +522,10 @@ double distanceToExposed(const std::vector<Outline>& outlines, std::size_t index
         std::vector<double> raw;
         for (std::size_t k = 0; k < outlines.size(); ++k) {
             if (k == index) continue;
-            if (outlines[k].isCircle) addCircleMeetings(o.a, o.b, outlines[k].center, outlines[k].radius, raw);
-            else addMeetings(o.a, o.b, outlines[k].a, outlines[k].b, raw);
+            if (outlines[k].isCircle)
+                addCircleMeetings(o.a, o.b, outlines[k].center, outlines[k].radius, raw);
+            else
+                addMeetings(o.a, o.b, outlines[k].a, outlines[k].b, raw);
         }
         const double len = distance(o.a, o.b);
         const std::vector<double> cuts = sortedCuts(std::move(raw), toleranceAt(o.a) / len);
@@ -515,13 +560,15 @@ double signedArea(const Ring& ring) {
     const std::size_t n = ring.size();
     if (n < 3) return 0.0;
     double twice = 0.0;
-    for (std::size_t i = 1; i + 1 < n; ++i) twice += cross(ring[i] - ring[0], ring[i + 1] - ring[0]);
+    for (std::size_t i = 1; i + 1 < n; ++i)
+        twice += cross(ring[i] - ring[0], ring[i + 1] - ring[0]);
     return 0.5 * twice;
 }
 
 double area(const Polygon& polygon) {
     double total = std::fabs(signedArea(polygon.outer));
-    for (const Ring& hole : polygon.holes) total -= std::fabs(signedArea(hole));
+    for (const Ring& hole : polygon.holes)
+        total -= std::fabs(signedArea(hole));
     return total;
 }
 
@@ -543,7 +590,8 @@ std::optional<EdgeCrossing> findSelfIntersection(const Ring& ring) {
         const Vec2 before = vertex(i), shared = vertex(i + 1), after = vertex(i + 2);
         const bool beforeShorter = distance(shared, before) <= distance(shared, after);
         const Vec2 tip = beforeShorter ? before : after;
-        if (nearSegment(tip, shared, beforeShorter ? after : before, toleranceAt(tip) + toleranceAt(shared))) {
+        if (nearSegment(tip, shared, beforeShorter ? after : before,
+                        toleranceAt(tip) + toleranceAt(shared))) {
             const std::size_t e1 = kept[i], e2 = kept[(i + 1) % m];
             return EdgeCrossing{std::min(e1, e2), std::max(e1, e2), tip};
         }
@@ -556,8 +604,10 @@ std::optional<EdgeCrossing> findSelfIntersection(const Ring& ring) {
             if (i == 0 && j == m - 1) continue; // neighbours across the start
             const Vec2 c = vertex(j), d = vertex(j + 1);
             const double tol = toleranceAt(a) + toleranceAt(c);
-            if (std::max(c.x, d.x) < std::min(a.x, b.x) - tol || std::min(c.x, d.x) > std::max(a.x, b.x) + tol ||
-                std::max(c.y, d.y) < std::min(a.y, b.y) - tol || std::min(c.y, d.y) > std::max(a.y, b.y) + tol)
+            if (std::max(c.x, d.x) < std::min(a.x, b.x) - tol ||
+                std::min(c.x, d.x) > std::max(a.x, b.x) + tol ||
+                std::max(c.y, d.y) < std::min(a.y, b.y) - tol ||
+                std::min(c.y, d.y) > std::max(a.y, b.y) + tol)
                 continue;
             std::vector<double> meetings;
             addMeetings(a, b, c, d, meetings);
@@ -584,8 +634,8 @@ bool checkRing(const Ring& ring, const std::string& name, const std::string& kin
     // enough points to enclose anything
     const std::size_t distinct = distinctPointCount(ring);
     if (distinct < 3) {
-        problems.push_back(name + " has " + std::to_string(distinct) + " distinct point" + (distinct == 1 ? "" : "s") +
-                           "; " + kind + " needs at least 3");
+        problems.push_back(name + " has " + std::to_string(distinct) + " distinct point" +
+                           (distinct == 1 ? "" : "s") + "; " + kind + " needs at least 3");
         return false;
     }
     // points all on one line enclose nothing (and would fold back on themselves)
@@ -596,11 +646,11 @@ bool checkRing(const Ring& ring, const std::string& name, const std::string& kin
     }
     const double extent = std::max(maxX - minX, maxY - minY);
     const Vec2 origin = ring.front();
-    const Vec2 far = *std::max_element(ring.begin(), ring.end(), [&](Vec2 a, Vec2 b) {
-        return distance(origin, a) < distance(origin, b);
-    });
+    const Vec2 far = *std::max_element(
+        ring.begin(), ring.end(), [&](Vec2 a, Vec2 b) { return distance(origin, a) < distance(origin, b); });
     const bool onOneLine = std::all_of(ring.begin(), ring.end(), [&](Vec2 p) {
-        return std::fabs(cross(far - origin, p - origin)) <= kZeroAreaFraction * extent * distance(origin, far);
+        return std::fabs(cross(far - origin, p - origin)) <=
+               kZeroAreaFraction * extent * distance(origin, far);
     });
     const std::string noArea = name + " encloses no area (are all its points on one line?)";
     if (onOneLine) {
@@ -622,8 +672,8 @@ bool checkRing(const Ring& ring, const std::string& name, const std::string& kin
             const bool wraps = (first + 1) % m != second;
             const std::size_t earlier = wraps ? crossing->second : crossing->first;
             const std::size_t later = wraps ? crossing->first : crossing->second;
-            problems.push_back(name + " doubles back on itself at point " + std::to_string(shared + 1) + ": " +
-                               edgeName(ring, earlier) + " and " + edgeName(ring, later) +
+            problems.push_back(name + " doubles back on itself at point " + std::to_string(shared + 1) +
+                               ": " + edgeName(ring, earlier) + " and " + edgeName(ring, later) +
                                " run along each other (a zero-width spike)");
         } else {
             problems.push_back(name + " crosses itself: " + edgeName(ring, crossing->first) + " crosses " +
@@ -683,7 +733,8 @@ void checkHolesApart(const Ring& first, const Ring& second, const std::string& f
     const std::string overlap = firstName + " and " + secondName + " overlap; holes must not overlap";
     // a vertex of one strictly inside the other, or one inside the other altogether
     auto vertexInside = [](const Ring& ring, const Ring& other) {
-        return std::any_of(ring.begin(), ring.end(), [&](Vec2 p) { return sideOfRing(other, p) == Side::Inside; });
+        return std::any_of(ring.begin(), ring.end(),
+                           [&](Vec2 p) { return sideOfRing(other, p) == Side::Inside; });
     };
     if (vertexInside(first, second) || vertexInside(second, first) ||
         sideOfRing(second, pointInside(first)) != Side::Outside ||
@@ -695,10 +746,11 @@ void checkHolesApart(const Ring& first, const Ring& second, const std::string& f
     std::string problem;
     forEachEdgePiece(first, second, [&](std::size_t e, Vec2 middle) {
         const Side side = sideOfRing(second, middle);
-        if (side == Side::Inside) problem = overlap;
+        if (side == Side::Inside)
+            problem = overlap;
         else if (side == Side::Boundary)
-            problem = firstName + " and " + secondName + " share a stretch of boundary (" + firstName + "'s " +
-                      edgeName(first, e) + "); make them one hole";
+            problem = firstName + " and " + secondName + " share a stretch of boundary (" + firstName +
+                      "'s " + edgeName(first, e) + "); make them one hole";
         return problem.empty();
     });
     if (!problem.empty()) problems.push_back(problem);
@@ -712,7 +764,8 @@ std::vector<std::string> validate(const Polygon& polygon) {
     auto checkFinite = [&](const Ring& ring, const std::string& name) {
         for (std::size_t k = 0; k < ring.size(); ++k) {
             if (!std::isfinite(ring[k].x) || !std::isfinite(ring[k].y)) {
-                problems.push_back("point " + std::to_string(k + 1) + " of " + name + " is not a finite number");
+                problems.push_back("point " + std::to_string(k + 1) + " of " + name +
+                                   " is not a finite number");
                 return false;
             }
         }
@@ -743,7 +796,9 @@ std::vector<std::string> validate(const Polygon& polygon) {
 
 // --- predicates on regions ------------------------------------------------
 
-bool contains(const Polygon& polygon, Vec2 p) { return sideOfPolygon(polygon, p) != Side::Outside; }
+bool contains(const Polygon& polygon, Vec2 p) {
+    return sideOfPolygon(polygon, p) != Side::Outside;
+}
 
 bool contains(const Circle& circle, Vec2 p) {
     return distance(p, circle.center) <= circle.radius + toleranceAt(p);
@@ -765,9 +820,12 @@ bool contains(const Region& region, Vec2 p) {
 
 double area(const Region& region) {
     double total = 0.0;
-    for (const Polygon& polygon : region.polygons) total += area(polygon);
-    for (const Circle& circle : region.circles) total += kPi * circle.radius * circle.radius;
-    for (const Corridor& corridor : region.corridors) total += corridorArea(corridor);
+    for (const Polygon& polygon : region.polygons)
+        total += area(polygon);
+    for (const Circle& circle : region.circles)
+        total += kPi * circle.radius * circle.radius;
+    for (const Corridor& corridor : region.corridors)
+        total += corridorArea(corridor);
     return total;
 }
 
@@ -777,7 +835,8 @@ double distanceToBoundary(const Region& region, Vec2 p) {
     const std::vector<Outline> outlines = outlinesOf(region);
     if (outlines.empty()) return kInfinity;
     std::vector<std::pair<double, std::size_t>> nearest;
-    for (std::size_t i = 0; i < outlines.size(); ++i) nearest.emplace_back(distanceToOutline(outlines[i], p), i);
+    for (std::size_t i = 0; i < outlines.size(); ++i)
+        nearest.emplace_back(distanceToOutline(outlines[i], p), i);
     const double nearestAtAll = std::min_element(nearest.begin(), nearest.end())->first;
 
     // Outside every part the nearest outline is boundary (anything nearer
@@ -797,6 +856,7 @@ double distanceToBoundary(const Region& region, Vec2 p) {
 
 double signedDistance(const Region& region, Vec2 p) {
     const double d = distanceToBoundary(region, p);
+    if (d == 0.0) return 0.0; // not -0 on the boundary
     return contains(region, p) ? -d : d;
 }
 
@@ -805,10 +865,12 @@ std::vector<Interval> insideIntervals(const Region& region, Vec2 a, Vec2 b) {
     // a segment of no length is a point
     if (len == 0.0) return contains(region, a) ? std::vector<Interval>{{0.0, 0.0}} : std::vector<Interval>{};
     std::vector<Interval> stretches;
-    for (const Polygon& polygon : region.polygons) addPolygonStretches(a, b, len, polygon, stretches);
+    for (const Polygon& polygon : region.polygons)
+        addPolygonStretches(a, b, len, polygon, stretches);
     for (const Circle& circle : region.circles)
         if (auto s = discStretch(a, b, len, circle.center, circle.radius)) stretches.push_back(*s);
-    for (const Corridor& corridor : region.corridors) addCorridorStretches(a, b, len, corridor, stretches);
+    for (const Corridor& corridor : region.corridors)
+        addCorridorStretches(a, b, len, corridor, stretches);
     return merged(std::move(stretches), toleranceAt(a) + toleranceAt(b));
 }
 
@@ -826,7 +888,9 @@ std::vector<Interval> insideIntervals(const Region& region, const std::vector<Ve
     return merged(std::move(stretches), toleranceFor(before));
 }
 
-bool touches(const Region& region, Vec2 a, Vec2 b) { return !insideIntervals(region, a, b).empty(); }
+bool touches(const Region& region, Vec2 a, Vec2 b) {
+    return !insideIntervals(region, a, b).empty();
+}
 
 bool touches(const Region& region, const std::vector<Vec2>& polyline) {
     return !insideIntervals(region, polyline).empty();
@@ -853,33 +917,54 @@ Box bounds(const Region& region) {
         box.max = {std::max(box.max.x, p.x + margin), std::max(box.max.y, p.y + margin)};
     };
     for (const Polygon& polygon : region.polygons)
-        for (Vec2 p : polygon.outer) grow(p, 0.0);
-    for (const Circle& circle : region.circles) grow(circle.center, circle.radius);
+        for (Vec2 p : polygon.outer)
+            grow(p, 0.0);
+    for (const Circle& circle : region.circles)
+        grow(circle.center, circle.radius);
     for (const Corridor& corridor : region.corridors)
-        for (Vec2 p : corridor.path) grow(p, corridor.halfWidth);
+        for (Vec2 p : corridor.path)
+            grow(p, corridor.halfWidth);
     return box;
 }
 
 // --- convex split for Box2D -----------------------------------------------
 //
-// Written by hand: Debian packages no convex partition but CGAL's, which is a
-// heavy GPL dependency for a few hundred lines, and no C++ ear-clipping
-// triangulator either (mapbox earcut is packaged only as Python bindings).
+// Written by hand: no Debian package offers a convex partition except CGAL
+// (libcgal-dev), a heavy GPL dependency. GEOS (libgeos-dev, LGPL) can
+// triangulate a polygon with holes (constrained Delaunay, since 3.10), but the
+// merging would still be ours and core would link a second geometry engine for
+// one step; mapbox earcut is packaged only as Python bindings.
+//
 // The split is the classic one: triangulate by ear clipping, holes first
-// joined to the outer ring by bridges (a port of the approach of mapbox's
-// earcut, ISC licence, itself after David Eberly), then Hertel-Mehlhorn:
-// remove triangulation diagonals, longest first, while the merged piece stays
-// convex and small enough. The result has at most four times the minimum
-// number of convex pieces.
+// joined to the outer ring by bridges, then Hertel-Mehlhorn: remove
+// triangulation diagonals, longest first, while the merged piece stays convex
+// and small enough. The result has at most four times the minimum number of
+// convex pieces.
 
 namespace {
 
 using Triangle = std::array<std::size_t, 3>;
 
 // Ear clipping over a circular doubly linked list of vertices; all rings in
-// one vertex array, the outer ring counter-clockwise, holes clockwise.
+// one vertex array, the outer ring counter-clockwise, holes clockwise. Its
+// steps follow mapbox's earcut.js (hole bridges after David Eberly, curing of
+// local self-intersections, splitting as a last resort), ported to C++ with
+// its z-order hash left out (a few thousand vertices need none), under this
+// notice:
+//
+//   ISC License. Copyright (c) Mapbox.
+//   Permission to use, copy, modify, and/or distribute this software for any
+//   purpose with or without fee is hereby granted, provided that the above
+//   copyright notice and this permission notice appear in all copies.
+//   THE SOFTWARE IS PROVIDED "AS IS" AND ISC DISCLAIMS ALL WARRANTIES WITH
+//   REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY
+//   AND FITNESS. IN NO EVENT SHALL ISC BE LIABLE FOR ANY SPECIAL, DIRECT,
+//   INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM
+//   LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE
+//   OR OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR
+//   PERFORMANCE OF THIS SOFTWARE.
 class EarClipper {
-public:
+  public:
     explicit EarClipper(const std::vector<Vec2>& vertices) : m_vertices(vertices) {}
 
     // ringStarts[0] is 0 (the outer ring), then where each hole begins.
@@ -893,7 +978,7 @@ public:
         return m_triangles;
     }
 
-private:
+  private:
     static constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 
     struct Node {
@@ -935,9 +1020,11 @@ private:
             twice += cross(m_vertices[j], m_vertices[i]);
         std::size_t last = kNone;
         if (counterClockwise == (twice > 0.0)) {
-            for (std::size_t i = start; i < end; ++i) last = insertNode(i, last);
+            for (std::size_t i = start; i < end; ++i)
+                last = insertNode(i, last);
         } else {
-            for (std::size_t i = end; i-- > start;) last = insertNode(i, last);
+            for (std::size_t i = end; i-- > start;)
+                last = insertNode(i, last);
         }
         if (last != kNone && same(last, next(last))) {
             removeNode(last);
@@ -1067,7 +1154,8 @@ private:
             const Vec2 pa = at(a), pb = at(b);
             return std::tie(pa.x, pa.y, a) < std::tie(pb.x, pb.y, b);
         });
-        for (std::size_t hole : leftmost) outer = eliminateHole(hole, outer);
+        for (std::size_t hole : leftmost)
+            outer = eliminateHole(hole, outer);
         return outer;
     }
 
@@ -1124,7 +1212,8 @@ private:
                 const double tangent = std::fabs(hy - q.y) / (hx - q.x);
                 if (locallyInside(p, hole) &&
                     (tangent < tanMin ||
-                     (tangent == tanMin && (q.x > at(m).x || (q.x == at(m).x && sectorContainsSector(m, p)))))) {
+                     (tangent == tanMin &&
+                      (q.x > at(m).x || (q.x == at(m).x && sectorContainsSector(m, p)))))) {
                     m = p;
                     tanMin = tangent;
                 }
@@ -1168,8 +1257,9 @@ private:
 
     // Whether the diagonal a-b leaves a into the polygon's side.
     bool locallyInside(std::size_t a, std::size_t b) {
-        return turnAt(prev(a), a, next(a)) > 0.0 ? turnAt(a, b, next(a)) <= 0.0 && turnAt(a, prev(a), b) <= 0.0
-                                                 : turnAt(a, b, prev(a)) > 0.0 || turnAt(a, next(a), b) > 0.0;
+        return turnAt(prev(a), a, next(a)) > 0.0
+                   ? turnAt(a, b, next(a)) <= 0.0 && turnAt(a, prev(a), b) <= 0.0
+                   : turnAt(a, b, prev(a)) > 0.0 || turnAt(a, next(a), b) > 0.0;
     }
 
     bool middleInside(std::size_t a, std::size_t b) {
@@ -1178,7 +1268,8 @@ private:
         std::size_t p = a;
         do {
             const Vec2 s = at(p), e = at(next(p));
-            if ((s.y > mid.y) != (e.y > mid.y) && e.y != s.y && mid.x < (e.x - s.x) * (mid.y - s.y) / (e.y - s.y) + s.x)
+            if ((s.y > mid.y) != (e.y > mid.y) && e.y != s.y &&
+                mid.x < (e.x - s.x) * (mid.y - s.y) / (e.y - s.y) + s.x)
                 inside = !inside;
             p = next(p);
         } while (p != a);
@@ -1187,7 +1278,8 @@ private:
 
     bool isValidDiagonal(std::size_t a, std::size_t b) {
         const std::size_t vb = m_nodes[b].vertex;
-        if (m_nodes[next(a)].vertex == vb || m_nodes[prev(a)].vertex == vb || intersectsPolygon(a, b)) return false;
+        if (m_nodes[next(a)].vertex == vb || m_nodes[prev(a)].vertex == vb || intersectsPolygon(a, b))
+            return false;
         const bool visible = locallyInside(a, b) && locallyInside(b, a) && middleInside(a, b) &&
                              (turnAt(prev(a), a, prev(b)) != 0.0 || turnAt(a, prev(b), b) != 0.0);
         const bool zeroLength =
@@ -1224,7 +1316,8 @@ Ring simplifiedRing(const Ring& ring, double minEdge) {
     Ring out;
     for (Vec2 p : withoutRepeats(ring))
         if (out.empty() || distance(out.back(), p) >= minEdge) out.push_back(p);
-    while (out.size() > 1 && distance(out.back(), out.front()) < minEdge) out.pop_back();
+    while (out.size() > 1 && distance(out.back(), out.front()) < minEdge)
+        out.pop_back();
     // straight vertices, until none is left (removing one can straighten a neighbour)
     bool removed = true;
     while (removed && out.size() >= 3) {
@@ -1264,20 +1357,25 @@ std::size_t cornerCount(const std::vector<Vec2>& loop) {
 // most maxVertices corners. One pass is enough: pieces only grow, so a merge
 // refused once stays refused.
 std::vector<std::vector<std::size_t>> mergeConvex(const std::vector<Vec2>& vertices,
-                                                  const std::vector<Triangle>& triangles, std::size_t maxVertices) {
+                                                  const std::vector<Triangle>& triangles,
+                                                  std::size_t maxVertices) {
     std::vector<std::vector<std::size_t>> pieces;
-    for (const Triangle& t : triangles) pieces.push_back({t[0], t[1], t[2]});
+    for (const Triangle& t : triangles)
+        pieces.push_back({t[0], t[1], t[2]});
     std::vector<std::size_t> owner(pieces.size());
-    for (std::size_t i = 0; i < owner.size(); ++i) owner[i] = i;
+    for (std::size_t i = 0; i < owner.size(); ++i)
+        owner[i] = i;
     auto find = [&](std::size_t i) {
-        while (owner[i] != i) i = owner[i] = owner[owner[i]];
+        while (owner[i] != i)
+            i = owner[i] = owner[owner[i]];
         return i;
     };
 
     // the diagonals: edges that two triangles share, in opposite directions
     std::map<std::pair<std::size_t, std::size_t>, std::size_t> edgeOf;
     for (std::size_t t = 0; t < triangles.size(); ++t)
-        for (std::size_t k = 0; k < 3; ++k) edgeOf[{triangles[t][k], triangles[t][(k + 1) % 3]}] = t;
+        for (std::size_t k = 0; k < 3; ++k)
+            edgeOf[{triangles[t][k], triangles[t][(k + 1) % 3]}] = t;
     struct Diagonal {
         std::size_t u, v, left, right;
         double length;
@@ -1307,13 +1405,16 @@ std::vector<std::vector<std::size_t>> mergeConvex(const std::vector<Vec2>& verti
         if (i == a.size() || j == b.size()) continue;
         // a from v round to u, then b's vertices strictly between u and v
         std::vector<std::size_t> joined;
-        for (std::size_t k = 1; k <= a.size(); ++k) joined.push_back(a[(i + k) % a.size()]);
-        for (std::size_t k = 2; k < b.size(); ++k) joined.push_back(b[(j + k) % b.size()]);
+        for (std::size_t k = 1; k <= a.size(); ++k)
+            joined.push_back(a[(i + k) % a.size()]);
+        for (std::size_t k = 2; k < b.size(); ++k)
+            joined.push_back(b[(j + k) % b.size()]);
         std::vector<std::size_t> unique = joined;
         std::sort(unique.begin(), unique.end());
         if (std::adjacent_find(unique.begin(), unique.end()) != unique.end()) continue;
         std::vector<Vec2> loop;
-        for (std::size_t v : joined) loop.push_back(vertices[v]);
+        for (std::size_t v : joined)
+            loop.push_back(vertices[v]);
         if (!isConvexLoop(loop) || cornerCount(loop) > maxVertices) continue;
         pieces[pa] = std::move(joined);
         pieces[pb].clear();
@@ -1386,7 +1487,8 @@ std::vector<Ring> convexSplit(const Polygon& polygon, const ConvexLimits& limits
     std::vector<Ring> out;
     for (const auto& piece : mergeConvex(vertices, triangles, maxVertices)) {
         Ring ring;
-        for (std::size_t v : piece) ring.push_back(vertices[v]);
+        for (std::size_t v : piece)
+            ring.push_back(vertices[v]);
         ring = finishedPiece(std::move(ring), minEdge);
         if (ring.size() < 3 || signedArea(ring) == 0.0) continue;
         if (signedArea(ring) < 0.0) std::reverse(ring.begin(), ring.end());
@@ -1402,7 +1504,8 @@ Ring circleRing(const Circle& circle, std::size_t segments) {
     const double reach = circle.radius / std::cos(kPi / static_cast<double>(n));
     Ring ring;
     for (std::size_t i = 0; i < n; ++i)
-        ring.push_back(onCircle(circle.center, reach, 2.0 * kPi * static_cast<double>(i) / static_cast<double>(n)));
+        ring.push_back(
+            onCircle(circle.center, reach, 2.0 * kPi * static_cast<double>(i) / static_cast<double>(n)));
     return ring;
 }
 

@@ -125,6 +125,7 @@ std::vector<ExpectationResult> checkExpectations(const scenario::Scenario& scena
                                                  const Metrics& metrics) {
     std::vector<ExpectationResult> out;
     for (const scenario::Expectation& e : scenario.expectations) {
+        if (!e.appliesTo(scenario.variant)) continue;
         ExpectationResult r;
         r.expectation = e;
         if (!e.flight.empty()) {

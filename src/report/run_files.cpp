@@ -1,5 +1,8 @@
 #include "report/run_files.hpp"
 
+#include "report/svg.hpp"
+#include "report/tracks_geojson.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -214,6 +217,8 @@ bool writeRunFiles(const RunRecord& run, const std::string& folder, std::vector<
         {"report.json", reportJson(run)},
         {"events.csv", eventsCsv(run)},
         {"flights.csv", flightsCsv(run)},
+        {"tracks.geojson", tracksGeoJson(run)},
+        {"map.svg", mapSvg(run, SvgOptions{1200, 900, run.scenario->view, {}})},
     };
     for (const auto& [name, content] : files) {
         const std::string path = (fs::path(folder) / name).string();

@@ -16,7 +16,8 @@ inline const List kTop = {"title",    "description", "goals",   "seed",       "t
                           "variants"};
 inline const List kIncluded = {"places", "airports", "sites", "zones", "flights", "traffic", "sensors", "responders"};
 inline const List kTime = {"start", "end", "step"};
-inline const List kMap = {"origin", "basemap", "extent"};
+inline const List kMap = {"origin", "basemap", "extent", "view"};
+inline const List kView = {"center", "radius"};
 inline const List kLatLon = {"lat", "lon"};
 inline const List kPlace = {"id", "name", "at"};
 inline const List kZone = {"id",     "name",   "restriction", "reason", "shape",   "altitude",
@@ -41,7 +42,7 @@ inline const List kSensor = {"id",      "name",    "type", "at",  "range",      
                              "update", "latency", "heading", "fov", "false-alarms"};
 inline const List kResponder = {"id", "name", "type", "base", "speed", "neutralise", "success"};
 inline const List kEvent = {"id", "at", "event", "zone", "notice", "position", "genuine", "text"};
-inline const List kExpect = {"metric", "category", "zone", "flight", "outcome", "at_least", "at_most", "equals"};
+inline const List kExpect = {"metric", "category", "zone", "flight", "outcome", "at_least", "at_most", "equals", "variant"};
 inline const List kVariant = {"description", "remove", "set", "add"};
 
 // Words allowed as values.

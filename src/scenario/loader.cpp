@@ -480,6 +480,7 @@ void Loader::readMap(const MapReader& top) {
             if (*name != "none") {
                 m_scenario.basemap = *name;
                 if (const core::Region* region = country(*name, *basemap)) {
+                    m_scenario.land = *region;
                     core::Box b = core::bounds(*region);
                     constexpr double kMargin = 50e3; // [m] sea around the coast still on the map
                     m_mapBounds = core::Box{{b.min.x - kMargin, b.min.y - kMargin}, {b.max.x + kMargin, b.max.y + kMargin}};
@@ -490,6 +491,16 @@ void Loader::readMap(const MapReader& top) {
     if (auto extent = m.get("extent")) {
         if (auto r = readPositive(m_context, *extent, "map extent", Dimension::Length))
             m_mapBounds = core::Box{{-*r, -*r}, {*r, *r}};
+    }
+    if (auto view = m.get("view")) {
+        MapReader v(m_context, *view, "map view", keys::kView);
+        auto center = v.require("center", "the middle of the first view, such as 'center: city-hall'");
+        auto radius = v.require("radius", "how far around it to show, such as 'radius: 20 km'");
+        std::optional<Position> c;
+        std::optional<double> r;
+        if (center) c = readPosition(*center, "map view center");
+        if (radius) r = readPositive(m_context, *radius, "map view radius", Dimension::Length);
+        if (c && r) m_scenario.view = core::Box{{c->local.x - *r, c->local.y - *r}, {c->local.x + *r, c->local.y + *r}};
     }
     if (!m_mapBounds) {
         constexpr double kDefaultExtent = 300e3; // [m]
@@ -1582,6 +1593,12 @@ void Loader::readExpectations() {
                 m_refs["flight"].push_back(*flight);
                 m_refIds["flight"].push_back(*f);
             }
+        }
+        if (auto variant = m.get("variant")) {
+            std::vector<std::string> names = {"base"};
+            for (const Variant& v : m_scenario.variants) names.push_back(v.id);
+            for (const Source& word : readWords(m_context, *variant, what + " variant"))
+                if (auto w = readWord(m_context, word, what + " variant", names)) e.variants.push_back(*w);
         }
         for (const char* bound : {"at_least", "at_most", "equals"}) {
             auto b = m.get(bound);

@@ -25,6 +25,12 @@ const Zone* Scenario::zone(std::string_view id) const { return findById(zones, i
 const Category* Scenario::category(std::string_view id) const { return findById(categories, id); }
 const Flight* Scenario::flight(std::string_view id) const { return findById(flights, id); }
 
+bool Expectation::appliesTo(const std::string& variant) const {
+    if (variants.empty()) return true;
+    const std::string name = variant.empty() ? "base" : variant;
+    return std::find(variants.begin(), variants.end(), name) != variants.end();
+}
+
 bool scheduledActive(const Activation& activation, Instant at, int utcOffsetMinutes) {
     if (activation.always()) return true;
     for (const TimeWindow& w : activation.windows)

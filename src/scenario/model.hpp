@@ -232,7 +232,11 @@ struct Expectation {
     std::optional<double> atMost;
     std::optional<double> equals;
     std::string text;     ///< as written, for messages
+    std::vector<std::string> variants; ///< where it holds: variant ids, "base"; empty: everywhere
     SourceLocation where;
+
+    /// Whether this claim is about the scenario with `variant` applied ("" = base).
+    bool appliesTo(const std::string& variant) const;
 };
 
 struct Variant {
@@ -259,6 +263,8 @@ struct Scenario {
     core::LatLon origin;
     core::LocalProjection projection{core::LatLon{}};
     std::string basemap; ///< name in assets/basemap, empty for none
+    std::optional<core::Box> view; ///< what maps and the window show first [m]; none: fit the flights
+    core::Region land;             ///< the basemap's land, in the local plane; empty without a basemap
     std::vector<Place> places;
     std::vector<Zone> zones;
     std::vector<Category> categories;

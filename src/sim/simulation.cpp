@@ -268,11 +268,11 @@ std::vector<FlightPlan> expandTraffic(const Scenario& s, core::Random& random, c
             const double duration = random.uniform(g.duration.lo, g.duration.hi + 1e-9);
             f.altitude = {random.uniform(g.altitude.lo, g.altitude.hi + 1e-9), core::AltitudeRef::AGL};
             f.speed = random.uniform(g.speed.lo, g.speed.hi + 1e-9);
-            // take off somewhere in the area, fly out and back
+            // take off somewhere in the area, on land when the map has land, fly out and back
             Vec2 home{(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2};
             for (int attempt = 0; attempt < 1000; ++attempt) {
                 const Vec2 p{random.uniform(box.min.x, box.max.x), random.uniform(box.min.y, box.max.y)};
-                if (core::contains(g.area, p)) {
+                if (core::contains(g.area, p) && (s.land.polygons.empty() || core::contains(s.land, p))) {
                     home = p;
                     break;
                 }

@@ -18,7 +18,9 @@ namespace {
 
 constexpr double kPi = std::numbers::pi;
 
-Ring rectangle(double x0, double y0, double x1, double y1) { return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}; }
+Ring rectangle(double x0, double y0, double x1, double y1) {
+    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+}
 
 Ring reversed(Ring ring) {
     std::reverse(ring.begin(), ring.end());
@@ -27,7 +29,7 @@ Ring reversed(Ring ring) {
 
 // A small deterministic generator (splitmix64), so the samples never change.
 class Samples {
-public:
+  public:
     explicit Samples(std::uint64_t seed) : m_state(seed) {}
     double uniform(double lo, double hi) {
         m_state += 0x9E3779B97F4A7C15ull;
@@ -38,7 +40,7 @@ public:
         return lo + (hi - lo) * static_cast<double>(z >> 11) * 0x1.0p-53;
     }
 
-private:
+  private:
     std::uint64_t m_state;
 };
 
@@ -192,7 +194,8 @@ TEST(ConvexSplit, StarWithFiftyPoints) {
 }
 
 TEST(ConvexSplit, PolygonWithTwoHoles) {
-    const Polygon holed{rectangle(0, 0, 100, 100), {rectangle(20, 20, 40, 40), reversed(rectangle(60, 50, 80, 70))}};
+    const Polygon holed{rectangle(0, 0, 100, 100),
+                        {rectangle(20, 20, 40, 40), reversed(rectangle(60, 50, 80, 70))}};
     ASSERT_TRUE(validate(holed).empty());
     const auto pieces = convexSplit(holed);
     expectGoodSplit(holed, pieces);
@@ -249,7 +252,8 @@ TEST(ConvexSplit, ShortEdgesAreMerged) {
     expectGoodSplit(stepped, pieces, limits, false);
     // the area moves by no more than the 0.3 m strip along the stepped edge
     double total = 0.0;
-    for (const Ring& piece : pieces) total += signedArea(piece);
+    for (const Ring& piece : pieces)
+        total += signedArea(piece);
     EXPECT_NEAR(total, area(stepped), 0.3 * 20.3);
 }
 
@@ -260,7 +264,8 @@ TEST(ConvexSplit, IsDeterministic) {
     ASSERT_EQ(first.size(), second.size());
     for (std::size_t k = 0; k < first.size(); ++k) {
         ASSERT_EQ(first[k].size(), second[k].size());
-        for (std::size_t i = 0; i < first[k].size(); ++i) EXPECT_TRUE(first[k][i] == second[k][i]);
+        for (std::size_t i = 0; i < first[k].size(); ++i)
+            EXPECT_TRUE(first[k][i] == second[k][i]);
     }
     expectGoodSplit(fifty, first);
     expectTiling(fifty, first);

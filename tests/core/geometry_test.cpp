@@ -23,7 +23,9 @@ using ::testing::IsEmpty;
 constexpr double kPi = std::numbers::pi;
 
 // An axis-aligned rectangle, counter-clockwise.
-Ring rectangle(double x0, double y0, double x1, double y1) { return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}; }
+Ring rectangle(double x0, double y0, double x1, double y1) {
+    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
+}
 
 Ring reversed(Ring ring) {
     std::reverse(ring.begin(), ring.end());
@@ -47,13 +49,19 @@ Region regionOf(Corridor corridor) {
 }
 
 // A U: a 10 x 10 square with a notch [3, 7] x [3, 10] cut from the top.
-Polygon notched() { return {{{0, 0}, {10, 0}, {10, 10}, {7, 10}, {7, 3}, {3, 3}, {3, 10}, {0, 10}}, {}}; }
+Polygon notched() {
+    return {{{0, 0}, {10, 0}, {10, 10}, {7, 10}, {7, 3}, {3, 3}, {3, 10}, {0, 10}}, {}};
+}
 
 // The square [0, 10]^2 with the hole [4, 6]^2.
-Polygon squareWithHole() { return {rectangle(0, 0, 10, 10), {rectangle(4, 4, 6, 6)}}; }
+Polygon squareWithHole() {
+    return {rectangle(0, 0, 10, 10), {rectangle(4, 4, 6, 6)}};
+}
 
 // An L-shaped corridor two metres wide: east 10 m, then north 10 m.
-Corridor bend() { return {{{0, 0}, {10, 0}, {10, 10}}, 1.0}; }
+Corridor bend() {
+    return {{{0, 0}, {10, 0}, {10, 10}}, 1.0};
+}
 
 MATCHER_P2(IntervalNear, enter, leave, "") {
     return std::fabs(arg.enter - enter) < 1e-9 && std::fabs(arg.leave - leave) < 1e-9;
@@ -89,7 +97,8 @@ TEST(GeometryArea, SignedAreaIsExactFarFromTheOrigin) {
 
 TEST(GeometryArea, PolygonAreaSubtractsHolesOfEitherWinding) {
     EXPECT_DOUBLE_EQ(area(squareWithHole()), 96.0);
-    const Polygon clockwise = {reversed(rectangle(0, 0, 10, 10)), {rectangle(1, 1, 2, 2), reversed(rectangle(5, 5, 7, 7))}};
+    const Polygon clockwise = {reversed(rectangle(0, 0, 10, 10)),
+                               {rectangle(1, 1, 2, 2), reversed(rectangle(5, 5, 7, 7))}};
     EXPECT_DOUBLE_EQ(area(clockwise), 100.0 - 1.0 - 4.0);
 }
 
@@ -102,7 +111,8 @@ TEST(GeometryArea, RegionAddsItsParts) {
 }
 
 TEST(GeometryArea, CorridorWithRepeatedPointsAndSinglePoint) {
-    EXPECT_NEAR(area(regionOf(Corridor{{{0, 0}, {0, 0}, {10, 0}, {10, 0}}, 2.0})), 2 * 2 * 10 + 4 * kPi, 1e-9);
+    EXPECT_NEAR(area(regionOf(Corridor{{{0, 0}, {0, 0}, {10, 0}, {10, 0}}, 2.0})), 2 * 2 * 10 + 4 * kPi,
+                1e-9);
     EXPECT_NEAR(area(regionOf(Corridor{{{3, 3}}, 2.0})), 4 * kPi, 1e-9);
     // a straight continuation adds no correction
     EXPECT_NEAR(area(regionOf(Corridor{{{0, 0}, {5, 0}, {10, 0}}, 1.0})), 20 + kPi, 1e-9);
@@ -129,14 +139,15 @@ TEST(GeometryArea, CorridorTurnFormulaMatchesGridEstimate) {
     };
     const double h = 5.0;
     const std::vector<Case> cases = {
-        {{{0, 0}, {40, 0}, {40, 30}}, kPi / 2},                                    // right angle
+        {{{0, 0}, {40, 0}, {40, 30}}, kPi / 2}, // right angle
         {{{0, 0}, {40, 0}, {40 - 30 * std::cos(kPi / 4), 30 * std::sin(kPi / 4)}}, 3 * kPi / 4}, // sharp
-        {{{0, 0}, {30, 0}, {30, 30}, {60, 30}}, kPi / 2},                          // two turns, zigzag
+        {{{0, 0}, {30, 0}, {30, 30}, {60, 30}}, kPi / 2}, // two turns, zigzag
     };
     for (const Case& c : cases) {
         const Corridor corridor{c.path, h};
         double pathLength = 0.0;
-        for (std::size_t i = 1; i < c.path.size(); ++i) pathLength += distance(c.path[i - 1], c.path[i]);
+        for (std::size_t i = 1; i < c.path.size(); ++i)
+            pathLength += distance(c.path[i - 1], c.path[i]);
         const double turns = static_cast<double>(c.path.size() - 2);
         const double withoutCorrection = 2 * h * pathLength + kPi * h * h;
         const double correction = turns * h * h * (c.turnAngle / 2 - std::tan(c.turnAngle / 2));
@@ -164,6 +175,17 @@ TEST(GeometryContains, SquareInsideOutsideEdgesAndVertices) {
     EXPECT_TRUE(contains(square, {0, 7}));
     // within the documented 1e-9 m of an edge
     EXPECT_TRUE(contains(square, {10 + 5e-10, 5}));
+}
+
+// Far from the origin (6000 km north, as in a UTM frame) a point interpolated
+// along an edge still counts as on it, and one a micrometre outside does not.
+TEST(GeometryContains, ToleranceHoldsFarFromTheOrigin) {
+    const Vec2 a{500000.1, 6000000.3}, b{500123.7, 6000456.9};
+    const Polygon far{{a, b, {499000, 6000900}}, {}};
+    for (double t : {0.1, 0.37, 0.5, 0.93})
+        EXPECT_TRUE(contains(far, a + (b - a) * t)) << t;
+    const Vec2 outward = Vec2{(b - a).y, -(b - a).x} * (1.0 / distance(a, b));
+    EXPECT_FALSE(contains(far, a + (b - a) * 0.5 + outward * 1e-6));
 }
 
 TEST(GeometryContains, BothWindingsAgree) {
@@ -208,7 +230,8 @@ TEST(GeometryContains, RaysThroughVerticesAndAlongEdges) {
 
 TEST(GeometryContains, ZeroWidthSpikes) {
     // a spike out of the right side along y = 5, and one into the square along y = 8
-    const Polygon spiky{{{0, 0}, {10, 0}, {10, 5}, {20, 5}, {10, 5}, {10, 8}, {4, 8}, {10, 8}, {10, 10}, {0, 10}}, {}};
+    const Polygon spiky{
+        {{0, 0}, {10, 0}, {10, 5}, {20, 5}, {10, 5}, {10, 8}, {4, 8}, {10, 8}, {10, 10}, {0, 10}}, {}};
     EXPECT_TRUE(contains(spiky, {15, 5}));
     EXPECT_TRUE(contains(spiky, {20, 5}));
     EXPECT_FALSE(contains(spiky, {15, 5.001}));
@@ -259,15 +282,15 @@ TEST(GeometryContains, CircleRim) {
 TEST(GeometryContains, CorridorEdgesCapsAndJoins) {
     const Corridor c = bend();
     EXPECT_TRUE(contains(c, {5, 0}));
-    EXPECT_TRUE(contains(c, {5, 1}));         // long edge
+    EXPECT_TRUE(contains(c, {5, 1})); // long edge
     EXPECT_TRUE(contains(c, {5, -1}));
     EXPECT_FALSE(contains(c, {5, 1.001}));
-    EXPECT_TRUE(contains(c, {-1, 0}));        // tip of the round cap
-    EXPECT_TRUE(contains(c, {-0.6, -0.8}));   // on the cap
-    EXPECT_FALSE(contains(c, {-0.8, -0.8}));  // beside the cap, inside a square cap
-    EXPECT_TRUE(contains(c, {10.7, -0.7}));   // round outer join
-    EXPECT_FALSE(contains(c, {10.8, -0.8}));  // where a mitred join would be
-    EXPECT_TRUE(contains(c, {9, 1}));         // inner corner
+    EXPECT_TRUE(contains(c, {-1, 0}));       // tip of the round cap
+    EXPECT_TRUE(contains(c, {-0.6, -0.8}));  // on the cap
+    EXPECT_FALSE(contains(c, {-0.8, -0.8})); // beside the cap, inside a square cap
+    EXPECT_TRUE(contains(c, {10.7, -0.7}));  // round outer join
+    EXPECT_FALSE(contains(c, {10.8, -0.8})); // where a mitred join would be
+    EXPECT_TRUE(contains(c, {9, 1}));        // inner corner
     EXPECT_FALSE(contains(c, {8.9, 1.1}));
     EXPECT_TRUE(contains(c, {11, 5}));
     EXPECT_FALSE(contains(Corridor{{}, 1.0}, {0, 0}));
@@ -335,7 +358,8 @@ TEST(GeometrySelfIntersection, RingRevisitingAVertexIsFound) {
 
 TEST(GeometrySelfIntersection, TouchingAnEdgeWithAVertexIsFound) {
     // the vertex (5, 0) of the upper part touches the bottom edge
-    const auto crossing = findSelfIntersection({{0, 0}, {10, 0}, {10, 10}, {6, 10}, {5, 0}, {4, 10}, {0, 10}});
+    const auto crossing =
+        findSelfIntersection({{0, 0}, {10, 0}, {10, 10}, {6, 10}, {5, 0}, {4, 10}, {0, 10}});
     ASSERT_TRUE(crossing.has_value());
     EXPECT_EQ(crossing->first, 0u);
     EXPECT_NEAR(crossing->at.x, 5.0, 1e-12);
@@ -381,7 +405,8 @@ TEST(GeometryValidate, ValidPolygonsHaveNoProblems) {
     EXPECT_THAT(validate({reversed(rectangle(0, 0, 10, 10)), {}}), IsEmpty());
     EXPECT_THAT(validate({{{0, 0}, {10, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 0}}, {}}), IsEmpty());
     EXPECT_THAT(validate(notched()), IsEmpty());
-    EXPECT_THAT(validate({rectangle(0, 0, 100, 100), {rectangle(10, 10, 20, 20), reversed(rectangle(50, 50, 70, 60))}}),
+    EXPECT_THAT(validate({rectangle(0, 0, 100, 100),
+                          {rectangle(10, 10, 20, 20), reversed(rectangle(50, 50, 70, 60))}}),
                 IsEmpty());
 }
 
@@ -392,7 +417,8 @@ TEST(GeometryValidate, TooFewPoints) {
                 ElementsAre("the outer ring has 2 distinct points; a polygon needs at least 3"));
     EXPECT_THAT(validate({{{3, 3}}, {}}),
                 ElementsAre("the outer ring has 1 distinct point; a polygon needs at least 3"));
-    EXPECT_THAT(validate({{}, {}}), ElementsAre("the outer ring has 0 distinct points; a polygon needs at least 3"));
+    EXPECT_THAT(validate({{}, {}}),
+                ElementsAre("the outer ring has 0 distinct points; a polygon needs at least 3"));
 }
 
 TEST(GeometryValidate, ZeroArea) {
@@ -407,13 +433,15 @@ TEST(GeometryValidate, CrossingNamesEdgesAndPointsAsTheWriterCountsThem) {
 }
 
 TEST(GeometryValidate, SpikeIsExplained) {
-    EXPECT_THAT(validate({{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 20}, {0, 10}}, {}}),
-                ElementsAre("the outer ring doubles back on itself at point 5: edge 4 (point 4 to point 5) and "
-                            "edge 5 (point 5 to point 6) run along each other (a zero-width spike)"));
+    EXPECT_THAT(
+        validate({{{0, 0}, {10, 0}, {10, 10}, {0, 10}, {0, 20}, {0, 10}}, {}}),
+        ElementsAre("the outer ring doubles back on itself at point 5: edge 4 (point 4 to point 5) and "
+                    "edge 5 (point 5 to point 6) run along each other (a zero-width spike)"));
 }
 
 TEST(GeometryValidate, HoleProblemsOnTheirOwn) {
-    const Polygon p{rectangle(0, 0, 100, 100), {{{10, 10}, {20, 10}}, {{30, 30}, {40, 30}, {30, 40}, {40, 40}}}};
+    const Polygon p{rectangle(0, 0, 100, 100),
+                    {{{10, 10}, {20, 10}}, {{30, 30}, {40, 30}, {30, 40}, {40, 40}}}};
     EXPECT_THAT(validate(p), ElementsAre("hole 1 has 2 distinct points; a hole needs at least 3",
                                          "hole 2 crosses itself: edge 2 (point 2 to point 3) crosses "
                                          "edge 4 (point 4 to point 1)"));
@@ -429,14 +457,16 @@ TEST(GeometryValidate, HoleOutsideTheOuterRing) {
 TEST(GeometryValidate, HoleBridgingANotchLeavesTheOuterRing) {
     // every corner of the hole is in an arm of the U, but its edges cross the notch
     const Polygon p{notched().outer, {rectangle(1, 5, 9, 6)}};
-    EXPECT_THAT(validate(p), ElementsAre("hole 1 is not inside the outer ring: its edge 1 (point 1 to point 2) goes "
-                                         "outside it"));
+    EXPECT_THAT(validate(p),
+                ElementsAre("hole 1 is not inside the outer ring: its edge 1 (point 1 to point 2) goes "
+                            "outside it"));
 }
 
 TEST(GeometryValidate, HoleMayTouchTheOuterRingAtAPointButNotAlongAnEdge) {
     EXPECT_THAT(validate({rectangle(0, 0, 10, 10), {{{0, 5}, {3, 4}, {3, 6}}}}), IsEmpty());
-    EXPECT_THAT(validate({rectangle(0, 0, 10, 10), {rectangle(0, 2, 3, 4)}}),
-                ElementsAre(HasSubstr("hole 1 runs along the outer ring on its edge 4 (point 4 to point 1)")));
+    EXPECT_THAT(
+        validate({rectangle(0, 0, 10, 10), {rectangle(0, 2, 3, 4)}}),
+        ElementsAre(HasSubstr("hole 1 runs along the outer ring on its edge 4 (point 4 to point 1)")));
 }
 
 TEST(GeometryValidate, OverlappingHoles) {
@@ -449,7 +479,8 @@ TEST(GeometryValidate, OverlappingHoles) {
     // nested, and identical
     EXPECT_THAT(validate({rectangle(0, 0, 100, 100), {rectangle(10, 10, 40, 40), rectangle(20, 20, 30, 30)}}),
                 ElementsAre(overlap));
-    EXPECT_THAT(validate({rectangle(0, 0, 100, 100), {rectangle(10, 10, 40, 40), reversed(rectangle(10, 10, 40, 40))}}),
+    EXPECT_THAT(validate({rectangle(0, 0, 100, 100),
+                          {rectangle(10, 10, 40, 40), reversed(rectangle(10, 10, 40, 40))}}),
                 ElementsAre(overlap));
 }
 
@@ -495,7 +526,8 @@ TEST(GeometryIntervals, AlongAnEdgeAndTouchingAVertex) {
     const Region r = regionOf(Polygon{rectangle(0, 0, 10, 10), {}});
     EXPECT_THAT(insideIntervals(r, {-5, 0}, {15, 0}), ElementsAre(IntervalNear(5, 15)));
     // y = x + 10 only touches the corner (0, 10)
-    EXPECT_THAT(insideIntervals(r, {-5, 5}, {5, 15}), ElementsAre(IntervalNear(5 * std::sqrt(2.0), 5 * std::sqrt(2.0))));
+    EXPECT_THAT(insideIntervals(r, {-5, 5}, {5, 15}),
+                ElementsAre(IntervalNear(5 * std::sqrt(2.0), 5 * std::sqrt(2.0))));
     EXPECT_TRUE(touches(r, {-5, 5}, {5, 15}));
     EXPECT_FALSE(touches(r, {-5, 5.1}, {5, 15.1}));
 }
@@ -581,7 +613,8 @@ TEST(GeometryIntervals, DegenerateSegmentsAndPolylines) {
     EXPECT_THAT(insideIntervals(r, std::vector<Vec2>{{1, 1}}), ElementsAre(IntervalNear(0, 0)));
     EXPECT_THAT(insideIntervals(Region{}, {0, 0}, {1, 1}), IsEmpty());
     // a repeated point in a polyline adds no length
-    EXPECT_THAT(insideIntervals(r, std::vector<Vec2>{{-5, 5}, {-5, 5}, {15, 5}}), ElementsAre(IntervalNear(5, 15)));
+    EXPECT_THAT(insideIntervals(r, std::vector<Vec2>{{-5, 5}, {-5, 5}, {15, 5}}),
+                ElementsAre(IntervalNear(5, 15)));
 }
 
 // --- distances --------------------------------------------------------------
@@ -594,6 +627,7 @@ TEST(GeometryDistance, Polygon) {
     EXPECT_DOUBLE_EQ(signedDistance(r, {13, 14}), 5.0);
     EXPECT_DOUBLE_EQ(signedDistance(r, {2, 1}), -1.0);
     EXPECT_EQ(signedDistance(r, {10, 3}), 0.0);
+    EXPECT_FALSE(std::signbit(signedDistance(r, {10, 3})));
 }
 
 TEST(GeometryDistance, PolygonWithHole) {

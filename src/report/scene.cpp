@@ -1,0 +1,490 @@
+#include "report/scene.hpp"
+
+#include "scenario/basemap.hpp"
+#include "scenario/loader.hpp"
+#include "sim/events.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+
+namespace nofly::report {
+
+using core::Vec2;
+
+std::string_view name(Role role) {
+    switch (role) {
+    case Role::Land: return "land";
+    case Role::ZoneProhibited: return "zone-prohibited";
+    case Role::ZoneAuthorisation: return "zone-authorisation";
+    case Role::ZoneConditional: return "zone-conditional";
+    case Role::ZoneNoRestriction: return "zone-no-restriction";
+    case Role::RouteCompliant: return "route-compliant";
+    case Role::RouteViolating: return "route-violating";
+    case Role::FlightCancelled: return "flight-cancelled";
+    case Role::Airport: return "airport";
+    case Role::Place: return "place";
+    }
+    return "land";
+}
+
+Role zoneRole(scenario::Restriction restriction) {
+    switch (restriction) {
+    case scenario::Restriction::Prohibited: return Role::ZoneProhibited;
+    case scenario::Restriction::Authorisation: return Role::ZoneAuthorisation;
+    case scenario::Restriction::Conditional: return Role::ZoneConditional;
+    case scenario::Restriction::NoRestriction: return Role::ZoneNoRestriction;
+    }
+    return Role::ZoneNoRestriction;
+}
+
+// --- palette ----------------------------------------------------------------
+
+namespace {
+constexpr Colour kVermillion{0xD5, 0x5E, 0x00};
+constexpr Colour kBlue{0x00, 0x72, 0xB2};
+constexpr Colour kYellow{0xF0, 0xE4, 0x42};
+constexpr Colour kGreen{0x00, 0x9E, 0x73};
+constexpr Colour kPurple{0xCC, 0x79, 0xA7}; ///< reddish purple
+} // namespace
+
+const Paint& paint(Role role) {
+    // Okabe-Ito colours. In greyscale the zones still differ by pattern:
+    // prohibited is hatched with a solid edge, authorisation has a dashed edge,
+    // conditional a dotted edge on a light fill, no-restriction a thin solid
+    // grey edge; violating routes are more than twice as thick as compliant ones.
+    auto zone = [](Colour colour, double fillOpacity, Colour edge, std::vector<double> dash, Colour text) {
+        Paint p;
+        p.fill = colour;
+        p.fillOpacity = fillOpacity;
+        p.stroke = edge;
+        p.strokeWidth = 3.0;
+        p.dash = std::move(dash);
+        p.text = text;
+        p.fontSize = 17.0;
+        p.bold = true;
+        return p;
+    };
+    auto line = [](Colour colour, double width) {
+        Paint p;
+        p.stroke = colour;
+        p.strokeWidth = width;
+        p.casing = 3.0;
+        return p;
+    };
+    auto marker = [](Paint::Shape shape, Colour colour, double size, double fontSize, bool bold) {
+        Paint p;
+        p.shape = shape;
+        p.fill = colour;
+        p.fillOpacity = 1.0;
+        p.stroke = {255, 255, 255};
+        p.strokeWidth = 1.5;
+        p.markerSize = size;
+        p.text = colour;
+        p.fontSize = fontSize;
+        p.bold = bold;
+        p.labelBeside = true;
+        return p;
+    };
+    static const Paint kLand = [] {
+        Paint p;
+        p.fill = {238, 238, 238};
+        p.fillOpacity = 1.0;
+        p.stroke = {150, 150, 150};
+        p.strokeWidth = 1.2;
+        return p;
+    }();
+    static const Paint kProhibited = [&] {
+        Paint p = zone(kVermillion, 0.16, kVermillion, {}, {0x9E, 0x3D, 0x00});
+        p.hatch = true;
+        return p;
+    }();
+    static const Paint kAuthorisation = zone(kBlue, 0.12, kBlue, {14.0, 7.0}, {0x00, 0x5A, 0x8C});
+    static const Paint kConditional = zone(kYellow, 0.45, {0x8A, 0x7D, 0x00}, {3.0, 6.0}, {0x6B, 0x61, 0x00});
+    static const Paint kNoRestriction = [&] {
+        Paint p = zone({0x99, 0x99, 0x99}, 0.15, {0x77, 0x77, 0x77}, {}, {0x55, 0x55, 0x55});
+        p.strokeWidth = 1.5;
+        return p;
+    }();
+    static const Paint kCompliant = line(kGreen, 4.0);
+    static const Paint kViolating = line(kVermillion, 8.0);
+    static const Paint kCancelled = [&] {
+        Paint p = line(kPurple, 3.0);
+        p.shape = Paint::Cross;
+        p.markerSize = 6.0;
+        return p;
+    }();
+    static const Paint kAirport = marker(Paint::Square, {0, 0, 0}, 7.0, 16.0, true);
+    static const Paint kPlace = marker(Paint::Dot, {0x33, 0x33, 0x33}, 5.0, 15.0, false);
+    switch (role) {
+    case Role::Land: return kLand;
+    case Role::ZoneProhibited: return kProhibited;
+    case Role::ZoneAuthorisation: return kAuthorisation;
+    case Role::ZoneConditional: return kConditional;
+    case Role::ZoneNoRestriction: return kNoRestriction;
+    case Role::RouteCompliant: return kCompliant;
+    case Role::RouteViolating: return kViolating;
+    case Role::FlightCancelled: return kCancelled;
+    case Role::Airport: return kAirport;
+    case Role::Place: return kPlace;
+    }
+    return kLand;
+}
+
+ScaleBar niceScaleBar(double widthMetres) {
+    const double target = std::max(widthMetres / 5.0, 1.0);
+    const double power = std::pow(10.0, std::floor(std::log10(target)));
+    double metres = power;
+    for (double m : {2.0, 5.0, 10.0})
+        if (m * power <= target) metres = m * power;
+    ScaleBar bar;
+    bar.metres = metres;
+    const auto whole = static_cast<long long>(std::llround(metres));
+    bar.label = metres >= 1000.0 ? std::to_string(whole / 1000) + " km" : std::to_string(whole) + " m";
+    return bar;
+}
+
+// --- tracks -----------------------------------------------------------------
+
+Vec2 positionAt(const std::vector<sim::Segment>& plan, core::Instant t) {
+    if (plan.empty()) return {};
+    if (t <= plan.front().t0) return plan.front().p0;
+    for (const sim::Segment& s : plan) {
+        if (t > s.t1) continue;
+        if (s.t1 <= s.t0) return s.p1;
+        const double f = static_cast<double>(t - s.t0) / static_cast<double>(s.t1 - s.t0);
+        return s.p0 + (s.p1 - s.p0) * std::clamp(f, 0.0, 1.0);
+    }
+    return plan.back().p1;
+}
+
+std::vector<Vec2> trackBetween(const std::vector<sim::Segment>& plan, core::Instant from, core::Instant to) {
+    std::vector<Vec2> out;
+    if (plan.empty() || to < from) return out;
+    auto add = [&](Vec2 p) {
+        if (out.empty() || !(out.back() == p)) out.push_back(p);
+    };
+    add(positionAt(plan, from));
+    for (const sim::Segment& s : plan) {
+        if (s.t0 > from && s.t0 < to) add(s.p0);
+        if (s.t1 > from && s.t1 < to) add(s.p1);
+    }
+    add(positionAt(plan, to));
+    return out;
+}
+
+std::vector<Vec2> flownTrack(const sim::Drone& drone, core::Instant now) {
+    if (drone.departedAt < 0 || drone.plan.empty()) return {};
+    const core::Instant end = drone.landedAt >= 0 ? drone.landedAt : std::min(now, drone.plan.back().t1);
+    return trackBetween(drone.plan, std::max(drone.departedAt, drone.plan.front().t0), end);
+}
+
+// --- the scene --------------------------------------------------------------
+
+namespace {
+
+/// A ring in the winding the scene promises: outer rings counter-clockwise,
+/// holes clockwise.
+core::Ring oriented(core::Ring ring, bool counterClockwise) {
+    if (ring.size() > 1 && ring.front() == ring.back()) ring.pop_back();
+    if ((core::signedArea(ring) > 0.0) != counterClockwise) std::reverse(ring.begin(), ring.end());
+    return ring;
+}
+
+void addRings(Primitive& primitive, const core::Polygon& polygon) {
+    primitive.rings.push_back(oriented(polygon.outer, true));
+    for (const core::Ring& hole : polygon.holes)
+        primitive.rings.push_back(oriented(hole, false));
+}
+
+/// A box that grows to take in points and boxes; empty until it has one.
+class Extent {
+  public:
+    void add(Vec2 p) {
+        if (!m_box) m_box = core::Box{p, p};
+        m_box->min = {std::min(m_box->min.x, p.x), std::min(m_box->min.y, p.y)};
+        m_box->max = {std::max(m_box->max.x, p.x), std::max(m_box->max.y, p.y)};
+    }
+    void add(const core::Box& box) {
+        if (box.min.x > box.max.x) return; // an empty region's box
+        add(box.min);
+        add(box.max);
+    }
+    const std::optional<core::Box>& box() const { return m_box; }
+
+  private:
+    std::optional<core::Box> m_box;
+};
+
+/// The box with a margin around it, and at least 2 km across each way.
+core::Box withMargin(core::Box box) {
+    const Vec2 size = box.max - box.min;
+    const double margin = std::max({0.08 * size.x, 0.08 * size.y, 300.0});
+    const Vec2 centre = (box.min + box.max) * 0.5;
+    const Vec2 half{std::max(size.x / 2.0 + margin, 1000.0), std::max(size.y / 2.0 + margin, 1000.0)};
+    return {centre - half, centre + half};
+}
+
+/// Whether a zone is in force at some time of the run.
+bool inForceDuringRun(const RunRecord& run, std::size_t zone) {
+    if (!run.world || zone >= run.world->zones.size()) return true; // nothing known: draw it as in force
+    const scenario::TimeSettings& time = run.scenario->time;
+    for (const sim::ActiveWindow& w : run.world->zones[zone].windows)
+        if (w.from < time.end && w.to > time.start) return true;
+    return false;
+}
+
+/// The drones' violation intervals [from, to) from the event log, by flight id.
+std::map<std::string, std::vector<std::pair<core::Instant, core::Instant>>>
+violationIntervals(const std::vector<sim::Event>& events) {
+    std::map<std::string, std::vector<std::pair<core::Instant, core::Instant>>> out;
+    std::map<std::string, std::pair<core::Instant, std::set<std::string>>> open; // since, zones
+    for (const sim::Event& e : events) {
+        if (e.type == sim::EventType::ViolationStart) {
+            auto& [since, zones] = open[e.flight];
+            if (zones.empty()) since = e.time;
+            zones.insert(e.zone);
+        } else if (e.type == sim::EventType::ViolationEnd) {
+            auto it = open.find(e.flight);
+            if (it == open.end()) continue;
+            it->second.second.erase(e.zone);
+            if (it->second.second.empty()) {
+                out[e.flight].push_back({it->second.first, e.time});
+                open.erase(it);
+            }
+        }
+    }
+    // still violating at the end of the log: until the track ends
+    for (const auto& [flight, state] : open)
+        out[flight].push_back({state.first, std::numeric_limits<core::Instant>::max()});
+    return out;
+}
+
+/// Where a zone's name goes: above its first circle, else above the middle of its box.
+Vec2 labelPoint(const scenario::Zone& zone) {
+    if (zone.region.polygons.empty() && !zone.region.circles.empty()) {
+        const core::Circle& c = zone.region.circles.front();
+        return c.center + Vec2{0.0, c.radius};
+    }
+    const core::Box box = core::bounds(zone.region);
+    return {(box.min.x + box.max.x) / 2.0, box.max.y};
+}
+
+/// Zones from least to most severe, country-wide ones first: the severest lie on top.
+int drawRank(const scenario::Zone& zone) {
+    const int severity = 3 - static_cast<int>(zone.restriction);
+    return zone.shapeKind == scenario::ShapeKind::Country ? severity : 10 + severity;
+}
+
+std::string subtitle(const scenario::Scenario& s) {
+    std::string out = s.variant.empty() ? "Base scenario" : "Variant: " + s.variant;
+    const int offset = s.time.utcOffsetMinutes;
+    out += " \u00b7 " + core::formatInstant(s.time.start, offset).substr(0, 10) + " " +
+           core::formatClock(s.time.start, offset) + " to " + core::formatClock(s.time.end, offset);
+    return out;
+}
+
+std::string counted(const std::string& text, int count) {
+    return text + " (" + std::to_string(count) + ")";
+}
+
+} // namespace
+
+Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
+    Scene scene;
+    if (!run.scenario) return scene;
+    const scenario::Scenario& s = *run.scenario;
+    scene.title = s.title;
+    scene.subtitle = subtitle(s);
+    std::vector<Primitive> labels; // drawn last, over everything
+
+    // the coastline: the country zone's polygons, else the named basemap
+    const scenario::Zone* country = nullptr;
+    for (const scenario::Zone& z : s.zones)
+        if (z.shapeKind == scenario::ShapeKind::Country && !z.region.polygons.empty()) {
+            country = &z;
+            break;
+        }
+    Primitive land{.kind = Primitive::Polygon, .style = {Role::Land}, .ref = s.basemap};
+    if (country) {
+        for (const core::Polygon& polygon : country->region.polygons)
+            addRings(land, polygon);
+    } else if (!s.basemap.empty()) {
+        std::string error;
+        const std::string dir = options.assetDir.empty() ? scenario::defaultAssetDir() : options.assetDir;
+        if (auto map = scenario::loadBasemap(dir, s.basemap, error)) {
+            for (const auto& geoPolygon : *map) {
+                core::Polygon polygon;
+                for (std::size_t r = 0; r < geoPolygon.size(); ++r) {
+                    core::Ring ring;
+                    for (core::LatLon p : geoPolygon[r])
+                        ring.push_back(s.projection.toLocal(p));
+                    if (r == 0)
+                        polygon.outer = std::move(ring);
+                    else
+                        polygon.holes.push_back(std::move(ring));
+                }
+                addRings(land, polygon);
+            }
+        } // no basemap to read: the map goes without a coastline
+    }
+    if (!land.rings.empty()) scene.primitives.push_back(std::move(land));
+
+    // zones, the severest on top; each zone's parts side by side with its id
+    std::vector<std::size_t> zoneOrder(s.zones.size());
+    for (std::size_t i = 0; i < zoneOrder.size(); ++i)
+        zoneOrder[i] = i;
+    std::stable_sort(zoneOrder.begin(), zoneOrder.end(), [&](std::size_t a, std::size_t b) {
+        return drawRank(s.zones[a]) < drawRank(s.zones[b]);
+    });
+    Extent zoneExtent;
+    std::set<Role> zoneRolesShown;
+    std::optional<Style> fadedShown;
+    for (std::size_t i : zoneOrder) {
+        const scenario::Zone& z = s.zones[i];
+        const Style style{zoneRole(z.restriction), !inForceDuringRun(run, i)};
+        const bool countryWide = z.shapeKind == scenario::ShapeKind::Country;
+        // its parts, each carrying the zone's name (a tooltip in the SVG)
+        if (!z.region.polygons.empty()) {
+            Primitive p{.kind = Primitive::Polygon, .style = style, .text = z.name, .ref = z.id};
+            for (const core::Polygon& polygon : z.region.polygons)
+                addRings(p, polygon);
+            scene.primitives.push_back(std::move(p));
+        }
+        for (const core::Circle& c : z.region.circles)
+            scene.primitives.push_back({.kind = Primitive::Circle,
+                                        .at = c.center,
+                                        .radius = c.radius,
+                                        .style = style,
+                                        .text = z.name,
+                                        .ref = z.id});
+        for (const core::Corridor& c : z.region.corridors)
+            scene.primitives.push_back({.kind = Primitive::Corridor,
+                                        .rings = {c.path},
+                                        .radius = c.halfWidth,
+                                        .style = style,
+                                        .text = z.name,
+                                        .ref = z.id});
+
+        // the country-wide zone is named in the legend, the others on the map
+        if (countryWide) {
+            scene.legend.push_back(
+                {Primitive::Polygon, style, z.name + (style.faded ? " (not in force)" : "")});
+        } else {
+            zoneExtent.add(core::bounds(z.region));
+            zoneRolesShown.insert(style.role);
+            if (style.faded && !fadedShown) fadedShown = style;
+            labels.push_back(
+                {.kind = Primitive::Label, .at = labelPoint(z), .style = style, .text = z.name, .ref = z.id});
+        }
+    }
+    static const std::pair<Role, const char*> kZoneLegend[] = {
+        {Role::ZoneProhibited, "Prohibited zone"},
+        {Role::ZoneAuthorisation, "Authorisation needed"},
+        {Role::ZoneConditional, "Conditional zone"},
+        {Role::ZoneNoRestriction, "No restriction (information)"},
+    };
+    for (const auto& [role, text] : kZoneLegend)
+        if (zoneRolesShown.count(role)) scene.legend.push_back({Primitive::Polygon, {role}, text});
+    if (fadedShown) scene.legend.push_back({Primitive::Polygon, *fadedShown, "Not in force during the run"});
+
+    // routes: the whole track in green, its violating stretches over it in vermillion
+    Extent flightExtent;
+    int flown = 0, violating = 0, cancelled = 0;
+    const auto intervals = violationIntervals(run.events);
+    std::vector<Primitive> crosses;
+    if (run.world) {
+        const sim::World& w = *run.world;
+        for (std::size_t i = 0; i < w.drones.size() && i < w.flights.size(); ++i) {
+            const sim::Drone& d = w.drones[i];
+            const scenario::Flight& f = w.flights[i].flight;
+            const std::vector<Vec2> track = flownTrack(d, w.now);
+            if (!track.empty()) {
+                ++flown;
+                for (Vec2 p : track)
+                    flightExtent.add(p);
+                scene.primitives.push_back({.kind = Primitive::Polyline,
+                                            .rings = {track},
+                                            .style = {Role::RouteCompliant},
+                                            .ref = f.id});
+                const core::Instant end = d.landedAt >= 0 ? d.landedAt : w.now;
+                auto it = intervals.find(f.id);
+                if (it != intervals.end()) {
+                    for (auto [from, to] : it->second) {
+                        std::vector<Vec2> stretch =
+                            trackBetween(d.plan, std::max(from, d.departedAt), std::min(to, end));
+                        if (stretch.size() == 1) stretch.push_back(stretch.front()); // a moment: a dot
+                        if (!stretch.empty())
+                            scene.primitives.push_back({.kind = Primitive::Polyline,
+                                                        .rings = {std::move(stretch)},
+                                                        .style = {Role::RouteViolating},
+                                                        .ref = f.id});
+                    }
+                } else if (d.violations > 0) {
+                    // no event log to place them: the whole track
+                    scene.primitives.push_back({.kind = Primitive::Polyline,
+                                                .rings = {track},
+                                                .style = {Role::RouteViolating},
+                                                .ref = f.id});
+                }
+                if (d.violations > 0 || it != intervals.end()) ++violating;
+            } else if ((d.phase == sim::Phase::Cancelled || d.outcome == sim::Outcome::Cancelled ||
+                        d.outcome == sim::Outcome::Denied) &&
+                       !f.route.empty()) {
+                ++cancelled;
+                flightExtent.add(f.route.front());
+                crosses.push_back({.kind = Primitive::Marker,
+                                   .at = f.route.front(),
+                                   .style = {Role::FlightCancelled},
+                                   .ref = f.id});
+            }
+        }
+    }
+    for (Primitive& cross : crosses)
+        scene.primitives.push_back(std::move(cross));
+    if (flown > 0)
+        scene.legend.push_back({Primitive::Polyline, {Role::RouteCompliant}, counted("Flown route", flown)});
+    if (violating > 0)
+        scene.legend.push_back(
+            {Primitive::Polyline, {Role::RouteViolating}, counted("Flown into a zone", violating)});
+    if (cancelled > 0)
+        scene.legend.push_back(
+            {Primitive::Marker, {Role::FlightCancelled}, counted("Cancelled take-off", cancelled)});
+
+    // places and airports, with their names over everything else
+    for (const scenario::Place& p : s.places) {
+        scene.primitives.push_back(
+            {.kind = Primitive::Marker, .at = p.at, .style = {Role::Place}, .ref = p.id});
+        labels.push_back(
+            {.kind = Primitive::Label, .at = p.at, .style = {Role::Place}, .text = p.name, .ref = p.id});
+    }
+    for (const scenario::Airport& a : s.airports) {
+        scene.primitives.push_back(
+            {.kind = Primitive::Marker, .at = a.at, .style = {Role::Airport}, .ref = a.id});
+        labels.push_back(
+            {.kind = Primitive::Label, .at = a.at, .style = {Role::Airport}, .text = a.id, .ref = a.id});
+    }
+    if (!s.airports.empty()) scene.legend.push_back({Primitive::Marker, {Role::Airport}, "Airport"});
+    if (!s.places.empty()) scene.legend.push_back({Primitive::Marker, {Role::Place}, "Place"});
+    for (Primitive& label : labels)
+        scene.primitives.push_back(std::move(label));
+
+    // the view: flights and the zones they meet; else the zones; else the origin
+    Extent view = flightExtent;
+    if (view.box())
+        view.add(zoneExtent.box().value_or(*view.box()));
+    else
+        view = zoneExtent;
+    if (options.view)
+        scene.view = *options.view;
+    else if (view.box())
+        scene.view = withMargin(*view.box());
+    else
+        scene.view = {{-5000.0, -5000.0}, {5000.0, 5000.0}};
+    scene.scaleBar = niceScaleBar(scene.view.max.x - scene.view.min.x);
+    return scene;
+}
+
+} // namespace nofly::report
