@@ -5,9 +5,78 @@
 #include <CLI/CLI.hpp>
 
 #include <exception>
+#include <memory>
 #include <iostream>
 
 namespace nofly::app {
+
+namespace {
+
+/// check, run, where and explain.
+void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
+    // nofly check
+    auto check = std::make_shared<CheckOptions>();
+    CLI::App* checkCommand =
+        cli.add_subcommand("check", "Validate scenario files and print a summary of each; "
+                                    "every problem is reported as file:line:col.");
+    checkCommand->add_option("paths", check->paths, "Scenario files, or folders searched for *.yaml")->required();
+    checkCommand->add_flag("-q,--quiet", check->quiet, "Print only problems, no summaries");
+    checkCommand->add_option("--format", check->format, "Output format")
+        ->check(CLI::IsMember({"text", "json"}))
+        ->capture_default_str();
+
+    commands.push_back({checkCommand, [check] { return runCheck(*check, std::cout, std::cerr); }});
+
+    // nofly run
+    auto run = std::make_shared<RunOptions>();
+    auto runSeed = std::make_shared<std::uint64_t>(0);
+    CLI::App* runCommand = cli.add_subcommand(
+        "run", "Run a scenario headless: print a summary table, check its expect: lines, write report files.");
+    runCommand->add_option("file", run->file, "Scenario file")->required();
+    runCommand->add_option("--variant", run->variant, "Apply this variant of the scenario");
+    CLI::Option* runSeedOption = runCommand->add_option("--seed", *runSeed, "Use this seed instead of the scenario's");
+    runCommand->add_option("--until", run->until, "Stop at this time (08:30, +2 h, or ISO 8601)");
+    runCommand->add_option("--out", run->out,
+                           "Write report.json, events.csv, flights.csv, tracks.geojson and map.svg into this folder");
+    runCommand->add_flag("-q,--quiet", run->quiet, "No progress bar and no summary table");
+
+    commands.push_back({runCommand, [run, runSeed, runSeedOption] {
+                            if (*runSeedOption) run->seed = *runSeed;
+                            return runRun(*run, std::cout, std::cerr);
+                        }});
+
+    // nofly where
+    auto where = std::make_shared<WhereOptions>();
+    CLI::App* whereCommand =
+        cli.add_subcommand("where", "Can this operator fly here then? The zones at a point and the verdict.");
+    whereCommand->add_option("file", where->file, "Scenario file")->required();
+    whereCommand->add_option("--at", where->at, "LAT,LON in degrees, X,Y with units (2km,-500m), or a place or airport id")
+        ->required();
+    whereCommand->add_option("--time", where->time, "When (08:30, +2 h, or ISO 8601); default: the scenario's start");
+    whereCommand->add_option("--altitude", where->altitude, "Height above ground")->capture_default_str();
+    whereCommand->add_option("--operator", where->category, "Operator category")->capture_default_str();
+    whereCommand->add_option("--variant", where->variant, "Apply this variant of the scenario");
+
+    commands.push_back({whereCommand, [where] { return runWhere(*where, std::cout, std::cerr); }});
+
+    // nofly explain
+    auto explain = std::make_shared<ExplainOptions>();
+    auto explainSeed = std::make_shared<std::uint64_t>(0);
+    CLI::App* explainCommand =
+        cli.add_subcommand("explain", "Run a scenario and print every verdict card and event of one flight.");
+    explainCommand->add_option("file", explain->file, "Scenario file")->required();
+    explainCommand->add_option("flight", explain->flight, "Flight id (generated flights: TRAFFIC-ID-NN)")->required();
+    explainCommand->add_option("--variant", explain->variant, "Apply this variant of the scenario");
+    CLI::Option* explainSeedOption =
+        explainCommand->add_option("--seed", *explainSeed, "Use this seed instead of the scenario's");
+
+    commands.push_back({explainCommand, [explain, explainSeed, explainSeedOption] {
+                            if (*explainSeedOption) explain->seed = *explainSeed;
+                            return runExplain(*explain, std::cout, std::cerr);
+                        }});
+}
+
+} // namespace
 
 int runCli(int argc, char** argv) {
     CLI::App cli{"nofly: an educational airspace-restriction simulator.\n"
@@ -18,52 +87,9 @@ int runCli(int argc, char** argv) {
     cli.footer("Exit codes: 0 ok, 1 the input is wrong, 2 the command line is wrong, 3 an internal fault.\n"
                "Run 'nofly COMMAND --help' for a command's options. Documentation: docs/ in the source tree.");
 
-    // nofly check
-    CheckOptions check;
-    CLI::App* checkCommand =
-        cli.add_subcommand("check", "Validate scenario files and print a summary of each; "
-                                    "every problem is reported as file:line:col.");
-    checkCommand->add_option("paths", check.paths, "Scenario files, or folders searched for *.yaml")->required();
-    checkCommand->add_flag("-q,--quiet", check.quiet, "Print only problems, no summaries");
-    checkCommand->add_option("--format", check.format, "Output format")
-        ->check(CLI::IsMember({"text", "json"}))
-        ->capture_default_str();
-
-    // nofly run
-    RunOptions run;
-    std::uint64_t runSeed = 0;
-    CLI::App* runCommand = cli.add_subcommand(
-        "run", "Run a scenario headless: print a summary table, check its expect: lines, write report files.");
-    runCommand->add_option("file", run.file, "Scenario file")->required();
-    runCommand->add_option("--variant", run.variant, "Apply this variant of the scenario");
-    CLI::Option* runSeedOption = runCommand->add_option("--seed", runSeed, "Use this seed instead of the scenario's");
-    runCommand->add_option("--until", run.until, "Stop at this time (08:30, +2 h, or ISO 8601)");
-    runCommand->add_option("--out", run.out,
-                           "Write report.json, events.csv, flights.csv, tracks.geojson and map.svg into this folder");
-    runCommand->add_flag("-q,--quiet", run.quiet, "No progress bar and no summary table");
-
-    // nofly where
-    WhereOptions where;
-    CLI::App* whereCommand =
-        cli.add_subcommand("where", "Can this operator fly here then? The zones at a point and the verdict.");
-    whereCommand->add_option("file", where.file, "Scenario file")->required();
-    whereCommand->add_option("--at", where.at, "LAT,LON in degrees, X,Y with units (2km,-500m), or a place or airport id")
-        ->required();
-    whereCommand->add_option("--time", where.time, "When (08:30, +2 h, or ISO 8601); default: the scenario's start");
-    whereCommand->add_option("--altitude", where.altitude, "Height above ground")->capture_default_str();
-    whereCommand->add_option("--operator", where.category, "Operator category")->capture_default_str();
-    whereCommand->add_option("--variant", where.variant, "Apply this variant of the scenario");
-
-    // nofly explain
-    ExplainOptions explain;
-    std::uint64_t explainSeed = 0;
-    CLI::App* explainCommand =
-        cli.add_subcommand("explain", "Run a scenario and print every verdict card and event of one flight.");
-    explainCommand->add_option("file", explain.file, "Scenario file")->required();
-    explainCommand->add_option("flight", explain.flight, "Flight id (generated flights: TRAFFIC-ID-NN)")->required();
-    explainCommand->add_option("--variant", explain.variant, "Apply this variant of the scenario");
-    CLI::Option* explainSeedOption =
-        explainCommand->add_option("--seed", explainSeed, "Use this seed instead of the scenario's");
+    // every command registers itself with its action; one line a family
+    std::vector<Command> commands;
+    addSimulationCommands(cli, commands);
 
     try {
         cli.parse(argc, argv);
@@ -73,16 +99,8 @@ int runCli(int argc, char** argv) {
     }
 
     try {
-        if (*checkCommand) return runCheck(check, std::cout, std::cerr);
-        if (*runCommand) {
-            if (*runSeedOption) run.seed = runSeed;
-            return runRun(run, std::cout, std::cerr);
-        }
-        if (*whereCommand) return runWhere(where, std::cout, std::cerr);
-        if (*explainCommand) {
-            if (*explainSeedOption) explain.seed = explainSeed;
-            return runExplain(explain, std::cout, std::cerr);
-        }
+        for (const Command& command : commands)
+            if (command.app->parsed()) return command.run();
     } catch (const std::exception& e) {
         std::cerr << "nofly: internal error: " << e.what() << "\n";
         return kInternalError;

@@ -4,10 +4,15 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+}
 
 namespace nofly::app {
 
@@ -51,6 +56,14 @@ int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& e
 
 /// Parses the command line and runs the command.
 int runCli(int argc, char** argv);
+
+/// A subcommand and what to do when the command line names it. Each family of
+/// commands adds its own in an add...Commands(CLI::App&, std::vector<Command>&)
+/// function, called from runCli.
+struct Command {
+    CLI::App* app = nullptr;
+    std::function<int()> run;
+};
 
 /// The scenario files named by paths: files as given, folders searched
 /// (recursively, sorted) for *.yaml files, leaving out include fragments,
