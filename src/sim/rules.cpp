@@ -29,12 +29,19 @@ std::string describeWindow(core::Instant from, core::Instant to, int offset) {
 
 std::vector<Crossing> crossings(const ZoneIndex& index, const std::vector<Segment>& plan) {
     std::vector<Crossing> out;
+    std::vector<int> here;        // zones at the last standing point
+    core::Vec2 herePoint{};
+    bool hereKnown = false;
     for (const Segment& s : plan) {
         const double length = core::distance(s.p0, s.p1);
         if (s.kind != Segment::Cruise || length <= 0.0) {
             // standing still (climbing, turning, hovering, descending): inside where it stands
-            for (int zone : index.zonesAt(s.p0))
-                out.push_back({zone, s.t0, s.t1, s.p0, s.p0, std::max(s.alt0, s.alt1)});
+            if (!hereKnown || !(herePoint == s.p0)) {
+                here = index.zonesAt(s.p0);
+                herePoint = s.p0;
+                hereKnown = true;
+            }
+            for (int zone : here) out.push_back({zone, s.t0, s.t1, s.p0, s.p0, std::max(s.alt0, s.alt1)});
             continue;
         }
         const double duration = static_cast<double>(s.t1 - s.t0);
@@ -76,28 +83,31 @@ static bool grants(const scenario::Zone& zone, const scenario::Category& categor
 
 Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneState& state,
                 const scenario::Category& category, double altitude, core::Instant from, core::Instant to,
-                core::Instant knownAt, const std::vector<int>& authorised, int offset) {
+                core::Instant knownAt, const std::vector<int>& authorised, int offset, bool reasons) {
     const scenario::Zone& zone = scenario.zones[static_cast<std::size_t>(zoneIndex)];
     Judgement j;
     j.finding.zone = zone.id;
     j.finding.restriction = zone.restriction;
-    auto none = [&](std::string why) {
+    // the words are made only when asked for: the simulation judges far more often than it explains
+    auto none = [&](auto&& why) {
         j.finding.applies = false;
-        j.finding.why = std::move(why);
+        if (reasons) j.finding.why = why();
         return j;
     };
+    const auto metres = [](double m) { return core::formatQuantity(m, core::Dimension::Length); };
 
-    if (zone.restriction == Restriction::NoRestriction) return none("no restriction");
+    if (zone.restriction == Restriction::NoRestriction) return none([] { return std::string("no restriction"); });
     if (std::find(zone.exempt.begin(), zone.exempt.end(), category.id) != zone.exempt.end())
-        return none(category.name + " are exempt");
+        return none([&] { return category.name + " are exempt"; });
 
     // heights: ground is taken as sea level, a fair approximation for Denmark (highest point 171 m)
     const double floor = zone.altitude.floor.metres;
-    if (altitude < floor) return none("flies at " + core::formatQuantity(altitude, core::Dimension::Length) +
-                                      ", below the zone's floor of " + core::formatQuantity(floor, core::Dimension::Length));
+    if (altitude < floor)
+        return none([&] { return "flies at " + metres(altitude) + ", below the zone's floor of " + metres(floor); });
     if (zone.altitude.ceiling && altitude > zone.altitude.ceiling->metres)
-        return none("flies at " + core::formatQuantity(altitude, core::Dimension::Length) + ", above the zone's ceiling of " +
-                    core::formatQuantity(zone.altitude.ceiling->metres, core::Dimension::Length));
+        return none([&] {
+            return "flies at " + metres(altitude) + ", above the zone's ceiling of " + metres(zone.altitude.ceiling->metres);
+        });
 
     // in force while the flight is inside, as far as the operator can know
     const ActiveWindow* window = nullptr;
@@ -106,34 +116,42 @@ Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneSta
             window = &w;
             break;
         }
-    const std::string when = "inside " + describeWindow(from, to, offset);
     if (!window) {
         for (const ActiveWindow& w : state.windows)
             if (w.from <= to && w.to > from)
-                return none("not yet announced at " + core::formatClock(knownAt, offset) + " (in force " +
-                            describeWindow(w.from, w.to, offset) + ")");
-        return none("not in force while the flight is inside (" + describeWindow(from, to, offset) + ")");
+                return none([&] {
+                    return "not yet announced at " + core::formatClock(knownAt, offset) + " (in force " +
+                           describeWindow(w.from, w.to, offset) + ")";
+                });
+        return none([&] {
+            return "not in force while the flight is inside (" + describeWindow(from, to, offset) + ")";
+        });
     }
-    const std::string inForce = "in force " + describeWindow(window->from, window->to, offset) + ", " + when;
+    const auto inForce = [&] {
+        return "in force " + describeWindow(window->from, window->to, offset) + ", inside " +
+               describeWindow(from, to, offset);
+    };
 
     j.finding.applies = true;
     switch (zone.restriction) {
     case Restriction::Prohibited:
         j.bearing = Bearing::Prohibited;
-        j.finding.why = "prohibited, " + inForce;
+        if (reasons) j.finding.why = "prohibited, " + inForce();
         break;
     case Restriction::Authorisation:
         if (std::find(category.authorisations.begin(), category.authorisations.end(), zone.id) !=
             category.authorisations.end())
-            return none(category.name + " hold a standing authorisation");
+            return none([&] { return category.name + " hold a standing authorisation"; });
         if (std::find(authorised.begin(), authorised.end(), zoneIndex) != authorised.end())
-            return none("authorisation granted for this flight");
+            return none([] { return std::string("authorisation granted for this flight"); });
         j.bearing = Bearing::NeedsAuthorisation;
-        j.finding.why = "authorisation required, " + inForce + (grants(zone, category) ? "" : "; not granted to " + category.name);
+        if (reasons)
+            j.finding.why = "authorisation required, " + inForce() +
+                            (grants(zone, category) ? "" : "; not granted to " + category.name);
         break;
     case Restriction::Conditional:
         j.bearing = Bearing::Conditional;
-        j.finding.why = "conditions apply, " + inForce;
+        if (reasons) j.finding.why = "conditions apply, " + inForce();
         break;
     case Restriction::NoRestriction:
         break;

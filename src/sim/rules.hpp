@@ -43,7 +43,8 @@ struct Judgement {
 /// lists zones for which this flight was granted an authorisation.
 Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneState& state,
                 const scenario::Category& category, double altitude, core::Instant from, core::Instant to,
-                core::Instant knownAt, const std::vector<int>& authorised, int utcOffsetMinutes);
+                core::Instant knownAt, const std::vector<int>& authorised, int utcOffsetMinutes,
+                bool reasons = true);
 
 /// "Can I fly here?": the zones at a point and time and the overall verdict.
 struct WhereAnswer {

@@ -295,26 +295,28 @@ std::vector<FlightPlan> expandTraffic(const Scenario& s, core::Random& random, c
 
 /// Replaces a flying drone's pending events with those of its plan from `from`
 /// on: zone entries and exits while a zone is in force, violations of the zones
-/// that apply, and the landing.
-void schedule(Context& c, Drone& d, Instant from) {
+/// that apply, and the landing. `known` may carry the plan's crossings when
+/// the caller has them already.
+void schedule(Context& c, Drone& d, Instant from, const std::vector<Crossing>* known = nullptr) {
     const scenario::Category& category = c.category(d);
     const int offset = c.scenario.time.utcOffsetMinutes;
-    std::vector<Event> events;
+    std::vector<PendingEvent> events;
 
     // stays inside each zone while it is in force
     struct Stay {
         int zone;
         Instant a, b;
-        Vec2 enterAt, leaveAt;
         double altitude;
     };
     std::vector<Stay> stays;
-    for (const Crossing& x : crossings(*c.world.index, d.plan)) {
+    std::vector<Crossing> computed;
+    if (!known) computed = crossings(*c.world.index, d.plan);
+    for (const Crossing& x : known ? *known : computed) {
         if (x.to < from) continue;
         for (const ActiveWindow& w : c.world.zones[static_cast<std::size_t>(x.zone)].windows) {
             const Instant a = std::max(x.from, w.from), b = std::min(x.to, w.to);
             if (a > b || (a == b && w.to == b)) continue;
-            stays.push_back({x.zone, a, b, x.enterAt, x.leaveAt, x.altitude});
+            stays.push_back({x.zone, a, b, x.altitude});
         }
     }
     auto where = [&](Instant t) {
@@ -327,78 +329,71 @@ void schedule(Context& c, Drone& d, Instant from) {
     for (const Stay& s : stays) {
         const scenario::Zone& zone = c.zone(s.zone);
         const Judgement j = judge(c.scenario, s.zone, c.world.zones[static_cast<std::size_t>(s.zone)], category,
-                                  s.altitude, s.a, s.b, kFar, d.authorisedZones, offset);
+                                  s.altitude, s.a, s.b, kFar, d.authorisedZones, offset, false);
         const bool violation = j.bearing == Bearing::Prohibited || j.bearing == Bearing::NeedsAuthorisation;
         const bool alreadyInside = s.a <= from && contains(d.inside, s.zone);
         if (s.a <= from) stillInside.push_back(s.zone);
         const Instant a = std::max(s.a, from);
         if (!alreadyInside) {
-            events.push_back(c.event(EventType::ZoneEntry, &d, s.zone, where(a),
-                                     "enters " + zone.name + " (" + std::string(scenario::name(zone.restriction)) + ")", a));
-            if (violation)
-                events.push_back(c.event(EventType::ViolationStart, &d, s.zone, where(a),
-                                         "violates " + zone.name + ": " + j.finding.why, a));
+            events.push_back({a, EventType::ZoneEntry, s.zone, 0.0, s.a});
+            if (violation) events.push_back({a, EventType::ViolationStart, s.zone, 0.0, s.a});
         }
-        // the deepest point inside, sampled along the stay; not for country-sized outlines, where
-        // the distance to a union of thousands of parts costs more than the whole run and says little
-        double depth = 0.0;
+        // how deep inside at the middle of the stay; not for country-sized outlines, where the
+        // distance to a union of thousands of parts costs more than the whole run and says little
         std::size_t outline = zone.region.circles.size() + zone.region.corridors.size();
         for (const core::Polygon& p : zone.region.polygons) outline += p.outer.size();
-        if (outline <= 1000)
-            for (int k = 0; k <= 4; ++k) {
-                const Instant t = a + (s.b - a) * k / 4;
-                depth = std::max(depth, core::distanceToBoundary(zone.region, where(t)));
-            }
-        const std::string spent = core::formatQuantity(static_cast<double>(s.b - s.a) / 1000.0, core::Dimension::Duration);
-        Event exit = c.event(EventType::ZoneExit, &d, s.zone, where(s.b),
-                             "leaves " + zone.name + " after " + spent +
-                                 (outline <= 1000 ? ", at most " + km(depth) + " inside" : std::string()),
-                             s.b);
-        exit.value = depth;
-        if (violation) {
-            Event end = c.event(EventType::ViolationEnd, &d, s.zone, where(s.b), "ends its violation of " + zone.name +
-                                " after " + spent, s.b);
-            end.value = static_cast<double>(s.b - s.a) / 1000.0;
-            events.push_back(exit);
-            events.push_back(end);
-        } else {
-            events.push_back(exit);
-        }
+        const double depth = outline <= 1000 ? core::distanceToBoundary(zone.region, where((s.a + s.b) / 2)) : -1.0;
+        events.push_back({s.b, EventType::ZoneExit, s.zone, depth, s.a});
+        if (violation) events.push_back({s.b, EventType::ViolationEnd, s.zone, static_cast<double>(s.b - s.a) / 1000.0, s.a});
     }
     // zones it was inside that the new plan is not inside any more
     for (int z : d.inside)
         if (!contains(stillInside, z)) {
-            events.push_back(c.event(EventType::ZoneExit, &d, z, where(from), "leaves " + c.zone(z).name, from));
-            if (contains(d.violating, z))
-                events.push_back(c.event(EventType::ViolationEnd, &d, z, where(from),
-                                         "ends its violation of " + c.zone(z).name, from));
+            events.push_back({from, EventType::ZoneExit, z, -1.0, from});
+            if (contains(d.violating, z)) events.push_back({from, EventType::ViolationEnd, z, 0.0, from});
         }
-    events.push_back(c.event(EventType::Landing, &d, -1, d.plan.back().p1,
-                             "lands after " + km(cruiseLength(d.plan)) + " flown", d.plan.back().t1));
-    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.time < b.time; });
+    events.push_back({d.plan.back().t1, EventType::Landing, -1, 0.0, 0});
+    std::stable_sort(events.begin(), events.end(),
+                     [](const PendingEvent& a, const PendingEvent& b) { return a.time < b.time; });
     d.pending = std::move(events);
     d.nextEvent = 0;
 }
 
-/// Applies one of a drone's own events to its state and emits it.
-void apply(Context& c, Drone& d, Event e) {
-    e.tick = c.world.tick;
-    const int z = e.zone.empty() ? -1 : static_cast<int>(c.scenario.zone(e.zone) - c.scenario.zones.data());
-    switch (e.type) {
-    case EventType::ZoneEntry: d.inside.push_back(z); break;
-    case EventType::ZoneExit: removeValue(d.inside, z); break;
+/// Makes one of a drone's own events happen: its state changes, and the full
+/// event with position and words goes out.
+void apply(Context& c, Drone& d, const PendingEvent& p) {
+    Vec2 at;
+    double altitude, heading;
+    sample(d.plan[segmentAt(d.plan, p.time)], p.time, at, altitude, heading);
+    const scenario::Zone* zone = p.zone >= 0 ? &c.zone(p.zone) : nullptr;
+    const std::string spent = core::formatQuantity(static_cast<double>(p.time - p.since) / 1000.0, core::Dimension::Duration);
+    Event e = c.event(p.type, &d, p.zone, at, {}, p.time);
+    e.value = p.value;
+    switch (p.type) {
+    case EventType::ZoneEntry:
+        d.inside.push_back(p.zone);
+        e.text = "enters " + zone->name + " (" + std::string(scenario::name(zone->restriction)) + ")";
+        break;
+    case EventType::ZoneExit:
+        removeValue(d.inside, p.zone);
+        e.text = "leaves " + zone->name + " after " + spent + (p.value >= 0 ? ", " + km(p.value) + " inside at mid-stay" : "");
+        e.value = std::max(p.value, 0.0);
+        break;
     case EventType::ViolationStart:
-        d.violating.push_back(z);
+        d.violating.push_back(p.zone);
         ++d.violations;
         d.outcome = Outcome::Violated;
+        e.text = "violates " + zone->name + " (" + std::string(scenario::name(zone->restriction)) + ", in force)";
         break;
     case EventType::ViolationEnd:
-        removeValue(d.violating, z);
-        d.violationSeconds += e.value;
+        removeValue(d.violating, p.zone);
+        d.violationSeconds += p.value;
+        e.text = "ends its violation of " + zone->name + " after " + spent;
         break;
     case EventType::Landing:
         d.phase = Phase::Landed;
-        d.landedAt = e.time;
+        d.landedAt = p.time;
+        e.text = "lands after " + km(cruiseLength(d.plan)) + " flown";
         break;
     default: break;
     }
@@ -416,9 +411,10 @@ std::vector<Vec2> intendedPath(const scenario::Flight& f) {
 }
 
 /// Starts a flight on a plan at the current time.
-void takeOff(Context& c, std::size_t index, std::vector<Segment> plan) {
+void takeOff(Context& c, std::size_t index, std::vector<Segment> plan, const std::vector<Crossing>* known = nullptr) {
     Drone& d = c.world.drones[index];
     const FlightPlan& fp = c.plan(d);
+    if (fp.behaviour == Behaviour::Hostile) known = nullptr; // the plan changes below
     if (fp.behaviour == Behaviour::Hostile) {
         // a hostile drone loiters over its target until its battery runs out
         Segment& last = plan.back();
@@ -432,7 +428,10 @@ void takeOff(Context& c, std::size_t index, std::vector<Segment> plan) {
             plan.insert(plan.end() - 1, hover);
         }
     }
+    const std::size_t before = plan.size();
+    const Instant end = plan.empty() ? 0 : plan.back().t1;
     limitEndurance(plan, c.world.now + fp.endurance, c.model);
+    if (plan.size() != before || plan.back().t1 != end) known = nullptr;
     d.plan = std::move(plan);
     d.cursor = 0;
     d.phase = Phase::Flying;
@@ -442,7 +441,7 @@ void takeOff(Context& c, std::size_t index, std::vector<Segment> plan) {
     d.altitude = 0.0;
     c.world.flying.push_back(index);
     c.emit(c.event(EventType::Departure, &d, -1, d.position, "takes off"));
-    schedule(c, d, c.world.now);
+    schedule(c, d, c.world.now, known);
 }
 
 std::string zoneList(const Context& c, const std::vector<int>& zones) {
@@ -486,11 +485,13 @@ void decide(Context& c, std::size_t index) {
     std::vector<Segment> plan = buildPlan(meant, now, f.speed, f.altitude.metres, hoverAt, hover, 0.0, 0.0, c.model);
     if (d.plannedDistance == 0.0) d.plannedDistance = pathLength(meant);
 
+    std::vector<Crossing> lastCrossings; // of the plan assessed last
     auto assess = [&](const std::vector<Segment>& p, std::vector<int>& blocking, std::vector<int>& needAuthorisation) {
         verdict.findings.clear();
         blocking.clear();
         needAuthorisation.clear();
-        for (const Crossing& x : crossings(*c.world.index, p)) {
+        lastCrossings = crossings(*c.world.index, p);
+        for (const Crossing& x : lastCrossings) {
             const Judgement j = judge(c.scenario, x.zone, c.world.zones[static_cast<std::size_t>(x.zone)], category,
                                       x.altitude, x.from, x.to, now, d.authorisedZones, offset);
             if (j.bearing == Bearing::Prohibited) blocking.push_back(x.zone);
@@ -526,7 +527,7 @@ void decide(Context& c, std::size_t index) {
         if (conflicts) verdict.outcome = Outcome::Violated;
         if (d.outcome == Outcome::Pending) d.outcome = Outcome::Allowed;
         c.world.verdicts.push_back(verdict);
-        takeOff(c, index, std::move(plan));
+        takeOff(c, index, std::move(plan), &lastCrossings);
         return;
     }
 
@@ -559,7 +560,7 @@ void decide(Context& c, std::size_t index) {
         verdict.rule = d.authorisedZones.empty() ? "No zone that applies stands in the way."
                                                  : "Authorised in " + zoneList(c, d.authorisedZones) + ".";
         c.world.verdicts.push_back(verdict);
-        takeOff(c, index, std::move(plan));
+        takeOff(c, index, std::move(plan), &lastCrossings);
         return;
     }
 
@@ -611,7 +612,7 @@ void decide(Context& c, std::size_t index) {
                        km(extra) + " further (" +
                        core::formatQuantity(extra / f.speed, core::Dimension::Duration) + " more).";
         c.world.verdicts.push_back(verdict);
-        takeOff(c, index, std::move(aroundPlan));
+        takeOff(c, index, std::move(aroundPlan), &lastCrossings);
         return;
     }
 
@@ -770,43 +771,37 @@ void updateZones(Context& c) {
     }
 }
 
-/// Pairs of drones closer than the near-miss distance, by a grid of cells
-/// as wide as that distance: each drone is compared with its own cell and
-/// the neighbouring ones.
+/// Pairs of drones closer than the near-miss distance: a sweep along x over
+/// the drones sorted by x, each compared only with those less than the
+/// distance further east.
 void nearMisses(Context& c) {
-    const double cell = c.model.nearMissDistance;
-    struct Entry {
-        std::int64_t cx, cy;
-        std::size_t drone;
-        bool operator<(const Entry& o) const {
-            return cx != o.cx ? cx < o.cx : cy != o.cy ? cy < o.cy : drone < o.drone;
-        }
-    };
-    std::vector<Entry> grid;
-    grid.reserve(c.world.flying.size());
-    for (std::size_t i : c.world.flying) {
+    const double reach = c.model.nearMissDistance;
+    // the order of the last check, kept: drones move little between checks, so an
+    // insertion sort of it costs little more than a pass
+    std::vector<std::pair<double, std::size_t>>& sweep = c.world.sweep;
+    std::vector<char> seen(c.world.drones.size(), 0);
+    std::size_t kept = 0;
+    for (auto& [x, i] : sweep) {
         const Drone& d = c.world.drones[i];
-        if (d.altitude <= 0.0) continue;
-        grid.push_back({static_cast<std::int64_t>(std::floor(d.position.x / cell)),
-                        static_cast<std::int64_t>(std::floor(d.position.y / cell)), i});
+        if (d.phase != Phase::Flying || d.altitude <= 0.0) continue;
+        seen[i] = 1;
+        sweep[kept++] = {d.position.x, i};
     }
-    std::sort(grid.begin(), grid.end());
+    sweep.resize(kept);
+    for (std::size_t i : c.world.flying)
+        if (!seen[i] && c.world.drones[i].altitude > 0.0) sweep.emplace_back(c.world.drones[i].position.x, i);
+    for (std::size_t k = 1; k < sweep.size(); ++k)
+        for (std::size_t m = k; m > 0 && sweep[m] < sweep[m - 1]; --m) std::swap(sweep[m], sweep[m - 1]);
     std::vector<std::pair<int, int>> close;
-    for (const Entry& e : grid) {
-        for (std::int64_t dx = 0; dx <= 1; ++dx)
-            for (std::int64_t dy = -1; dy <= 1; ++dy) {
-                if (dx == 0 && dy < 0) continue; // each neighbouring pair of cells once
-                auto it = std::lower_bound(grid.begin(), grid.end(), Entry{e.cx + dx, e.cy + dy, 0});
-                for (; it != grid.end() && it->cx == e.cx + dx && it->cy == e.cy + dy; ++it) {
-                    if (dx == 0 && dy == 0 && it->drone <= e.drone) continue;
-                    const Drone& a = c.world.drones[e.drone];
-                    const Drone& b = c.world.drones[it->drone];
-                    if (core::distance(a.position, b.position) < c.model.nearMissDistance &&
-                        std::abs(a.altitude - b.altitude) < c.model.nearMissHeight)
-                        close.emplace_back(static_cast<int>(std::min(e.drone, it->drone)),
-                                           static_cast<int>(std::max(e.drone, it->drone)));
-                }
-            }
+    for (std::size_t k = 0; k < sweep.size(); ++k) {
+        const Drone& a = c.world.drones[sweep[k].second];
+        for (std::size_t m = k + 1; m < sweep.size() && sweep[m].first - sweep[k].first < reach; ++m) {
+            const Drone& b = c.world.drones[sweep[m].second];
+            if (std::abs(a.position.y - b.position.y) >= reach) continue;
+            if (core::distance(a.position, b.position) < reach && std::abs(a.altitude - b.altitude) < c.model.nearMissHeight)
+                close.emplace_back(static_cast<int>(std::min(sweep[k].second, sweep[m].second)),
+                                   static_cast<int>(std::max(sweep[k].second, sweep[m].second)));
+        }
     }
     std::sort(close.begin(), close.end());
     for (const auto& [ia, ib] : close) {

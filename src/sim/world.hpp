@@ -47,6 +47,16 @@ struct ActiveWindow {
     core::Instant known = 0; ///< published at this time (timeline announcements); earlier for schedules
 };
 
+/// An event of a drone's plan still to come, kept small: the full Event (with
+/// its position and text) is made when it happens.
+struct PendingEvent {
+    core::Instant time = 0;
+    EventType type = EventType::Note;
+    int zone = -1;            ///< index into Scenario::zones
+    double value = 0.0;       ///< as Event::value
+    core::Instant since = 0;  ///< exits: when the stay began
+};
+
 /// One drone and its plan.
 struct Drone {
     int flight = -1; ///< index into World::flights
@@ -55,7 +65,7 @@ struct Drone {
     core::Instant departAt = 0;             ///< when it will (or did) take off
     std::vector<Segment> plan;              ///< the whole flight, take-off to landing
     std::size_t cursor = 0;                 ///< current segment
-    std::vector<Event> pending;             ///< events of the plan still to come, in time order
+    std::vector<PendingEvent> pending;      ///< events of the plan still to come, in time order
     std::size_t nextEvent = 0;
     core::Vec2 position;                    ///< [m]
     double altitude = 0.0;                  ///< [m] AGL
@@ -95,6 +105,7 @@ struct World {
     std::vector<std::pair<core::Instant, std::size_t>> departures; ///< (time, drone), a min-heap
     std::vector<std::size_t> flying;   ///< drones in the air, in the order they took off
     std::vector<std::pair<int, int>> closePairs; ///< drones close to each other at the last check
+    std::vector<std::pair<double, std::size_t>> sweep; ///< (east [m], drone) in order at the last check
     core::Instant nextNearMissCheck = 0;
 };
 

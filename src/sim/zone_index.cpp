@@ -168,10 +168,27 @@ std::vector<ZoneInterval> ZoneIndex::intervals(core::Vec2 a, core::Vec2 b) const
             return true;
         }
     } collector{m_impl.get(), a, b, {}};
-    b2AABB box;
-    box.lowerBound = b2Min(fa, fb);
-    box.upperBound = b2Max(fa, fb);
-    m_impl->tree.Query(&collector, box);
+    // a ray through the tree meets only the boxes the leg itself crosses; a leg too short
+    // for a float ray (Box2D asserts on zero length) asks for the boxes at its point
+    if ((fb - fa).LengthSquared() > 0.0f) {
+        struct Ray {
+            Collector* collector;
+            float RayCastCallback(const b2RayCastInput& input, int32 proxy) {
+                collector->QueryCallback(proxy);
+                return input.maxFraction;
+            }
+        } ray{&collector};
+        b2RayCastInput input;
+        input.p1 = fa;
+        input.p2 = fb;
+        input.maxFraction = 1.0f;
+        m_impl->tree.RayCast(&ray, input);
+    } else {
+        b2AABB box;
+        box.lowerBound = b2Min(fa, fb);
+        box.upperBound = b2Max(fa, fb);
+        m_impl->tree.Query(&collector, box);
+    }
 
     // merge the pieces of each zone into stretches along the leg
     std::sort(collector.hits.begin(), collector.hits.end());
