@@ -24,7 +24,7 @@ build: setup
 
 demo: build
 	@$(NOFLY) check --quiet $(SHIPPED)
-	@$(NOFLY) check $(FLAGSHIP)
+	@$(NOFLY) run $(FLAGSHIP) --out out/summit_ban
 
 check: build
 	@$(NOFLY) check $(SHIPPED)

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 namespace nofly::sim {
@@ -102,6 +103,36 @@ void sample(const Segment& s, Instant t, Vec2& position, double& altitude, doubl
 std::size_t segmentAt(const std::vector<Segment>& plan, Instant t) {
     auto it = std::upper_bound(plan.begin(), plan.end(), t, [](Instant value, const Segment& s) { return value < s.t1; });
     return it == plan.end() ? plan.size() - 1 : static_cast<std::size_t>(it - plan.begin());
+}
+
+/// How far inside a zone a point is [m], or -1 when that is too costly to say.
+/// One polygon or one disc: exact, with squared distances to the edges (the
+/// general union distance of core geometry is far slower and this runs for
+/// every stay). Other unions of a modest outline: core geometry. Country-sized
+/// outlines: not measured.
+double depthInside(const core::Region& region, Vec2 p) {
+    const std::size_t parts = region.polygons.size() + region.circles.size() + region.corridors.size();
+    if (parts == 1 && region.circles.size() == 1)
+        return std::max(0.0, region.circles[0].radius - core::distance(p, region.circles[0].center));
+    if (parts == 1 && region.polygons.size() == 1) {
+        double best = std::numeric_limits<double>::infinity();
+        auto ring = [&](const core::Ring& r) {
+            for (std::size_t i = 0; i < r.size(); ++i) {
+                const Vec2 a = r[i], b = r[(i + 1) % r.size()];
+                const Vec2 ab = b - a, ap = p - a;
+                const double len2 = core::dot(ab, ab);
+                const double t = len2 > 0 ? std::clamp(core::dot(ap, ab) / len2, 0.0, 1.0) : 0.0;
+                const Vec2 d = ap - ab * t;
+                best = std::min(best, core::dot(d, d));
+            }
+        };
+        ring(region.polygons[0].outer);
+        for (const core::Ring& hole : region.polygons[0].holes) ring(hole);
+        return std::sqrt(best);
+    }
+    std::size_t outline = region.circles.size() + region.corridors.size();
+    for (const core::Polygon& polygon : region.polygons) outline += polygon.outer.size();
+    return outline <= 1000 ? core::distanceToBoundary(region, p) : -1.0;
 }
 
 /// The plan up to `t`, cut there.
@@ -338,11 +369,8 @@ void schedule(Context& c, Drone& d, Instant from, const std::vector<Crossing>* k
             events.push_back({a, EventType::ZoneEntry, s.zone, 0.0, s.a});
             if (violation) events.push_back({a, EventType::ViolationStart, s.zone, 0.0, s.a});
         }
-        // how deep inside at the middle of the stay; not for country-sized outlines, where the
-        // distance to a union of thousands of parts costs more than the whole run and says little
-        std::size_t outline = zone.region.circles.size() + zone.region.corridors.size();
-        for (const core::Polygon& p : zone.region.polygons) outline += p.outer.size();
-        const double depth = outline <= 1000 ? core::distanceToBoundary(zone.region, where((s.a + s.b) / 2)) : -1.0;
+        // how deep inside at the middle of the stay
+        const double depth = depthInside(zone.region, where((s.a + s.b) / 2));
         events.push_back({s.b, EventType::ZoneExit, s.zone, depth, s.a});
         if (violation) events.push_back({s.b, EventType::ViolationEnd, s.zone, static_cast<double>(s.b - s.a) / 1000.0, s.a});
     }
