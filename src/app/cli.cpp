@@ -38,6 +38,7 @@ void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
     runCommand->add_option("--until", run->until, "Stop at this time (08:30, +2 h, or ISO 8601)");
     runCommand->add_option("--out", run->out,
                            "Write report.json, events.csv, flights.csv, tracks.geojson and map.svg into this folder");
+    runCommand->add_flag("--html", run->html, "Also write report.html, a self-contained handout (needs --out)");
     runCommand->add_flag("-q,--quiet", run->quiet, "No progress bar and no summary table");
 
     commands.push_back({runCommand, [run, runSeed, runSeedOption] {
@@ -90,6 +91,7 @@ int runCli(int argc, char** argv) {
     // every command registers itself with its action; one line a family
     std::vector<Command> commands;
     addSimulationCommands(cli, commands);
+    addWorkshopCommands(cli, commands);
 
     try {
         cli.parse(argc, argv);

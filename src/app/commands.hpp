@@ -32,6 +32,7 @@ struct RunOptions {
     std::optional<std::uint64_t> seed; ///< overrides the scenario's seed
     std::string until;                 ///< stop early: a time as the scenario writes them
     std::string out;                   ///< folder for the report files; empty: none
+    bool html = false;                 ///< also report.html in the folder
     bool quiet = false;                ///< no progress bar, no summary table
 };
 int runRun(const RunOptions& options, std::ostream& out, std::ostream& err);
@@ -64,6 +65,9 @@ struct Command {
     CLI::App* app = nullptr;
     std::function<int()> run;
 };
+
+/// compare (and, later, sweep): policies side by side.
+void addWorkshopCommands(CLI::App& cli, std::vector<Command>& commands);
 
 /// The scenario files named by paths: files as given, folders searched
 /// (recursively, sorted) for *.yaml files, leaving out include fragments,

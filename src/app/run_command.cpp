@@ -1,6 +1,8 @@
 #include "app/commands.hpp"
 
+#include "report/html.hpp"
 #include "report/run_files.hpp"
+#include "report/svg.hpp"
 #include "report/run_record.hpp"
 #include "scenario/loader.hpp"
 #include "sim/rules.hpp"
@@ -8,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
 #include <iostream>
 #include <unistd.h>
 
@@ -95,12 +98,25 @@ int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
     run.expectations = report::checkExpectations(*scenario, world, run.metrics);
 
     if (!options.quiet) out << report::summaryTable(run);
+    if (options.html && options.out.empty()) {
+        err << "nofly run: --html writes report.html into the --out folder; give one\n";
+        return kUsageError;
+    }
     if (!options.out.empty()) {
         std::vector<std::string> written;
         std::string error;
         if (!report::writeRunFiles(run, options.out, written, error)) {
             err << "nofly run: " << error << '\n';
             return kInputError;
+        }
+        if (options.html) {
+            const std::string path = (std::filesystem::path(options.out) / "report.html").string();
+            const std::string map = report::mapSvg(run, report::SvgOptions{1200, 900, scenario->view, {}});
+            if (!report::writeFileAtomically(path, report::runHtml(run, map), error)) {
+                err << "nofly run: " << error << '\n';
+                return kInputError;
+            }
+            written.push_back(path);
         }
         if (!options.quiet) {
             out << "\nWrote";

@@ -131,15 +131,23 @@ std::string summaryTable(const RunRecord& run) {
     char line[256];
     const char* header = "  %-22s %7s %6s %6s %8s %6s %9s %8s %7s %8s\n";
     const char* row = "  %-22s %7d %6d %6d %8d %6d %9d %8.1f %7.1f %8d\n";
+    // by zone, the first two columns count entries (a zone plans and flies nothing)
     auto table = [&](const char* title, const std::map<std::string, Counts>& groups, bool zones) {
         out << title << '\n';
-        std::snprintf(line, sizeof line, header, zones ? "zone" : "category", "planned", "flown", "reroute",
-                      "cancel", "wait", "violating", "viol-min", "extra-km", "disrupted");
+        std::snprintf(line, sizeof line, header, zones ? "zone" : "category", zones ? "" : "planned",
+                      zones ? "entries" : "flown", "reroute", "cancel", "wait", "violating", "viol-min", "extra-km",
+                      "disrupted");
         out << line;
         for (const auto& [id, c] : groups) {
             if (!zones && c.planned == 0) continue;
-            std::snprintf(line, sizeof line, row, id.substr(0, 22).c_str(), c.planned, c.flown, c.rerouted,
-                          c.cancelled, c.waited, c.violating, c.violationMinutes, c.extraKm, c.disrupted);
+            if (zones) {
+                std::snprintf(line, sizeof line, "  %-22s %7s %6d %6d %8d %6d %9d %8.1f %7.1f %8d\n",
+                              id.substr(0, 22).c_str(), "", c.entries, c.rerouted, c.cancelled, c.waited, c.violating,
+                              c.violationMinutes, c.extraKm, c.disrupted);
+            } else {
+                std::snprintf(line, sizeof line, row, id.substr(0, 22).c_str(), c.planned, c.flown, c.rerouted,
+                              c.cancelled, c.waited, c.violating, c.violationMinutes, c.extraKm, c.disrupted);
+            }
             out << line;
         }
     };

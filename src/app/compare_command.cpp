@@ -1,0 +1,141 @@
+// nofly compare: every variant of a scenario on the same traffic (the same
+// seeds), side by side. Runs are independent, so they run in parallel on a
+// TBB thread pool; each writes only its own slot, so the results do not
+// depend on how many threads there are.
+#include "app/commands.hpp"
+
+#include "report/compare.hpp"
+#include "report/run_files.hpp"
+#include "report/svg.hpp"
+#include "scenario/loader.hpp"
+#include "sim/simulation.hpp"
+
+#include <CLI/CLI.hpp>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/parallel_for.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace nofly::app {
+
+namespace {
+
+struct CompareOptions {
+    std::string file;
+    std::vector<std::string> variants; ///< empty: the base and every variant
+    int seeds = 1;
+    int jobs = 0; ///< 0: every core
+    std::string out;
+};
+
+/// One run's counts, and its map when asked for.
+struct RunSlot {
+    report::Counts total;
+    std::string map;
+};
+
+int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& err) {
+    // the policies: each variant loaded once
+    scenario::LoadResult base = scenario::loadScenarioFile(options.file);
+    for (const core::Diagnostic& d : base.diagnostics.sorted())
+        if (d.severity == core::Severity::Error) err << core::format(d) << '\n';
+    if (!base.scenario) return kInputError;
+    std::vector<std::string> names = options.variants;
+    if (names.empty()) {
+        names.push_back("");
+        for (const auto& v : base.scenario->variants) names.push_back(v.id);
+    }
+    std::vector<scenario::Scenario> policies;
+    for (const std::string& name : names) {
+        const std::string variant = name == "base" ? "" : name;
+        scenario::LoadResult r = scenario::loadScenarioFile(options.file, {variant, {}});
+        for (const core::Diagnostic& d : r.diagnostics.sorted())
+            if (d.severity == core::Severity::Error) err << core::format(d) << '\n';
+        if (!r.scenario) return kInputError;
+        policies.push_back(std::move(*r.scenario));
+    }
+    if (options.seeds < 1) {
+        err << "nofly compare: --seeds must be at least 1\n";
+        return kUsageError;
+    }
+
+    // every (policy, seed) run in parallel, each into its own slot
+    const std::size_t seeds = static_cast<std::size_t>(options.seeds);
+    std::vector<std::shared_ptr<const sim::ZoneIndex>> indexes;
+    for (const auto& p : policies) indexes.push_back(std::make_shared<const sim::ZoneIndex>(p));
+    std::vector<RunSlot> slots(policies.size() * seeds);
+    std::unique_ptr<tbb::global_control> limit;
+    if (options.jobs > 0)
+        limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                      static_cast<std::size_t>(options.jobs));
+    tbb::parallel_for(std::size_t{0}, slots.size(), [&](std::size_t k) {
+        const std::size_t p = k / seeds, s = k % seeds;
+        scenario::Scenario scenario = policies[p];
+        scenario.seed = policies[p].seed + s;
+        sim::World world = sim::makeWorld(scenario, indexes[p]);
+        report::RunRecord run;
+        run.scenario = &scenario;
+        run.events = sim::runToEnd(scenario, world);
+        run.world = &world;
+        run.metrics = report::computeMetrics(scenario, world, run.events);
+        slots[k].total = run.metrics.total;
+        if (s == 0) slots[k].map = report::mapSvg(run, report::SvgOptions{900, 675, scenario.view, {}});
+    });
+
+    report::Comparison comparison;
+    comparison.title = base.scenario->title;
+    comparison.description = base.scenario->description;
+    comparison.file = options.file;
+    for (std::size_t p = 0; p < policies.size(); ++p) {
+        report::VariantRuns v;
+        v.variant = policies[p].variant;
+        for (const auto& declared : base.scenario->variants)
+            if (declared.id == v.variant) v.description = declared.description;
+        for (std::size_t s = 0; s < seeds; ++s) {
+            v.seeds.push_back(policies[p].seed + s);
+            v.runs.push_back(slots[p * seeds + s].total);
+        }
+        v.mapSvg = slots[p * seeds].map;
+        comparison.variants.push_back(std::move(v));
+    }
+
+    out << report::comparisonTable(comparison);
+    if (!options.out.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(options.out, ec);
+        std::string error;
+        for (const auto& [name, content] :
+             {std::pair<std::string, std::string>{"compare.csv", report::comparisonCsv(comparison)},
+              {"compare.html", report::comparisonHtml(comparison)}}) {
+            const std::string path = (std::filesystem::path(options.out) / name).string();
+            if (!report::writeFileAtomically(path, content, error)) {
+                err << "nofly compare: " << error << '\n';
+                return kInputError;
+            }
+            out << "Wrote " << path << '\n';
+        }
+    }
+    return kOk;
+}
+
+} // namespace
+
+void addWorkshopCommands(CLI::App& cli, std::vector<Command>& commands) {
+    auto options = std::make_shared<CompareOptions>();
+    CLI::App* compare = cli.add_subcommand(
+        "compare", "Run every variant of a scenario on the same traffic and compare them side by side.");
+    compare->add_option("file", options->file, "Scenario file")->required();
+    compare->add_option("--variants", options->variants, "Variants to compare, the first as reference (base = none); "
+                                                          "default: the base and every variant")
+        ->delimiter(',');
+    compare->add_option("--seeds", options->seeds, "Random draws of the traffic per variant (seed, seed+1, ...)")
+        ->capture_default_str();
+    compare->add_option("--jobs", options->jobs, "Runs at once; 0 = every core")->capture_default_str();
+    compare->add_option("--out", options->out, "Write compare.csv and compare.html into this folder");
+    commands.push_back({compare, [options] { return runCompare(*options, std::cout, std::cerr); }});
+}
+
+} // namespace nofly::app

@@ -1,0 +1,176 @@
+#include "report/html.hpp"
+
+#include "report/svg.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace nofly::report {
+
+namespace {
+
+std::string text(const std::string& s) { return escapeXml(s); }
+
+const char* kStyle = R"(
+body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 15px; color: #222; margin: 2em auto; max-width: 1100px; }
+h1 { font-size: 28px; margin-bottom: 0.2em; } h2 { font-size: 21px; margin-top: 1.6em; border-bottom: 2px solid #ccc; }
+table { border-collapse: collapse; margin: 0.6em 0; } th, td { border: 1px solid #bbb; padding: 4px 8px; text-align: left; vertical-align: top; }
+th { background: #eee; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.bars { margin: 0.6em 0 1.2em; } .bar-row { display: flex; align-items: center; margin: 3px 0; }
+.bar-label { width: 14em; } .bar { background: #0072B2; height: 18px; margin-right: 6px; } .bar-value { font-variant-numeric: tabular-nums; }
+.grid { display: flex; flex-wrap: wrap; gap: 12px; } figure { margin: 0; flex: 1 1 320px; } figure svg { width: 100%; height: auto; border: 1px solid #ccc; }
+figcaption { font-weight: bold; margin: 4px 0; } .pass { color: #006d4f; font-weight: bold; } .fail { color: #b34700; font-weight: bold; }
+@media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { page-break-after: avoid; } figure, table { page-break-inside: avoid; } }
+)";
+
+bool numeric(const std::string& s) {
+    return !s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || ((s[0] == '-' || s[0] == '+') && s.size() > 1));
+}
+
+} // namespace
+
+HtmlPage::HtmlPage(const std::string& title) : m_title(title) {}
+
+void HtmlPage::heading(int level, const std::string& t) {
+    const std::string tag = "h" + std::to_string(std::clamp(level, 1, 3));
+    m_body += "<" + tag + ">" + text(t) + "</" + tag + ">\n";
+}
+
+void HtmlPage::paragraph(const std::string& t) { m_body += "<p>" + text(t) + "</p>\n"; }
+
+void HtmlPage::table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+    m_body += "<table>\n<tr>";
+    for (const std::string& h : header) m_body += "<th>" + text(h) + "</th>";
+    m_body += "</tr>\n";
+    for (const auto& row : rows) {
+        m_body += "<tr>";
+        for (const std::string& c : row) m_body += std::string(numeric(c) ? "<td class=\"num\">" : "<td>") + text(c) + "</td>";
+        m_body += "</tr>\n";
+    }
+    m_body += "</table>\n";
+}
+
+void HtmlPage::barChart(const std::string& title, const std::vector<std::pair<std::string, double>>& bars) {
+    double top = 0.0;
+    for (const auto& [label, value] : bars) top = std::max(top, value);
+    m_body += "<div class=\"bars\"><strong>" + text(title) + "</strong>\n";
+    for (const auto& [label, value] : bars) {
+        char width[32], shown[32];
+        std::snprintf(width, sizeof width, "%.1f", top > 0 ? 400.0 * value / top : 0.0);
+        std::snprintf(shown, sizeof shown, std::abs(value - std::round(value)) < 1e-9 ? "%.0f" : "%.1f", value);
+        m_body += "<div class=\"bar-row\"><span class=\"bar-label\">" + text(label) + "</span><span class=\"bar\" style=\"width:" +
+                  width + "px\"></span><span class=\"bar-value\">" + shown + "</span></div>\n";
+    }
+    m_body += "</div>\n";
+}
+
+void HtmlPage::figure(const std::string& svg, const std::string& caption) {
+    // the SVG documents carry an XML declaration only when standalone; inline, drop it
+    std::string inline_ = svg;
+    if (inline_.rfind("<?xml", 0) == 0) inline_ = inline_.substr(inline_.find("?>") + 2);
+    m_body += "<figure><figcaption>" + text(caption) + "</figcaption>\n" + inline_ + "</figure>\n";
+}
+
+void HtmlPage::beginGrid() { m_body += "<div class=\"grid\">\n"; }
+void HtmlPage::endGrid() { m_body += "</div>\n"; }
+
+std::string HtmlPage::finish() {
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + text(m_title) +
+           "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" + m_body + "</body>\n</html>\n";
+}
+
+std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
+    const scenario::Scenario& s = *run.scenario;
+    const int offset = s.time.utcOffsetMinutes;
+    HtmlPage page(s.title);
+    page.heading(1, s.title + (s.variant.empty() ? "" : " — " + s.variant));
+    if (!s.description.empty()) page.paragraph(s.description);
+    page.paragraph(core::formatInstant(s.time.start, offset) + " to " + core::formatInstant(s.time.end, offset) +
+                   ", seed " + std::to_string(s.seed) + ". Scenario file: " + s.file + ".");
+    if (!s.goals.empty()) {
+        page.heading(2, "Learning goals");
+        std::vector<std::vector<std::string>> goals;
+        for (const std::string& g : s.goals) goals.push_back({g});
+        page.table({"goal"}, goals);
+    }
+
+    page.heading(2, "Map");
+    page.figure(mapSvg, "Zones, routes flown, violations and cancelled take-offs");
+
+    page.heading(2, "What happened");
+    const Counts& t = run.metrics.total;
+    page.paragraph(std::to_string(t.planned) + " flights planned, " + std::to_string(t.flown) + " flown: " +
+                   std::to_string(t.allowed) + " allowed, " + std::to_string(t.authorised) + " authorised, " +
+                   std::to_string(t.rerouted) + " rerouted, " + std::to_string(t.waited) + " waited, " +
+                   std::to_string(t.cancelled) + " cancelled. " + std::to_string(t.violating) +
+                   " flights violated a zone; " + std::to_string(t.disrupted) + " legitimate flights were disrupted.");
+    auto countRows = [](const std::map<std::string, Counts>& groups, bool all) {
+        // groups with nothing planned are left out unless `all`
+        std::vector<std::vector<std::string>> rows;
+        char minutes[32], km[32];
+        for (const auto& [id, c] : groups) {
+            if (!all && c.planned == 0) continue;
+            std::snprintf(minutes, sizeof minutes, "%.1f", c.violationMinutes);
+            std::snprintf(km, sizeof km, "%.1f", c.extraKm);
+            rows.push_back({id, std::to_string(c.planned), std::to_string(c.flown), std::to_string(c.rerouted),
+                            std::to_string(c.cancelled), std::to_string(c.waited), std::to_string(c.violating), minutes,
+                            km, std::to_string(c.disrupted)});
+        }
+        return rows;
+    };
+    const std::vector<std::string> header = {"",          "planned",   "flown",             "rerouted", "cancelled",
+                                             "waited",    "violating", "violation minutes", "extra km", "disrupted"};
+    page.heading(2, "By category");
+    auto categoryHeader = header;
+    categoryHeader[0] = "category";
+    page.table(categoryHeader, countRows(run.metrics.byCategory, false));
+    page.heading(2, "By zone (what each zone caused)");
+    std::vector<std::vector<std::string>> zoneRows;
+    for (const auto& [id, c] : run.metrics.byZone) {
+        char minutes[32];
+        std::snprintf(minutes, sizeof minutes, "%.1f", c.violationMinutes);
+        zoneRows.push_back({id, std::to_string(c.entries), std::to_string(c.rerouted), std::to_string(c.cancelled),
+                            std::to_string(c.waited), std::to_string(c.violating), minutes, std::to_string(c.disrupted)});
+    }
+    page.table({"zone", "entries", "rerouted", "cancelled", "waited", "violating", "violation minutes", "disrupted"},
+               zoneRows);
+
+    if (!run.expectations.empty()) {
+        page.heading(2, "Expectations");
+        std::vector<std::vector<std::string>> rows;
+        for (const ExpectationResult& r : run.expectations)
+            rows.push_back({std::to_string(r.expectation.where.line), r.passed ? "PASS" : "FAIL", r.actual});
+        page.table({"line", "result", "what happened"}, rows);
+    }
+
+    page.heading(2, "Timeline");
+    std::vector<std::vector<std::string>> events;
+    for (const sim::Event& e : run.events) {
+        // the story, not every entry: decisions, violations, zone switches, notes
+        switch (e.type) {
+        case sim::EventType::ZoneEntry:
+        case sim::EventType::ZoneExit:
+        case sim::EventType::Departure:
+        case sim::EventType::Landing:
+        case sim::EventType::ViolationEnd: continue;
+        default: break;
+        }
+        events.push_back({core::formatClock(e.time, offset), e.flight.empty() ? "" : e.flight, std::string(sim::name(e.type)),
+                          e.text});
+    }
+    page.table({"time", "flight", "event", "what"}, events);
+
+    page.heading(2, "Verdicts");
+    std::vector<std::vector<std::string>> verdicts;
+    for (const sim::Verdict& v : run.world->verdicts) {
+        std::string zones;
+        for (const sim::ZoneFinding& f : v.findings)
+            zones += (zones.empty() ? "" : "; ") + f.zone + ": " + (f.applies ? "applies, " : "does not apply, ") + f.why;
+        verdicts.push_back({core::formatClock(v.time, offset), v.flight, std::string(sim::name(v.outcome)), v.rule, zones});
+    }
+    page.table({"time", "flight", "outcome", "why", "zones weighed"}, verdicts);
+    return page.finish();
+}
+
+} // namespace nofly::report
