@@ -3,6 +3,7 @@
 // which no unit library shapes for scenario writers. Numbers are read and
 // written with <charconv>, so the locale never changes a decimal point.
 #include "core/quantity.hpp"
+#include "core/text.hpp"
 
 #include "core/diagnostic.hpp"
 
@@ -17,27 +18,6 @@ namespace nofly::core {
 
 namespace {
 
-bool isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool isDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool isLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-char toLower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
 // lower case with the spaces taken out, for lookups: "Km / H" -> "km/h"
 std::string normalise(std::string_view word) {
     std::string out;
@@ -51,17 +31,6 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b) {
     for (std::size_t i = 0; i < a.size(); ++i)
         if (toLower(a[i]) != toLower(b[i])) return false;
     return true;
-}
-
-// Appended piece by piece: "'" + std::string(s) + "'" trips a false
-// -Wrestrict in GCC 12 at -O2 (GCC bug 105329).
-std::string quoted(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 2);
-    out += '\'';
-    out += s;
-    out += '\'';
-    return out;
 }
 
 // --- units ----------------------------------------------------------------

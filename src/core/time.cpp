@@ -3,6 +3,7 @@
 // name the form a user got wrong, which std::chrono::parse cannot, and the
 // printing must not depend on the locale.
 #include "core/time.hpp"
+#include "core/text.hpp"
 
 #include <cmath>
 #include <string>
@@ -21,35 +22,6 @@ constexpr Millis kMsPerDay = 24 * kMsPerHour;
 constexpr const char* kAnyForm =
     "write a date and time such as '2025-10-01T08:00+02:00', a clock time such as "
     "'08:30' or an offset from the start such as '+15 min'";
-
-bool isSpace(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-bool isDigit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool isLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && isSpace(s.front()))
-        s.remove_prefix(1);
-    while (!s.empty() && isSpace(s.back()))
-        s.remove_suffix(1);
-    return s;
-}
-
-// Appended piece by piece: "'" + std::string(s) + "'" trips a false
-// -Wrestrict in GCC 12 at -O2 (GCC bug 105329).
-std::string quoted(std::string_view s) {
-    std::string out;
-    out.reserve(s.size() + 2);
-    out += '\'';
-    out += s;
-    out += '\'';
-    return out;
-}
 
 // Division and remainder rounding towards minus infinity, so that instants
 // before 1970 fall on the right day.

@@ -1,5 +1,7 @@
 // The real `nofly` program, run as a user runs it: exit codes, messages and
 // the JSON form, on real files.
+#include "nofly_process.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -14,24 +16,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-struct Outcome {
-    int exit = -1;
-    std::string out; ///< stdout and stderr together
-};
-
-Outcome nofly(const std::string& arguments, bool withStderr = true) {
-    const std::string command = std::string("cd '") + NOFLY_SOURCE_DIR + "' && '" + NOFLY_BINARY + "' " + arguments +
-                                (withStderr ? " 2>&1" : " 2>/dev/null");
-    Outcome run;
-    FILE* pipe = popen(command.c_str(), "r");
-    if (!pipe) return run;
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) run.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    run.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return run;
-}
+using nofly::testing::nofly;
+using nofly::testing::Outcome;
 
 TEST(Cli, HelpListsTheCommands) {
     const Outcome r = nofly("--help");

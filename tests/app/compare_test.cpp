@@ -1,6 +1,8 @@
 // nofly compare and the HTML handouts, as a workshop uses them: the figures do
 // not depend on --jobs, the pages are self-contained, and headless Chromium
 // shows what they say.
+#include "nofly_process.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -17,40 +19,18 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-struct Outcome {
-    int exit = -1;
-    std::string out;
-};
-
-Outcome shell(const std::string& command) {
-    Outcome o;
-    FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) o.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    o.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return o;
-}
-
-Outcome nofly(const std::string& arguments) {
-    return shell(std::string("cd '") + NOFLY_SOURCE_DIR + "' && '" + NOFLY_BINARY + "' " + arguments);
-}
-
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+using nofly::testing::nofly;
+using nofly::testing::Outcome;
+using nofly::testing::shell;
+using nofly::testing::slurp;
 
 /// The page as headless Chromium renders it (its DOM after loading).
 std::string chromiumDom(const fs::path& page) {
     const fs::path profile = fs::temp_directory_path() / ("nofly-chromium-" + std::to_string(::getpid()));
     const Outcome o = shell("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
                             "--disable-background-networking --disable-component-update --disable-sync "
-                            "--user-data-dir='" + profile.string() + "' --dump-dom 'file://" + page.string() +
-                            "' 2>/dev/null");
+                            "--user-data-dir='" + profile.string() + "' --dump-dom 'file://" + page.string() + "'",
+                            false);
     fs::remove_all(profile);
     return o.out;
 }

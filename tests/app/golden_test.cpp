@@ -2,6 +2,8 @@
 // run to run, and its event log hashes to a recorded value. When a change
 // means to alter the simulation, update the hash in the same commit and say
 // why; any other change of it is a bug.
+#include "nofly_process.hpp"
+
 #include <gtest/gtest.h>
 
 #include <array>
@@ -16,19 +18,9 @@ namespace {
 
 namespace fs = std::filesystem;
 
-int runNofly(const std::string& arguments) {
-    const std::string command = std::string("cd '") + NOFLY_SOURCE_DIR + "' && '" + NOFLY_BINARY + "' " + arguments +
-                                " >/dev/null 2>&1";
-    const int status = std::system(command.c_str());
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using nofly::testing::slurp;
 
-std::string slurp(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+int runNofly(const std::string& arguments) { return nofly::testing::nofly(arguments + " >/dev/null").exit; }
 
 /// FNV-1a, 64 bits.
 std::uint64_t hash(const std::string& bytes) {

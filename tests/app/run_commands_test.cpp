@@ -1,6 +1,7 @@
 // nofly run, where and explain as a user runs them: every shipped scenario
 // under every variant meets its own expect: lines, files are written whole,
 // and the answers name the zones and the rules.
+#include "nofly_process.hpp"
 #include "scenario/loader.hpp"
 
 #include <gmock/gmock.h>
@@ -19,23 +20,8 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-struct Outcome {
-    int exit = -1;
-    std::string out;
-};
-
-Outcome nofly(const std::string& arguments) {
-    const std::string command =
-        std::string("cd '") + NOFLY_SOURCE_DIR + "' && '" + NOFLY_BINARY + "' " + arguments + " 2>&1";
-    Outcome o;
-    FILE* pipe = popen(command.c_str(), "r");
-    std::array<char, 4096> buffer{};
-    std::size_t n = 0;
-    while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) o.out.append(buffer.data(), n);
-    const int status = pclose(pipe);
-    o.exit = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return o;
-}
+using nofly::testing::nofly;
+using nofly::testing::Outcome;
 
 /// Every shipped scenario file with each of its variants ("" = base).
 std::vector<std::pair<std::string, std::string>> shippedRuns() {
@@ -75,7 +61,7 @@ TEST(RunCommand, PrintsTheSummaryAndExpectations) {
     const Outcome o = nofly("run scenarios/tutorial/01_one_zone_one_flight.yaml");
     EXPECT_EQ(o.exit, 0);
     EXPECT_THAT(o.out, HasSubstr("2 flights planned, 2 flown"));
-    EXPECT_THAT(o.out, HasSubstr("PASS  line 71: flight 'careful-pilot' was rerouted"));
+    EXPECT_THAT(o.out, HasSubstr("PASS  line 72: flight 'careful-pilot' was rerouted"));
 }
 
 TEST(RunCommand, WritesEveryReportFile) {
