@@ -455,19 +455,27 @@ void Loader::readMap(const MapReader& top) {
         MapReader o(m_context, *origin, "map origin", keys::kLatLon);
         auto lat = o.require("lat", "latitude in degrees");
         auto lon = o.require("lon", "longitude in degrees");
-        std::optional<double> la, lo;
-        if (lat) la = readNumber(m_context, *lat, "map origin lat");
-        if (lon) lo = readNumber(m_context, *lon, "map origin lon");
-        if (la && (*la < -85 || *la > 85)) {
-            m_context.error(*lat, "map origin lat " + lat->node.Scalar() + " is out of range", "from -85 to 85 degrees");
-            la.reset();
-        }
-        if (lo && (*lo < -180 || *lo > 180)) {
-            m_context.error(*lon, "map origin lon " + lon->node.Scalar() + " is out of range", "from -180 to 180 degrees");
-            lo.reset();
-        }
-        if (la && lo) {
-            m_scenario.origin = {*la, *lo};
+        // plain numbers and a flag: optional<double> here draws a false -Wmaybe-uninitialized from GCC 12 at -O2
+        double la = 0.0, lo = 0.0;
+        bool good = lat && lon;
+        auto degrees = [&](const std::optional<Source>& source, const char* what, double limit, double& value) {
+            if (!source) return;
+            const auto v = readNumber(m_context, *source, std::string("map origin ") + what);
+            if (!v) {
+                good = false;
+            } else if (*v < -limit || *v > limit) {
+                m_context.error(*source, std::string("map origin ") + what + " " + source->node.Scalar() + " is out of range",
+                                "from " + std::to_string(static_cast<int>(-limit)) + " to " +
+                                    std::to_string(static_cast<int>(limit)) + " degrees");
+                good = false;
+            } else {
+                value = *v;
+            }
+        };
+        degrees(lat, "lat", 85.0, la);
+        degrees(lon, "lon", 180.0, lo);
+        if (good) {
+            m_scenario.origin = {la, lo};
             m_scenario.projection = core::LocalProjection(m_scenario.origin);
         }
     }

@@ -100,7 +100,9 @@ Source child(const Source& parent, const YAML::Node& node, const std::string& se
     out.node = node;
     out.file = parent.file;
     out.path = parent.path.empty() ? segment : parent.path + "." + segment;
-    out.fallback = parent.node.IsDefined() ? parent.node.Mark() : parent.fallback;
+    // a node built by nofly (an imported zone) has no mark: point where its parent points
+    const bool marked = parent.node.IsDefined() && !parent.node.Mark().is_null();
+    out.fallback = marked ? parent.node.Mark() : parent.fallback;
     return out;
 }
 
@@ -118,7 +120,7 @@ MapReader::MapReader(Context& context, const Source& source, std::string what, c
     // unknown and duplicate keys; yaml-cpp keeps duplicates in the node, silently
     std::map<std::string, YAML::Mark> seen;
     for (auto it = source.node.begin(); it != source.node.end(); ++it) {
-        const YAML::Node& key = it->first;
+        const YAML::Node key = it->first; // a copy: the iterator hands out a temporary pair
         Source keySource = child(source, key, "");
         if (!key.IsScalar()) {
             context.error(keySource, m_what + ": a key must be a single word, not " + describeNode(key));

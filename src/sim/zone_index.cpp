@@ -20,13 +20,19 @@ b2Vec2 toB2(core::Vec2 v) { return {static_cast<float>(v.x), static_cast<float>(
 
 } // namespace
 
+static b2PolygonShape unitBox() {
+    b2PolygonShape box;
+    box.SetAsBox(1.0f, 1.0f);
+    return box;
+}
+
 /// One convex piece: a Box2D shape placed at its own centre so that its
 /// vertices stay small numbers in float.
 struct Piece {
     int zone = -1;
     b2Transform transform;
     bool circle = false;
-    b2PolygonShape polygon;
+    b2PolygonShape polygon = unitBox(); // Box2D leaves a default polygon's vertices unset
     b2CircleShape disc;
     // the same piece in double precision, for the narrow phase
     std::vector<core::Vec2> vertices; ///< counter-clockwise, convex
