@@ -91,6 +91,8 @@ int runCli(int argc, char** argv) {
     // every command registers itself with its action; one line a family
     std::vector<Command> commands;
     addSimulationCommands(cli, commands);
+    addDataCommands(cli, commands);
+    addWindowCommands(cli, commands);
     addWorkshopCommands(cli, commands);
 
     try {

@@ -55,6 +55,32 @@ struct ExplainOptions {
 };
 int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& err);
 
+// --- real airspace data in and out, and the schema (data_commands.cpp) ---
+
+struct ImportOptions {
+    std::string file;
+    std::string format;               ///< ed269 | ed318 | geojson | openair; empty: detected
+    std::string out;                  ///< the fragment's file; empty: standard output
+    std::string lang = "en";          ///< ED-318 texts
+    bool skipBad = false;             ///< leave out features that cannot be used
+    std::string mapping;              ///< GeoJSON / OpenAir mapping file
+    std::string utcOffset = "+00:00"; ///< the local time weekly clock times are written in
+};
+int runImport(const ImportOptions& options, std::ostream& out, std::ostream& err);
+
+struct ExportOptions {
+    std::string file;
+    std::string variant;
+    std::string format; ///< geojson | ed269
+    std::string out;    ///< empty: standard output
+};
+int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err);
+
+struct SchemaOptions {
+    std::string out; ///< empty: standard output
+};
+int runSchema(const SchemaOptions& options, std::ostream& out, std::ostream& err);
+
 /// Parses the command line and runs the command.
 int runCli(int argc, char** argv);
 
@@ -66,6 +92,11 @@ struct Command {
     std::function<int()> run;
 };
 
+/// import, export and schema (data_commands.cpp).
+void addDataCommands(CLI::App& cli, std::vector<Command>& commands);
+
+/// view and render: the window and its pictures (view_command.cpp).
+void addWindowCommands(CLI::App& cli, std::vector<Command>& commands);
 /// compare (and, later, sweep): policies side by side.
 void addWorkshopCommands(CLI::App& cli, std::vector<Command>& commands);
 

@@ -26,6 +26,13 @@ std::string_view name(Role role) {
     case Role::FlightCancelled: return "flight-cancelled";
     case Role::Airport: return "airport";
     case Role::Place: return "place";
+    case Role::DronePlanned: return "drone-planned";
+    case Role::DroneFlying: return "drone-flying";
+    case Role::DroneAuthorised: return "drone-authorised";
+    case Role::DroneRerouted: return "drone-rerouted";
+    case Role::DroneViolating: return "drone-violating";
+    case Role::DroneUnknown: return "drone-unknown";
+    case Role::DroneNeutralised: return "drone-neutralised";
     }
     return "land";
 }
@@ -40,10 +47,19 @@ Role zoneRole(scenario::Restriction restriction) {
     return Role::ZoneNoRestriction;
 }
 
+Role droneRole(const sim::Drone& drone) {
+    if (drone.phase == sim::Phase::Planned || drone.phase == sim::Phase::Waiting) return Role::DronePlanned;
+    if (!drone.violating.empty()) return Role::DroneViolating;
+    if (drone.outcome == sim::Outcome::Authorised || !drone.authorisedZones.empty()) return Role::DroneAuthorised;
+    if (drone.rerouted) return Role::DroneRerouted;
+    return Role::DroneFlying;
+}
+
 // --- palette ----------------------------------------------------------------
 
 namespace {
 constexpr Colour kVermillion{0xD5, 0x5E, 0x00};
+constexpr Colour kOrange{0xE6, 0x9F, 0x00};
 constexpr Colour kBlue{0x00, 0x72, 0xB2};
 constexpr Colour kYellow{0xF0, 0xE4, 0x42};
 constexpr Colour kGreen{0x00, 0x9E, 0x73};
@@ -118,6 +134,27 @@ const Paint& paint(Role role) {
     }();
     static const Paint kAirport = marker(Paint::Square, {0, 0, 0}, 7.0, 16.0, true);
     static const Paint kPlace = marker(Paint::Dot, {0x33, 0x33, 0x33}, 5.0, 15.0, false);
+    // drones: an icon of fixed size filled with the state's colour, outlined
+    // in black; the window's icons also differ in shape, so states read in greyscale
+    auto drone = [](Colour colour, double size) {
+        Paint p;
+        p.fill = colour;
+        p.fillOpacity = 1.0;
+        p.stroke = {0, 0, 0};
+        p.strokeWidth = 1.5;
+        p.markerSize = size;
+        p.text = {0, 0, 0};
+        p.fontSize = 14.0;
+        p.labelBeside = true;
+        return p;
+    };
+    static const Paint kDronePlanned = drone({0x77, 0x77, 0x77}, 7.0);
+    static const Paint kDroneFlying = drone(kGreen, 10.0);
+    static const Paint kDroneAuthorised = drone(kBlue, 10.0);
+    static const Paint kDroneRerouted = drone(kOrange, 10.0);
+    static const Paint kDroneViolating = drone(kVermillion, 13.0);
+    static const Paint kDroneUnknown = drone({0x11, 0x11, 0x11}, 10.0);
+    static const Paint kDroneNeutralised = drone(kPurple, 10.0);
     switch (role) {
     case Role::Land: return kLand;
     case Role::ZoneProhibited: return kProhibited;
@@ -129,6 +166,13 @@ const Paint& paint(Role role) {
     case Role::FlightCancelled: return kCancelled;
     case Role::Airport: return kAirport;
     case Role::Place: return kPlace;
+    case Role::DronePlanned: return kDronePlanned;
+    case Role::DroneFlying: return kDroneFlying;
+    case Role::DroneAuthorised: return kDroneAuthorised;
+    case Role::DroneRerouted: return kDroneRerouted;
+    case Role::DroneViolating: return kDroneViolating;
+    case Role::DroneUnknown: return kDroneUnknown;
+    case Role::DroneNeutralised: return kDroneNeutralised;
     }
     return kLand;
 }

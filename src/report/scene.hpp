@@ -31,12 +31,23 @@ enum class Role {
     FlightCancelled, ///< a cross where a cancelled flight would have taken off
     Airport,
     Place,
+    // drones in the window, by state (the SVG map draws routes, not drones)
+    DronePlanned,     ///< on the ground, due to take off or waiting
+    DroneFlying,      ///< in the air, nothing in its way
+    DroneAuthorised,  ///< in the air with an authorisation
+    DroneRerouted,    ///< in the air on a route around a zone
+    DroneViolating,   ///< in the air inside a zone that forbids it
+    DroneUnknown,     ///< a track a sensor sees and no flight plan explains
+    DroneNeutralised, ///< brought down by a responder
 };
 
 /// "land", "zone-prohibited", "route-violating", ...
 std::string_view name(Role role);
 /// The zone role of a restriction.
 Role zoneRole(scenario::Restriction restriction);
+/// The role of a drone by its state now: violating before authorised before
+/// rerouted before flying; on the ground before take-off, planned.
+Role droneRole(const sim::Drone& drone);
 
 struct Style {
     Role role = Role::Land;

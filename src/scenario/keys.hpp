@@ -44,6 +44,13 @@ inline const List kResponder = {"id", "name", "type", "base", "speed", "neutrali
 inline const List kEvent = {"id", "at", "event", "zone", "notice", "position", "genuine", "text"};
 inline const List kExpect = {"metric", "category", "zone", "flight", "outcome", "at_least", "at_most", "equals", "variant"};
 inline const List kVariant = {"description", "remove", "set", "add"};
+/// An item of `include:` written as a mapping: a real-data file and how to read it.
+inline const List kInclude = {"file", "format", "lang", "skip-bad", "mapping"};
+
+// The mapping file of a GeoJSON or OpenAir import (docs/real-data.md): not
+// part of a scenario, but read with the same reader.
+inline const List kMapping = {"id", "name", "message", "floor", "ceiling", "from", "to", "class", "classes", "default"};
+inline const List kMappingSettings = {"restriction", "reason", "floor", "ceiling", "message"};
 
 // Words allowed as values.
 inline const List kRestrictions = {"prohibited", "authorisation", "conditional", "no-restriction"};
@@ -70,6 +77,7 @@ inline const List kMetrics = {"planned",
                               "authorisations_denied",
                               "disrupted",
                               "near_misses"};
+inline const List kImportFormats = {"ed269", "ed318", "geojson", "openair"};
 inline const List kOutcomes = {"allowed", "authorised", "denied", "rerouted", "cancelled", "waited", "violated"};
 
 } // namespace nofly::scenario::keys

@@ -1,8 +1,10 @@
 #include "scenario/loader.hpp"
 
 #include "scenario/basemap.hpp"
+#include "scenario/import.hpp"
 #include "scenario/keys.hpp"
 #include "scenario/reader.hpp"
+#include "scenario/zone_fragment.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -545,33 +547,94 @@ void Loader::readIncludes(const MapReader& top) {
     if (!include) return;
     std::error_code ec;
     const fs::path root = fs::weakly_canonical(m_root, ec);
-    for (const Source& entry : readWords(m_context, *include, "include")) {
-        auto path = readString(m_context, entry, "an included file");
-        if (!path) continue;
-        const fs::path relative(*path);
+    // a path written in the scenario: relative, and inside its folder once links are resolved
+    auto resolve = [&](const Source& at, const std::string& path, const char* what) -> std::optional<fs::path> {
+        const fs::path relative(path);
         if (relative.is_absolute()) {
-            m_context.error(entry, "include '" + *path + "' is an absolute path",
+            m_context.error(at, std::string(what) + " '" + path + "' is an absolute path",
                             "write the path relative to this scenario file, such as 'zones/airports.yaml'");
-            continue;
+            return std::nullopt;
         }
-        // resolve links too: an include may not leave the scenario's folder tree
         const fs::path resolved = fs::weakly_canonical(m_root / relative, ec);
         const auto [rootEnd, pathIt] = std::mismatch(root.begin(), root.end(), resolved.begin(), resolved.end());
         if (rootEnd != root.end()) {
-            m_context.error(entry, "include '" + *path + "' leaves the scenario's folder",
+            m_context.error(at, std::string(what) + " '" + path + "' leaves the scenario's folder",
                             "included files must be in the scenario's folder or below it");
+            return std::nullopt;
+        }
+        return resolved;
+    };
+    auto shownPath = [&](const std::string& path) {
+        return (fs::path(*m_file).parent_path() / fs::path(path)).lexically_normal().string();
+    };
+    for (const Source& entry : readWords(m_context, *include, "include")) {
+        // a path, or {file, format, lang, skip-bad, mapping} for real airspace data
+        Source fileAt = entry;
+        ImportOptions import;
+        bool realData = false;
+        if (entry.node.IsMap()) {
+            MapReader item(m_context, entry, "include", keys::kInclude);
+            auto file = item.require("file", "the path of the file, such as 'file: zones.openair'");
+            if (!item.ok() || !file) continue;
+            fileAt = *file;
+            bool good = true;
+            if (auto format = item.get("format")) {
+                auto word = readWord(m_context, *format, "include format", keys::kImportFormats);
+                import.format = word.value_or("");
+                good = good && word;
+            }
+            if (auto lang = item.get("lang")) import.lang = readString(m_context, *lang, "include lang").value_or("en");
+            if (auto skip = item.get("skip-bad")) import.skipBad = readBool(m_context, *skip, "include skip-bad").value_or(false);
+            if (auto mapping = item.get("mapping")) {
+                auto path = readString(m_context, *mapping, "include mapping");
+                if (path && resolve(*mapping, *path, "mapping")) import.mapping = shownPath(*path);
+                else good = false;
+            }
+            realData = item.has("format") || item.has("lang") || item.has("skip-bad") || item.has("mapping");
+            if (!good) continue;
+        }
+        auto path = readString(m_context, fileAt, "an included file");
+        if (!path) continue;
+        auto resolved = resolve(fileAt, *path, "include");
+        if (!resolved) continue;
+        const fs::path relative(*path);
+        const std::string shown = shownPath(*path);
+        std::string extension = relative.extension().string();
+        for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        realData = realData || extension == ".json" || extension == ".geojson" || extension == ".openair" ||
+                   extension == ".txt";
+
+        if (realData) {
+            // real airspace data: imported, then read as zones written by hand, at the feature's line
+            import.displayName = shown;
+            ImportResult imported = importZones(resolved->string(), import);
+            m_context.diagnostics().append(imported.diagnostics);
+            if (!imported.ok()) continue;
+            m_scenario.includes.push_back(resolved->string());
+            ScheduleFrame frame{m_scenario.time.utcOffsetMinutes, std::nullopt};
+            if (m_context.time.hasStart && m_scenario.time.end > m_scenario.time.start)
+                frame.span = TimeWindow{m_scenario.time.start, m_scenario.time.end};
+            const std::string* file = m_context.internFile(shown);
+            for (const GeoZone& zone : imported.zones) {
+                Source item;
+                item.node = zoneNode(zone, frame, m_context.diagnostics());
+                item.file = file;
+                item.fallback.line = zone.where.line - 1;
+                item.fallback.column = std::max(0, zone.where.column - 1);
+                m_sections["zones"].push_back({item, zone.id});
+            }
             continue;
         }
+
         std::string error;
-        auto text = readFile(resolved, error);
+        auto text = readFile(*resolved, error);
         if (!text) {
-            m_context.error(entry, "include '" + *path + "' " + error);
+            m_context.error(fileAt, "include '" + *path + "' " + error);
             continue;
         }
-        const std::string shown = (fs::path(*m_file).parent_path() / relative).lexically_normal().string();
         auto node = parseYaml(*text, shown, m_context.diagnostics());
         if (!node) continue;
-        m_scenario.includes.push_back(resolved.string());
+        m_scenario.includes.push_back(resolved->string());
         Source included;
         included.node = *node;
         included.file = m_context.internFile(shown);

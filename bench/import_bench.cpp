@@ -1,0 +1,88 @@
+// How long real airspace data takes to come in: a national ED-269 file of
+// 5,000 polygons (generated here, as compact as authorities publish them),
+// the same zones included by a scenario (imported, then read and projected
+// by the loader), and the Slovenian OpenAir file from the shared data.
+// Figures are quoted in docs/real-data.md, never asserted.
+#include "scenario/import.hpp"
+#include "scenario/loader.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace nofly;
+
+/// A folder holding national.json (5,000 ED-269 polygons of 20 corners over
+/// Denmark) and national.yaml (a scenario that includes it).
+const fs::path& nationalFolder() {
+    static const fs::path folder = [] {
+        const fs::path dir = fs::temp_directory_path() / "nofly_import_bench";
+        fs::create_directories(dir);
+        std::ofstream out(dir / "national.json");
+        out << "{\"UASZoneList\":[";
+        for (int i = 0; i < 5000; ++i) {
+            const double lat = 54.6 + (i % 70) * 0.04, lon = 8.1 + (i / 70) * 0.06;
+            out << (i ? "," : "") << R"({"identifier":"DK)" << i << R"(","name":"Zone )" << i
+                << R"(","restriction":"PROHIBITED","reason":["AIR_TRAFFIC"],"applicability":[{"permanent":"YES"}],)"
+                << R"("geometry":[{"uomDimensions":"M","lowerLimit":0,"lowerVerticalReference":"AGL","upperLimit":120,)"
+                << R"("upperVerticalReference":"AGL","horizontalProjection":{"type":"Polygon","coordinates":[[)";
+            for (int k = 0; k <= 20; ++k) {
+                const double angle = 2.0 * 3.141592653589793 * (k % 20) / 20.0;
+                out << (k ? "," : "") << "[" << lon + 0.015 * std::cos(angle) << ","
+                    << lat + 0.01 * std::sin(angle) << "]";
+            }
+            out << "]]}}]}";
+        }
+        out << "]}";
+        std::ofstream(dir / "national.yaml") << "title: National\n"
+                                                "time: {start: 2025-10-01T07:00+02:00, end: +6 h}\n"
+                                                "map: {origin: {lat: 56.0, lon: 10.5}}\n"
+                                                "include: [national.json]\n";
+        return dir;
+    }();
+    return folder;
+}
+
+void ImportNationalEd269(benchmark::State& state) {
+    const std::string file = (nationalFolder() / "national.json").string();
+    for (auto _ : state) {
+        scenario::ImportResult result = scenario::importZones(file);
+        if (result.zones.size() != 5000) state.SkipWithError("the national file did not import");
+        benchmark::DoNotOptimize(result);
+    }
+    state.counters["zones"] = 5000;
+    state.counters["MB"] = static_cast<double>(fs::file_size(file)) / 1e6;
+}
+BENCHMARK(ImportNationalEd269)->Unit(benchmark::kMillisecond);
+
+void IncludeNationalEd269(benchmark::State& state) {
+    const std::string file = (nationalFolder() / "national.yaml").string();
+    for (auto _ : state) {
+        scenario::LoadResult result = scenario::loadScenarioFile(file);
+        if (!result.scenario) state.SkipWithError("the scenario did not load");
+        benchmark::DoNotOptimize(result);
+    }
+}
+BENCHMARK(IncludeNationalEd269)->Unit(benchmark::kMillisecond);
+
+void ImportSloveniaOpenAir(benchmark::State& state) {
+    const std::string file = std::string(NOFLY_SOURCE_DIR) +
+                             "/../shared/data/geozones/openair/slovenia_2023-05-25_extended.openair";
+    if (!fs::exists(file)) {
+        state.SkipWithError("../shared/data/geozones is not there");
+        return;
+    }
+    for (auto _ : state) {
+        scenario::ImportResult result = scenario::importZones(file);
+        benchmark::DoNotOptimize(result);
+    }
+}
+BENCHMARK(ImportSloveniaOpenAir)->Unit(benchmark::kMillisecond);
+
+} // namespace

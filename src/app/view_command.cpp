@@ -1,0 +1,204 @@
+// The window commands: `nofly view` opens the interactive map, `nofly render`
+// draws one frame of it into a PNG. Both need an X display (SFML 2.5 aborts
+// without one), so both look for it before any SFML graphics object exists
+// and say what to do instead (xvfb-run -a for render).
+#include "app/commands.hpp"
+
+#include "render/viewer.hpp"
+#include "scenario/loader.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+namespace nofly::app {
+
+namespace {
+
+struct ViewOptions {
+    std::string file;
+    std::string variant;
+    bool presenter = false;
+    bool play = false;
+    double speed = 60.0;
+    std::string size = "1600x900";
+};
+
+struct RenderOptions {
+    std::string file;
+    std::string variant;
+    std::string at;
+    std::string out = "map.png";
+    std::string size = "1600x900";
+    bool presenter = false;
+};
+
+/// Whether an X display is there to talk to: DISPLAY is set and, for a local
+/// display (":0"), its socket exists.
+bool displayAvailable(std::string& why) {
+    const char* display = std::getenv("DISPLAY");
+    if (!display || !*display) {
+        why = "no display (DISPLAY is not set)";
+        return false;
+    }
+    const std::string name = display;
+    if (name.front() == ':') {
+        const std::string number = name.substr(1, name.find('.') - 1);
+        if (!std::filesystem::exists("/tmp/.X11-unix/X" + number)) {
+            why = "no X server answers on display " + name;
+            return false;
+        }
+    }
+    return true;
+}
+
+/// "1600x900" into a width and a height in pixels.
+bool parseSize(const std::string& text, unsigned& width, unsigned& height) {
+    unsigned w = 0, h = 0;
+    char x = 0, extra = 0;
+    if (std::sscanf(text.c_str(), "%u%c%u%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X'))
+        return false;
+    if (w < 320 || h < 240 || w > 8192 || h > 8192) return false;
+    width = w;
+    height = h;
+    return true;
+}
+
+int runView(const ViewOptions& options, std::ostream& err) {
+    unsigned width = 0, height = 0;
+    if (!parseSize(options.size, width, height)) {
+        err << "nofly view: --size '" << options.size
+            << "': write WIDTHxHEIGHT in pixels, such as 1600x900\n";
+        return kUsageError;
+    }
+    std::string why;
+    if (!displayAvailable(why)) {
+        err << "nofly view: " << why << ": the window needs a graphical session.\n"
+            << "  Without one, run the scenario headless:  nofly run " << options.file << "\n"
+            << "  or draw one frame to a PNG:              xvfb-run -a nofly render " << options.file
+            << " --at 10:00 -o map.png\n";
+        return kUsageError;
+    }
+    render::ViewerOptions viewer;
+    viewer.file = options.file;
+    viewer.variant = options.variant;
+    viewer.presenter = options.presenter;
+    viewer.speed = options.speed;
+    viewer.playing = options.play;
+    render::Viewer window(viewer);
+    if (!window.load()) {
+        for (const std::string& e : window.errors())
+            err << e << '\n';
+        err << "nofly view: " << options.file << " has errors; nothing was shown\n";
+        return kInputError;
+    }
+    return window.runWindow(width, height);
+}
+
+int runRender(const RenderOptions& options, std::ostream& out, std::ostream& err) {
+    unsigned width = 0, height = 0;
+    if (!parseSize(options.size, width, height)) {
+        err << "nofly render: --size '" << options.size
+            << "': write WIDTHxHEIGHT in pixels, such as 1600x900\n";
+        return kUsageError;
+    }
+    std::string why;
+    if (!displayAvailable(why)) {
+        err << "nofly render: " << why << ": drawing needs an X display, even offscreen.\n"
+            << "  Run it under a virtual one:  xvfb-run -a nofly render " << options.file << " --at "
+            << (options.at.empty() ? "10:00" : options.at) << " -o " << options.out << "\n";
+        return kUsageError;
+    }
+    render::ViewerOptions viewerOptions;
+    viewerOptions.file = options.file;
+    viewerOptions.variant = options.variant;
+    viewerOptions.presenter = options.presenter;
+    render::Viewer viewer(viewerOptions);
+    if (!viewer.load()) {
+        for (const std::string& e : viewer.errors())
+            err << e << '\n';
+        err << "nofly render: " << options.file << " has errors; nothing was drawn\n";
+        return kInputError;
+    }
+    const scenario::Scenario& s = viewer.scenario();
+    auto at = core::parseInstant(options.at, {s.time.start, s.time.utcOffsetMinutes, true});
+    if (auto* e = std::get_if<core::ParseError>(&at)) {
+        err << "nofly render: --at: " << e->message << (e->hint.empty() ? "" : " (" + e->hint + ")") << '\n';
+        return kUsageError;
+    }
+    const core::Instant t = std::get<core::Instant>(at);
+    if (t < s.time.start || t > s.time.end) {
+        err << "nofly render: --at " << options.at << " is outside the scenario's time ("
+            << core::formatClock(s.time.start, s.time.utcOffsetMinutes) << " to "
+            << core::formatClock(s.time.end, s.time.utcOffsetMinutes) << ")\n";
+        return kUsageError;
+    }
+
+    // one frame offscreen, with a stencil buffer for the zones' fills
+    sf::ContextSettings settings;
+    settings.depthBits = 24;
+    settings.stencilBits = 8;
+    settings.antialiasingLevel = 4;
+    sf::RenderTexture target;
+    if (!target.create(width, height, settings)) {
+        settings.antialiasingLevel = 0;
+        if (!target.create(width, height, settings)) {
+            err << "nofly render: could not create a " << options.size << " drawing surface\n";
+            return kInternalError;
+        }
+    }
+    viewer.resize(width, height);
+    viewer.seekNow(t);
+    // ImGui sizes its windows from the frame before: draw a few
+    for (int k = 0; k < 3; ++k)
+        viewer.frame(target, 0.0);
+    target.display();
+    std::string message;
+    if (!viewer.saveScreenshot(target, options.out, message)) {
+        err << "nofly render: " << message << '\n';
+        return kInputError;
+    }
+    out << "Wrote " << options.out << " (" << width << "x" << height << ", "
+        << core::formatClock(t, s.time.utcOffsetMinutes) << ")\n";
+    return kOk;
+}
+
+} // namespace
+
+void addWindowCommands(CLI::App& cli, std::vector<Command>& commands) {
+    // nofly view
+    auto view = std::make_shared<ViewOptions>();
+    CLI::App* viewCommand = cli.add_subcommand(
+        "view", "Open the interactive map: play, pause, scrub, click a drone or a zone to see why "
+                "(needs a display; F1 in the window lists the keys).");
+    viewCommand->add_option("file", view->file, "Scenario file")->required()->check(CLI::ExistingFile);
+    viewCommand->add_option("--variant", view->variant, "Apply this variant of the scenario");
+    viewCommand->add_flag("--presenter", view->presenter,
+                          "Large type and high contrast for a projector (key P)");
+    viewCommand->add_flag("--play", view->play, "Start playing at once");
+    viewCommand->add_option("--speed", view->speed, "Simulated seconds per second")
+        ->check(CLI::Range(1.0, 10000.0))
+        ->capture_default_str();
+    viewCommand->add_option("--size", view->size, "Window size WIDTHxHEIGHT in pixels")
+        ->capture_default_str();
+    commands.push_back({viewCommand, [view] { return runView(*view, std::cerr); }});
+
+    // nofly render
+    auto render = std::make_shared<RenderOptions>();
+    CLI::App* renderCommand =
+        cli.add_subcommand("render", "Draw the window's map at one time into a PNG (needs a display: "
+                                     "xvfb-run -a nofly render FILE --at 10:30 -o map.png).");
+    renderCommand->add_option("file", render->file, "Scenario file")->required()->check(CLI::ExistingFile);
+    renderCommand->add_option("--at", render->at, "Time to show (10:30, +2 h, or ISO 8601)")->required();
+    renderCommand->add_option("-o,--out", render->out, "PNG file to write")->capture_default_str();
+    renderCommand->add_option("--size", render->size, "Picture size WIDTHxHEIGHT in pixels")
+        ->capture_default_str();
+    renderCommand->add_option("--variant", render->variant, "Apply this variant of the scenario");
+    renderCommand->add_flag("--presenter", render->presenter, "Presenter mode: large type, high contrast");
+    commands.push_back({renderCommand, [render] { return runRender(*render, std::cout, std::cerr); }});
+}
+
+} // namespace nofly::app

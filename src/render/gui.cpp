@@ -1,0 +1,114 @@
+#include "render/gui.hpp"
+
+#include <SFML/Window/Keyboard.hpp>
+#include <backends/imgui_impl_opengl2.h>
+#include <imgui.h>
+
+#include <filesystem>
+
+namespace nofly::render {
+
+std::string fontFile(bool bold) {
+    const char* names[] = {bold ? "DejaVuSans-Bold.ttf" : "DejaVuSans.ttf"};
+    for (const char* dir : {"/usr/share/fonts/truetype/dejavu/", "/usr/share/fonts/dejavu/"})
+        for (const char* name : names)
+            if (std::filesystem::exists(std::string(dir) + name)) return std::string(dir) + name;
+    return {};
+}
+
+GuiContext::GuiContext() {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // no imgui.ini left in the working folder
+    io.BackendPlatformName = "nofly_sfml";
+
+    // ImGui's keys by SFML key code (the index into io.KeysDown)
+    const std::pair<ImGuiKey_, sf::Keyboard::Key> keys[] = {
+        {ImGuiKey_Tab, sf::Keyboard::Tab},
+        {ImGuiKey_LeftArrow, sf::Keyboard::Left},
+        {ImGuiKey_RightArrow, sf::Keyboard::Right},
+        {ImGuiKey_UpArrow, sf::Keyboard::Up},
+        {ImGuiKey_DownArrow, sf::Keyboard::Down},
+        {ImGuiKey_PageUp, sf::Keyboard::PageUp},
+        {ImGuiKey_PageDown, sf::Keyboard::PageDown},
+        {ImGuiKey_Home, sf::Keyboard::Home},
+        {ImGuiKey_End, sf::Keyboard::End},
+        {ImGuiKey_Insert, sf::Keyboard::Insert},
+        {ImGuiKey_Delete, sf::Keyboard::Delete},
+        {ImGuiKey_Backspace, sf::Keyboard::BackSpace},
+        {ImGuiKey_Space, sf::Keyboard::Space},
+        {ImGuiKey_Enter, sf::Keyboard::Enter},
+        {ImGuiKey_Escape, sf::Keyboard::Escape},
+        {ImGuiKey_A, sf::Keyboard::A},
+        {ImGuiKey_C, sf::Keyboard::C},
+        {ImGuiKey_V, sf::Keyboard::V},
+        {ImGuiKey_X, sf::Keyboard::X},
+        {ImGuiKey_Y, sf::Keyboard::Y},
+        {ImGuiKey_Z, sf::Keyboard::Z},
+    };
+    for (auto [imgui, sfml] : keys)
+        io.KeyMap[imgui] = static_cast<int>(sfml);
+
+    // DejaVu Sans at reading and projector sizes; ImGui's own font if it is missing
+    const std::string regular = fontFile(false), bold = fontFile(true);
+    auto add = [&](const std::string& file, float size) {
+        return file.empty() ? io.Fonts->AddFontDefault() : io.Fonts->AddFontFromFileTTF(file.c_str(), size);
+    };
+    m_fonts.normal = add(regular, 17.0f);
+    m_fonts.bold = add(bold, 17.0f);
+    m_fonts.large = add(regular, 27.0f);
+    m_fonts.largeBold = add(bold, 27.0f);
+    m_fonts.huge = add(bold, 46.0f);
+}
+
+GuiContext::~GuiContext() {
+    if (m_rendererReady) ImGui_ImplOpenGL2_Shutdown();
+    ImGui::DestroyContext();
+}
+
+void GuiContext::newFrame(sf::Vector2u size, double seconds) {
+    if (!m_rendererReady) {
+        ImGui_ImplOpenGL2_Init();
+        m_rendererReady = true;
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(static_cast<float>(size.x), static_cast<float>(size.y));
+    io.DeltaTime = static_cast<float>(seconds > 0.0 ? seconds : 1.0 / 60.0);
+
+    // one frame's worth of queued input (a press and a release wait a frame apart)
+    m_queue.applyFrame(m_input);
+    io.MousePos = ImVec2(static_cast<float>(m_input.mouse.x), static_cast<float>(m_input.mouse.y));
+    for (std::size_t b = 0; b < m_input.mouseDown.size(); ++b)
+        io.MouseDown[b] = m_input.mouseDown[b];
+    io.MouseWheel = static_cast<float>(m_input.wheel);
+    for (std::size_t k = 0; k < m_input.keysDown.size(); ++k)
+        io.KeysDown[k] = m_input.keysDown[k];
+    io.KeyCtrl = m_input.ctrl;
+    io.KeyShift = m_input.shift;
+    io.KeyAlt = m_input.alt;
+    io.KeySuper = m_input.super;
+    for (std::uint32_t c : m_input.text)
+        io.AddInputCharacter(c);
+
+    ImGui_ImplOpenGL2_NewFrame();
+    ImGui::NewFrame();
+}
+
+void GuiContext::render(sf::RenderTarget& target) {
+    ImGui::Render();
+    // ImGui's OpenGL2 renderer changes GL state behind SFML's back: fence it
+    target.pushGLStates();
+    ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+    target.popGLStates();
+    target.resetGLStates();
+}
+
+bool GuiContext::wantsMouse() const {
+    return ImGui::GetIO().WantCaptureMouse;
+}
+
+bool GuiContext::wantsKeyboard() const {
+    return ImGui::GetIO().WantCaptureKeyboard;
+}
+
+} // namespace nofly::render

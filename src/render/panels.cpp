@@ -1,0 +1,515 @@
+// The Dear ImGui panels of the Viewer: a column on the right with the
+// scenario, the clock and its controls, the layers, the legend, the metrics
+// and the event ticker; over the map, the clock, the inspector, the help and
+// the errors of a broken reload. Presenter mode keeps the few panels a class
+// reads from the back of the room, in large type and high contrast.
+#include "render/viewer.hpp"
+
+#include "report/run_files.hpp"
+#include "sim/rules.hpp"
+#include "sim/simulation.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace nofly::render {
+
+using core::Vec2;
+using report::Role;
+
+namespace {
+
+ImVec4 toIm(report::Colour c, double alpha = 1.0) {
+    return {c.r / 255.f, c.g / 255.f, c.b / 255.f, static_cast<float>(alpha)};
+}
+ImU32 toU32(report::Colour c, double alpha = 1.0) {
+    return ImGui::ColorConvertFloat4ToU32(toIm(c, alpha));
+}
+
+/// The colour an event is listed in.
+ImVec4 eventColour(sim::EventType type) {
+    using T = sim::EventType;
+    switch (type) {
+    case T::ViolationStart:
+    case T::Breach: return toIm(report::paint(Role::DroneViolating).fill);
+    case T::Cancellation:
+    case T::AuthorisationDenied: return toIm({0x9E, 0x3A, 0x7A});
+    case T::Reroute:
+    case T::Wait: return toIm({0xA0, 0x60, 0x00});
+    case T::AuthorisationGranted: return toIm(report::paint(Role::DroneAuthorised).fill);
+    case T::ZoneActivated:
+    case T::ZoneAnnounced:
+    case T::ZoneDeactivated: return toIm({0x00, 0x5A, 0x8C});
+    case T::Note: return toIm({0, 0, 0});
+    default: return toIm({0x33, 0x33, 0x33});
+    }
+}
+
+/// Whether an event is worth a line in the ticker (entries and exits are many and say little).
+bool ticks(sim::EventType type) {
+    using T = sim::EventType;
+    return type != T::ZoneEntry && type != T::ZoneExit && type != T::AuthorisationRequested;
+}
+
+/// A key and what it does, for the help overlay and docs/window.md.
+struct KeyHelp {
+    const char* key;
+    const char* does;
+};
+constexpr KeyHelp kKeys[] = {
+    {"Space", "play / pause"},
+    {"Right or .", "one step forward (pauses)"},
+    {"Left", "one minute back (replays from a snapshot)"},
+    {"Up or +", "faster (1x ... 10,000x)"},
+    {"Down or -", "slower"},
+    {"Home / End", "to the start / to the end"},
+    {"R", "restart from the start"},
+    {"drag / wheel", "pan / zoom around the cursor"},
+    {"F", "fit the map to the scenario"},
+    {"click", "a drone or a zone: its verdict card"},
+    {"Esc", "clear the selection, close this help"},
+    {"Z L B", "zones, labels, basemap on / off"},
+    {"D T G N", "drones, trails, drones on the ground, sensors"},
+    {"P", "presenter mode: large type, high contrast"},
+    {"S or F12", "save a PNG screenshot in the current folder"},
+    {"Ctrl+R", "reload the scenario file now"},
+    {"F1 or ?", "this help"},
+    {"Ctrl+Q", "quit"},
+};
+
+} // namespace
+
+void Viewer::applyGuiStyle() {
+    // light panels on a light map; presenter mode: black on white, thick borders, more room
+    ImGuiStyle& style = ImGui::GetStyle();
+    style = ImGuiStyle();
+    ImGui::StyleColorsLight(&style);
+    style.WindowRounding = 4.f;
+    style.FrameRounding = 3.f;
+    style.WindowBorderSize = 1.f;
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.98f, 0.96f);
+    style.Colors[ImGuiCol_Text] = ImVec4(0.05f, 0.05f, 0.05f, 1.f);
+    if (m_presenter) {
+        style.ScaleAllSizes(1.4f);
+        style.WindowBorderSize = 2.f;
+        style.Colors[ImGuiCol_WindowBg] = ImVec4(1.f, 1.f, 1.f, 1.f);
+        style.Colors[ImGuiCol_Text] = ImVec4(0.f, 0.f, 0.f, 1.f);
+        style.Colors[ImGuiCol_Border] = ImVec4(0.f, 0.f, 0.f, 1.f);
+        style.Colors[ImGuiCol_Header] = ImVec4(0.85f, 0.85f, 0.85f, 1.f);
+        style.Colors[ImGuiCol_TextDisabled] = ImVec4(0.2f, 0.2f, 0.2f, 1.f); // no pale grey on a projector
+    }
+    m_guiStyled = true;
+    m_stylePresenter = m_presenter;
+}
+
+void Viewer::drawPanels() {
+    if (!m_guiStyled || m_stylePresenter != m_presenter) applyGuiStyle();
+    const GuiFonts& fonts = m_gui.fonts();
+    ImGui::PushFont(m_presenter ? fonts.large : fonts.normal);
+    const float width = static_cast<float>(m_size.x), height = static_cast<float>(m_size.y);
+    const float sidebar = static_cast<float>(m_sidebar);
+    const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
+
+    // the clock over the map's top-left corner
+    ImGui::SetNextWindowPos(ImVec2(10.f, 10.f));
+    ImGui::SetNextWindowBgAlpha(0.9f);
+    ImGui::Begin("##clock", nullptr,
+                 fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoInputs);
+    if (m_run) {
+        const auto& s = m_run->scenario;
+        ImGui::PushFont(m_presenter ? fonts.huge : fonts.largeBold);
+        ImGui::TextUnformatted(core::formatClock(m_run->playback.now(), s.time.utcOffsetMinutes).c_str());
+        ImGui::PopFont();
+        ImGui::SameLine();
+        std::string state = m_seekTarget                 ? "replaying..."
+                            : m_run->playback.finished() ? "the end"
+                            : m_playing                  ? "playing"
+                                                         : "paused";
+        char speed[48];
+        std::snprintf(speed, sizeof speed, " %gx", m_speed);
+        ImGui::TextDisabled("%s%s", state.c_str(), m_playing ? speed : "");
+    } else {
+        ImGui::TextUnformatted("No scenario loaded");
+    }
+    ImGui::End();
+
+    // the column on the right
+    ImGui::SetNextWindowPos(ImVec2(width - sidebar, 0.f));
+    ImGui::SetNextWindowSize(ImVec2(sidebar, height));
+    ImGui::Begin("##sidebar", nullptr,
+                 fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    if (m_run) {
+        panelHeader();
+        panelControls();
+        if (m_presenter) {
+            // what a class reads from the back: the legend, then the latest events
+            if (ImGui::CollapsingHeader("Legend", ImGuiTreeNodeFlags_DefaultOpen)) panelLegend();
+            if (ImGui::CollapsingHeader("Events", ImGuiTreeNodeFlags_DefaultOpen)) panelEvents(4);
+        } else {
+            if (ImGui::CollapsingHeader("Events", ImGuiTreeNodeFlags_DefaultOpen)) panelEvents(6);
+            if (ImGui::CollapsingHeader("Legend", ImGuiTreeNodeFlags_DefaultOpen)) panelLegend();
+            if (ImGui::CollapsingHeader("Metrics", ImGuiTreeNodeFlags_DefaultOpen)) panelMetrics();
+            if (!m_run->scenario.description.empty() &&
+                ImGui::CollapsingHeader("About this scenario", ImGuiTreeNodeFlags_DefaultOpen)) {
+                ImGui::PushTextWrapPos(0.f);
+                ImGui::TextUnformatted(m_run->scenario.description.c_str());
+                ImGui::PopTextWrapPos();
+            }
+            if (ImGui::CollapsingHeader("Layers")) panelLayers();
+        }
+    }
+    ImGui::End();
+
+    if (m_run && (m_selection.drone >= 0 || !m_selection.zone.empty())) panelInspector();
+    if (!m_errors.empty()) errorsOverlay();
+    if (m_help) helpOverlay();
+
+    // a short message at the bottom of the map
+    if (!m_toast.empty() && m_toastAge < 4.0) {
+        ImGui::SetNextWindowPos(ImVec2((width - sidebar) / 2.f, height - 60.f), 0, ImVec2(0.5f, 0.f));
+        ImGui::SetNextWindowBgAlpha(0.9f);
+        ImGui::Begin("##toast", nullptr,
+                     fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize |
+                         ImGuiWindowFlags_NoInputs);
+        ImGui::TextUnformatted(m_toast.c_str());
+        ImGui::End();
+    }
+    ImGui::PopFont();
+}
+
+void Viewer::panelHeader() {
+    const auto& s = m_run->scenario;
+    const GuiFonts& fonts = m_gui.fonts();
+    ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.bold);
+    ImGui::PushTextWrapPos(0.f);
+    ImGui::TextUnformatted(s.title.c_str());
+    ImGui::PopFont();
+    ImGui::TextDisabled("%s", m_run->scene.subtitle.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::Separator();
+}
+
+void Viewer::panelControls() {
+    Playback& playback = m_run->playback;
+    const auto& s = m_run->scenario;
+    // play, step, speed
+    if (ImGui::Button(m_playing ? "Pause" : "Play")) m_playing = !m_playing;
+    ImGui::SameLine();
+    if (ImGui::Button("Step")) {
+        m_playing = false;
+        playback.stepOnce();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("-")) changeSpeed(-1);
+    ImGui::SameLine();
+    ImGui::Text("%gx", m_speed);
+    ImGui::SameLine();
+    if (ImGui::Button("+")) changeSpeed(+1);
+    if (m_playing && m_effectiveSpeed > 0.0 && m_effectiveSpeed < 0.8 * m_speed) {
+        ImGui::SameLine();
+        ImGui::TextDisabled("(runs at %.0fx)", m_effectiveSpeed);
+    }
+    // the timeline: drag to go back and forth
+    const float total = static_cast<float>(playback.end() - playback.start()) / 60000.f;
+    float minutes =
+        static_cast<float>((m_seekTarget ? *m_seekTarget : playback.now()) - playback.start()) / 60000.f;
+    const std::string label = core::formatClock(
+        playback.start() + static_cast<core::Instant>(minutes * 60000.f), s.time.utcOffsetMinutes);
+    ImGui::SetNextItemWidth(-1.f);
+    if (ImGui::SliderFloat("##timeline", &minutes, 0.f, total, label.c_str())) {
+        const core::Millis step = std::max<core::Millis>(s.time.step, 1);
+        const auto ms =
+            static_cast<core::Millis>(std::llround(minutes * 60000.0 / static_cast<double>(step))) * step;
+        m_seekTarget = playback.start() + ms;
+    }
+    ImGui::TextDisabled("%s", core::formatClock(playback.start(), s.time.utcOffsetMinutes).c_str());
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("00:00").x);
+    ImGui::TextDisabled("%s", core::formatClock(playback.end(), s.time.utcOffsetMinutes).c_str());
+    ImGui::Separator();
+}
+
+void Viewer::panelLayers() {
+    ImGui::Checkbox("Zones (Z)", &m_layers.zones);
+    ImGui::SameLine();
+    ImGui::Checkbox("Labels (L)", &m_layers.labels);
+    ImGui::SameLine();
+    ImGui::Checkbox("Land (B)", &m_layers.land);
+    ImGui::Checkbox("Drones (D)", &m_layers.drones);
+    ImGui::SameLine();
+    ImGui::Checkbox("Trails (T)", &m_layers.trails);
+    ImGui::Checkbox("On the ground (G)", &m_layers.planned);
+    ImGui::SameLine();
+    ImGui::Checkbox("Sensors (N)", &m_layers.sensors);
+}
+
+void Viewer::panelLegend() {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float h = ImGui::GetTextLineHeight(), w = 2.2f * h;
+    // the map's own legend (zones, airports, places), as the SVG draws it
+    for (const report::LegendEntry& entry : m_run->scene.legend) {
+        const report::Paint& paint = report::paint(entry.style.role);
+        const double fade = entry.style.faded ? report::kFadedOpacity : 1.0;
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 q(p.x + w, p.y + h);
+        if (entry.swatch == report::Primitive::Polygon) {
+            draw->AddRectFilled(p, q, toU32(paint.fill, std::max(paint.fillOpacity, 0.15) * fade));
+            if (paint.hatch)
+                for (float x = -h; x < w; x += 6.f)
+                    draw->AddLine(ImVec2(std::max(p.x, p.x + x), p.y + std::max(0.f, -x)),
+                                  ImVec2(std::min(q.x, p.x + x + h), p.y + std::min(h, w - x)),
+                                  toU32(paint.stroke, 0.5 * fade), 1.5f);
+            const float t = static_cast<float>(paint.strokeWidth * 0.8);
+            if (paint.dash.empty()) {
+                draw->AddRect(p, q, toU32(paint.stroke, fade), 0.f, 0, t);
+            } else {
+                // dashes along the box's edges
+                const float on = static_cast<float>(paint.dash[0] * 0.6),
+                            off = static_cast<float>(paint.dash[1] * 0.6);
+                for (float x = p.x; x < q.x; x += on + off) {
+                    draw->AddLine(ImVec2(x, p.y), ImVec2(std::min(x + on, q.x), p.y),
+                                  toU32(paint.stroke, fade), t);
+                    draw->AddLine(ImVec2(x, q.y), ImVec2(std::min(x + on, q.x), q.y),
+                                  toU32(paint.stroke, fade), t);
+                }
+                draw->AddLine(ImVec2(p.x, p.y), ImVec2(p.x, q.y), toU32(paint.stroke, fade), t);
+                draw->AddLine(ImVec2(q.x, p.y), ImVec2(q.x, q.y), toU32(paint.stroke, fade), t);
+            }
+        } else {
+            const ImVec2 c(p.x + w / 2.f, p.y + h / 2.f);
+            const float s = static_cast<float>(paint.markerSize * 0.9);
+            if (paint.shape == report::Paint::Square)
+                draw->AddRectFilled(ImVec2(c.x - s, c.y - s), ImVec2(c.x + s, c.y + s), toU32(paint.fill));
+            else
+                draw->AddCircleFilled(c, s, toU32(paint.fill));
+        }
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(entry.text.c_str());
+    }
+    // the drones, with the icons the map draws
+    std::vector<std::pair<Role, const char*>> states = {
+        {Role::DroneFlying, "Flying, nothing in its way"},
+        {Role::DroneAuthorised, "Flying with an authorisation"},
+        {Role::DroneRerouted, "Rerouted around a zone"},
+        {Role::DroneViolating, "Inside a zone it may not enter"},
+        {Role::DronePlanned, "On the ground: due or waiting"},
+        {Role::FlightCancelled, "Cancelled take-off"},
+    };
+    if (!m_run->scenario.sensors.empty()) states.push_back({Role::DroneUnknown, "Unknown track"});
+    if (!m_run->scenario.responders.empty()) states.push_back({Role::DroneNeutralised, "Neutralised"});
+    const sf::Texture& atlas = m_drones.atlas();
+    const auto texture = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(atlas.getNativeHandle()));
+    const float aw = static_cast<float>(atlas.getSize().x), ah = static_cast<float>(atlas.getSize().y);
+    for (auto [role, text] : states) {
+        const sf::IntRect r = DroneLayer::cell(iconOf(role));
+        const report::Colour c =
+            role == Role::FlightCancelled ? report::paint(role).stroke : report::paint(role).fill;
+        ImGui::Dummy(ImVec2((w - h * 1.3f) / 2.f, h));
+        ImGui::SameLine(0.f, 0.f);
+        ImGui::Image(texture, ImVec2(h * 1.3f, h * 1.3f), ImVec2(r.left / aw, 0.f),
+                     ImVec2((r.left + r.width) / aw, r.height / ah), toIm(c));
+        ImGui::SameLine(0.f, (w - h * 1.3f) / 2.f + ImGui::GetStyle().ItemSpacing.x);
+        ImGui::TextUnformatted(text);
+    }
+}
+
+void Viewer::panelMetrics() {
+    // a few times a second: the counts read the whole event log
+    m_sinceMetrics += 1.0 / 60.0;
+    const sim::World& world = m_run->playback.world();
+    if (world.tick != m_metricsTick && m_sinceMetrics >= 0.25) {
+        const auto events = m_run->playback.events();
+        m_metrics = report::computeMetrics(m_run->scenario, world,
+                                           std::vector<sim::Event>(events.begin(), events.end()));
+        m_metricsTick = world.tick;
+        m_sinceMetrics = 0.0;
+    }
+    const report::Counts& c = m_metrics.total;
+    int ground = 0, landed = 0;
+    for (const sim::Drone& d : world.drones) {
+        ground += d.phase == sim::Phase::Waiting;
+        landed += d.phase == sim::Phase::Landed;
+    }
+    const std::pair<const char*, std::string> rows[] = {
+        {"Flights planned", std::to_string(c.planned)},
+        {"In the air now", std::to_string(world.flying.size())},
+        {"Waiting on the ground", std::to_string(ground)},
+        {"Landed", std::to_string(landed)},
+        {"Authorised", std::to_string(c.authorised)},
+        {"Rerouted", std::to_string(c.rerouted)},
+        {"Cancelled", std::to_string(c.cancelled)},
+        {"Flew into a zone", std::to_string(c.violating)},
+        {"Minutes inside zones", std::to_string(static_cast<int>(std::lround(c.violationMinutes)))},
+        {"Near misses", std::to_string(c.nearMisses)},
+    };
+    if (ImGui::BeginTable("##metrics", 2)) {
+        for (const auto& [name, value] : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(name);
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(value.c_str());
+        }
+        ImGui::EndTable();
+    }
+}
+
+void Viewer::panelEvents(int rows) {
+    const auto events = m_run->playback.events();
+    const int offset = m_run->scenario.time.utcOffsetMinutes;
+    int shown = 0;
+    ImGui::PushTextWrapPos(0.f);
+    for (auto it = events.rbegin(); it != events.rend() && shown < rows; ++it) {
+        if (!ticks(it->type)) continue;
+        ++shown;
+        ImGui::TextDisabled("%s", core::formatClock(it->time, offset).substr(0, 8).c_str());
+        ImGui::SameLine();
+        ImGui::PushStyleColor(ImGuiCol_Text, eventColour(it->type));
+        ImGui::PushID(shown);
+        const std::string line = it->flight.empty() ? it->text : it->flight + " " + it->text;
+        ImGui::TextUnformatted(line.c_str());
+        // a click on an event about a flight selects it
+        if (ImGui::IsItemClicked() && !it->flight.empty()) {
+            const auto& flights = m_run->playback.world().flights;
+            for (std::size_t i = 0; i < flights.size(); ++i)
+                if (flights[i].flight.id == it->flight) m_selection = {static_cast<int>(i), {}, {}};
+        }
+        ImGui::PopID();
+        ImGui::PopStyleColor();
+    }
+    if (shown == 0) ImGui::TextDisabled("Nothing has happened yet.");
+    ImGui::PopTextWrapPos();
+}
+
+std::string Viewer::inspectorText() const {
+    if (!m_run) return {};
+    const scenario::Scenario& s = m_run->scenario;
+    const sim::World& world = m_run->playback.world();
+    std::ostringstream out;
+    if (m_selection.drone >= 0 && static_cast<std::size_t>(m_selection.drone) < world.drones.size()) {
+        // a drone: what it is, where it is in its life, and every verdict card so far
+        const auto i = static_cast<std::size_t>(m_selection.drone);
+        const sim::FlightPlan& plan = world.flights[i];
+        const sim::Drone& d = world.drones[i];
+        out << "Flight " << plan.flight.id << " (" << plan.flight.category << ", "
+            << scenario::name(plan.behaviour) << ")\n";
+        out << "Now: " << sim::name(d.phase);
+        if (d.phase == sim::Phase::Flying)
+            out << " at " << std::lround(d.altitude) << " m, "
+                << (d.violating.empty() ? "" : "INSIDE A ZONE, ");
+        out << "outcome so far: " << sim::name(d.outcome) << "\n\n";
+        bool any = false;
+        for (const sim::Verdict& v : world.verdicts)
+            if (v.flight == plan.flight.id) {
+                out << report::verdictCardText(s, v) << '\n';
+                any = true;
+            }
+        if (!any)
+            out << "No decision yet: it is due to take off at "
+                << core::formatClock(d.departAt, s.time.utcOffsetMinutes) << ".\n";
+        return out.str();
+    }
+    const scenario::Zone* zone = s.zone(m_selection.zone);
+    if (!zone) return {};
+    // a zone: its card, then what it means here and now for a hobby drone
+    const auto z = static_cast<std::size_t>(zone - s.zones.data());
+    out << "Zone " << zone->name << " (" << zone->id << ")\n";
+    out << "Restriction: " << scenario::name(zone->restriction);
+    for (std::size_t k = 0; k < zone->reasons.size(); ++k)
+        out << (k ? ", " : "; reason: ") << scenario::name(zone->reasons[k]);
+    out << "\nIn force now: " << (world.zones[z].active ? "yes" : "no") << "\n";
+    for (const sim::ActiveWindow& w : world.zones[z].windows)
+        out << "  in force " << sim::describeWindow(w.from, w.to, s.time.utcOffsetMinutes) << "\n";
+    if (!zone->exempt.empty()) {
+        out << "Exempt:";
+        for (const std::string& e : zone->exempt)
+            out << ' ' << e;
+        out << "\n";
+    }
+    if (!zone->message.empty()) out << "Message: " << zone->message << "\n";
+    const std::string category =
+        s.category("hobby") ? "hobby" : (s.categories.empty() ? "" : s.categories[0].id);
+    if (!category.empty()) {
+        const sim::WhereAnswer answer = sim::where(s, world, m_selection.point, world.now, 60.0, category);
+        out << "\nHere, now, for a " << category << " drone at 60 m:\n  " << answer.summary << "\n";
+        for (const sim::Judgement& j : answer.zones) {
+            const scenario::Zone* other = s.zone(j.finding.zone);
+            out << "  - " << (other ? other->name : j.finding.zone) << ": "
+                << (j.finding.applies ? "applies: " : "does not apply: ") << j.finding.why << "\n";
+        }
+    }
+    return out.str();
+}
+
+void Viewer::panelInspector() {
+    const float mapWidth = static_cast<float>(m_size.x - m_sidebar);
+    const float w = std::min(mapWidth - 20.f, m_presenter ? 700.f : 520.f);
+    ImGui::SetNextWindowPos(ImVec2(10.f, static_cast<float>(m_size.y) - 10.f), ImGuiCond_Always,
+                            ImVec2(0.f, 1.f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.f), ImVec2(w, static_cast<float>(m_size.y) * 0.55f));
+    bool open = true;
+    ImGui::Begin("Inspector", &open,
+                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+    const std::string text = inspectorText();
+    ImGui::PushTextWrapPos(0.f);
+    ImGui::TextUnformatted(text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    if (!open) m_selection = {};
+}
+
+void Viewer::helpOverlay() {
+    const float mapWidth = static_cast<float>(m_size.x - m_sidebar);
+    ImGui::SetNextWindowPos(ImVec2(mapWidth / 2.f, static_cast<float>(m_size.y) / 2.f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
+    bool open = true;
+    ImGui::Begin("Keys (F1 or ? to close)", &open,
+                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoCollapse);
+    if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg)) {
+        for (const KeyHelp& k : kKeys) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::PushFont(m_presenter ? m_gui.fonts().largeBold : m_gui.fonts().bold);
+            ImGui::TextUnformatted(k.key);
+            ImGui::PopFont();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(k.does);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+    if (!open) m_help = false;
+}
+
+void Viewer::errorsOverlay() {
+    // a broken save: the errors, with their lines, over the map that still runs
+    const float mapWidth = static_cast<float>(m_size.x - m_sidebar);
+    ImGui::SetNextWindowPos(ImVec2(mapWidth / 2.f, 70.f), ImGuiCond_Always, ImVec2(0.5f, 0.f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(std::min(mapWidth - 40.f, 500.f), 0.f),
+                                        ImVec2(mapWidth - 40.f, static_cast<float>(m_size.y) * 0.6f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.f, 0.95f, 0.93f, 0.97f));
+    ImGui::PushStyleColor(ImGuiCol_Border, toIm(report::paint(Role::DroneViolating).fill));
+    ImGui::Begin("Scenario file has errors", nullptr,
+                 ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoCollapse);
+    ImGui::TextUnformatted(m_run ? "Still showing the last good version. Fix the file and save it again."
+                                 : "Fix the file and save it: the window loads it as soon as it is valid.");
+    ImGui::Separator();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.6f, 0.1f, 0.f, 1.f));
+    ImGui::PushTextWrapPos(0.f);
+    for (const std::string& e : m_errors)
+        ImGui::TextUnformatted(e.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::End();
+    ImGui::PopStyleColor(2);
+}
+
+} // namespace nofly::render

@@ -1,0 +1,237 @@
+#include "report/sweep.hpp"
+
+#include "report/compare.hpp"
+#include "report/svg.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+namespace nofly::report {
+
+namespace {
+
+std::string number(double v, int decimals = 3) {
+    char buffer[48];
+    if (std::abs(v - std::round(v)) < 1e-9) std::snprintf(buffer, sizeof buffer, "%.0f", v);
+    else std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+    return buffer;
+}
+
+std::string field(const std::string& s) {
+    if (s.find_first_of(",\"\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::vector<std::string> splitCsv(const std::string& line) {
+    std::vector<std::string> fields(1);
+    bool quoted = false;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+        const char c = line[i];
+        if (c == '"') {
+            if (quoted && i + 1 < line.size() && line[i + 1] == '"') fields.back() += '"', ++i;
+            else quoted = !quoted;
+        } else if (c == ',' && !quoted) {
+            fields.emplace_back();
+        } else {
+            fields.back() += c;
+        }
+    }
+    return fields;
+}
+
+/// The grid points in the order they first appear, each with its runs.
+std::vector<std::pair<std::vector<std::string>, std::vector<const SweepRun*>>> points(const Sweep& sweep) {
+    std::vector<std::pair<std::vector<std::string>, std::vector<const SweepRun*>>> out;
+    for (const SweepRun& run : sweep.runs) {
+        auto it = std::find_if(out.begin(), out.end(), [&](const auto& p) { return p.first == run.values; });
+        if (it == out.end()) out.push_back({run.values, {&run}});
+        else it->second.push_back(&run);
+    }
+    return out;
+}
+
+Estimate estimateOf(const std::vector<const SweepRun*>& runs, const std::string& metric) {
+    VariantRuns v;
+    for (const SweepRun* r : runs) v.runs.push_back(r->counts);
+    return estimate(v, metric);
+}
+
+/// The leading number of "5 km", "50%", "1.5": for placing a value on an axis.
+double leadingNumber(const std::string& text) { return std::strtod(text.c_str(), nullptr); }
+
+} // namespace
+
+std::string sweepCsv(const Sweep& sweep) {
+    std::ostringstream out;
+    for (const std::string& p : sweep.parameters) out << field(p) << ',';
+    out << "seed";
+    for (const MetricName& m : comparedMetrics()) out << ',' << m.key;
+    out << '\n';
+    for (const SweepRun& run : sweep.runs) {
+        for (const std::string& v : run.values) out << field(v) << ',';
+        out << run.seed;
+        for (const MetricName& m : comparedMetrics()) out << ',' << number(metricValue(run.counts, m.key));
+        out << '\n';
+    }
+    return out.str();
+}
+
+bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error) {
+    std::istringstream in(text);
+    std::string line;
+    if (!std::getline(in, line)) {
+        error = "empty table";
+        return false;
+    }
+    const std::vector<std::string> header = splitCsv(line);
+    const auto seedColumn = std::find(header.begin(), header.end(), "seed");
+    if (seedColumn == header.end()) {
+        error = "no 'seed' column: not a sweep table";
+        return false;
+    }
+    const std::vector<std::string> parameters(header.begin(), seedColumn);
+    if (!sweep.parameters.empty() && parameters != sweep.parameters) {
+        error = "its parameters differ from the other tables'";
+        return false;
+    }
+    sweep.parameters = parameters;
+    const std::size_t metricsFrom = parameters.size() + 1;
+    if (header.size() != metricsFrom + comparedMetrics().size()) {
+        error = "its metric columns differ from this version of nofly's";
+        return false;
+    }
+    while (std::getline(in, line)) {
+        if (line.empty()) continue;
+        const std::vector<std::string> f = splitCsv(line);
+        if (f.size() != header.size()) {
+            error = "a row has " + std::to_string(f.size()) + " fields, the header " + std::to_string(header.size());
+            return false;
+        }
+        SweepRun run;
+        run.values.assign(f.begin(), f.begin() + static_cast<long>(parameters.size()));
+        run.seed = std::strtoull(f[parameters.size()].c_str(), nullptr, 10);
+        // counts back from their columns
+        for (std::size_t m = 0; m < comparedMetrics().size(); ++m) {
+            const double v = std::strtod(f[metricsFrom + m].c_str(), nullptr);
+            const std::string key = comparedMetrics()[m].key;
+            Counts& c = run.counts;
+            const int n = static_cast<int>(std::lround(v));
+            if (key == "planned") c.planned = n;
+            else if (key == "flown") c.flown = n;
+            else if (key == "cancelled") c.cancelled = n;
+            else if (key == "rerouted") c.rerouted = n;
+            else if (key == "waited") c.waited = n;
+            else if (key == "disrupted") c.disrupted = n;
+            else if (key == "extra_km") c.extraKm = v;
+            else if (key == "violating") c.violating = n;
+            else if (key == "violations") c.violations = n;
+            else if (key == "violation_minutes") c.violationMinutes = v;
+            else if (key == "authorisations_requested") c.authorisationsRequested = n;
+            else if (key == "authorisations_denied") c.authorisationsDenied = n;
+            else if (key == "near_misses") c.nearMisses = n;
+        }
+        sweep.runs.push_back(std::move(run));
+    }
+    return true;
+}
+
+std::string sweepSummaryCsv(const Sweep& sweep) {
+    std::ostringstream out;
+    for (const std::string& p : sweep.parameters) out << field(p) << ',';
+    out << "runs";
+    for (const MetricName& m : comparedMetrics()) out << ',' << m.key << "_mean," << m.key << "_ci95";
+    out << '\n';
+    for (const auto& [values, runs] : points(sweep)) {
+        for (const std::string& v : values) out << field(v) << ',';
+        out << runs.size();
+        for (const MetricName& m : comparedMetrics()) {
+            const Estimate e = estimateOf(runs, m.key);
+            out << ',' << number(e.mean) << ',' << number(e.half);
+        }
+        out << '\n';
+    }
+    return out.str();
+}
+
+std::string sweepChartSvg(const Sweep& sweep, const std::string& metric) {
+    // series: one per combination of the parameters after the first
+    std::map<std::vector<std::string>, std::vector<std::pair<double, Estimate>>> series;
+    std::vector<std::vector<std::string>> order;
+    for (const auto& [values, runs] : points(sweep)) {
+        const std::vector<std::string> rest(values.begin() + 1, values.end());
+        if (!series.count(rest)) order.push_back(rest);
+        series[rest].emplace_back(leadingNumber(values.front()), estimateOf(runs, metric));
+    }
+    double x0 = 1e300, x1 = -1e300, y1 = 0.0;
+    for (const auto& [key, s] : series)
+        for (const auto& [x, e] : s) {
+            x0 = std::min(x0, x), x1 = std::max(x1, x);
+            y1 = std::max(y1, e.mean + e.half);
+        }
+    if (x1 <= x0) x1 = x0 + 1.0;
+    if (y1 <= 0.0) y1 = 1.0;
+    const double W = 900, H = 560, left = 90, right = 260, top = 70, bottom = 80;
+    auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * (W - left - right); };
+    auto py = [&](double y) { return H - bottom - y / y1 * (H - top - bottom); };
+    auto f1 = [](double v) {
+        char b[32];
+        std::snprintf(b, sizeof b, "%.1f", v);
+        return std::string(b);
+    };
+    static const char* kColours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
+    std::string label = metric;
+    for (const MetricName& m : comparedMetrics())
+        if (metric == m.key) label = m.label;
+
+    std::ostringstream svg;
+    svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\"" << H
+        << "\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n";
+    svg << "<text x=\"20\" y=\"36\" font-size=\"22\" font-weight=\"bold\">" << escapeXml(sweep.title) << ": "
+        << escapeXml(label) << "</text>\n";
+    // axes with five ticks each
+    svg << "<line x1=\"" << left << "\" y1=\"" << H - bottom << "\" x2=\"" << W - right << "\" y2=\"" << H - bottom
+        << "\" stroke=\"#333\"/>\n<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\""
+        << H - bottom << "\" stroke=\"#333\"/>\n";
+    for (int k = 0; k <= 4; ++k) {
+        const double xv = x0 + (x1 - x0) * k / 4.0, yv = y1 * k / 4.0;
+        svg << "<text x=\"" << f1(px(xv)) << "\" y=\"" << H - bottom + 24 << "\" font-size=\"15\" text-anchor=\"middle\">"
+            << number(xv, 2) << "</text>\n";
+        svg << "<text x=\"" << left - 10 << "\" y=\"" << f1(py(yv) + 5) << "\" font-size=\"15\" text-anchor=\"end\">"
+            << number(yv, 1) << "</text>\n";
+        svg << "<line x1=\"" << left << "\" y1=\"" << f1(py(yv)) << "\" x2=\"" << W - right << "\" y2=\"" << f1(py(yv))
+            << "\" stroke=\"#DDD\"/>\n";
+    }
+    svg << "<text x=\"" << f1((left + W - right) / 2) << "\" y=\"" << H - 24 << "\" font-size=\"16\" text-anchor=\"middle\">"
+        << escapeXml(sweep.parameters.empty() ? "" : sweep.parameters.front()) << "</text>\n";
+    // a line per series, with interval bars
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        auto points = series[order[i]];
+        std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        const char* colour = kColours[i % 6];
+        svg << "<polyline fill=\"none\" stroke=\"" << colour << "\" stroke-width=\"3\" points=\"";
+        for (const auto& [x, e] : points) svg << f1(px(x)) << ',' << f1(py(e.mean)) << ' ';
+        svg << "\"/>\n";
+        for (const auto& [x, e] : points) {
+            svg << "<circle cx=\"" << f1(px(x)) << "\" cy=\"" << f1(py(e.mean)) << "\" r=\"5\" fill=\"" << colour << "\"/>\n";
+            if (e.half > 0)
+                svg << "<line x1=\"" << f1(px(x)) << "\" y1=\"" << f1(py(e.mean - e.half)) << "\" x2=\"" << f1(px(x))
+                    << "\" y2=\"" << f1(py(e.mean + e.half)) << "\" stroke=\"" << colour << "\" stroke-width=\"2\"/>\n";
+        }
+        std::string name;
+        for (std::size_t p = 0; p < order[i].size(); ++p)
+            name += (p ? ", " : "") + sweep.parameters[p + 1] + " = " + order[i][p];
+        if (name.empty()) name = label;
+        svg << "<rect x=\"" << W - right + 20 << "\" y=\"" << top + 28 * i << "\" width=\"18\" height=\"6\" fill=\"" << colour
+            << "\"/><text x=\"" << W - right + 46 << "\" y=\"" << top + 28 * i + 8 << "\" font-size=\"14\">"
+            << escapeXml(name) << "</text>\n";
+    }
+    svg << "</svg>\n";
+    return svg.str();
+}
+
+} // namespace nofly::report

@@ -1,0 +1,40 @@
+// Parameter sweeps: a grid of values for one or more scenario settings, each
+// run over several seeds. A tidy table (one row per run), a summary (mean and
+// 95% interval per grid point) and a chart of one metric against the first
+// parameter, drawn as SVG with no display.
+#pragma once
+
+#include "report/run_record.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace nofly::report {
+
+/// One run of a sweep: the values of the swept settings, the seed, the counts.
+struct SweepRun {
+    std::vector<std::string> values; ///< as written ("5 km"), one per parameter
+    std::uint64_t seed = 0;
+    Counts counts;
+};
+
+struct Sweep {
+    std::string title;
+    std::vector<std::string> parameters; ///< the settings' paths
+    std::vector<SweepRun> runs;          ///< in grid order, seeds innermost
+};
+
+/// "p1,p2,seed,planned,flown,..." then one row per run.
+std::string sweepCsv(const Sweep& sweep);
+/// Reads what sweepCsv wrote (for --merge); false with `error` set when the
+/// text is not such a table or its columns differ from `sweep`'s, if any.
+bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error);
+/// One row per grid point: the values, runs, and mean and 95% half-width of
+/// every metric.
+std::string sweepSummaryCsv(const Sweep& sweep);
+/// The chosen metric's mean (with 95% interval bars) against the first
+/// parameter's values, one line per combination of the others.
+std::string sweepChartSvg(const Sweep& sweep, const std::string& metric);
+
+} // namespace nofly::report

@@ -1,0 +1,292 @@
+// The real window under a real X server (xvfb-run -a): open a scenario, step,
+// click a drone and read the inspector, toggle a layer, hot-reload a broken
+// file, save a screenshot and read its pixels. Opt-in, as SFML's display
+// tests are: they run only with NOFLY_DISPLAY_TESTS=1 (`make test` sets it
+// under xvfb-run); elsewhere they are skipped. No SFML object is static, so
+// listing the tests needs no display.
+#include "render/viewer.hpp"
+
+#include "sim/simulation.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace nofly::render {
+namespace {
+
+using ::testing::HasSubstr;
+namespace fs = std::filesystem;
+
+const std::string kLesson1 =
+    std::string(NOFLY_SOURCE_DIR) + "/scenarios/tutorial/01_one_zone_one_flight.yaml";
+constexpr core::Instant kMinute = 60000;
+
+class DisplayTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        const char* enabled = std::getenv("NOFLY_DISPLAY_TESTS");
+        if (!enabled || std::string(enabled) != "1")
+            GTEST_SKIP() << "display tests are opt-in: NOFLY_DISPLAY_TESTS=1 xvfb-run -a ...";
+        sf::ContextSettings settings;
+        settings.stencilBits = 8;
+        window = std::make_unique<sf::RenderWindow>(sf::VideoMode(1100, 700), "nofly test",
+                                                    sf::Style::Default, settings);
+    }
+
+    void open(const std::string& file) {
+        ViewerOptions options;
+        options.file = file;
+        viewer = std::make_unique<Viewer>(options);
+        ASSERT_TRUE(viewer->load());
+        viewer->resize(1100, 700);
+        frame();
+    }
+
+    void frame(double seconds = 1.0 / 60.0) {
+        sf::Event event;
+        while (window->pollEvent(event)) {
+        }
+        viewer->frame(*window, seconds);
+        window->display();
+    }
+
+    void send(sf::Event event) { viewer->handle(event); }
+
+    void clickAt(core::Vec2 pixel) {
+        sf::Event e{};
+        e.type = sf::Event::MouseButtonPressed;
+        e.mouseButton = {sf::Mouse::Left, int(std::lround(pixel.x)), int(std::lround(pixel.y))};
+        send(e);
+        e.type = sf::Event::MouseButtonReleased;
+        send(e);
+    }
+
+    void pressKey(sf::Keyboard::Key code) {
+        sf::Event e{};
+        e.type = sf::Event::KeyPressed;
+        e.key = {code, false, false, false, false};
+        send(e);
+        e.type = sf::Event::KeyReleased;
+        send(e);
+    }
+
+    /// The frame as an image, through a PNG file, as the screenshot key saves it.
+    sf::Image screenshot() {
+        viewer->frame(*window, 0.0);
+        const std::string path = (fs::temp_directory_path() / "nofly_display_test.png").string();
+        std::string message;
+        EXPECT_TRUE(viewer->saveScreenshot(*window, path, message)) << message;
+        window->display();
+        sf::Image image;
+        EXPECT_TRUE(image.loadFromFile(path));
+        return image;
+    }
+
+    sf::Color pixelAt(const sf::Image& image, core::Vec2 p) {
+        return image.getPixel(unsigned(std::lround(p.x)), unsigned(std::lround(p.y)));
+    }
+
+    /// The mean colour of the 11 x 11 pixels round p (a hatch line or a gap between them alike).
+    sf::Color patchAt(const sf::Image& image, core::Vec2 p) {
+        int r = 0, g = 0, b = 0;
+        for (int dy = -5; dy <= 5; ++dy)
+            for (int dx = -5; dx <= 5; ++dx) {
+                const sf::Color c = pixelAt(image, p + core::Vec2{double(dx), double(dy)});
+                r += c.r, g += c.g, b += c.b;
+            }
+        return sf::Color(sf::Uint8(r / 121), sf::Uint8(g / 121), sf::Uint8(b / 121));
+    }
+
+    std::unique_ptr<sf::RenderWindow> window;
+    std::unique_ptr<Viewer> viewer;
+};
+
+int droneIndex(const sim::World& world, const std::string& id) {
+    for (std::size_t i = 0; i < world.flights.size(); ++i)
+        if (world.flights[i].flight.id == id) return int(i);
+    return -1;
+}
+
+TEST_F(DisplayTest, OpensAScenarioAndSteps) {
+    open(kLesson1);
+    EXPECT_EQ(viewer->scenario().title, "Lesson 1: a drone meets a no-fly zone");
+    const core::Instant start = viewer->playback().now();
+    pressKey(sf::Keyboard::Right); // one step
+    frame();
+    EXPECT_EQ(viewer->playback().now(), start + viewer->scenario().time.step);
+    pressKey(sf::Keyboard::Space); // play at 60x: a second of frames is a simulated minute
+    for (int k = 0; k < 10; ++k)
+        frame(0.1);
+    EXPECT_TRUE(viewer->playing());
+    EXPECT_NEAR(double(viewer->playback().now() - start), 60000.0, 2000.0);
+}
+
+TEST_F(DisplayTest, ClickingADroneShowsItsVerdictCard) {
+    open(kLesson1);
+    viewer->seekNow(viewer->playback().start() + 23 * kMinute); // the careless pilot is in the air
+    frame();
+    const sim::World& world = viewer->playback().world();
+    const int careless = droneIndex(world, "careless-pilot");
+    ASSERT_GE(careless, 0);
+    ASSERT_EQ(world.drones[std::size_t(careless)].phase, sim::Phase::Flying);
+    clickAt(viewer->camera().toScreen(world.drones[std::size_t(careless)].position));
+    frame();
+    EXPECT_EQ(viewer->selection().drone, careless);
+    const std::string card = viewer->inspectorText();
+    EXPECT_THAT(card, HasSubstr("Flight careless-pilot"));
+    EXPECT_THAT(card, HasSubstr("Hospital helipad"));
+}
+
+TEST_F(DisplayTest, ClickingAZoneShowsWhatItMeansThere) {
+    open(kLesson1);
+    clickAt(viewer->camera().toScreen({0.0, 150.0})); // inside the helipad circle, no drone near
+    frame();
+    EXPECT_EQ(viewer->selection().zone, "helipad");
+    const std::string card = viewer->inspectorText();
+    EXPECT_THAT(card, HasSubstr("Zone Hospital helipad"));
+    EXPECT_THAT(card, HasSubstr("Restriction: prohibited"));
+    EXPECT_THAT(card, HasSubstr("for a hobby drone at 60 m"));
+}
+
+TEST_F(DisplayTest, AKeyTogglesTheZonesLayer) {
+    open(kLesson1);
+    const core::Vec2 inside = viewer->camera().toScreen({120.0, -250.0});
+    const core::Vec2 outside = viewer->camera().toScreen({0.0, 1400.0});
+    const sf::Image with = screenshot();
+    pressKey(sf::Keyboard::Z);
+    frame();
+    EXPECT_FALSE(viewer->layers().zones);
+    const sf::Image without = screenshot();
+    // the zone's vermillion tint is gone; elsewhere nothing changed
+    const sf::Color a = patchAt(with, inside), b = patchAt(without, inside);
+    EXPECT_GT(int(a.r) - int(a.b), 15) << "zone tint expected";
+    EXPECT_LT(std::abs(int(b.r) - int(b.b)), 6) << "no tint expected";
+    EXPECT_EQ(pixelAt(with, outside), pixelAt(without, outside));
+}
+
+TEST_F(DisplayTest, ABrokenSaveKeepsTheLastGoodScenarioAndShowsItsErrors) {
+    const fs::path folder = fs::temp_directory_path() / "nofly_hot_reload";
+    fs::create_directories(folder);
+    const fs::path file = folder / "lesson.yaml";
+    fs::copy_file(kLesson1, file, fs::copy_options::overwrite_existing);
+    open(file.string());
+    const std::string title = viewer->scenario().title;
+
+    // the teacher saves a typo
+    std::ifstream in(kLesson1);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string broken = text.str();
+    const auto at = broken.find("restriction: prohibited");
+    ASSERT_NE(at, std::string::npos);
+    broken.replace(at, 11, "restrction");
+    {
+        std::ofstream out(file);
+        out << broken;
+    }
+    fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(2));
+    viewer->checkReload();
+    frame();
+    ASSERT_FALSE(viewer->errors().empty());
+    EXPECT_THAT(viewer->errors().front(), HasSubstr("lesson.yaml:"));
+    EXPECT_THAT(viewer->errors().front(), HasSubstr("did you mean 'restriction'"));
+    EXPECT_TRUE(viewer->loaded());
+    EXPECT_EQ(viewer->scenario().title, title);
+
+    // and fixes it
+    fs::copy_file(kLesson1, file, fs::copy_options::overwrite_existing);
+    fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(4));
+    viewer->checkReload();
+    frame();
+    EXPECT_TRUE(viewer->errors().empty());
+}
+
+TEST_F(DisplayTest, AScreenshotShowsZonesAndDronesWhereTheyAre) {
+    open(kLesson1);
+    viewer->seekNow(viewer->playback().start() + 17 * kMinute); // the careful pilot flies, the careless waits
+    const sim::World& world = viewer->playback().world();
+    const int careful = droneIndex(world, "careful-pilot");
+    ASSERT_EQ(world.drones[std::size_t(careful)].phase, sim::Phase::Flying);
+    const sf::Image image = screenshot();
+    EXPECT_EQ(image.getSize(), sf::Vector2u(1100, 700));
+
+    // the drone's icon, tinted with its state's colour
+    const sim::Drone& drone = world.drones[std::size_t(careful)];
+    const sf::Color expected = Viewer::stateColour(report::droneRole(drone));
+    const sf::Color icon = pixelAt(image, viewer->camera().toScreen(drone.position));
+    EXPECT_NEAR(icon.r, expected.r, 40);
+    EXPECT_NEAR(icon.g, expected.g, 40);
+    EXPECT_NEAR(icon.b, expected.b, 40);
+
+    // inside the helipad: land tinted vermillion; far outside: plain land or sea, grey or white
+    const sf::Color zone = patchAt(image, viewer->camera().toScreen({120.0, -250.0}));
+    EXPECT_GT(int(zone.r) - int(zone.b), 15);
+    const sf::Color plain = pixelAt(image, viewer->camera().toScreen({0.0, 1400.0}));
+    EXPECT_EQ(plain.r, plain.g);
+    EXPECT_EQ(plain.g, plain.b);
+}
+
+TEST_F(DisplayTest, AClickOnAPanelButtonInOneFrameIsNotLost) {
+    open(kLesson1);
+    EXPECT_FALSE(viewer->playing());
+    // the sidebar's Play button is the first button under the title, at its left edge:
+    // walk down the column until a click lands on it
+    bool toggled = false;
+    for (int y = 10; y < 400 && !toggled; y += 4) {
+        const core::Vec2 p{1100.0 - 390.0 + 30.0, double(y)};
+        sf::Event move{};
+        move.type = sf::Event::MouseMoved;
+        move.mouseMove = {int(p.x), y};
+        send(move);
+        frame();
+        clickAt(p); // press and release before the next frame
+        frame();
+        frame();
+        toggled = viewer->playing();
+    }
+    EXPECT_TRUE(toggled) << "the Play button never saw the click";
+}
+
+TEST_F(DisplayTest, HelpAndPresenterKeys) {
+    open(kLesson1);
+    pressKey(sf::Keyboard::F1);
+    frame();
+    EXPECT_TRUE(viewer->helpShown());
+    pressKey(sf::Keyboard::Escape);
+    pressKey(sf::Keyboard::P);
+    frame();
+    EXPECT_FALSE(viewer->helpShown());
+    EXPECT_TRUE(viewer->presenter());
+}
+
+TEST_F(DisplayTest, DronesAreOneVertexArray) {
+    open(std::string(NOFLY_SOURCE_DIR) + "/scenarios/denmark_2025/summit_ban.yaml");
+    viewer->seekNow(viewer->playback().start() + 210 * kMinute);
+    frame();
+    EXPECT_GT(viewer->droneLayer().drawnLastFrame(), 0u);
+    // labels never overlap
+    const auto& labels = viewer->mapLayer().placedLabels();
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        for (std::size_t j = i + 1; j < labels.size(); ++j)
+            EXPECT_FALSE(labels[i].intersects(labels[j]));
+}
+
+TEST_F(DisplayTest, TheRenderCommandWritesAPicture) {
+    const std::string out = (fs::temp_directory_path() / "nofly_render_test.png").string();
+    fs::remove(out);
+    const std::string command = std::string(NOFLY_BINARY) + " render " + kLesson1 +
+                                " --at 10:23 --size 800x600 -o " + out + " > /dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    sf::Image image;
+    ASSERT_TRUE(image.loadFromFile(out));
+    EXPECT_EQ(image.getSize(), sf::Vector2u(800, 600));
+}
+
+} // namespace
+} // namespace nofly::render

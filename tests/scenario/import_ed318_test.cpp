@@ -1,0 +1,269 @@
+// ED-318 import: EUROCONTROL's examples in ../shared/data/geozones/ed318
+// (read in place): layers, Point circles, limitedApplicability, texts in
+// several languages, the parts of a GeoZone on their own, and the example
+// that is invalid on purpose; then what real files add (WGS84 heights,
+// U-space airspace, sunrise times), each problem with its line.
+#include "scenario/import.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace nofly::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+const std::string kDir = std::string(NOFLY_SHARED_DIR) + "/data/geozones/ed318/";
+constexpr core::Instant kHour = 3600000;
+
+std::string writeFile(const std::string& name, const std::string& text) {
+    const fs::path path = fs::path(::testing::TempDir()) / ("nofly_ed318_" + name);
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+}
+
+std::string printed(const ImportResult& r) {
+    std::string out;
+    for (const core::Diagnostic& d : r.diagnostics.all())
+        out += core::format(d) + "\n";
+    return out;
+}
+
+const GeoZone* find(const ImportResult& r, const std::string& id) {
+    for (const GeoZone& z : r.zones)
+        if (z.id == id) return &z;
+    return nullptr;
+}
+
+core::Instant utc(int year, int month, int day, int hour, int minute = 0, int second = 0) {
+    return core::daysFromCivil(year, month, day) * 24 * kHour + hour * kHour + minute * 60000LL +
+           second * 1000LL;
+}
+
+/// A FeatureCollection of one GeoZone with this geometry and these extra properties.
+std::string collection(const std::string& geometry, const std::string& properties = "") {
+    return R"({"type": "FeatureCollection", "features": [{"type": "Feature",
+"geometry": )" +
+           geometry + R"(,
+"properties": {"identifier": "X1", "name": [{"text": "X", "lang": "en-GB"}], "type": "PROHIBITED", "reason": ["OTHER"])" +
+           properties + "}}]}";
+}
+const std::string kLayer =
+    R"("layer": {"upper": 120, "upperReference": "AGL", "lower": 0, "lowerReference": "AGL", "uom": "m"})";
+
+// --- EUROCONTROL's examples -----------------------------------------------------------------
+
+TEST(ImportEd318, CollectionOfTwoGeoZones) {
+    const ImportResult r = importZones(kDir + "Example_Collection.json");
+    ASSERT_TRUE(r.ok()) << printed(r);
+    EXPECT_EQ(r.format, ImportFormat::Ed318);
+    // features at lines 9 and 135; NFZ6547 has two layers (50-150 and 0-50 m AGL)
+    EXPECT_EQ(r.features, 2u);
+    ASSERT_EQ(r.zones.size(), 3u);
+
+    const GeoZone* upper = find(r, "NFZ6547-1");
+    const GeoZone* lower = find(r, "NFZ6547-2");
+    ASSERT_NE(upper, nullptr);
+    ASSERT_NE(lower, nullptr);
+    // lines 90: REQ_AUTHORIZATION with a Z; 91-94: AIR_TRAFFIC, OTHER
+    EXPECT_EQ(upper->restriction, Restriction::Authorisation);
+    EXPECT_EQ(upper->reasons, (std::vector<Reason>{Reason::AirTraffic, Reason::Other}));
+    // lines 14-44: 4 corners and the closing one; layer 50 to 150 m AGL
+    ASSERT_EQ(upper->shape.polygons.size(), 1u);
+    EXPECT_EQ(upper->shape.polygons[0].outer.size(), 4u);
+    EXPECT_DOUBLE_EQ(upper->shape.polygons[0].outer[0].lon, 2.585866);
+    EXPECT_DOUBLE_EQ(upper->shape.polygons[0].outer[0].lat, 49.029301);
+    EXPECT_DOUBLE_EQ(upper->altitude.floor.metres, 50.0);
+    EXPECT_DOUBLE_EQ(upper->altitude.ceiling->metres, 150.0);
+    // lines 45-76: 3 corners, 0 to 50 m AGL
+    EXPECT_EQ(lower->shape.polygons[0].outer.size(), 3u);
+    EXPECT_DOUBLE_EQ(lower->altitude.floor.metres, 0.0);
+    EXPECT_DOUBLE_EQ(lower->altitude.ceiling->metres, 50.0);
+    // lines 103-120: 2018-12-31T15:59:59Z to 2019-12-31T15:59:59Z, every day
+    // 16:00-17:00Z and Sundays 10:00-12:00Z
+    ASSERT_EQ(upper->schedule.periods.size(), 1u);
+    const GeoPeriod& p = upper->schedule.periods[0];
+    EXPECT_EQ(p.from, utc(2018, 12, 31, 15, 59, 59));
+    EXPECT_EQ(p.to, utc(2019, 12, 31, 15, 59, 59));
+    ASSERT_EQ(p.weekly.size(), 2u);
+    EXPECT_EQ(p.weekly[0].days, (std::vector<int>{0, 1, 2, 3, 4, 5, 6}));
+    EXPECT_EQ(p.weekly[0].from, 16 * kHour);
+    EXPECT_EQ(p.weekly[0].to, 17 * kHour);
+    EXPECT_EQ(p.weekly[1].days, std::vector<int>{6});
+    EXPECT_EQ(p.weekly[1].from, 10 * kHour);
+    // lines 82-85: the name in en-GB
+    EXPECT_EQ(upper->name, "LFPG-2 (50 m AGL to 150 m AGL)");
+    EXPECT_EQ(upper->where.line, 14);
+}
+
+TEST(ImportEd318, CircleIsAPointWithAnExtent) {
+    const ImportResult r = importZones(kDir + "Example_GeoZone_Circle.json");
+    ASSERT_TRUE(r.ok()) << printed(r);
+    ASSERT_EQ(r.zones.size(), 1u);
+    const GeoZone& z = r.zones[0];
+    // lines 12-26: Point [2.636866, 50.122901], radius 3500, layer 50 to 150 m AGL
+    EXPECT_EQ(z.id, "ABC1234");
+    ASSERT_EQ(z.shape.circles.size(), 1u);
+    EXPECT_DOUBLE_EQ(z.shape.circles[0].center.lat, 50.122901);
+    EXPECT_DOUBLE_EQ(z.shape.circles[0].center.lon, 2.636866);
+    EXPECT_DOUBLE_EQ(z.shape.circles[0].radius, 3500.0);
+    EXPECT_DOUBLE_EQ(z.altitude.floor.metres, 50.0);
+    EXPECT_EQ(z.restriction, Restriction::Prohibited);
+    EXPECT_EQ(z.reasons, (std::vector<Reason>{Reason::Population, Reason::Nature}));
+    EXPECT_TRUE(z.schedule.always()); // no limitedApplicability
+    EXPECT_EQ(z.message, "Castle and nature reserve");
+}
+
+TEST(ImportEd318, LangPicksTheText) {
+    ImportOptions french;
+    french.lang = "fr";
+    const ImportResult r = importZones(kDir + "Example_GeoZone_Circle.json", french);
+    ASSERT_TRUE(r.ok()) << printed(r);
+    // otherReasonInfo in fr-BE; the name exists in en-GB only, so that one is taken
+    EXPECT_EQ(r.zones.at(0).message, "Chateau et parc");
+    EXPECT_EQ(r.zones.at(0).name, "Fictitious circle");
+}
+
+TEST(ImportEd318, EveryExampleWithZonesImports) {
+    // file: zones (the two layers of NFZ6547 make two)
+    const std::pair<const char*, std::size_t> files[] = {{"Example_GeoZone_2_Layers.json", 2},
+                                                         {"Example_GeoZone_with_extension.json", 1},
+                                                         {"PartialExample_featureGeoJSON.json", 2}};
+    for (const auto& [file, zones] : files) {
+        const ImportResult r = importZones(kDir + file);
+        EXPECT_TRUE(r.ok()) << file << "\n" << printed(r);
+        EXPECT_EQ(r.zones.size(), zones) << file;
+        EXPECT_EQ(r.format, ImportFormat::Ed318) << file;
+    }
+}
+
+TEST(ImportEd318, PartsOfAGeoZoneAreReadButHoldNoZones) {
+    // the properties alone: NFZ6547, REQ_AUTHORIZATION, named LFPG-2
+    const ImportResult properties = importZones(kDir + "PartialExample_GeoZoneProperties.json");
+    EXPECT_TRUE(properties.ok()) << printed(properties);
+    EXPECT_TRUE(properties.zones.empty());
+    EXPECT_EQ(properties.part, "the properties of an ED-318 GeoZone");
+    EXPECT_EQ(properties.partial.id, "NFZ6547");
+    EXPECT_EQ(properties.partial.restriction, Restriction::Authorisation);
+    EXPECT_EQ(properties.partial.name, "LFPG-2");
+    EXPECT_THAT(printed(properties),
+                HasSubstr("PartialExample_GeoZoneProperties.json:1:1: warning: the file holds "
+                          "the properties of an ED-318 GeoZone alone, not zones: nothing to import"));
+
+    // a TimePeriod: lines 2-13
+    const ImportResult period = importZones(kDir + "PartialExample_TimePeriod.json");
+    EXPECT_TRUE(period.ok()) << printed(period);
+    EXPECT_EQ(period.part, "an ED-318 TimePeriod");
+    ASSERT_EQ(period.partial.schedule.periods.size(), 1u);
+    EXPECT_EQ(period.partial.schedule.periods[0].from, utc(2023, 10, 29, 0));
+    EXPECT_EQ(period.partial.schedule.periods[0].to, utc(2024, 3, 31, 23, 59, 59));
+    EXPECT_EQ(period.partial.schedule.periods[0].weekly.size(), 2u);
+
+    // a ZoneAuthority: lines 2-12, its name in en-GB and its purpose
+    const ImportResult authority = importZones(kDir + "PartialExample_ZoneAuthority.json");
+    EXPECT_TRUE(authority.ok()) << printed(authority);
+    EXPECT_EQ(authority.part, "an ED-318 ZoneAuthority");
+    EXPECT_EQ(authority.partial.name, " Civil Aviation Authority");
+    EXPECT_EQ(authority.partial.message, "NOTIFICATION");
+}
+
+TEST(ImportEd318, TheInvalidExampleFailsWithEachMistakeOnItsLine) {
+    const std::string file = kDir + "InvalidExample_GeoZone_2_Layers.json";
+    const ImportResult r = importZones(file);
+    EXPECT_FALSE(r.ok());
+    EXPECT_TRUE(r.zones.empty());
+    const std::string out = printed(r);
+    // line 5: validFrom is an object, not a date and time
+    EXPECT_THAT(out, HasSubstr(file + ":5:18: error: metadata validFrom must be a date and time such as "
+                                      "\"2018-12-31T15:59:59Z\", not an object"));
+    // line 86: a name without its language
+    EXPECT_THAT(out,
+                HasSubstr(file + ":86:11: error: feature 1 'NFZ6547': name \"LFPG-2\" has no 'lang' (ED-318 "
+                                 "gives every text its language"));
+    // line 89: ED-269's spelling in an ED-318 file
+    EXPECT_THAT(
+        out, HasSubstr(file + ":89:17: error: feature 1 'NFZ6547': type 'REQ_AUTHORISATION' is not an ED-318 "
+                              "zone type (ED-318 spells it REQ_AUTHORIZATION, with a Z"));
+}
+
+// --- what real files add ------------------------------------------------------------------------
+
+TEST(ImportEd318, Wgs84HeightsAreReadAsAmslWithAWarning) {
+    const std::string geometry =
+        R"({"type": "Point", "coordinates": [12.5, 55.6], "extent": {"subType": "Circle", "radius": 1000},
+"layer": {"upper": 300, "upperReference": "WGS84", "lower": 0, "lowerReference": "AGL", "uom": "ft"}})";
+    const std::string file = writeFile("wgs84.json", collection(geometry));
+    const ImportResult r = importZones(file);
+    ASSERT_TRUE(r.ok()) << printed(r);
+    const GeoZone& z = r.zones.at(0);
+    EXPECT_EQ(z.altitude.ceiling->ref, core::AltitudeRef::AMSL);
+    EXPECT_DOUBLE_EQ(z.altitude.ceiling->metres, 91.44); // 300 ft
+    EXPECT_DOUBLE_EQ(z.shape.circles[0].radius, 304.8);  // 1000 in the layer's ft
+    EXPECT_THAT(printed(r),
+                HasSubstr(file + ":3:43: warning: feature 1 'X1': layer upper 300 ft AMSL is a height above "
+                                 "the WGS84 ellipsoid, read as AMSL"));
+    ASSERT_FALSE(z.notes.empty());
+    EXPECT_THAT(z.notes[0], HasSubstr("read as AMSL"));
+}
+
+TEST(ImportEd318, USpaceAirspaceIsConditional) {
+    std::string text = collection(
+        R"({"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12.1, 55.1], [12, 55]]], )" + kLayer +
+        "}");
+    text.replace(text.find("\"PROHIBITED\""), 12, "\"USPACE\"");
+    const ImportResult r = importZones(writeFile("uspace.json", text));
+    ASSERT_TRUE(r.ok()) << printed(r);
+    EXPECT_EQ(r.zones.at(0).restriction, Restriction::Conditional);
+    EXPECT_THAT(r.zones.at(0).notes.at(0), HasSubstr("USPACE"));
+}
+
+TEST(ImportEd318, SunriseTimesCannotBeUsed) {
+    const std::string periods = R"(, "limitedApplicability": [{"schedule": [
+{"day": ["MON"], "startEvent": "SR", "endTime": "12:00:00Z"}]}])";
+    const std::string file = writeFile(
+        "sunrise.json",
+        collection(
+            R"({"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12.1, 55.1], [12, 55]]], )" +
+                kLayer + "}",
+            periods));
+    const ImportResult r = importZones(file);
+    EXPECT_THAT(printed(r),
+                HasSubstr(file + ":4:32: error: feature 1 'X1': limitedApplicability 1 schedule 1 startEvent "
+                                 "'SR' (a time set by the sun) cannot be used (nofly has no sunrise and "
+                                 "sunset; write startTime and endTime instead)"));
+}
+
+TEST(ImportEd318, AGeometryNeedsItsLayer) {
+    const std::string file = writeFile(
+        "nolayer.json",
+        collection(
+            R"({"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12.1, 55.1], [12, 55]]]})"));
+    const ImportResult r = importZones(file);
+    EXPECT_THAT(printed(r),
+                HasSubstr(file + ":2:13: error: feature 1 'X1': layer is missing (ED-318 gives each "
+                                 "geometry a layer"));
+}
+
+} // namespace
+} // namespace nofly::scenario
+
+namespace nofly::scenario {
+namespace {
+
+TEST(ImportEd318, ATextNeedsItsText) {
+    std::string text = collection(
+        R"({"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12.1, 55.1], [12, 55]]], )" + kLayer +
+        "}");
+    const std::string name = R"([{"text": "X", "lang": "en-GB"}])";
+    text.replace(text.find(name), name.size(), R"([{"lang": "en-GB"}])");
+    const std::string file = writeFile("notext.json", text);
+    const ImportResult r = importZones(file);
+    EXPECT_THAT(printed(r), HasSubstr(file + ":3:45: error: feature 1 'X1': name 1 has no 'text'"));
+}
+
+} // namespace
+} // namespace nofly::scenario

@@ -1,0 +1,306 @@
+// Plain GeoJSON import: Finland's drone-zone files in ../shared/data/geozones
+// (read in place) with and without the shipped mapping file, ring winding,
+// holes, MultiPolygons, nofly's own property names, and the mapping file's
+// own mistakes, each with its line.
+#include "scenario/import.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace nofly::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+const std::string kDir = std::string(NOFLY_SHARED_DIR) + "/data/geozones/geojson/";
+const std::string kFinlandMapping = std::string(NOFLY_SOURCE_DIR) + "/assets/mappings/finland.yaml";
+constexpr core::Instant kHour = 3600000;
+
+std::string writeFile(const std::string& name, const std::string& text) {
+    const fs::path path = fs::path(::testing::TempDir()) / ("nofly_geojson_" + name);
+    std::ofstream(path, std::ios::binary) << text;
+    return path.string();
+}
+
+std::string printed(const ImportResult& r) {
+    std::string out;
+    for (const core::Diagnostic& d : r.diagnostics.all())
+        out += core::format(d) + "\n";
+    return out;
+}
+
+const GeoZone* find(const ImportResult& r, const std::string& id) {
+    for (const GeoZone& z : r.zones)
+        if (z.id == id) return &z;
+    return nullptr;
+}
+
+core::Instant utc(int year, int month, int day, int hour) {
+    return core::daysFromCivil(year, month, day) * 24 * kHour + hour * kHour;
+}
+
+/// A FeatureCollection of one feature.
+std::string feature(const std::string& geometry, const std::string& properties = "{}") {
+    return R"({"type": "FeatureCollection", "features": [
+{"type": "Feature", "id": "f1", "properties": )" +
+           properties + R"(,
+"geometry": )" +
+           geometry + "}]}";
+}
+
+// --- Finland's files ---------------------------------------------------------------------
+
+TEST(ImportGeoJson, FinlandWithoutAMappingReadsShapesOnly) {
+    const std::string file = kDir + "finland_controlled_zones.geojson";
+    const ImportResult r = importZones(file);
+    ASSERT_TRUE(r.ok()) << printed(r);
+    EXPECT_EQ(r.format, ImportFormat::GeoJson);
+    // 28 features, each a Polygon with an "id" such as EFHK_CTR_N
+    EXPECT_EQ(r.zones.size(), 28u);
+    const GeoZone* helsinki = find(r, "EFHK_CTR_N");
+    ASSERT_NE(helsinki, nullptr);
+    // lines 3-70: 14 positions, the last closing the ring; name "Helsinki-Vantaa CTR N"
+    EXPECT_EQ(helsinki->name, "Helsinki-Vantaa CTR N");
+    ASSERT_EQ(helsinki->shape.polygons.size(), 1u);
+    EXPECT_EQ(helsinki->shape.polygons[0].outer.size(), 13u);
+    EXPECT_DOUBLE_EQ(helsinki->shape.polygons[0].outer[0].lon, 24.7075); // [lon, lat] on line 7-8
+    EXPECT_DOUBLE_EQ(helsinki->shape.polygons[0].outer[0].lat, 60.411944);
+    EXPECT_EQ(helsinki->restriction, Restriction::Prohibited);
+    EXPECT_FALSE(helsinki->altitude.ceiling.has_value());
+    // one warning for the whole file, at its first feature
+    EXPECT_EQ(r.diagnostics.warningCount(), 1u);
+    EXPECT_THAT(printed(r),
+                HasSubstr(file + ":3:5: warning: the features have no 'restriction' property and no mapping "
+                                 "file says what they mean"));
+}
+
+TEST(ImportGeoJson, FinlandWithTheShippedMapping) {
+    ImportOptions options;
+    options.mapping = kFinlandMapping;
+    const ImportResult r = importZones(kDir + "finland_controlled_zones.geojson", options);
+    ASSERT_TRUE(r.ok()) << printed(r);
+    EXPECT_EQ(r.diagnostics.warningCount(), 0u);
+    // "type": "R" for EFJY_CTR and EFUT_CTR, "L" for the other 26
+    int prohibited = 0, authorisation = 0;
+    for (const GeoZone& z : r.zones) {
+        if (z.restriction == Restriction::Prohibited) ++prohibited;
+        if (z.restriction == Restriction::Authorisation) {
+            ++authorisation;
+            EXPECT_DOUBLE_EQ(z.altitude.floor.metres, 50.0) << z.id; // L: free up to 50 m
+        }
+    }
+    EXPECT_EQ(prohibited, 2);
+    EXPECT_EQ(authorisation, 26);
+    EXPECT_EQ(find(r, "EFJY_CTR")->restriction, Restriction::Prohibited);
+    EXPECT_EQ(find(r, "EFJY_CTR")->altitude.floor.metres, 0.0);
+}
+
+TEST(ImportGeoJson, FinlandTemporaryZonesGetTheirWindows) {
+    ImportOptions options;
+    options.mapping = kFinlandMapping;
+    const ImportResult r = importZones(kDir + "finland_temporary_zones.geojson", options);
+    ASSERT_TRUE(r.ok()) << printed(r);
+    ASSERT_EQ(r.zones.size(), 3u);
+    // timeBegin / timeEnd of each feature, on the one line of the file
+    const struct {
+        const char* id;
+        core::Instant from, to;
+    } expected[] = {{"EFR442", utc(2019, 6, 17, 5), utc(2019, 6, 27, 17)},
+                    {"EFR444", utc(2019, 6, 26, 9), utc(2019, 7, 1, 21)},
+                    {"EFR445", utc(2019, 6, 20, 9), utc(2019, 6, 23, 12)}};
+    for (const auto& e : expected) {
+        const GeoZone* z = find(r, e.id);
+        ASSERT_NE(z, nullptr) << e.id;
+        EXPECT_EQ(z->restriction, Restriction::Prohibited);
+        ASSERT_EQ(z->schedule.periods.size(), 1u);
+        EXPECT_EQ(z->schedule.periods[0].from, e.from) << e.id;
+        EXPECT_EQ(z->schedule.periods[0].to, e.to) << e.id;
+    }
+    // the features share line 1 and differ by column
+    EXPECT_EQ(find(r, "EFR442")->where.line, 1);
+    EXPECT_LT(find(r, "EFR442")->where.column, find(r, "EFR444")->where.column);
+}
+
+// --- shapes ------------------------------------------------------------------------------------
+
+TEST(ImportGeoJson, EitherWindingGivesTheSameRing) {
+    const ImportResult ccw = importZones(writeFile(
+        "ccw.geojson",
+        feature(
+            R"({"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12.1, 55.1], [12, 55.1], [12, 55]]]})")));
+    const ImportResult cw = importZones(writeFile(
+        "cw.geojson",
+        feature(
+            R"({"type": "Polygon", "coordinates": [[[12, 55], [12, 55.1], [12.1, 55.1], [12.1, 55], [12, 55]]]})")));
+    ASSERT_TRUE(ccw.ok()) << printed(ccw);
+    ASSERT_TRUE(cw.ok()) << printed(cw);
+    EXPECT_EQ(ccw.zones.at(0).shape.polygons.at(0).outer.size(), 4u);
+    EXPECT_EQ(cw.zones.at(0).shape.polygons.at(0).outer.size(), 4u);
+}
+
+TEST(ImportGeoJson, MultiPolygonWithAHole) {
+    const ImportResult r =
+        importZones(writeFile("multi.geojson", feature(R"({"type": "MultiPolygon", "coordinates": [
+  [[[12, 55], [12.1, 55], [12.1, 55.1], [12, 55.1], [12, 55]], [[12.02, 55.02], [12.04, 55.02], [12.04, 55.04], [12.02, 55.02]]],
+  [[[13, 55], [13.1, 55], [13.1, 55.1], [13, 55]]]]})")));
+    ASSERT_TRUE(r.ok()) << printed(r);
+    const GeoShape& shape = r.zones.at(0).shape;
+    ASSERT_EQ(shape.polygons.size(), 2u);
+    EXPECT_EQ(shape.polygons[0].holes.size(), 1u);
+    EXPECT_EQ(shape.polygons[0].holes[0].size(), 3u);
+    EXPECT_TRUE(shape.polygons[1].holes.empty());
+}
+
+TEST(ImportGeoJson, HoleOutsideTheOutline) {
+    const std::string file = writeFile("hole.geojson", feature(R"({"type": "Polygon", "coordinates": [
+[[12, 55], [12.1, 55], [12.1, 55.1], [12, 55.1], [12, 55]], [[13, 55], [13.1, 55], [13.1, 55.1], [13, 55]]]})"));
+    const ImportResult r = importZones(file);
+    EXPECT_FALSE(r.ok());
+    EXPECT_THAT(printed(r),
+                HasSubstr(file + ":3:48: error: feature 1 'f1': geometry: hole 1 is not inside the outer "
+                                 "ring"));
+}
+
+TEST(ImportGeoJson, SwappedCoordinatesAreNamed) {
+    const std::string file = writeFile(
+        "swap.geojson",
+        feature(R"({"type": "Polygon", "coordinates": [[[55, 12], [55, 100], [55.1, 12.1], [55, 12]]]})"));
+    const ImportResult r = importZones(file);
+    EXPECT_THAT(printed(r),
+                HasSubstr(file +
+                          ":3:60: error: feature 1 'f1': geometry outer ring point 2 has latitude 100, "
+                          "which is not a latitude (GeoJSON and ED-269 write [longitude, latitude]"));
+}
+
+TEST(ImportGeoJson, APointNeedsARadius) {
+    const std::string file =
+        writeFile("point.geojson", feature(R"({"type": "Point", "coordinates": [12, 55]})"));
+    const ImportResult r = importZones(file);
+    EXPECT_THAT(printed(r),
+                HasSubstr(file + ":3:13: error: feature 1 'f1': geometry is a point, which has no area"));
+    const ImportResult circle = importZones(writeFile(
+        "radius.geojson", feature(R"({"type": "Point", "coordinates": [12, 55]})", R"({"radius": "2 km"})")));
+    ASSERT_TRUE(circle.ok()) << printed(circle);
+    EXPECT_DOUBLE_EQ(circle.zones.at(0).shape.circles.at(0).radius, 2000.0);
+}
+
+// --- nofly's own property names (what `nofly export --format geojson` writes) ------------------
+
+TEST(ImportGeoJson, NoflyPropertiesNeedNoMapping) {
+    const std::string properties =
+        R"({"name": "Stadium", "restriction": "authorisation", "reason": ["population", "noise"],
+"floor": "0 m AGL", "ceiling": "FL95", "message": "Matches", "exempt": ["police"],
+"windows": [{"from": "2025-10-01T08:00:00+02:00", "to": "2025-10-01T10:00:00+02:00"}],
+"weekly": [{"days": ["sat", "sun"], "from": "13:00", "to": "17:00"}], "utc-offset": "+02:00"})";
+    const std::string geometry = R"({"type": "GeometryCollection", "geometries": [
+{"type": "Polygon", "coordinates": [[[12, 55], [12.01, 55], [12, 55.01], [12, 55]]], "circle": {"center": [12.5, 55.5], "radius": 400}},
+{"type": "LineString", "coordinates": [[12, 55], [12.1, 55.1]], "width": 300}]})";
+    const ImportResult r = importZones(writeFile("nofly.geojson", feature(geometry, properties)));
+    ASSERT_TRUE(r.ok()) << printed(r);
+    EXPECT_EQ(r.diagnostics.warningCount(), 0u);
+    const GeoZone& z = r.zones.at(0);
+    EXPECT_EQ(z.id, "f1");
+    EXPECT_EQ(z.restriction, Restriction::Authorisation);
+    EXPECT_EQ(z.reasons, (std::vector<Reason>{Reason::Population, Reason::Noise}));
+    EXPECT_DOUBLE_EQ(z.altitude.ceiling->metres, 2895.6); // FL95: 9500 ft
+    EXPECT_EQ(z.altitude.ceiling->ref, core::AltitudeRef::AMSL);
+    EXPECT_EQ(z.exempt, std::vector<std::string>{"police"});
+    // the polygon with a circle member is the circle
+    ASSERT_EQ(z.shape.circles.size(), 1u);
+    EXPECT_TRUE(z.shape.polygons.empty());
+    EXPECT_DOUBLE_EQ(z.shape.circles[0].radius, 400.0);
+    ASSERT_EQ(z.shape.corridors.size(), 1u);
+    EXPECT_DOUBLE_EQ(z.shape.corridors[0].width, 300.0);
+    // a window and a weekly timetable at +02:00
+    ASSERT_EQ(z.schedule.periods.size(), 2u);
+    EXPECT_EQ(z.schedule.periods[0].from, utc(2025, 10, 1, 6));
+    EXPECT_EQ(z.schedule.periods[1].weekly.at(0).days, (std::vector<int>{5, 6}));
+    EXPECT_EQ(z.schedule.periods[1].weekly.at(0).utcOffsetMinutes, 120);
+}
+
+// --- the mapping file --------------------------------------------------------------------------
+
+TEST(ImportGeoJson, MappingFileMistakesHaveTheirLines) {
+    const std::string mapping =
+        writeFile("bad_mapping.yaml", "class: type\nclassses:\n  R: {restriction: prohibited}\n");
+    ImportOptions options;
+    options.mapping = mapping;
+    const ImportResult r = importZones(kDir + "finland_controlled_zones.geojson", options);
+    EXPECT_FALSE(r.ok());
+    EXPECT_THAT(printed(r),
+                HasSubstr(mapping + ":2:1: error: the mapping: unknown key 'classses' (did you mean "
+                                    "'classes'?)"));
+}
+
+TEST(ImportGeoJson, AClassTheMappingDoesNotKnow) {
+    const std::string mapping =
+        writeFile("r_only.yaml", "class: type\nclasses:\n  R: {restriction: prohibited}\n");
+    ImportOptions options;
+    options.mapping = mapping;
+    const std::string file = kDir + "finland_controlled_zones.geojson";
+    const ImportResult r = importZones(file, options);
+    EXPECT_FALSE(r.ok());
+    // line 70: "type": "L" of the first feature
+    EXPECT_THAT(printed(r), HasSubstr(file +
+                                      ":70:17: error: feature 1 'EFHK_CTR_N': type 'L' is not one of the "
+                                      "mapping's classes (add it under 'classes:' in " +
+                                      mapping));
+}
+
+TEST(ImportGeoJson, MappingSettingsAreChecked) {
+    const std::string mapping =
+        writeFile("settings.yaml", "class: type\nclasses:\n  R: {restriction: forbidden}\n");
+    ImportOptions options;
+    options.mapping = mapping;
+    const ImportResult r = importZones(kDir + "finland_temporary_zones.geojson", options);
+    EXPECT_THAT(printed(r),
+                HasSubstr(mapping + ":3:20: error: class 'R' restriction: 'forbidden' is not one of the "
+                                    "known values (expected one of: prohibited,"));
+}
+
+} // namespace
+} // namespace nofly::scenario
+
+namespace nofly::scenario {
+namespace {
+
+bool said(const ImportResult& r, const std::string& file, int line, const std::string& text) {
+    for (const core::Diagnostic& d : r.diagnostics.all())
+        if (d.where.file == file && d.where.line == line && core::format(d).find(text) != std::string::npos)
+            return true;
+    return false;
+}
+
+TEST(ImportGeoJson, EachRuleSaysWhereAndWhat) {
+    const std::string file = writeFile("rules.geojson", R"({"type": "FeatureCollection", "features": [
+{"type": "Place", "id": "a", "geometry": {"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12, 55.1], [12, 55]]]}},
+{"type": "Feature", "id": "b", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[12, 55], [12.1, 55]]}},
+{"type": "Feature", "id": "c", "properties": {"restriction": "forbidden"}, "geometry": {"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12, 55.1], [12, 55]]]}},
+{"type": "Feature", "id": "d", "properties": {"ceiling": "120 m ASL"}, "geometry": null}
+]})");
+    const ImportResult r = importZones(file);
+    const std::string out = printed(r);
+    EXPECT_TRUE(said(r, file, 2, "feature 1 'a': type 'Place' is not \"Feature\"")) << out;
+    EXPECT_TRUE(said(r, file, 3,
+                     "feature 2 'b': geometry is a line, which has no area (give the LineString a \"width\""))
+        << out;
+    EXPECT_TRUE(said(r, file, 4, "feature 3 'c': restriction 'forbidden' is not a restriction")) << out;
+    EXPECT_TRUE(said(r, file, 5, "feature 4 'd': ceiling: unknown altitude reference 'ASL'")) << out;
+    EXPECT_TRUE(said(r, file, 5, "feature 4 'd': has no geometry")) << out;
+
+    const std::string mapping = writeFile("noclass.yaml", "classes:\n  R: {restriction: prohibited}\n");
+    ImportOptions options;
+    options.mapping = mapping;
+    const ImportResult m = importZones(file, options);
+    EXPECT_TRUE(said(m, mapping, 2,
+                     "the mapping has classes but no 'class' (name the property whose value picks a "
+                     "class, such as 'class: type')"))
+        << printed(m);
+}
+
+} // namespace
+} // namespace nofly::scenario

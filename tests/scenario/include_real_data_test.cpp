@@ -1,0 +1,242 @@
+// `include:` of real airspace data: the files in ../shared/data/geozones read
+// in place (the scenario is given as text, named as if it lay beside them),
+// the long form of an include item and its checks, the schedules moved into
+// the scenario's local time, variants on imported zones, and every message
+// pointing at the right file and line.
+#include "scenario/loader.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+namespace nofly::scenario {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+const std::string kGeozones = (fs::path(NOFLY_SHARED_DIR) / "data/geozones/").lexically_normal().string();
+constexpr core::Instant kHour = 3600000;
+
+std::string printed(const LoadResult& r) {
+    std::string out;
+    for (const core::Diagnostic& d : r.diagnostics.all())
+        out += core::format(d) + "\n";
+    return out;
+}
+
+/// A scenario as if it were the file `name` in `folder`.
+LoadResult load(const std::string& folder, const std::string& body, const std::string& name = "lesson.yaml",
+                const LoadOptions& options = {}) {
+    return loadScenarioText(body, folder + name, options);
+}
+
+/// A folder of our own for files that the shared data does not have.
+std::string folderWith(const std::string& name, const std::string& file, const std::string& text) {
+    const fs::path folder = fs::path(::testing::TempDir()) / ("nofly_include_" + name);
+    fs::create_directories(folder);
+    std::ofstream(folder / file, std::ios::binary) << text;
+    return folder.string() + "/";
+}
+
+core::Instant at(int year, int month, int day, int hour, int minute = 0) {
+    return core::daysFromCivil(year, month, day) * 24 * kHour + hour * kHour + minute * 60000LL;
+}
+
+const std::string kSwissTime = R"(title: Swiss sample
+time: {start: 2022-06-18T18:00+02:00, end: +8 h}
+map: {origin: {lat: 46.5, lon: 7.0}}
+)";
+
+TEST(IncludeRealData, Ed269ZonesJoinTheScenario) {
+    const LoadResult r = load(kGeozones + "ed269/", kSwissTime + "include: [che_geoawareness_sample.json]\n");
+    ASSERT_TRUE(r.scenario.has_value()) << printed(r);
+    const Scenario& s = *r.scenario;
+    ASSERT_EQ(s.zones.size(), 10u);
+    ASSERT_EQ(s.includes.size(), 1u);
+    const Zone* z = s.zone("montreux-concert-area");
+    ASSERT_NE(z, nullptr);
+    // projected with the scenario's projection: the centre written at [6.913146, 46.430758]
+    const core::Vec2 centre = s.projection.toLocal({46.430758, 6.913146});
+    ASSERT_EQ(z->region.circles.size(), 1u);
+    EXPECT_NEAR(z->region.circles[0].center.x, centre.x, 0.01);
+    EXPECT_NEAR(z->region.circles[0].center.y, centre.y, 0.01);
+    EXPECT_DOUBLE_EQ(z->region.circles[0].radius, 3000.0);
+    // it remembers the feature it came from (line 5 of the file)
+    EXPECT_EQ(z->where.file, kGeozones + "ed269/che_geoawareness_sample.json");
+    EXPECT_EQ(z->where.line, 5);
+}
+
+TEST(IncludeRealData, WeeklyUtcTimetableMovesIntoLocalTime) {
+    const LoadResult r = load(kGeozones + "ed269/", kSwissTime + "include: [che_geoawareness_sample.json]\n");
+    ASSERT_TRUE(r.scenario.has_value()) << printed(r);
+    const Zone* z = r.scenario->zone("montreux-concert-area");
+    ASSERT_NE(z, nullptr);
+    // SAT and SUN 17:00:00Z to 23:59:59Z is 19:00 to 01:59:59 at +02:00; the
+    // dates (June 2022 to June 2023) hold all through the scenario, so the
+    // timetable is kept as it is
+    ASSERT_EQ(z->active.weekly.size(), 1u);
+    EXPECT_EQ(z->active.weekly[0].days, (std::vector<int>{5, 6}));
+    EXPECT_EQ(z->active.weekly[0].from, 19 * kHour);
+    EXPECT_EQ(z->active.weekly[0].to, 25 * kHour + 59 * 60000 + 59000);
+    const int offset = r.scenario->time.utcOffsetMinutes;
+    EXPECT_FALSE(scheduledActive(z->active, at(2022, 6, 18, 16, 30), offset)); // Saturday 18:30 local
+    EXPECT_TRUE(scheduledActive(z->active, at(2022, 6, 18, 17, 0), offset));   // Saturday 19:00 local
+    EXPECT_TRUE(scheduledActive(z->active, at(2022, 6, 18, 23, 30), offset));  // Sunday 01:30 local
+}
+
+TEST(IncludeRealData, DatesWithATimetableBecomeWindowsAroundTheScenario) {
+    // ED-318: 2018-12-31T15:59:59Z to 2019-12-31T15:59:59Z, daily 16:00-17:00Z;
+    // a scenario that runs across the end of the dates gets exact windows
+    const LoadResult r = load(kGeozones + "ed318/", R"(title: New Year
+time: {start: 2019-12-30T12:00+01:00, end: +3 days}
+map: {origin: {lat: 49.0, lon: 2.6}}
+include: [Example_Collection.json]
+)");
+    // +3 days is not a duration nofly reads: the include still reads, the time does not
+    EXPECT_THAT(printed(r), HasSubstr("lesson.yaml:2:44: error: time end: unknown unit 'days'"));
+    const LoadResult good = load(kGeozones + "ed318/", R"(title: New Year
+time: {start: 2019-12-30T12:00+01:00, end: +72 h}
+map: {origin: {lat: 49.0, lon: 2.6}}
+include: [Example_Collection.json]
+)");
+    ASSERT_TRUE(good.scenario.has_value()) << printed(good);
+    const Zone* z = good.scenario->zone("NFZ6547-1");
+    ASSERT_NE(z, nullptr);
+    EXPECT_TRUE(z->active.weekly.empty());
+    const int offset = 60;
+    EXPECT_TRUE(scheduledActive(z->active, at(2019, 12, 30, 16, 30), offset));  // daily 16:00-17:00Z
+    EXPECT_FALSE(scheduledActive(z->active, at(2019, 12, 31, 17, 30), offset)); // after the dates end
+    EXPECT_TRUE(scheduledActive(z->active, at(2019, 12, 29, 10, 30), offset));  // Sunday 10:00-12:00Z
+    EXPECT_FALSE(scheduledActive(z->active, at(2020, 1, 1, 16, 30), offset));   // the dates are over
+}
+
+TEST(IncludeRealData, TheLongFormPicksFormatLanguageAndSkipBad) {
+    const LoadResult r = load(kGeozones + "openair/", R"(title: Slovenia
+time: {start: 2023-05-28T13:00+02:00, end: +4 h}
+map: {origin: {lat: 46.05, lon: 14.5}}
+include:
+  - {file: slovenia_2023-05-25_extended.openair, format: openair, skip-bad: true}
+)");
+    ASSERT_TRUE(r.scenario.has_value()) << printed(r);
+    EXPECT_EQ(r.scenario->zones.size(), 58u);
+    // AA 2023-05-28T12:00Z/2023-05-28T20:00Z of the second LJR4: in force from 14:00 local
+    const Zone* z = r.scenario->zone("ljr4-notam-2");
+    ASSERT_NE(z, nullptr);
+    EXPECT_TRUE(scheduledActive(z->active, at(2023, 5, 28, 12, 30), 120));
+    // AA NONE: never in force while a scenario runs, and the loader says so
+    EXPECT_THAT(printed(r),
+                HasSubstr("slovenia_2023-05-25_extended.openair:1982:1: warning: zone 'ljr4-notam' is never "
+                          "active"));
+
+    const LoadResult french = load(kGeozones + "ed318/", R"(title: France
+time: {start: 2019-06-02T11:00+02:00, end: +2 h}
+map: {origin: {lat: 50.1, lon: 2.6}}
+include: [{file: Example_GeoZone_Circle.json, lang: fr}]
+)");
+    ASSERT_TRUE(french.scenario.has_value()) << printed(french);
+    EXPECT_EQ(french.scenario->zone("ABC1234")->message, "Chateau et parc");
+}
+
+TEST(IncludeRealData, AMappingBesideTheScenario) {
+    const std::string folder = folderWith("mapping", "finland.yaml",
+                                          "class: type\nclasses:\n  R: {restriction: prohibited}\n"
+                                          "  L: {restriction: authorisation, floor: 50 m AGL}\n");
+    // the data file stays in the shared folder: the mapping must be inside the scenario's folder
+    const LoadResult escape = load(folder, R"(title: Finland
+time: {start: 2025-06-01T10:00+03:00, end: +2 h}
+map: {origin: {lat: 60.3, lon: 24.9}}
+include: [{file: ../../finland.geojson, mapping: finland.yaml}]
+)");
+    EXPECT_THAT(printed(escape),
+                HasSubstr("lesson.yaml:4:18: error: include '../../finland.geojson' leaves the "
+                          "scenario's folder"));
+    const LoadResult r = load(kGeozones + "geojson/", R"(title: Finland
+time: {start: 2025-06-01T10:00+03:00, end: +2 h}
+map: {origin: {lat: 60.3, lon: 24.9}}
+include: [{file: finland_controlled_zones.geojson, mapping: ../../../../main/assets/mappings/finland.yaml}]
+)");
+    EXPECT_THAT(printed(r),
+                HasSubstr("lesson.yaml:4:61: error: mapping '../../../../main/assets/mappings/finland.yaml' "
+                          "leaves the scenario's folder"));
+}
+
+TEST(IncludeRealData, IncludeItemMistakes) {
+    const LoadResult r = load(kGeozones + "ed269/", kSwissTime + R"(include:
+  - {file: che_geoawareness_sample.json, fromat: ed269}
+  - {format: ed269}
+  - {file: che_geoawareness_sample.json, format: ed-269}
+  - /etc/hosts.json
+)");
+    const std::string out = printed(r);
+    EXPECT_THAT(out,
+                HasSubstr("lesson.yaml:5:42: error: include: unknown key 'fromat' (did you mean 'format'?)"));
+    EXPECT_THAT(out, HasSubstr("lesson.yaml:6:5: error: include has no 'file' (the path of the file, such as "
+                               "'file: zones.openair')"));
+    EXPECT_THAT(out,
+                HasSubstr("lesson.yaml:7:50: error: include format: 'ed-269' is not one of the known values "
+                          "(did you mean 'ed269'?)"));
+    EXPECT_THAT(out, HasSubstr("lesson.yaml:8:5: error: include '/etc/hosts.json' is an absolute path"));
+}
+
+TEST(IncludeRealData, TheImportsOwnMistakesStopTheScenario) {
+    const LoadResult r = load(kGeozones + "ed318/", R"(title: Invalid
+time: {start: 2019-06-02T11:00+02:00, end: +2 h}
+map: {origin: {lat: 49.0, lon: 2.6}}
+include: [InvalidExample_GeoZone_2_Layers.json]
+)");
+    EXPECT_FALSE(r.scenario.has_value());
+    EXPECT_THAT(printed(r),
+                HasSubstr(kGeozones + "ed318/InvalidExample_GeoZone_2_Layers.json:89:17: error: feature 1 "
+                                      "'NFZ6547': type 'REQ_AUTHORISATION' is not an ED-318 zone type"));
+}
+
+TEST(IncludeRealData, VariantsReachImportedZonesById) {
+    const std::string body = kSwissTime + R"(include: [che_geoawareness_sample.json]
+variants:
+  quiet:
+    remove: [zones.montreux-concert-area]
+    set:
+      zones.gantrisch-nature-park.restriction: prohibited
+)";
+    LoadOptions options;
+    options.variant = "quiet";
+    const LoadResult r = load(kGeozones + "ed269/", body, "lesson.yaml", options);
+    ASSERT_TRUE(r.scenario.has_value()) << printed(r);
+    EXPECT_EQ(r.scenario->zone("montreux-concert-area"), nullptr);
+    EXPECT_EQ(r.scenario->zone("gantrisch-nature-park")->restriction, Restriction::Prohibited);
+    EXPECT_EQ(r.scenario->zones.size(), 9u);
+}
+
+TEST(IncludeRealData, ADuplicateIdPointsAtBothFiles) {
+    const LoadResult r = load(kGeozones + "ed269/", kSwissTime + R"(include: [che_geoawareness_sample.json]
+zones:
+  - {id: montreux-concert-area, restriction: prohibited, shape: {circle: {center: [0 m, 0 m], radius: 1 km}}}
+)");
+    EXPECT_THAT(printed(r), HasSubstr(kGeozones +
+                                      "ed269/che_geoawareness_sample.json:5:5: error: duplicate zone id "
+                                      "'montreux-concert-area' (the first is at " +
+                                      kGeozones + "ed269/lesson.yaml:6; ids must be unique)"));
+}
+
+TEST(IncludeRealData, ALoaderMistakeInAnImportedZoneNamesItsFeature) {
+    // nofly's GeoJSON carries exemptions; a category the scenario does not have is the loader's to find
+    const std::string folder =
+        folderWith("exempt", "zones.geojson", R"({"type": "FeatureCollection", "features": [
+  {"type": "Feature", "id": "park", "properties": {"restriction": "prohibited", "exempt": ["rangers"]},
+   "geometry": {"type": "Polygon", "coordinates": [[[12, 55], [12.01, 55], [12, 55.01], [12, 55]]]}}]}
+)");
+    const LoadResult r = load(folder, R"(title: Exempt
+time: {start: 2025-06-01T10:00+02:00, end: +2 h}
+map: {origin: {lat: 55.0, lon: 12.0}}
+include: [zones.geojson]
+)");
+    EXPECT_THAT(printed(r),
+                HasSubstr(folder + "zones.geojson:2:3: error: zone 'park' exempt: there is no operator "
+                                   "category 'rangers'"));
+}
+
+} // namespace
+} // namespace nofly::scenario
