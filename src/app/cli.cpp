@@ -94,6 +94,7 @@ int runCli(int argc, char** argv) {
     addDataCommands(cli, commands);
     addWindowCommands(cli, commands);
     addWorkshopCommands(cli, commands);
+    addSweepCommand(cli, commands);
 
     try {
         cli.parse(argc, argv);

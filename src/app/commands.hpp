@@ -97,8 +97,10 @@ void addDataCommands(CLI::App& cli, std::vector<Command>& commands);
 
 /// view and render: the window and its pictures (view_command.cpp).
 void addWindowCommands(CLI::App& cli, std::vector<Command>& commands);
-/// compare (and, later, sweep): policies side by side.
+/// compare: policies side by side.
 void addWorkshopCommands(CLI::App& cli, std::vector<Command>& commands);
+/// sweep: a grid of setting values over seeds.
+void addSweepCommand(CLI::App& cli, std::vector<Command>& commands);
 
 /// The scenario files named by paths: files as given, folders searched
 /// (recursively, sorted) for *.yaml files, leaving out include fragments,

@@ -550,7 +550,16 @@ int Viewer::runWindow(unsigned width, unsigned height) {
             std::replace(clockText.begin(), clockText.end(), ':', '-');
             std::string path;
             do {
-                path = "nofly-" + stem + "-" + clockText + (shot ? "-" + std::to_string(shot) : "") + ".png";
+                // appended piece by piece: "-" + std::string trips a false -Wrestrict in GCC 12 at -O2
+                path = "nofly-";
+                path += stem;
+                path += '-';
+                path += clockText;
+                if (shot) {
+                    path += '-';
+                    path += std::to_string(shot);
+                }
+                path += ".png";
                 ++shot;
             } while (std::filesystem::exists(path));
             saveScreenshot(window, path, m_toast);

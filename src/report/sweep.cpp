@@ -64,6 +64,17 @@ Estimate estimateOf(const std::vector<const SweepRun*>& runs, const std::string&
 /// The leading number of "5 km", "50%", "1.5": for placing a value on an axis.
 double leadingNumber(const std::string& text) { return std::strtod(text.c_str(), nullptr); }
 
+/// " (km)" from the first parameter's values ("5 km"), or nothing.
+std::string unitOf(const Sweep& sweep) {
+    if (sweep.runs.empty() || sweep.runs.front().values.empty()) return {};
+    const std::string& v = sweep.runs.front().values.front();
+    char* end = nullptr;
+    std::strtod(v.c_str(), &end);
+    std::string unit(end ? end : "");
+    while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
+    return unit.empty() ? std::string() : " (" + unit + ")";
+}
+
 } // namespace
 
 std::string sweepCsv(const Sweep& sweep) {
@@ -207,7 +218,7 @@ std::string sweepChartSvg(const Sweep& sweep, const std::string& metric) {
             << "\" stroke=\"#DDD\"/>\n";
     }
     svg << "<text x=\"" << f1((left + W - right) / 2) << "\" y=\"" << H - 24 << "\" font-size=\"16\" text-anchor=\"middle\">"
-        << escapeXml(sweep.parameters.empty() ? "" : sweep.parameters.front()) << "</text>\n";
+        << escapeXml(sweep.parameters.empty() ? "" : sweep.parameters.front()) << escapeXml(unitOf(sweep)) << "</text>\n";
     // a line per series, with interval bars
     for (std::size_t i = 0; i < order.size(); ++i) {
         auto points = series[order[i]];

@@ -226,6 +226,7 @@ public:
 private:
     // sections
     void readVariants(const MapReader& top);
+    void readSettings();
     void readTime(const MapReader& top);
     void readMap(const MapReader& top);
     void readIncludes(const MapReader& top);
@@ -297,6 +298,7 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
 
     // variants first: their patches change what the rest reads
     readVariants(reader);
+    readSettings();
 
     // metadata
     if (auto title = reader.require("title", "every scenario needs a title, shown on the window and reports"))
@@ -334,7 +336,7 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
     readTimeline();
     readExpectations();
     crossCheck();
-    if (!m_options.variant.empty()) m_context.reportUnusedPatches(m_knownPaths);
+    if (!m_options.variant.empty() || !m_options.settings.empty()) m_context.reportUnusedPatches(m_knownPaths);
 
     if (diagnostics.hasErrors()) return std::nullopt;
     return std::move(m_scenario);
@@ -400,6 +402,22 @@ void Loader::readVariants(const MapReader& top) {
         for (const Variant& v : m_scenario.variants) names.push_back(v.id);
         m_context.diagnostics().error({*m_file, 0, 0}, "the scenario has no variant '" + m_options.variant + "'",
                                       names.empty() ? "it declares no variants" : core::suggestion(m_options.variant, names));
+    }
+}
+
+/// Settings given on the command line: patches like a variant's `set:`, each
+/// value read as YAML and located at "--set" in messages.
+void Loader::readSettings() {
+    for (const auto& [path, value] : m_options.settings) {
+        Source source;
+        source.file = m_context.internFile("--set " + path);
+        source.path = path;
+        try {
+            source.node = YAML::Load(value);
+        } catch (const YAML::Exception&) {
+            source.node = YAML::Node(value); // a plain text value then
+        }
+        m_context.addOverride(path, source, source);
     }
 }
 

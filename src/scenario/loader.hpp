@@ -7,12 +7,17 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace nofly::scenario {
 
 struct LoadOptions {
     std::string variant;  ///< apply this variant; empty for the base scenario
     std::string assetDir; ///< basemaps and airports; empty: defaultAssetDir()
+    /// Settings from the command line (`nofly sweep --set`), applied after the
+    /// variant as a variant's `set:` is: (path, value as YAML).
+    std::vector<std::pair<std::string, std::string>> settings;
 };
 
 struct LoadResult {

@@ -75,9 +75,15 @@ void Context::reportUnusedPatches(const std::vector<std::string>& knownPaths) {
     // a path that names nothing: say which paths exist near it
     auto report = [&](const std::string& path, const Patch& patch, const char* verb) {
         std::string hint = "the path must name an element of the scenario, such as 'zones.<id>'";
-        const std::string best = core::closestMatch(path, knownPaths);
-        if (!best.empty()) hint = "did you mean '" + best + "'?";
-        error(patch.key, std::string("variant ") + verb + " '" + path + "', which the scenario does not have",
+        // the element is the first two segments ("zones.ekch-ctr"); the rest is a key inside it
+        const std::size_t second = path.find('.', path.find('.') + 1);
+        const std::string element = path.substr(0, second);
+        const std::string rest = second == std::string::npos ? std::string() : path.substr(second);
+        const std::string best = core::closestMatch(element, knownPaths);
+        if (!best.empty()) hint = "did you mean '" + best + rest + "'?";
+        const bool commandLine = patch.key.file && patch.key.file->rfind("--set", 0) == 0;
+        error(patch.key, std::string(commandLine ? "--set" : "variant ") + (commandLine ? "" : verb) +
+                             (commandLine ? " names '" : " '") + path + "', which the scenario does not have",
               hint);
     };
     for (const auto& [path, patch] : m_overrides)

@@ -290,7 +290,7 @@ TEST(ScenarioLoader, VariantRemovesSetsAndAdds) {
     ASSERT_EQ(base.scenario->variants.size(), 1u);
     EXPECT_EQ(base.scenario->variants[0].description, "Only b, and prohibited.");
 
-    const LoadResult lighter = load(text, {"lighter", {}});
+    const LoadResult lighter = load(text, {"lighter", {}, {}});
     ASSERT_TRUE(lighter.scenario) << printed(lighter);
     ASSERT_EQ(lighter.scenario->zones.size(), 2u);
     EXPECT_EQ(lighter.scenario->zones[0].id, "b");
@@ -305,13 +305,13 @@ TEST(ScenarioLoader, VariantValueErrorsPointIntoTheVariant) {
                                      "variants:\n"
                                      "  strict:\n"
                                      "    set: {zones.b.restriction: forbiden}\n";
-    const LoadResult r = load(text, {"strict", {}});
+    const LoadResult r = load(text, {"strict", {}, {}});
     EXPECT_THAT(printed(r), HasSubstr("test.yaml:8:32: error: zone 'b' restriction: 'forbiden' is not one of the known "
                                       "values"));
 }
 
 TEST(ScenarioLoader, UnknownVariantIsNamed) {
-    const LoadResult r = load(kHead + "variants:\n  status-quo: {description: x}\n", {"status-qou", {}});
+    const LoadResult r = load(kHead + "variants:\n  status-quo: {description: x}\n", {"status-qou", {}, {}});
     EXPECT_THAT(printed(r), HasSubstr("the scenario has no variant 'status-qou' (did you mean 'status-quo'?)"));
 }
 
@@ -348,7 +348,7 @@ TEST(ScenarioLoader, VariantMayChangeTheTitleAndABareAirport) {
     const std::string text = kHead + "airports: [EKCH, EKRK]\n"
                                      "variants:\n"
                                      "  renamed: {set: {title: Other}, remove: [airports.EKRK]}\n";
-    const LoadResult r = load(text, {"renamed", {}});
+    const LoadResult r = load(text, {"renamed", {}, {}});
     ASSERT_TRUE(r.scenario) << printed(r);
     EXPECT_EQ(r.scenario->title, "Other");
     ASSERT_EQ(r.scenario->airports.size(), 1u);
@@ -382,7 +382,7 @@ TEST(ScenarioLoader, MissingBasemapsAreAnErrorNotACrash) {
     const fs::path empty = fs::temp_directory_path() / "nofly-empty-assets";
     fs::create_directories(empty);
     const LoadResult r = load(kHead + "zones:\n  - {id: z, restriction: prohibited, shape: {country: denmark}}\n",
-                              {"", empty.string()});
+                              {"", empty.string(), {}});
     EXPECT_FALSE(r.scenario);
     EXPECT_THAT(printed(r), HasSubstr("test.yaml:5:55: error: zone 'z' shape country: 'denmark' cannot be used here"));
     fs::remove_all(empty);

@@ -57,7 +57,7 @@ TEST(ShippedScenarios, FlagshipHasTheThreePolicies) {
 
     // the status quo drops the ban and keeps the airport circles from the include
     const LoadResult statusQuo =
-        loadScenarioFile("scenarios/denmark_2025/summit_ban.yaml", LoadOptions{"status-quo", {}});
+        loadScenarioFile("scenarios/denmark_2025/summit_ban.yaml", LoadOptions{"status-quo", {}, {}});
     ASSERT_TRUE(statusQuo.scenario.has_value());
     EXPECT_EQ(statusQuo.scenario->zone("national-ban"), nullptr);
     ASSERT_NE(statusQuo.scenario->zone("ekch-circle"), nullptr);
@@ -65,7 +65,7 @@ TEST(ShippedScenarios, FlagshipHasTheThreePolicies) {
 
     // five-km circles turn the airport circles into prohibitions
     const LoadResult circles =
-        loadScenarioFile("scenarios/denmark_2025/summit_ban.yaml", LoadOptions{"five-km-circles", {}});
+        loadScenarioFile("scenarios/denmark_2025/summit_ban.yaml", LoadOptions{"five-km-circles", {}, {}});
     ASSERT_TRUE(circles.scenario.has_value());
     EXPECT_EQ(circles.scenario->zone("national-ban"), nullptr);
     EXPECT_EQ(circles.scenario->zone("ekch-circle")->restriction, Restriction::Prohibited);

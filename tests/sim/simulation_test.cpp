@@ -49,7 +49,7 @@ struct Trial {
 };
 
 Trial run(const std::string& text, const std::string& variant = "") {
-    scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {variant, {}});
+    scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {variant, {}, {}});
     std::string printed;
     for (const auto& d : r.diagnostics.all()) printed += core::format(d) + "\n";
     if (!r.scenario) throw std::runtime_error(printed);

@@ -1,0 +1,291 @@
+// nofly sweep: a grid of values for scenario settings (a ban's radius, a
+// notice period, the share of operators aware), each over N seeds, run in
+// parallel on a TBB thread pool. Each run writes only its own slot, so the
+// results do not depend on --jobs. Where one machine is not enough, the runs
+// can be printed as independent command lines (--emit-jobs) for GNU parallel
+// or a cluster, and their tables gathered with --merge.
+#include "app/commands.hpp"
+
+#include "report/compare.hpp"
+#include "report/run_files.hpp"
+#include "report/sweep.hpp"
+#include "scenario/loader.hpp"
+#include "sim/simulation.hpp"
+
+#include <CLI/CLI.hpp>
+#include <oneapi/tbb/global_control.h>
+#include <oneapi/tbb/parallel_for.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace nofly::app {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct SweepOptions {
+    std::string file;
+    std::string variant;
+    std::vector<std::string> sets; ///< PATH=FROM..TO/STEP or PATH=VALUE
+    int seeds = 1;
+    std::uint64_t seedFrom = 0; ///< 0: the scenario's seed
+    int jobs = 0;
+    std::string metric = "disrupted";
+    std::string out;
+    bool emitJobs = false;
+    std::vector<std::string> merge; ///< folders or sweep.csv files to gather
+};
+
+/// One swept setting: its path and the values it takes, as written.
+struct Axis {
+    std::string path;
+    std::vector<std::string> values;
+};
+
+/// "5km" -> (5, "km"); "50%" -> (50, "%"); "0.5" -> (0.5, "").
+bool splitNumber(const std::string& text, double& number, std::string& unit) {
+    const char* begin = text.c_str();
+    char* end = nullptr;
+    number = std::strtod(begin, &end);
+    if (end == begin) return false;
+    unit = std::string(end);
+    while (!unit.empty() && unit.front() == ' ') unit.erase(unit.begin());
+    return std::isfinite(number);
+}
+
+std::string formatValue(double v, const std::string& unit) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, std::abs(v - std::round(v)) < 1e-9 ? "%.0f" : "%.6g", v);
+    return std::string(buffer) + (unit.empty() ? "" : (unit == "%" ? "%" : " " + unit));
+}
+
+/// PATH=FROM..TO/STEP (units on FROM, TO and STEP must agree) or PATH=VALUE.
+bool parseAxis(const std::string& text, Axis& axis, std::string& error) {
+    const auto eq = text.find('=');
+    if (eq == std::string::npos || eq == 0) {
+        error = "--set '" + text + "': write PATH=FROM..TO/STEP, such as 'zones.ban.shape.circle.radius=1km..30km/1km'";
+        return false;
+    }
+    axis.path = text.substr(0, eq);
+    const std::string spec = text.substr(eq + 1);
+    const auto dots = spec.find("..");
+    if (dots == std::string::npos) {
+        axis.values = {spec};
+        return true;
+    }
+    const auto slash = spec.find('/', dots);
+    if (slash == std::string::npos) {
+        error = "--set '" + text + "': a range needs a step, such as '1km..30km/1km'";
+        return false;
+    }
+    double from, to, step;
+    std::string u1, u2, u3;
+    if (!splitNumber(spec.substr(0, dots), from, u1) || !splitNumber(spec.substr(dots + 2, slash - dots - 2), to, u2) ||
+        !splitNumber(spec.substr(slash + 1), step, u3)) {
+        error = "--set '" + text + "': FROM, TO and STEP must be numbers, with units if any";
+        return false;
+    }
+    if (u2.empty()) u2 = u1;
+    if (u3.empty()) u3 = u1;
+    if (u1 != u2 || u1 != u3) {
+        error = "--set '" + text + "': FROM, TO and STEP must be in the same unit";
+        return false;
+    }
+    if (step <= 0 || to < from) {
+        error = "--set '" + text + "': the step must be more than zero and TO not below FROM";
+        return false;
+    }
+    const long count = std::lround(std::floor((to - from) / step + 1e-9)) + 1;
+    if (count > 10000) {
+        error = "--set '" + text + "': " + std::to_string(count) + " values; at most 10000";
+        return false;
+    }
+    for (long i = 0; i < count; ++i) axis.values.push_back(formatValue(from + static_cast<double>(i) * step, u1));
+    return true;
+}
+
+/// Every combination of the axes' values, the first axis slowest.
+std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes) {
+    std::vector<std::vector<std::string>> out = {{}};
+    for (const Axis& axis : axes) {
+        std::vector<std::vector<std::string>> next;
+        for (const auto& partial : out)
+            for (const std::string& v : axis.values) {
+                next.push_back(partial);
+                next.back().push_back(v);
+            }
+        out = std::move(next);
+    }
+    return out;
+}
+
+bool writeOutputs(const report::Sweep& sweep, const std::string& folder, const std::string& metric, std::ostream& out,
+                  std::ostream& err) {
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    std::string error;
+    for (const auto& [name, content] :
+         {std::pair<std::string, std::string>{"sweep.csv", report::sweepCsv(sweep)},
+          {"sweep_summary.csv", report::sweepSummaryCsv(sweep)},
+          {"sweep_" + metric + ".svg", report::sweepChartSvg(sweep, metric)}}) {
+        const std::string path = (fs::path(folder) / name).string();
+        if (!report::writeFileAtomically(path, content, error)) {
+            err << "nofly sweep: " << error << '\n';
+            return false;
+        }
+        out << "Wrote " << path << '\n';
+    }
+    return true;
+}
+
+int runMerge(const SweepOptions& options, std::ostream& out, std::ostream& err) {
+    report::Sweep sweep;
+    for (const std::string& item : options.merge) {
+        const fs::path path = fs::is_directory(item) ? fs::path(item) / "sweep.csv" : fs::path(item);
+        std::ifstream in(path);
+        if (!in) {
+            err << "nofly sweep --merge: cannot read " << path.string() << '\n';
+            return kUsageError;
+        }
+        std::ostringstream text;
+        text << in.rdbuf();
+        std::string error;
+        if (!report::readSweepCsv(text.str(), sweep, error)) {
+            err << "nofly sweep --merge: " << path.string() << ": " << error << '\n';
+            return kInputError;
+        }
+    }
+    sweep.title = "merged sweep";
+    if (options.out.empty()) {
+        out << report::sweepSummaryCsv(sweep);
+        return kOk;
+    }
+    return writeOutputs(sweep, options.out, options.metric, out, err) ? kOk : kInputError;
+}
+
+int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
+    if (!options.merge.empty()) return runMerge(options, out, err);
+    if (options.file.empty()) {
+        err << "nofly sweep: name a scenario file, or --merge tables\n";
+        return kUsageError;
+    }
+    if (options.sets.empty()) {
+        err << "nofly sweep: give at least one --set PATH=FROM..TO/STEP\n";
+        return kUsageError;
+    }
+    const auto& metrics = report::comparedMetrics();
+    if (std::none_of(metrics.begin(), metrics.end(), [&](const auto& m) { return options.metric == m.key; })) {
+        std::vector<std::string> names;
+        for (const auto& m : metrics) names.push_back(m.key);
+        err << "nofly sweep: --metric '" << options.metric << "' (" << core::suggestion(options.metric, names) << ")\n";
+        return kUsageError;
+    }
+    std::vector<Axis> axes;
+    for (const std::string& set : options.sets) {
+        Axis axis;
+        std::string error;
+        if (!parseAxis(set, axis, error)) {
+            err << "nofly sweep: " << error << '\n';
+            return kUsageError;
+        }
+        axes.push_back(std::move(axis));
+    }
+    const std::vector<std::vector<std::string>> points = grid(axes);
+    const std::size_t seeds = static_cast<std::size_t>(std::max(1, options.seeds));
+
+    std::unique_ptr<tbb::global_control> limit;
+    if (options.jobs > 0)
+        limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                      static_cast<std::size_t>(options.jobs));
+
+    // each grid point loaded once, in parallel: its settings are checked like a variant's
+    std::vector<scenario::LoadResult> loaded(points.size());
+    tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t p) {
+        scenario::LoadOptions load;
+        load.variant = options.variant;
+        for (std::size_t a = 0; a < axes.size(); ++a) load.settings.emplace_back(axes[a].path, points[p][a]);
+        loaded[p] = scenario::loadScenarioFile(options.file, load);
+    });
+    std::vector<scenario::Scenario> scenarios;
+    for (scenario::LoadResult& r : loaded) {
+        if (!r.scenario) {
+            for (const core::Diagnostic& d : r.diagnostics.sorted())
+                if (d.severity == core::Severity::Error) err << core::format(d) << '\n';
+            return kInputError;
+        }
+        scenarios.push_back(std::move(*r.scenario));
+    }
+    const std::uint64_t firstSeed = options.seedFrom ? options.seedFrom : scenarios.front().seed;
+
+    // independent runs for other machines: one command line each
+    if (options.emitJobs) {
+        const std::string folder = options.out.empty() ? "sweep-jobs" : options.out;
+        std::size_t job = 0;
+        for (const auto& values : points)
+            for (std::size_t s = 0; s < seeds; ++s) {
+                char name[32];
+                std::snprintf(name, sizeof name, "job-%05zu", job++);
+                out << "nofly sweep " << options.file << (options.variant.empty() ? "" : " --variant " + options.variant);
+                for (std::size_t a = 0; a < axes.size(); ++a) out << " --set '" << axes[a].path << '=' << values[a] << '\'';
+                out << " --seeds 1 --seed-from " << firstSeed + s << " --jobs 1 --out " << (fs::path(folder) / name).string()
+                    << '\n';
+            }
+        return kOk;
+    }
+
+    report::Sweep sweep;
+    sweep.title = scenarios.front().title;
+    for (const Axis& a : axes) sweep.parameters.push_back(a.path);
+    sweep.runs.resize(points.size() * seeds);
+    tbb::parallel_for(std::size_t{0}, sweep.runs.size(), [&](std::size_t k) {
+        const std::size_t p = k / seeds, s = k % seeds;
+        scenario::Scenario scenario = scenarios[p];
+        scenario.seed = firstSeed + s;
+        sim::World world = sim::makeWorld(scenario);
+        const std::vector<sim::Event> events = sim::runToEnd(scenario, world);
+        report::SweepRun& run = sweep.runs[k];
+        run.values = points[p];
+        run.seed = scenario.seed;
+        run.counts = report::computeMetrics(scenario, world, events).total;
+    });
+
+    if (options.out.empty()) {
+        out << report::sweepSummaryCsv(sweep);
+        return kOk;
+    }
+    return writeOutputs(sweep, options.out, options.metric, out, err) ? kOk : kInputError;
+}
+
+} // namespace
+
+void addSweepCommand(CLI::App& cli, std::vector<Command>& commands) {
+    auto options = std::make_shared<SweepOptions>();
+    CLI::App* sweep = cli.add_subcommand(
+        "sweep", "Run a scenario over a grid of setting values and seeds; a tidy CSV, a summary and a chart.");
+    sweep->add_option("file", options->file, "Scenario file (not needed with --merge)");
+    sweep->add_option("--set", options->sets,
+                      "PATH=FROM..TO/STEP (or PATH=VALUE), a setting as a variant's set: names it; repeatable")
+        ->take_all();
+    sweep->add_option("--variant", options->variant, "Apply this variant first");
+    sweep->add_option("--seeds", options->seeds, "Runs per grid point (seed, seed+1, ...)")->capture_default_str();
+    sweep->add_option("--seed-from", options->seedFrom, "First seed; 0 = the scenario's")->capture_default_str();
+    sweep->add_option("--jobs", options->jobs, "Runs at once; 0 = every core")->capture_default_str();
+    sweep->add_option("--metric", options->metric, "The metric the chart shows")->capture_default_str();
+    sweep->add_option("--out", options->out,
+                      "Write sweep.csv, sweep_summary.csv and sweep_METRIC.svg here (without it: the summary on "
+                      "standard output)");
+    sweep->add_flag("--emit-jobs", options->emitJobs,
+                    "Print one independent command line per run (for GNU parallel or a cluster) instead of running");
+    sweep->add_option("--merge", options->merge, "Gather the sweep.csv of these folders or files into one")->take_all();
+    commands.push_back({sweep, [options] { return runSweep(*options, std::cout, std::cerr); }});
+}
+
+} // namespace nofly::app
