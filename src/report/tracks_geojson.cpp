@@ -3,6 +3,8 @@
 #include "report/scene.hpp"
 #include "sim/verdict.hpp"
 
+#include "report/geojson_coordinates.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -23,31 +25,10 @@ double rounded(double value, double scale) {
     return std::round(value * scale) / scale;
 }
 
-/// [lon, lat] with 6 decimals.
-Json position(const scenario::Scenario& s, Vec2 p) {
-    const core::LatLon geo = s.projection.toGeo(p);
-    return Json::array({rounded(geo.lon, 1e6), rounded(geo.lat, 1e6)});
-}
-
-/// A closed linear ring, counter-clockwise for an outer ring and clockwise
-/// for a hole, as RFC 7946 asks.
-Json ring(const scenario::Scenario& s, core::Ring points, bool outer) {
-    if (points.size() > 1 && points.front() == points.back()) points.pop_back();
-    if ((core::signedArea(points) > 0.0) != outer) std::reverse(points.begin(), points.end());
-    Json out = Json::array();
-    for (Vec2 p : points)
-        out.push_back(position(s, p));
-    if (!points.empty()) out.push_back(position(s, points.front()));
-    return out;
-}
-
-/// Polygon coordinates: the outer ring, then the holes.
-Json polygon(const scenario::Scenario& s, const core::Polygon& p) {
-    Json out = Json::array({ring(s, p.outer, true)});
-    for (const core::Ring& hole : p.holes)
-        out.push_back(ring(s, hole, false));
-    return out;
-}
+/// [lon, lat], rings and polygons at this file's precision.
+Json position(const scenario::Scenario& s, Vec2 p) { return geoPosition(s, p, 1e6); }
+Json ring(const scenario::Scenario& s, const core::Ring& points, bool outer) { return geoRing(s, points, outer, 1e6); }
+Json polygon(const scenario::Scenario& s, const core::Polygon& p) { return geoPolygon(s, p, 1e6); }
 
 /// The area within `halfWidth` of segment a-b: two half circles joined.
 core::Ring capsule(Vec2 a, Vec2 b, double halfWidth) {

@@ -1,6 +1,7 @@
 // Importing real-data files: the format detected from the content (then the
 // file name), the file read and handed to its reader, and the pieces every
 // reader shares.
+#include "scenario/text_file.hpp"
 #include "scenario/import.hpp"
 
 #include "core/text.hpp"
@@ -852,29 +853,7 @@ std::optional<ImportFormat> formatFromName(const std::string& path) {
 }
 
 std::optional<std::string> readWhole(const std::string& path, std::string& error) {
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
-        error = fs::exists(path, ec) ? "is not a regular file" : "no such file";
-        return std::nullopt;
-    }
-    const auto size = fs::file_size(path, ec);
-    if (ec) {
-        error = "cannot read: " + ec.message();
-        return std::nullopt;
-    }
-    if (size > kMaxImportBytes) {
-        error = "is " + std::to_string(size / (1u << 20)) + " MiB; the largest file nofly imports is " +
-                std::to_string(kMaxImportBytes / (1u << 20)) + " MiB";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot be opened";
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return readTextFile(path, kMaxImportBytes, "imports", error);
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include "scenario/import.hpp"
 #include "scenario/keys.hpp"
 #include "scenario/reader.hpp"
+#include "scenario/text_file.hpp"
 #include "scenario/zone_fragment.hpp"
 
 #include <algorithm>
@@ -63,29 +64,7 @@ std::string named(const std::string& kind, const std::string& id) {
 
 /// Reads a scenario or included file's text, or says why not.
 std::optional<std::string> readFile(const fs::path& path, std::string& error) {
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec)) {
-        error = fs::exists(path, ec) ? "is not a regular file" : "no such file";
-        return std::nullopt;
-    }
-    const auto size = fs::file_size(path, ec);
-    if (ec) {
-        error = "cannot read: " + ec.message();
-        return std::nullopt;
-    }
-    if (size > kMaxFileBytes) {
-        error = "is " + std::to_string(size / (1u << 20)) + " MiB; the largest file nofly reads is " +
-                std::to_string(kMaxFileBytes / (1u << 20)) + " MiB";
-        return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        error = "cannot be opened";
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    return readTextFile(path.string(), kMaxFileBytes, "reads", error);
 }
 
 /// Friendlier words for yaml-cpp's parser messages.

@@ -1,0 +1,38 @@
+#include "scenario/text_file.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace nofly::scenario {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> readTextFile(const std::string& path, std::size_t maxBytes, const char* verb,
+                                        std::string& error) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec)) {
+        error = fs::exists(path, ec) ? "is not a regular file" : "no such file";
+        return std::nullopt;
+    }
+    const auto size = fs::file_size(path, ec);
+    if (ec) {
+        error = "cannot read: " + ec.message();
+        return std::nullopt;
+    }
+    if (size > maxBytes) {
+        error = "is " + std::to_string(size / (1u << 20)) + " MiB; the largest file nofly " + verb + " is " +
+                std::to_string(maxBytes / (1u << 20)) + " MiB";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        error = "cannot be opened";
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace nofly::scenario
