@@ -4,6 +4,8 @@
 // line and feature, and the time a national file of 5,000 zones takes.
 #include "scenario/import.hpp"
 
+#include "import_fixture.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -18,36 +20,19 @@ namespace nofly::scenario {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::find;
+using testing::printed;
+using testing::utc;
+
+/// A file of our own in the test's temporary folder.
+std::string writeFile(const std::string& name, const std::string& text) {
+    return testing::writeImportFile("nofly_ed269_", name, text);
+}
 using ::testing::HasSubstr;
 
 const std::string kSwiss =
     std::string(NOFLY_SHARED_DIR) + "/data/geozones/ed269/che_geoawareness_sample.json";
 constexpr core::Instant kHour = 3600000;
-
-/// A file of our own in the test's temporary folder.
-std::string writeFile(const std::string& name, const std::string& text) {
-    const fs::path path = fs::path(::testing::TempDir()) / ("nofly_ed269_" + name);
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-}
-
-std::string printed(const ImportResult& r) {
-    std::string out;
-    for (const core::Diagnostic& d : r.diagnostics.all())
-        out += core::format(d) + "\n";
-    return out;
-}
-
-const GeoZone* find(const ImportResult& r, const std::string& id) {
-    for (const GeoZone& z : r.zones)
-        if (z.id == id) return &z;
-    return nullptr;
-}
-
-core::Instant utc(int year, int month, int day, int hour, int minute = 0, int second = 0) {
-    return core::daysFromCivil(year, month, day) * 24 * kHour + hour * kHour + minute * 60000LL +
-           second * 1000LL;
-}
 
 /// One ED-269 zone around `geometry`, for the files written here.
 std::string zone(const std::string& identifier, const std::string& restriction, const std::string& geometry,

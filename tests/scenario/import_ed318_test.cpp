@@ -5,6 +5,8 @@
 // U-space airspace, sunrise times), each problem with its line.
 #include "scenario/import.hpp"
 
+#include "import_fixture.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -15,34 +17,18 @@ namespace nofly::scenario {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::find;
+using testing::printed;
+using testing::utc;
+
+/// A file of our own in the test's temporary folder.
+std::string writeFile(const std::string& name, const std::string& text) {
+    return testing::writeImportFile("nofly_ed318_", name, text);
+}
 using ::testing::HasSubstr;
 
 const std::string kDir = std::string(NOFLY_SHARED_DIR) + "/data/geozones/ed318/";
 constexpr core::Instant kHour = 3600000;
-
-std::string writeFile(const std::string& name, const std::string& text) {
-    const fs::path path = fs::path(::testing::TempDir()) / ("nofly_ed318_" + name);
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-}
-
-std::string printed(const ImportResult& r) {
-    std::string out;
-    for (const core::Diagnostic& d : r.diagnostics.all())
-        out += core::format(d) + "\n";
-    return out;
-}
-
-const GeoZone* find(const ImportResult& r, const std::string& id) {
-    for (const GeoZone& z : r.zones)
-        if (z.id == id) return &z;
-    return nullptr;
-}
-
-core::Instant utc(int year, int month, int day, int hour, int minute = 0, int second = 0) {
-    return core::daysFromCivil(year, month, day) * 24 * kHour + hour * kHour + minute * 60000LL +
-           second * 1000LL;
-}
 
 /// A FeatureCollection of one GeoZone with this geometry and these extra properties.
 std::string collection(const std::string& geometry, const std::string& properties = "") {

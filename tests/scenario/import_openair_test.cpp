@@ -4,6 +4,8 @@
 // mistake with its line.
 #include "scenario/import.hpp"
 
+#include "import_fixture.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -14,34 +16,19 @@ namespace nofly::scenario {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::find;
+using testing::printed;
+using testing::utc;
+
+/// A file of our own in the test's temporary folder.
+std::string writeFile(const std::string& name, const std::string& text) {
+    return testing::writeImportFile("nofly_openair_", name, text);
+}
 using ::testing::HasSubstr;
 
 const std::string kSlovenia =
     std::string(NOFLY_SHARED_DIR) + "/data/geozones/openair/slovenia_2023-05-25_extended.openair";
 constexpr core::Instant kHour = 3600000;
-
-std::string writeFile(const std::string& name, const std::string& text) {
-    const fs::path path = fs::path(::testing::TempDir()) / ("nofly_openair_" + name);
-    std::ofstream(path, std::ios::binary) << text;
-    return path.string();
-}
-
-std::string printed(const ImportResult& r) {
-    std::string out;
-    for (const core::Diagnostic& d : r.diagnostics.all())
-        out += core::format(d) + "\n";
-    return out;
-}
-
-const GeoZone* find(const ImportResult& r, const std::string& id) {
-    for (const GeoZone& z : r.zones)
-        if (z.id == id) return &z;
-    return nullptr;
-}
-
-core::Instant utc(int year, int month, int day, int hour) {
-    return core::daysFromCivil(year, month, day) * 24 * kHour + hour * kHour;
-}
 
 double dms(double degrees, double minutes, double seconds) {
     return degrees + minutes / 60.0 + seconds / 3600.0;
