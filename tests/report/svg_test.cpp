@@ -1,3 +1,4 @@
+#include "lesson_run.hpp"
 #include "report/scene.hpp"
 #include "report/svg.hpp"
 
@@ -415,34 +416,10 @@ TEST(Svg, SizeAndViewFollowTheOptions) {
 
 // --- with the real simulation ---------------------------------------------------
 
-constexpr const char* kLesson = R"(
-title: One zone, two pilots
-seed: 1
-time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}
-map: {origin: {lat: 55.6960, lon: 12.5660}}
-zones:
-  - id: helipad
-    name: Hospital helipad
-    restriction: prohibited
-    shape: {circle: {center: [0 m, 0 m], radius: 500 m}}
-flights:
-  - {id: careful, category: hobby, depart: 10:05, from: [-2 km, 100 m], to: [2 km, 0 m], speed: 10 m/s, behaviour: compliant}
-  - {id: careless, category: hobby, depart: 10:10, from: [-2 km, -100 m], to: [2 km, 0 m], speed: 10 m/s, behaviour: unaware}
-)";
 
 TEST(SvgSimulation, DrawsARealRun) {
-    auto loaded = scenario::loadScenarioText(kLesson, "lesson.yaml");
-    ASSERT_TRUE(loaded.scenario.has_value());
-    const scenario::Scenario& s = *loaded.scenario;
-    sim::World world = sim::makeWorld(s);
-    RunRecord run;
-    run.scenario = &s;
-    run.world = &world;
-    while (!sim::finished(s, world)) {
-        sim::step(s, world);
-        run.events.insert(run.events.end(), world.events.begin(), world.events.end());
-        world.events.clear();
-    }
+    const testing::LessonRun lesson;
+    const RunRecord& run = lesson.run;
     const Scene scene = buildMapScene(run);
     EXPECT_EQ(find(scene, Primitive::Polyline, Role::RouteCompliant).size(), 2u);
     const auto stretch = find(scene, Primitive::Polyline, Role::RouteViolating, "careless");

@@ -340,12 +340,7 @@ namespace nofly::scenario {
 namespace {
 
 /// Whether a message of `r` is at `line` of `file` and says `text`.
-bool said(const ImportResult& r, const std::string& file, int line, const std::string& text) {
-    for (const core::Diagnostic& d : r.diagnostics.all())
-        if (d.where.file == file && d.where.line == line && core::format(d).find(text) != std::string::npos)
-            return true;
-    return false;
-}
+using testing::said;
 
 TEST(ImportEd269, EachRuleSaysWhereAndWhat) {
     // one feature a line, each with one mistake

@@ -32,6 +32,14 @@ inline const GeoZone* find(const ImportResult& r, const std::string& id) {
     return nullptr;
 }
 
+/// Whether a diagnostic at `file`:`line` says `text`.
+inline bool said(const ImportResult& r, const std::string& file, int line, const std::string& text) {
+    for (const core::Diagnostic& d : r.diagnostics.all())
+        if (d.where.file == file && d.where.line == line && core::format(d).find(text) != std::string::npos)
+            return true;
+    return false;
+}
+
 /// An instant from a UTC calendar date and time.
 inline core::Instant utc(int year, int month, int day, int hour, int minute = 0, int second = 0) {
     constexpr core::Instant kHour = 3600000;

@@ -255,12 +255,7 @@ TEST(ImportGeoJson, MappingSettingsAreChecked) {
 namespace nofly::scenario {
 namespace {
 
-bool said(const ImportResult& r, const std::string& file, int line, const std::string& text) {
-    for (const core::Diagnostic& d : r.diagnostics.all())
-        if (d.where.file == file && d.where.line == line && core::format(d).find(text) != std::string::npos)
-            return true;
-    return false;
-}
+using testing::said;
 
 TEST(ImportGeoJson, EachRuleSaysWhereAndWhat) {
     const std::string file = writeFile("rules.geojson", R"({"type": "FeatureCollection", "features": [

@@ -238,12 +238,7 @@ TEST(ImportOpenAir, UnknownTypeNeedsAMapping) {
 namespace nofly::scenario {
 namespace {
 
-bool said(const ImportResult& r, const std::string& file, int line, const std::string& text) {
-    for (const core::Diagnostic& d : r.diagnostics.all())
-        if (d.where.file == file && d.where.line == line && core::format(d).find(text) != std::string::npos)
-            return true;
-    return false;
-}
+using testing::said;
 
 TEST(ImportOpenAir, EachRuleSaysWhereAndWhat) {
     const std::string file = writeFile("rules.openair",
