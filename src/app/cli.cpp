@@ -40,6 +40,10 @@ void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
                            "Write report.json, events.csv, flights.csv, tracks.geojson and map.svg into this folder");
     runCommand->add_flag("--html", run->html, "Also write report.html, a self-contained handout (needs --out)");
     runCommand->add_flag("-q,--quiet", run->quiet, "No progress bar and no summary table");
+    runCommand->add_option("--answer", run->answers,
+                           "The class's answer to a question of the scenario, QUESTION=CHOICE (repeatable); the "
+                           "report lists them against what happened")
+        ->allow_extra_args(false); // one value each time: `--answer a=b FILE` leaves FILE alone
 
     commands.push_back({runCommand, [run, runSeed, runSeedOption] {
                             if (*runSeedOption) run->seed = *runSeed;
@@ -64,9 +68,12 @@ void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
     auto explain = std::make_shared<ExplainOptions>();
     auto explainSeed = std::make_shared<std::uint64_t>(0);
     CLI::App* explainCommand =
-        cli.add_subcommand("explain", "Run a scenario and print every verdict card and event of one flight.");
+        cli.add_subcommand("explain", "Run a scenario and print every verdict card and event of one flight, "
+                                      "airport (its closures) or track (T1, T2, ...).");
     explainCommand->add_option("file", explain->file, "Scenario file")->required();
-    explainCommand->add_option("flight", explain->flight, "Flight id (generated flights: TRAFFIC-ID-NN)")->required();
+    explainCommand->add_option("flight", explain->flight,
+                               "Flight id (generated flights: TRAFFIC-ID-NN), airport id (EKCH) or track id (T4)")
+        ->required();
     explainCommand->add_option("--variant", explain->variant, "Apply this variant of the scenario");
     CLI::Option* explainSeedOption =
         explainCommand->add_option("--seed", *explainSeed, "Use this seed instead of the scenario's");

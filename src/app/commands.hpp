@@ -34,6 +34,7 @@ struct RunOptions {
     std::string out;                   ///< folder for the report files; empty: none
     bool html = false;                 ///< also report.html in the folder
     bool quiet = false;                ///< no progress bar, no summary table
+    std::vector<std::string> answers;  ///< the class's predictions, "QUESTION=CHOICE"
 };
 int runRun(const RunOptions& options, std::ostream& out, std::ostream& err);
 

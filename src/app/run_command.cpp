@@ -1,6 +1,7 @@
 #include "app/commands.hpp"
 
 #include "report/html.hpp"
+#include "report/questions.hpp"
 #include "report/run_files.hpp"
 #include "report/svg.hpp"
 #include "report/run_record.hpp"
@@ -84,6 +85,12 @@ int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
         if (!t) return kUsageError;
         until = *t;
     }
+    std::map<std::string, std::string> answers;
+    for (const std::string& a : options.answers)
+        if (auto error = report::readAnswer(*scenario, a, answers)) {
+            err << "nofly run: --answer " << *error << '\n';
+            return kUsageError;
+        }
 
     sim::World world = sim::makeWorld(*scenario);
     // a bar only on a terminal, and only when a run is long enough to need one
@@ -96,6 +103,7 @@ int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
     run.world = &world;
     run.metrics = report::computeMetrics(*scenario, world, run.events);
     run.expectations = report::checkExpectations(*scenario, world, run.metrics);
+    run.questions = report::answerQuestions(*scenario, world, run.events, answers, sim::finished(*scenario, world));
 
     if (!options.quiet) out << report::summaryTable(run);
     if (options.html && options.out.empty()) {
@@ -217,10 +225,32 @@ int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& e
     sim::World world = sim::makeWorld(*scenario);
     const auto it = std::find_if(world.flights.begin(), world.flights.end(),
                                  [&](const sim::FlightPlan& f) { return f.flight.id == options.flight; });
+    const bool airport = std::any_of(scenario->airports.begin(), scenario->airports.end(),
+                                     [&](const scenario::Airport& a) { return a.id == options.flight; });
     if (it == world.flights.end()) {
+        // an airport's closures, or a track of the defence
+        const std::vector<sim::Event> log = sim::runToEnd(*scenario, world);
+        const bool track = std::any_of(log.begin(), log.end(), [&](const sim::Event& e) { return e.track == options.flight; });
+        if (airport || track) {
+            out << (airport ? "Airport " : "Track ") << options.flight << "\n\n";
+            bool any = false;
+            for (const sim::Verdict& v : world.verdicts)
+                if (airport && v.site == options.flight) {
+                    out << report::verdictCardText(*scenario, v) << '\n';
+                    any = true;
+                }
+            if (airport && !any) out << "It did not close during the run.\n\n";
+            out << "Events\n";
+            for (const sim::Event& e : log)
+                if (airport ? e.site == options.flight : e.track == options.flight)
+                    out << "  " << core::formatClock(e.time, scenario->time.utcOffsetMinutes) << "  " << sim::name(e.type)
+                        << (e.flight.empty() ? "" : " [" + e.flight + "]") << ": " << e.text << '\n';
+            return kOk;
+        }
         std::vector<std::string> ids;
         for (const auto& f : world.flights) ids.push_back(f.flight.id);
-        err << "nofly explain: no flight '" << options.flight << "' in " << options.file << " ("
+        for (const auto& a : scenario->airports) ids.push_back(a.id);
+        err << "nofly explain: no flight, airport or track '" << options.flight << "' in " << options.file << " ("
             << core::suggestion(options.flight, ids) << ")\n";
         return kUsageError;
     }

@@ -3,8 +3,12 @@
 // parallel on a TBB thread pool. Each run writes only its own slot, so the
 // results do not depend on --jobs. Where one machine is not enough, the runs
 // can be printed as independent command lines (--emit-jobs) for GNU parallel
-// or a cluster, and their tables gathered with --merge.
+// or a cluster, and their tables gathered with --merge. With --out, every run
+// is kept in OUT/runs/ as it ends, so an interrupted sweep run again with the
+// same arguments starts where it stopped.
 #include "app/commands.hpp"
+
+#include "core/version.hpp"
 
 #include "report/compare.hpp"
 #include "report/run_files.hpp"
@@ -17,12 +21,14 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <sstream>
 
 namespace nofly::app {
@@ -125,6 +131,54 @@ std::vector<std::vector<std::string>> grid(const std::vector<Axis>& axes) {
         out = std::move(next);
     }
     return out;
+}
+
+/// "run-000042.csv": the file of run k (grid point k / seeds, seed k % seeds).
+std::string runFileName(std::size_t k) {
+    char name[32];
+    std::snprintf(name, sizeof name, "run-%06zu.csv", k);
+    return name;
+}
+
+/// What a kept run was run from, so that a run of other inputs is never
+/// reused: nofly's version, the variant, the swept paths, and a hash
+/// (FNV-1a, 64 bits) of the scenario file and every file it includes.
+std::string runStamp(const SweepOptions& options, const std::vector<Axis>& axes, const scenario::Scenario& scenario) {
+    std::uint64_t hash = 14695981039346656037ull;
+    auto add = [&](const std::string& bytes) {
+        for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
+        hash = (hash ^ 0xffu) * 1099511628211ull; // a separator, so that files cannot shift into each other
+    };
+    std::vector<std::string> files = {options.file};
+    files.insert(files.end(), scenario.includes.begin(), scenario.includes.end());
+    for (const std::string& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        std::ostringstream text;
+        text << in.rdbuf();
+        add(text.str());
+    }
+    add(options.variant);
+    for (const Axis& axis : axes) add(axis.path);
+    char hex[20];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return std::string("nofly ") + core::kVersion + " sweep run, inputs " + hex;
+}
+
+/// A kept run, when the file is one of this sweep's (same stamp, same parameters).
+bool readRunFile(const fs::path& path, const std::string& stamp, const std::vector<std::string>& parameters,
+                 report::SweepRun& run) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return false;
+    std::string first;
+    if (!std::getline(in, first) || first != "# " + stamp) return false;
+    std::ostringstream rest;
+    rest << in.rdbuf();
+    report::Sweep kept;
+    kept.parameters = parameters;
+    std::string error;
+    if (!report::readSweepCsv(rest.str(), kept, error) || kept.runs.size() != 1) return false;
+    run = std::move(kept.runs.front());
+    return true;
 }
 
 bool writeOutputs(const report::Sweep& sweep, const std::string& folder, const std::string& metric, std::ostream& out,
@@ -245,7 +299,38 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
     sweep.title = scenarios.front().title;
     for (const Axis& a : axes) sweep.parameters.push_back(a.path);
     sweep.runs.resize(points.size() * seeds);
+
+    // with --out, each run is kept in OUT/runs/ as it ends; runs found there
+    // from an interrupted sweep with the same inputs are not run again
+    const fs::path runsDir = options.out.empty() ? fs::path() : fs::path(options.out) / "runs";
+    const std::string stamp = options.out.empty() ? std::string() : runStamp(options, axes, scenarios.front());
+    std::vector<char> done(sweep.runs.size(), 0);
+    if (!options.out.empty()) {
+        std::error_code ec;
+        fs::create_directories(runsDir, ec);
+        if (ec) {
+            err << "nofly sweep: cannot create " << runsDir.string() << ": " << ec.message() << '\n';
+            return kInputError;
+        }
+        std::size_t resumed = 0;
+        for (std::size_t k = 0; k < sweep.runs.size(); ++k) {
+            report::SweepRun run;
+            if (readRunFile(runsDir / runFileName(k), stamp, sweep.parameters, run) && run.values == points[k / seeds] &&
+                run.seed == firstSeed + k % seeds) {
+                sweep.runs[k] = std::move(run);
+                done[k] = 1;
+                ++resumed;
+            }
+        }
+        if (resumed > 0)
+            out << "Resuming: " << resumed << " of " << sweep.runs.size() << " runs already in " << runsDir.string()
+                << '\n';
+    }
+    std::atomic<bool> writeFailed{false};
+    std::string writeError;
+    std::mutex writeErrorMutex;
     tbb::parallel_for(std::size_t{0}, sweep.runs.size(), [&](std::size_t k) {
+        if (done[k]) return;
         const std::size_t p = k / seeds, s = k % seeds;
         scenario::Scenario scenario = scenarios[p];
         scenario.seed = firstSeed + s;
@@ -255,7 +340,19 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         run.values = points[p];
         run.seed = scenario.seed;
         run.counts = report::computeMetrics(scenario, world, events).total;
+        if (runsDir.empty()) return;
+        std::string error;
+        if (!report::writeFileAtomically((runsDir / runFileName(k)).string(),
+                                         "# " + stamp + "\n" + report::sweepRunCsv(sweep, run), error)) {
+            std::lock_guard<std::mutex> lock(writeErrorMutex);
+            writeFailed = true;
+            writeError = error;
+        }
     });
+    if (writeFailed) {
+        err << "nofly sweep: " << writeError << '\n';
+        return kInputError;
+    }
 
     if (options.out.empty()) {
         out << report::sweepSummaryCsv(sweep);
@@ -280,8 +377,9 @@ void addSweepCommand(CLI::App& cli, std::vector<Command>& commands) {
     sweep->add_option("--jobs", options->jobs, "Runs at once; 0 = every core")->capture_default_str();
     sweep->add_option("--metric", options->metric, "The metric the chart shows")->capture_default_str();
     sweep->add_option("--out", options->out,
-                      "Write sweep.csv, sweep_summary.csv and sweep_METRIC.svg here (without it: the summary on "
-                      "standard output)");
+                      "Write sweep.csv, sweep_summary.csv and sweep_METRIC.svg here, and each run in OUT/runs/ as "
+                      "it ends: run again after an interruption, it resumes (without it: the summary on standard "
+                      "output)");
     sweep->add_flag("--emit-jobs", options->emitJobs,
                     "Print one independent command line per run (for GNU parallel or a cluster) instead of running");
     sweep->add_option("--merge", options->merge, "Gather the sweep.csv of these folders or files into one")->take_all();

@@ -5,6 +5,7 @@
 #include "app/commands.hpp"
 
 #include "render/viewer.hpp"
+#include "report/questions.hpp"
 #include "scenario/loader.hpp"
 
 #include <CLI/CLI.hpp>
@@ -12,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <memory>
 
 namespace nofly::app {
@@ -21,6 +23,7 @@ namespace {
 struct ViewOptions {
     std::string file;
     std::string variant;
+    std::string split; ///< "A,B": two variants side by side
     bool presenter = false;
     bool play = false;
     double speed = 60.0;
@@ -30,6 +33,8 @@ struct ViewOptions {
 struct RenderOptions {
     std::string file;
     std::string variant;
+    std::string split;
+    std::vector<std::string> answers;
     std::string at;
     std::string out = "map.png";
     std::string size = "1600x900";
@@ -67,7 +72,31 @@ bool parseSize(const std::string& text, unsigned& width, unsigned& height) {
     return true;
 }
 
+/// "--split A,B" into the two variants; false (with a message) unless it names exactly two.
+bool parseSplit(const char* command, const std::string& split, const std::string& variant,
+                std::vector<std::string>& out, std::ostream& err) {
+    if (split.empty()) return true;
+    if (!variant.empty()) {
+        err << "nofly " << command << ": --split and --variant together: name both maps in --split, such as "
+            << "--split base," << variant << '\n';
+        return false;
+    }
+    const auto comma = split.find(',');
+    out = {split.substr(0, comma), comma == std::string::npos ? std::string() : split.substr(comma + 1)};
+    if (comma == std::string::npos || out[0].empty() || out[1].empty() ||
+        out[1].find(',') != std::string::npos) {
+        err << "nofly " << command << ": --split '" << split
+            << "': name two variants with a comma, such as --split base,five-km-circles ('base' is the "
+               "scenario "
+               "with no variant)\n";
+        return false;
+    }
+    return true;
+}
+
 int runView(const ViewOptions& options, std::ostream& err) {
+    std::vector<std::string> split;
+    if (!parseSplit("view", options.split, options.variant, split, err)) return kUsageError;
     unsigned width = 0, height = 0;
     if (!parseSize(options.size, width, height)) {
         err << "nofly view: --size '" << options.size
@@ -85,6 +114,7 @@ int runView(const ViewOptions& options, std::ostream& err) {
     render::ViewerOptions viewer;
     viewer.file = options.file;
     viewer.variant = options.variant;
+    viewer.split = split;
     viewer.presenter = options.presenter;
     viewer.speed = options.speed;
     viewer.playing = options.play;
@@ -99,6 +129,8 @@ int runView(const ViewOptions& options, std::ostream& err) {
 }
 
 int runRender(const RenderOptions& options, std::ostream& out, std::ostream& err) {
+    std::vector<std::string> split;
+    if (!parseSplit("render", options.split, options.variant, split, err)) return kUsageError;
     unsigned width = 0, height = 0;
     if (!parseSize(options.size, width, height)) {
         err << "nofly render: --size '" << options.size
@@ -115,6 +147,8 @@ int runRender(const RenderOptions& options, std::ostream& out, std::ostream& err
     render::ViewerOptions viewerOptions;
     viewerOptions.file = options.file;
     viewerOptions.variant = options.variant;
+    viewerOptions.split = split;
+    viewerOptions.answers = options.answers;
     viewerOptions.presenter = options.presenter;
     render::Viewer viewer(viewerOptions);
     if (!viewer.load()) {
@@ -124,6 +158,13 @@ int runRender(const RenderOptions& options, std::ostream& out, std::ostream& err
         return kInputError;
     }
     const scenario::Scenario& s = viewer.scenario();
+    for (const std::string& a : options.answers) {
+        std::map<std::string, std::string> parsed;
+        if (auto error = report::readAnswer(s, a, parsed)) {
+            err << "nofly render: --answer " << *error << '\n';
+            return kUsageError;
+        }
+    }
     auto at = core::parseInstant(options.at, {s.time.start, s.time.utcOffsetMinutes, true});
     if (auto* e = std::get_if<core::ParseError>(&at)) {
         err << "nofly render: --at: " << e->message << (e->hint.empty() ? "" : " (" + e->hint + ")") << '\n';
@@ -176,6 +217,8 @@ void addWindowCommands(CLI::App& cli, std::vector<Command>& commands) {
                 "(needs a display; F1 in the window lists the keys).");
     viewCommand->add_option("file", view->file, "Scenario file")->required()->check(CLI::ExistingFile);
     viewCommand->add_option("--variant", view->variant, "Apply this variant of the scenario");
+    viewCommand->add_option("--split", view->split,
+                            "Two variants side by side on one clock, such as base,five-km-circles (key C)");
     viewCommand->add_flag("--presenter", view->presenter,
                           "Large type and high contrast for a projector (key P)");
     viewCommand->add_flag("--play", view->play, "Start playing at once");
@@ -197,6 +240,12 @@ void addWindowCommands(CLI::App& cli, std::vector<Command>& commands) {
     renderCommand->add_option("--size", render->size, "Picture size WIDTHxHEIGHT in pixels")
         ->capture_default_str();
     renderCommand->add_option("--variant", render->variant, "Apply this variant of the scenario");
+    renderCommand->add_option("--split", render->split,
+                              "Two variants side by side, such as base,five-km-circles");
+    renderCommand->add_option("--answer", render->answers,
+                              "The class's answer to a question, QUESTION=CHOICE (repeatable), shown in the "
+                              "Questions panel")
+        ->allow_extra_args(false);
     renderCommand->add_flag("--presenter", render->presenter, "Presenter mode: large type, high contrast");
     commands.push_back({renderCommand, [render] { return runRender(*render, std::cout, std::cerr); }});
 }

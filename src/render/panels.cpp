@@ -1,8 +1,9 @@
 // The Dear ImGui panels of the Viewer: a column on the right with the
-// scenario, the clock and its controls, the layers, the legend, the metrics
-// and the event ticker; over the map, the clock, the inspector, the help and
-// the errors of a broken reload. Presenter mode keeps the few panels a class
-// reads from the back of the room, in large type and high contrast.
+// scenario and its variant picker, the clock and its controls, the class's
+// questions, the layers, the legend, the metrics and the event ticker; over
+// the map, the clock, each pane's label in split view, the inspector, the
+// help and the errors of a broken reload. Presenter mode keeps the few panels
+// a class reads from the back of the room, in large type and high contrast.
 #include "render/viewer.hpp"
 
 #include "report/run_files.hpp"
@@ -75,6 +76,10 @@ constexpr KeyHelp kKeys[] = {
     {"D T G N", "drones, trails, drones on the ground, sensors"},
     {"P", "presenter mode: large type, high contrast"},
     {"S or F12", "save a PNG screenshot in the current folder"},
+    {"V / Shift+V", "next variant (left map / right map)"},
+    {"C", "split view: two variants side by side, one clock"},
+    {"1 ... 9", "the class's answer to the marked question"},
+    {"Ctrl+S", "save each variant's report with the class's answers"},
     {"Ctrl+R", "reload the scenario file now"},
     {"F1 or ?", "this help"},
     {"Ctrl+Q", "quit"},
@@ -90,6 +95,7 @@ void Viewer::applyGuiStyle() {
     style.WindowRounding = 4.f;
     style.FrameRounding = 3.f;
     style.WindowBorderSize = 1.f;
+    style.FrameBorderSize = 1.f; // a checkbox's empty box is white on white without it
     style.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.98f, 0.96f);
     style.Colors[ImGuiCol_Text] = ImVec4(0.05f, 0.05f, 0.05f, 1.f);
     if (m_presenter) {
@@ -114,8 +120,13 @@ void Viewer::drawPanels() {
     const ImGuiWindowFlags fixed = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings;
 
-    // the clock over the map's top-left corner
-    ImGui::SetNextWindowPos(ImVec2(10.f, 10.f));
+    // the clock over the map's top-left corner; in split view over the line between the maps: one clock for
+    // both
+    if (m_other)
+        ImGui::SetNextWindowPos(ImVec2(static_cast<float>(m_camera.viewportWidth()), 10.f), 0,
+                                ImVec2(0.5f, 0.f));
+    else
+        ImGui::SetNextWindowPos(ImVec2(10.f, 10.f));
     ImGui::SetNextWindowBgAlpha(0.9f);
     ImGui::Begin("##clock", nullptr,
                  fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize |
@@ -126,17 +137,19 @@ void Viewer::drawPanels() {
         ImGui::TextUnformatted(core::formatClock(m_run->playback.now(), s.time.utcOffsetMinutes).c_str());
         ImGui::PopFont();
         ImGui::SameLine();
-        std::string state = m_seekTarget                 ? "replaying..."
-                            : m_run->playback.finished() ? "the end"
-                            : m_playing                  ? "playing"
-                                                         : "paused";
+        std::string state = m_seekTarget    ? "replaying..."
+                            : allFinished() ? "the end"
+                            : m_playing     ? "playing"
+                                            : "paused";
         char speed[48];
         std::snprintf(speed, sizeof speed, " %gx", m_speed);
         ImGui::TextDisabled("%s%s", state.c_str(), m_playing ? speed : "");
     } else {
         ImGui::TextUnformatted("No scenario loaded");
     }
+    const float clockBottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
     ImGui::End();
+    if (m_run && m_other) paneLabels(clockBottom + 8.f);
 
     // the column on the right
     ImGui::SetNextWindowPos(ImVec2(width - sidebar, 0.f));
@@ -145,13 +158,22 @@ void Viewer::drawPanels() {
                  fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus);
     if (m_run) {
         panelHeader();
+        panelVariants();
         panelControls();
+        const bool questions = !m_run->scenario.questions.empty();
+        const std::string events =
+            m_other ? "Events (" + paneVariant(m_focus) + ")###events" : "Events###events";
         if (m_presenter) {
-            // what a class reads from the back: the legend, then the latest events
-            if (ImGui::CollapsingHeader("Legend", ImGuiTreeNodeFlags_DefaultOpen)) panelLegend();
-            if (ImGui::CollapsingHeader("Events", ImGuiTreeNodeFlags_DefaultOpen)) panelEvents(4);
+            // what a class reads from the back: the questions, the legend, then the latest events
+            if (questions && ImGui::CollapsingHeader("Questions", ImGuiTreeNodeFlags_DefaultOpen))
+                panelQuestions();
+            if (ImGui::CollapsingHeader("Legend", questions ? 0 : ImGuiTreeNodeFlags_DefaultOpen))
+                panelLegend();
+            if (ImGui::CollapsingHeader(events.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) panelEvents(4);
         } else {
-            if (ImGui::CollapsingHeader("Events", ImGuiTreeNodeFlags_DefaultOpen)) panelEvents(6);
+            if (questions && ImGui::CollapsingHeader("Questions", ImGuiTreeNodeFlags_DefaultOpen))
+                panelQuestions();
+            if (ImGui::CollapsingHeader(events.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) panelEvents(6);
             if (ImGui::CollapsingHeader("Legend", ImGuiTreeNodeFlags_DefaultOpen)) panelLegend();
             if (ImGui::CollapsingHeader("Metrics", ImGuiTreeNodeFlags_DefaultOpen)) panelMetrics();
             if (!m_run->scenario.description.empty() &&
@@ -194,6 +216,133 @@ void Viewer::panelHeader() {
     ImGui::Separator();
 }
 
+void Viewer::panelVariants() {
+    // the variant picker: one for the map, or one for each side; and the split view's switch
+    const std::vector<std::string> names = variantNames();
+    if (names.size() < 2) return;
+    auto picker = [&](const char* label, int pane) {
+        const std::string now = paneVariant(pane);
+        ImGui::SetNextItemWidth(-1.f);
+        if (ImGui::BeginCombo(label, now.c_str())) {
+            for (const std::string& name : names) {
+                const bool selected = name == now;
+                if (ImGui::Selectable(name.c_str(), selected) && !selected) setVariant(pane, name);
+                if (selected) ImGui::SetItemDefaultFocus();
+            }
+            ImGui::EndCombo();
+        }
+    };
+    bool split = m_split;
+    if (ImGui::Checkbox("Side by side (C)", &split)) setSplit(split);
+    if (m_other) {
+        ImGui::TextUnformatted("Left (V)");
+        picker("##left", 0);
+        ImGui::TextUnformatted("Right (Shift+V)");
+        picker("##right", 1);
+    } else {
+        ImGui::TextUnformatted("Variant (V)");
+        picker("##variant", 0);
+    }
+    ImGui::Separator();
+}
+
+void Viewer::paneLabels(float top) {
+    // over each map: its variant, large, and what it has done so far
+    const GuiFonts& fonts = m_gui.fonts();
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoInputs;
+    for (int pane = 0; pane < paneCount(); ++pane) {
+        const Camera camera = paneCamera(pane);
+        ImGui::SetNextWindowPos(ImVec2(static_cast<float>(camera.viewportLeft()) + 10.f, top));
+        ImGui::SetNextWindowSizeConstraints(ImVec2(0.f, 0.f),
+                                            ImVec2(static_cast<float>(camera.viewportWidth()) - 20.f, 400.f));
+        ImGui::SetNextWindowBgAlpha(0.92f);
+        const std::string name = "##pane" + std::to_string(pane);
+        ImGui::Begin(name.c_str(), nullptr, flags);
+        const std::string label = paneLabel(pane);
+        const auto newline = label.find('\n');
+        ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.bold);
+        ImGui::TextUnformatted(label.substr(0, newline).c_str());
+        ImGui::PopFont();
+        ImGui::TextUnformatted(label.substr(newline + 1).c_str());
+        ImGui::End();
+    }
+}
+
+void Viewer::panelQuestions() {
+    // each question: the class's answer (buttons, or the number keys for the marked one), locked
+    // once given; then, when the run shows it, what happened and whether the class got it
+    const std::vector<QuestionLine> lines = questionLines();
+    const auto [currentQ, currentP] = currentQuestion();
+    const GuiFonts& fonts = m_gui.fonts();
+    const ImVec4 right = toIm({0x00, 0x7A, 0x3D}), wrong = toIm({0xB0, 0x30, 0x00});
+    ImGui::PushTextWrapPos(0.f);
+    for (std::size_t q = 0; q < lines.size(); ++q) {
+        const QuestionLine& line = lines[q];
+        ImGui::PushID(static_cast<int>(q));
+        ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.bold);
+        ImGui::Text("%d. %s", static_cast<int>(q + 1), line.ask.c_str());
+        ImGui::PopFont();
+        for (std::size_t p = 0; p < line.panes.size(); ++p) {
+            const QuestionLine::PerPane& pane = line.panes[p];
+            ImGui::PushID(static_cast<int>(p));
+            const bool current = currentQ == static_cast<int>(q) && currentP == static_cast<int>(p);
+            if (m_other) {
+                ImGui::TextDisabled("%s:", pane.variant.c_str());
+                ImGui::SameLine();
+            } else if (pane.revealed) {
+                ImGui::TextDisabled("answer:");
+                ImGui::SameLine();
+            }
+            if (pane.revealed) {
+                // the answer, then the class's, right in green or wrong in red
+                ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.bold);
+                ImGui::Text("%s", pane.answer.c_str());
+                ImGui::PopFont();
+                ImGui::Indent();
+                if (pane.classAnswer.empty()) {
+                    ImGui::TextDisabled("the class gave no answer");
+                } else {
+                    ImGui::PushStyleColor(ImGuiCol_Text, pane.verdict == "right" ? right : wrong);
+                    ImGui::Text("class: %s, %s", pane.classAnswer.c_str(),
+                                pane.verdict == "right" ? "RIGHT" : "WRONG");
+                    ImGui::PopStyleColor();
+                }
+                ImGui::Unindent();
+            } else if (!pane.classAnswer.empty()) {
+                ImGui::Text("class: %s (locked)", pane.classAnswer.c_str());
+            } else {
+                // the choices: numbered on the question the keys answer now
+                for (std::size_t c = 0; c < line.choices.size(); ++c) {
+                    const std::string label =
+                        (current && c < 9 ? std::to_string(c + 1) + " " : std::string()) + line.choices[c];
+                    // on the same line while the button fits, else on the next
+                    if (c > 0) {
+                        const float next =
+                            ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.f;
+                        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+                        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next <= right)
+                            ImGui::SameLine();
+                    }
+                    if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1.f, 0.85f, 0.35f, 1.f));
+                    if (ImGui::Button(label.c_str())) {
+                        for (int side = 0; side < paneCount(); ++side)
+                            if (paneVariant(side) == pane.variant) answer(side, line.id, line.choices[c]);
+                    }
+                    if (current) ImGui::PopStyleColor();
+                }
+            }
+            ImGui::PopID();
+        }
+        ImGui::PopID();
+        ImGui::Spacing();
+    }
+    ImGui::PopTextWrapPos();
+    if (ImGui::Button("Save report (Ctrl+S)")) m_reportWanted = true;
+}
+
 void Viewer::panelControls() {
     Playback& playback = m_run->playback;
     const auto& s = m_run->scenario;
@@ -201,8 +350,9 @@ void Viewer::panelControls() {
     if (ImGui::Button(m_playing ? "Pause" : "Play")) m_playing = !m_playing;
     ImGui::SameLine();
     if (ImGui::Button("Step")) {
+        // one step, in every pane
         m_playing = false;
-        playback.stepOnce();
+        advancePanes(playback.now() + std::max<core::Millis>(s.time.step, 1), 1, 1e300);
     }
     ImGui::SameLine();
     if (ImGui::Button("-")) changeSpeed(-1);
@@ -302,7 +452,7 @@ void Viewer::panelLegend() {
     };
     if (!m_run->scenario.sensors.empty()) states.push_back({Role::DroneUnknown, "Unknown track"});
     if (!m_run->scenario.responders.empty()) states.push_back({Role::DroneNeutralised, "Neutralised"});
-    const sf::Texture& atlas = m_drones.atlas();
+    const sf::Texture& atlas = m_run->drones.atlas();
     const auto texture = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(atlas.getNativeHandle()));
     const float aw = static_cast<float>(atlas.getSize().x), ah = static_cast<float>(atlas.getSize().y);
     for (auto [role, text] : states) {
@@ -319,49 +469,63 @@ void Viewer::panelLegend() {
 }
 
 void Viewer::panelMetrics() {
-    // a few times a second: the counts read the whole event log
-    m_sinceMetrics += 1.0 / 60.0;
-    const sim::World& world = m_run->playback.world();
-    if (world.tick != m_metricsTick && m_sinceMetrics >= 0.25) {
-        const auto events = m_run->playback.events();
-        m_metrics = report::computeMetrics(m_run->scenario, world,
-                                           std::vector<sim::Event>(events.begin(), events.end()));
-        m_metricsTick = world.tick;
-        m_sinceMetrics = 0.0;
-    }
-    const report::Counts& c = m_metrics.total;
-    int ground = 0, landed = 0;
-    for (const sim::Drone& d : world.drones) {
-        ground += d.phase == sim::Phase::Waiting;
-        landed += d.phase == sim::Phase::Landed;
-    }
-    const std::pair<const char*, std::string> rows[] = {
-        {"Flights planned", std::to_string(c.planned)},
-        {"In the air now", std::to_string(world.flying.size())},
-        {"Waiting on the ground", std::to_string(ground)},
-        {"Landed", std::to_string(landed)},
-        {"Authorised", std::to_string(c.authorised)},
-        {"Rerouted", std::to_string(c.rerouted)},
-        {"Cancelled", std::to_string(c.cancelled)},
-        {"Flew into a zone", std::to_string(c.violating)},
-        {"Minutes inside zones", std::to_string(static_cast<int>(std::lround(c.violationMinutes)))},
-        {"Near misses", std::to_string(c.nearMisses)},
+    // one column per pane: split view compares the two variants row by row
+    struct Column {
+        const report::Counts* counts;
+        const sim::World* world;
     };
-    if (ImGui::BeginTable("##metrics", 2)) {
+    std::vector<Column> columns;
+    for (Run* run : runs())
+        columns.push_back({&run->metrics.total, &run->playback.world()});
+    using Value = int (*)(const report::Counts&, const sim::World&);
+    const std::pair<const char*, Value> rows[] = {
+        {"Flights planned", [](const report::Counts& c, const sim::World&) { return c.planned; }},
+        {"In the air now", [](const report::Counts&, const sim::World& w) { return int(w.flying.size()); }},
+        {"Waiting on the ground",
+         [](const report::Counts&, const sim::World& w) {
+             return int(std::count_if(w.drones.begin(), w.drones.end(),
+                                      [](const sim::Drone& d) { return d.phase == sim::Phase::Waiting; }));
+         }},
+        {"Landed",
+         [](const report::Counts&, const sim::World& w) {
+             return int(std::count_if(w.drones.begin(), w.drones.end(),
+                                      [](const sim::Drone& d) { return d.phase == sim::Phase::Landed; }));
+         }},
+        {"Authorised", [](const report::Counts& c, const sim::World&) { return c.authorised; }},
+        {"Rerouted", [](const report::Counts& c, const sim::World&) { return c.rerouted; }},
+        {"Cancelled", [](const report::Counts& c, const sim::World&) { return c.cancelled; }},
+        {"Flew into a zone", [](const report::Counts& c, const sim::World&) { return c.violating; }},
+        {"Minutes inside zones",
+         [](const report::Counts& c, const sim::World&) { return int(std::lround(c.violationMinutes)); }},
+        {"Near misses", [](const report::Counts& c, const sim::World&) { return c.nearMisses; }},
+    };
+    if (ImGui::BeginTable("##metrics", 1 + static_cast<int>(columns.size()))) {
+        if (m_other) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            for (int pane = 0; pane < paneCount(); ++pane) {
+                ImGui::TableNextColumn();
+                ImGui::TextDisabled("%s", paneVariant(pane).c_str());
+            }
+        }
         for (const auto& [name, value] : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(name);
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(value.c_str());
+            for (const Column& column : columns) {
+                ImGui::TableNextColumn();
+                ImGui::Text("%d", value(*column.counts, *column.world));
+            }
         }
         ImGui::EndTable();
     }
 }
 
 void Viewer::panelEvents(int rows) {
-    const auto events = m_run->playback.events();
-    const int offset = m_run->scenario.time.utcOffsetMinutes;
+    // the pane last clicked, in split view
+    Run& run = runOf(m_focus);
+    const auto events = run.playback.events();
+    const int offset = run.scenario.time.utcOffsetMinutes;
     int shown = 0;
     ImGui::PushTextWrapPos(0.f);
     for (auto it = events.rbegin(); it != events.rend() && shown < rows; ++it) {
@@ -375,9 +539,9 @@ void Viewer::panelEvents(int rows) {
         ImGui::TextUnformatted(line.c_str());
         // a click on an event about a flight selects it
         if (ImGui::IsItemClicked() && !it->flight.empty()) {
-            const auto& flights = m_run->playback.world().flights;
+            const auto& flights = run.playback.world().flights;
             for (std::size_t i = 0; i < flights.size(); ++i)
-                if (flights[i].flight.id == it->flight) m_selection = {static_cast<int>(i), {}, {}};
+                if (flights[i].flight.id == it->flight) m_selection = {m_focus, static_cast<int>(i), {}, {}};
         }
         ImGui::PopID();
         ImGui::PopStyleColor();
@@ -388,9 +552,13 @@ void Viewer::panelEvents(int rows) {
 
 std::string Viewer::inspectorText() const {
     if (!m_run) return {};
-    const scenario::Scenario& s = m_run->scenario;
-    const sim::World& world = m_run->playback.world();
+    // the pane it was clicked in
+    const Run& run = runOf(m_selection.pane);
+    const scenario::Scenario& s = run.scenario;
+    const sim::World& world = run.playback.world();
     std::ostringstream out;
+    if (m_other && (m_selection.drone >= 0 || !m_selection.zone.empty()))
+        out << "[" << paneVariant(m_selection.pane) << "]\n";
     if (m_selection.drone >= 0 && static_cast<std::size_t>(m_selection.drone) < world.drones.size()) {
         // a drone: what it is, where it is in its life, and every verdict card so far
         const auto i = static_cast<std::size_t>(m_selection.drone);
@@ -447,10 +615,13 @@ std::string Viewer::inspectorText() const {
 }
 
 void Viewer::panelInspector() {
-    const float mapWidth = static_cast<float>(m_size.x - m_sidebar);
-    const float w = std::min(mapWidth - 20.f, m_presenter ? 700.f : 520.f);
-    ImGui::SetNextWindowPos(ImVec2(10.f, static_cast<float>(m_size.y) - 10.f), ImGuiCond_Always,
-                            ImVec2(0.f, 1.f));
+    // at the bottom left of the pane it was clicked in
+    const Camera camera = paneCamera(m_selection.pane);
+    const float paneWidth = static_cast<float>(camera.viewportWidth());
+    const float w = std::min(paneWidth - 20.f, m_presenter ? 700.f : 520.f);
+    ImGui::SetNextWindowPos(
+        ImVec2(static_cast<float>(camera.viewportLeft()) + 10.f, static_cast<float>(m_size.y) - 10.f),
+        ImGuiCond_Always, ImVec2(0.f, 1.f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0.f), ImVec2(w, static_cast<float>(m_size.y) * 0.55f));
     bool open = true;
     ImGui::Begin("Inspector", &open,

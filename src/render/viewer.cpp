@@ -1,6 +1,10 @@
 #include "render/viewer.hpp"
 
 #include "core/diagnostic.hpp"
+#include "report/html.hpp"
+#include "report/questions.hpp"
+#include "report/run_files.hpp"
+#include "report/svg.hpp"
 #include "scenario/loader.hpp"
 #include "sim/simulation.hpp"
 
@@ -9,6 +13,9 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
+
+#include <unistd.h>
 
 namespace nofly::render {
 
@@ -32,6 +39,14 @@ Viewer::Run::Run(scenario::Scenario s) : scenario(std::move(s)), playback(scenar
 
 Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
     m_presenter = m_options.presenter;
+    // the panes: one variant, or two side by side ("base" is the scenario with none)
+    auto variant = [](const std::string& name) { return name == "base" ? std::string() : name; };
+    m_variants[0] = variant(m_options.variant);
+    if (m_options.split.size() == 2) {
+        m_split = true;
+        m_variants[0] = variant(m_options.split[0]);
+        m_variants[1] = variant(m_options.split[1]);
+    }
     m_speed = std::clamp(m_options.speed, 1.0, 10000.0);
     m_playing = m_options.playing;
     const std::string file = fontFile(false);
@@ -76,36 +91,134 @@ std::unique_ptr<Viewer::Run> Viewer::build(scenario::Scenario s) const {
     return run;
 }
 
-bool Viewer::load() {
+std::unique_ptr<Viewer::Run> Viewer::loadRun(const std::string& variant,
+                                             std::vector<std::string>& errors) const {
     scenario::LoadOptions options;
-    options.variant = m_options.variant;
+    options.variant = variant;
     options.assetDir = m_options.assetDir;
     scenario::LoadResult result = scenario::loadScenarioFile(m_options.file, options);
-    std::vector<std::string> errors;
+    const std::size_t before = errors.size();
     for (const core::Diagnostic& d : result.diagnostics.sorted())
         if (d.severity == core::Severity::Error) errors.push_back(core::format(d));
     if (!result.scenario) {
+        if (errors.size() == before) errors.push_back(m_options.file + ": could not be loaded");
+        return nullptr;
+    }
+    return build(std::move(*result.scenario));
+}
+
+bool Viewer::load() {
+    return reloadPanes(false);
+}
+
+bool Viewer::reloadPanes(bool seek) {
+    std::vector<std::string> errors;
+    std::unique_ptr<Run> left = loadRun(m_variants[0], errors);
+    std::unique_ptr<Run> right = m_split ? loadRun(m_variants[1], errors) : nullptr;
+    if (!left || (m_split && !right)) {
         // a broken file leaves the last good scenario running
-        m_errors =
-            errors.empty() ? std::vector<std::string>{m_options.file + ": could not be loaded"} : errors;
+        m_errors = errors;
         m_watched = watchedFiles();
         return m_run != nullptr;
     }
     const bool first = m_run == nullptr;
-    const core::Instant at = first ? result.scenario->time.start : m_run->playback.now();
-    m_run = build(std::move(*result.scenario));
+    const core::Instant at = first ? left->scenario.time.start : m_run->playback.now();
+    m_run = std::move(left);
+    m_other = std::move(right);
+    if (!m_other) m_focus = 0;
     m_errors.clear();
     m_watched = watchedFiles();
+    m_selection = {};
+    // the answers given at the command line hold for every variant shown
+    for (int pane = 0; pane < paneCount(); ++pane)
+        for (const std::string& a : m_options.answers) {
+            std::map<std::string, std::string> parsed;
+            if (!report::readAnswer(runOf(pane).scenario, a, parsed))
+                for (const auto& [id, choice] : parsed)
+                    m_answers[paneVariant(pane)].emplace(id, choice);
+        }
     if (first) {
+        layout(m_size.x, m_size.y);
         fitCamera();
+    } else if (seek) {
+        // the same moment of the new variant, replayed a slice a frame
+        layout(m_size.x, m_size.y);
+        m_seekTarget = at;
+        m_accumulator = 0.0;
     } else {
         // the same moment of the new scenario, the same part of the map
+        layout(m_size.x, m_size.y);
         seekNow(at);
-        m_selection = {};
         m_toast = "Reloaded " + m_options.file;
         m_toastAge = 0.0;
     }
+    updateMetrics(true);
     return true;
+}
+
+std::vector<Viewer::Run*> Viewer::runs() const {
+    std::vector<Run*> out;
+    if (m_run) out.push_back(m_run.get());
+    if (m_other) out.push_back(m_other.get());
+    return out;
+}
+
+std::string Viewer::paneVariant(int pane) const {
+    if (!m_run) return "base";
+    const std::string& v = runOf(pane).scenario.variant;
+    return v.empty() ? "base" : v;
+}
+
+std::vector<std::string> Viewer::variantNames() const {
+    std::vector<std::string> names = {"base"};
+    if (m_run)
+        for (const scenario::Variant& v : m_run->scenario.variants)
+            names.push_back(v.id);
+    return names;
+}
+
+void Viewer::setVariant(int pane, const std::string& variant) {
+    const std::string v = variant == "base" ? std::string() : variant;
+    const int slot = pane == 1 && m_split ? 1 : 0;
+    if (m_variants[slot] == v) return;
+    const std::string old = m_variants[slot];
+    m_variants[slot] = v;
+    if (!reloadPanes(true) || !m_errors.empty())
+        m_variants[slot] = old;
+    else {
+        m_toast = "Showing " + paneVariant(slot);
+        m_toastAge = 0.0;
+    }
+}
+
+void Viewer::setSplit(bool on, const std::string& variant) {
+    if (on == m_split && variant.empty()) return;
+    if (on) {
+        // the right pane: the asked variant, else the one after the left pane's
+        std::string right = variant == "base" ? std::string() : variant;
+        if (variant.empty()) {
+            const std::vector<std::string> names = variantNames();
+            const std::string left = m_variants[0].empty() ? "base" : m_variants[0];
+            const auto it = std::find(names.begin(), names.end(), left);
+            const std::size_t next =
+                it == names.end() ? 0 : (static_cast<std::size_t>(it - names.begin()) + 1) % names.size();
+            right = names[next] == "base" ? std::string() : names[next];
+        }
+        m_variants[1] = right;
+    }
+    const bool was = m_split;
+    m_split = on;
+    if (!reloadPanes(true) || !m_errors.empty()) m_split = was;
+    if (m_run) fitCamera();
+}
+
+void Viewer::cycleVariant(int pane) {
+    const std::vector<std::string> names = variantNames();
+    const std::string now = paneVariant(pane);
+    const auto it = std::find(names.begin(), names.end(), now);
+    const std::size_t next =
+        it == names.end() ? 0 : (static_cast<std::size_t>(it - names.begin()) + 1) % names.size();
+    setVariant(pane, names[next]);
 }
 
 std::vector<std::pair<std::filesystem::path, std::filesystem::file_time_type>> Viewer::watchedFiles() const {
@@ -130,7 +243,20 @@ void Viewer::checkReload() {
 void Viewer::layout(unsigned width, unsigned height) {
     m_size = {std::max(width, 200u), std::max(height, 200u)};
     m_sidebar = std::min((m_presenter ? 470.0 : 390.0), m_size.x * 0.45);
-    m_camera.setViewport(0.0, 0.0, m_size.x - m_sidebar, m_size.y);
+    // the left (or only) pane; the right one is the same camera moved by a pane's width
+    m_camera.setViewport(0.0, 0.0, std::floor(mapWidth() / (m_other ? 2.0 : 1.0)), m_size.y);
+}
+
+Camera Viewer::paneCamera(int pane) const {
+    Camera camera = m_camera;
+    if (pane == 1)
+        camera.setViewport(m_camera.viewportWidth(), 0.0, m_camera.viewportWidth(),
+                           m_camera.viewportHeight());
+    return camera;
+}
+
+int Viewer::paneAt(double x) const {
+    return m_other && x >= m_camera.viewportWidth() ? 1 : 0;
 }
 
 void Viewer::resize(unsigned width, unsigned height) {
@@ -145,12 +271,44 @@ void Viewer::fitCamera() {
 
 void Viewer::seekNow(core::Instant t) {
     if (!m_run) return;
-    while (m_run->playback.advanceToward(t, 1 << 20) > 0) {
-    }
+    advancePanes(t, 1 << 20, 1e300);
     m_seekTarget.reset();
     m_accumulator = 0.0;
-    for (std::size_t z = 0; z < m_run->scenario.zones.size(); ++z)
-        m_run->wasActive[z] = m_run->playback.world().zones[z].active;
+    for (Run* run : runs())
+        for (std::size_t z = 0; z < run->scenario.zones.size(); ++z)
+            run->wasActive[z] = run->playback.world().zones[z].active;
+    updateMetrics(true);
+}
+
+bool Viewer::allArrived(core::Instant target) const {
+    for (Run* run : runs())
+        if (!run->playback.arrived(target) && !run->playback.finished()) return false;
+    return true;
+}
+
+bool Viewer::allFinished() const {
+    for (Run* run : runs())
+        if (!run->playback.finished()) return false;
+    return true;
+}
+
+void Viewer::advancePanes(core::Instant target, int chunk, double deadline) {
+    // going back: each pane restores its latest snapshot before the target first
+    for (Run* run : runs())
+        if (target < run->playback.now()) run->playback.advanceToward(target, 0);
+    // then slices of steps, every pane brought to the slice's end before the next one:
+    // between slices (and so in every frame drawn) all panes show the same time
+    while (!allArrived(target)) {
+        core::Instant behind = target;
+        for (Run* run : runs())
+            behind = std::min(behind, run->playback.now());
+        const core::Millis step = std::max<core::Millis>(m_run->scenario.time.step, 1);
+        const core::Instant slice = std::min(target, behind + static_cast<core::Instant>(chunk) * step);
+        bool moved = false;
+        for (Run* run : runs())
+            if (run->playback.now() < slice) moved = run->playback.advanceToward(slice, 1 << 30) > 0 || moved;
+        if (!moved || wallSeconds() >= deadline) break;
+    }
 }
 
 void Viewer::changeSpeed(int direction) {
@@ -170,6 +328,7 @@ void Viewer::update(double seconds) {
     m_sinceWatch += seconds;
     if (m_sinceWatch >= kWatchEvery) checkReload();
     m_toastAge += seconds;
+    m_sinceMetrics += seconds;
     if (!m_run) return;
     Playback& playback = m_run->playback;
     const core::Millis step = std::max<core::Millis>(m_run->scenario.time.step, 1);
@@ -178,34 +337,48 @@ void Viewer::update(double seconds) {
 
     if (m_seekTarget) {
         // scrubbing: replay from the nearest snapshot, a bounded slice a frame
-        while (!playback.arrived(*m_seekTarget) && wallSeconds() < budgetEnd)
-            if (playback.advanceToward(*m_seekTarget, 200) == 0 && !playback.arrived(*m_seekTarget)) break;
-        if (playback.arrived(*m_seekTarget) || playback.finished()) m_seekTarget.reset();
-        updateZoneLooks(seconds, false);
+        advancePanes(*m_seekTarget, 200, budgetEnd);
+        if (allArrived(*m_seekTarget)) m_seekTarget.reset();
+        for (Run* run : runs())
+            updateZoneLooks(*run, seconds, false);
+        updateMetrics(false);
         return;
     }
-    if (m_playing && !playback.finished()) {
+    if (m_playing && !allFinished()) {
         // several fixed steps a frame from an accumulator, at most a budget of wall time
         m_accumulator += seconds * m_speed * 1000.0;
         const auto owed = static_cast<core::Millis>(m_accumulator / static_cast<double>(step)) * step;
-        const core::Instant target = playback.now() + owed;
-        while (playback.now() < target && wallSeconds() < budgetEnd)
-            if (playback.advanceToward(target, 50) == 0) break;
+        advancePanes(playback.now() + owed, 50, budgetEnd);
         const double done = static_cast<double>(playback.now() - before);
         m_accumulator -= done;
         // behind the clock by more than a frame: let the rest go, and say how fast it really runs
         m_accumulator = std::min(m_accumulator, static_cast<double>(step));
         m_effectiveSpeed = seconds > 0.0 ? done / 1000.0 / seconds : m_speed;
-        if (playback.finished()) m_playing = false;
+        if (allFinished()) m_playing = false;
     } else {
         m_accumulator = 0.0;
         m_effectiveSpeed = 0.0;
     }
-    updateZoneLooks(seconds, playback.now() > before);
+    for (Run* run : runs())
+        updateZoneLooks(*run, seconds, playback.now() > before);
+    updateMetrics(!m_playing);
 }
 
-void Viewer::updateZoneLooks(double seconds, bool forward) {
-    Run& run = *m_run;
+void Viewer::updateMetrics(bool now) {
+    // a few times a second while playing: the counts read the whole event log
+    if (!now && m_sinceMetrics < 0.25) return;
+    for (Run* run : runs()) {
+        const sim::World& world = run->playback.world();
+        if (world.tick == run->metricsTick) continue;
+        const auto events = run->playback.events();
+        run->metrics = report::computeMetrics(run->scenario, world,
+                                              std::vector<sim::Event>(events.begin(), events.end()));
+        run->metricsTick = world.tick;
+    }
+    m_sinceMetrics = 0.0;
+}
+
+void Viewer::updateZoneLooks(Run& run, double seconds, bool forward) {
     const sim::World& world = run.playback.world();
     for (std::size_t z = 0; z < run.scenario.zones.size(); ++z) {
         const bool active = world.zones[z].active;
@@ -231,33 +404,39 @@ void Viewer::updateZoneLooks(double seconds, bool forward) {
 
 void Viewer::click(Vec2 pixel) {
     if (!m_run) return;
+    // the pane clicked: its camera, its world
+    const int pane = paneAt(pixel.x);
+    const Run& run = runOf(pane);
+    const Camera camera = paneCamera(pane);
+    m_focus = pane;
     DroneStyle style;
     style.planned = m_layers.planned;
     style.iconScale = m_presenter ? 1.6 : 1.0;
-    const int drone = m_layers.drones ? m_drones.pick(m_camera, m_run->playback.world(), pixel,
-                                                      16.0 * style.iconScale, style)
-                                      : -1;
+    const int drone =
+        m_layers.drones ? run.drones.pick(camera, run.playback.world(), pixel, 16.0 * style.iconScale, style)
+                        : -1;
     m_selection = {};
+    m_selection.pane = pane;
     if (drone >= 0) {
         m_selection.drone = drone;
         return;
     }
     // a zone: the severest at that point, as the map draws it on top
-    const Vec2 at = m_camera.toWorld(pixel);
-    const sim::World& world = m_run->playback.world();
+    const Vec2 at = camera.toWorld(pixel);
+    const sim::World& world = run.playback.world();
     if (!world.index || !m_layers.zones) return;
     const std::vector<int> zones = world.index->zonesAt(at);
     int best = -1;
     for (int z : zones) {
-        const auto& zone = m_run->scenario.zones[static_cast<std::size_t>(z)];
+        const auto& zone = run.scenario.zones[static_cast<std::size_t>(z)];
         auto rank = [&](const scenario::Zone& x) {
             return (x.shapeKind == scenario::ShapeKind::Country ? 0 : 10) + 3 -
                    static_cast<int>(x.restriction);
         };
-        if (best < 0 || rank(zone) >= rank(m_run->scenario.zones[static_cast<std::size_t>(best)])) best = z;
+        if (best < 0 || rank(zone) >= rank(run.scenario.zones[static_cast<std::size_t>(best)])) best = z;
     }
     if (best >= 0) {
-        m_selection.zone = m_run->scenario.zones[static_cast<std::size_t>(best)].id;
+        m_selection.zone = run.scenario.zones[static_cast<std::size_t>(best)].id;
         m_selection.point = at;
     }
 }
@@ -268,8 +447,11 @@ void Viewer::keyPressed(const sf::Event::KeyEvent& key) {
     case K::Space: m_playing = !m_playing; break;
     case K::Period:
     case K::Right:
+        // one step, in every pane
         m_playing = false;
-        if (m_run) m_run->playback.stepOnce();
+        if (m_run)
+            advancePanes(m_run->playback.now() + std::max<core::Millis>(m_run->scenario.time.step, 1), 1,
+                         1e300);
         break;
     case K::Left:
         // back one minute
@@ -305,7 +487,32 @@ void Viewer::keyPressed(const sf::Event::KeyEvent& key) {
         if (key.shift) m_help = !m_help; // '?'
         break;
     case K::S:
+        if (key.control)
+            m_reportWanted = true;
+        else
+            m_screenshotWanted = true;
+        break;
     case K::F12: m_screenshotWanted = true; break;
+    case K::V: cycleVariant(key.shift && m_other ? 1 : 0); break;
+    case K::C: setSplit(!m_split); break;
+    case K::Num1:
+    case K::Num2:
+    case K::Num3:
+    case K::Num4:
+    case K::Num5:
+    case K::Num6:
+    case K::Num7:
+    case K::Num8:
+    case K::Num9: answerByNumber(static_cast<int>(key.code) - static_cast<int>(K::Num0)); break;
+    case K::Numpad1:
+    case K::Numpad2:
+    case K::Numpad3:
+    case K::Numpad4:
+    case K::Numpad5:
+    case K::Numpad6:
+    case K::Numpad7:
+    case K::Numpad8:
+    case K::Numpad9: answerByNumber(static_cast<int>(key.code) - static_cast<int>(K::Numpad0)); break;
     case K::R:
         if (key.control)
             checkReload();
@@ -329,14 +536,17 @@ void Viewer::handle(const sf::Event& event) {
     m_gui.processEvent(event);
     switch (event.type) {
     case sf::Event::Resized: layout(event.size.width, event.size.height); break;
-    case sf::Event::MouseWheelScrolled:
+    case sf::Event::MouseWheelScrolled: {
         if (m_gui.wantsMouse() || event.mouseWheelScroll.wheel != sf::Mouse::VerticalWheel) break;
-        m_camera.zoomAt({double(event.mouseWheelScroll.x), double(event.mouseWheelScroll.y)},
+        // around the cursor, in whichever pane it is: both show the same place
+        const double x = event.mouseWheelScroll.x;
+        m_camera.zoomAt({x - paneAt(x) * m_camera.viewportWidth(), double(event.mouseWheelScroll.y)},
                         std::pow(1.25, event.mouseWheelScroll.delta));
         break;
+    }
     case sf::Event::MouseButtonPressed:
         if (m_gui.wantsMouse() || event.mouseButton.button != sf::Mouse::Left) break;
-        if (event.mouseButton.x >= static_cast<int>(m_camera.viewportWidth())) break;
+        if (event.mouseButton.x >= static_cast<int>(mapWidth())) break;
         m_dragging = true;
         m_dragged = false;
         m_pressAt = m_lastMouse = {event.mouseButton.x, event.mouseButton.y};
@@ -368,12 +578,13 @@ sf::Color Viewer::stateColour(report::Role role) {
     return toSf(report::paint(role).fill);
 }
 
-void Viewer::drawScaleBar(sf::RenderTarget& target) {
+void Viewer::drawScaleBar(sf::RenderTarget& target, const Camera& camera) {
     // a bar of round length in the map's bottom-left corner, as on the SVG
     const double scale = m_presenter ? 1.4 : 1.0;
-    const report::ScaleBar bar = report::niceScaleBar(m_camera.viewportWidth() / m_camera.scale());
-    const double length = bar.metres * m_camera.scale();
-    const float x = 24.f, y = static_cast<float>(m_size.y - 28.0 * scale);
+    const report::ScaleBar bar = report::niceScaleBar(camera.viewportWidth() / camera.scale());
+    const double length = bar.metres * camera.scale();
+    const float x = static_cast<float>(camera.viewportLeft()) + 24.f,
+                y = static_cast<float>(m_size.y - 28.0 * scale);
     sf::Text label(bar.label, m_font, static_cast<unsigned>(16 * scale));
     label.setStyle(sf::Text::Bold);
     label.setFillColor(sf::Color::Black);
@@ -399,11 +610,11 @@ void Viewer::drawScaleBar(sf::RenderTarget& target) {
     target.draw(label);
 }
 
-void Viewer::drawSensors(sf::RenderTarget& target) {
+void Viewer::drawSensors(sf::RenderTarget& target, const Run& run, const Camera& camera) {
     // sensor coverage: a thin ring of each sensor's range, and its site
-    for (const scenario::Sensor& sensor : m_run->scenario.sensors) {
-        const Vec2 c = m_camera.toScreen(sensor.at);
-        const float r = static_cast<float>(sensor.range * m_camera.scale());
+    for (const scenario::Sensor& sensor : run.scenario.sensors) {
+        const Vec2 c = camera.toScreen(sensor.at);
+        const float r = static_cast<float>(sensor.range * camera.scale());
         sf::CircleShape ring(r, static_cast<std::size_t>(std::clamp(r / 3.f, 24.f, 120.f)));
         ring.setOrigin(r, r);
         ring.setPosition(float(c.x), float(c.y));
@@ -412,8 +623,8 @@ void Viewer::drawSensors(sf::RenderTarget& target) {
         ring.setOutlineThickness(1.5f);
         target.draw(ring);
     }
-    for (const scenario::Responder& responder : m_run->scenario.responders) {
-        const Vec2 c = m_camera.toScreen(responder.base);
+    for (const scenario::Responder& responder : run.scenario.responders) {
+        const Vec2 c = camera.toScreen(responder.base);
         sf::RectangleShape base({10.f, 10.f});
         base.setOrigin(5.f, 5.f);
         base.setRotation(45.f);
@@ -427,41 +638,25 @@ void Viewer::drawSensors(sf::RenderTarget& target) {
 
 void Viewer::frame(sf::RenderTarget& target, double seconds) {
     if (target.getSize() != m_size) layout(target.getSize().x, target.getSize().y);
-    // profiling: wait for the GPU at each mark, so each part is charged its own drawing
-    sf::Clock clock;
-    auto mark = [&](double& into) {
-        if (!m_options.profile) return;
-        target.setActive(true);
-        glFinish();
-        into = clock.restart().asSeconds() * 1000.0;
-    };
+    m_profileClock.restart();
     update(seconds);
-    mark(m_profile.simulation);
-    target.setView(sf::View(sf::FloatRect(0.f, 0.f, float(m_size.x), float(m_size.y))));
+    profileMark(target, m_profile.simulation);
+    const sf::View full(sf::FloatRect(0.f, 0.f, float(m_size.x), float(m_size.y)));
+    target.setView(full);
     target.clear(sf::Color::White);
     target.setActive(true);
 
     if (m_run) {
-        MapStyle style;
-        style.textScale = m_presenter ? 1.45 : 1.0;
-        style.lineScale = m_presenter ? 1.5 : 1.0;
-        style.zones = m_layers.zones;
-        style.labels = m_layers.labels;
-        style.land = m_layers.land;
-        drawMap(target, style);
-        if (m_layers.sensors) drawSensors(target);
-        mark(m_profile.map);
-        if (m_layers.drones) {
-            DroneStyle drones;
-            drones.iconScale = m_presenter ? 1.6 : 1.0;
-            drones.trails = m_layers.trails;
-            drones.planned = m_layers.planned;
-            m_drones.draw(target, m_camera, m_run->playback.world(), drones, m_selection.drone);
+        for (int pane = 0; pane < paneCount(); ++pane)
+            drawPane(target, pane);
+        target.setView(full);
+        if (m_other) {
+            // the line between the two maps
+            sf::RectangleShape line({3.f, float(m_size.y)});
+            line.setPosition(float(m_camera.viewportWidth()) - 1.5f, 0.f);
+            line.setFillColor(sf::Color(40, 40, 40));
+            target.draw(line);
         }
-        mark(m_profile.drones);
-        m_run->map->drawLabels(target, m_camera, style);
-        drawScaleBar(target);
-        mark(m_profile.labels);
     }
 
     // the panels over the map
@@ -469,38 +664,84 @@ void Viewer::frame(sf::RenderTarget& target, double seconds) {
     m_gui.newFrame(m_size, seconds);
     drawPanels();
     m_gui.render(target);
-    mark(m_profile.panels);
+    profileMark(target, m_profile.panels);
 }
 
-void Viewer::drawMap(sf::RenderTarget& target, const MapStyle& style) {
-    MapLayer& map = *m_run->map;
-    const MapKey key{
-        m_run.get(), m_camera.centre().x, m_camera.centre().y, m_camera.scale(), m_size.x,
-        m_size.y,    style.zones,         style.land,          m_presenter,      map.looksVersion()};
-    if (!m_mapCacheFailed && (!m_mapCache || m_mapCache->getSize() != m_size)) {
+void Viewer::profileMark(sf::RenderTarget& target, double& into) {
+    // wait for the GPU at each mark, so each part is charged its own drawing
+    if (!m_options.profile) return;
+    target.setActive(true);
+    glFinish();
+    into = m_profileClock.restart().asSeconds() * 1000.0;
+}
+
+void Viewer::drawPane(sf::RenderTarget& target, int pane) {
+    Run& run = runOf(pane);
+    const Camera camera = paneCamera(pane);
+    // clip to the pane: a view over its pixels, shown in its part of the window
+    const float left = static_cast<float>(camera.viewportLeft()),
+                width = static_cast<float>(camera.viewportWidth());
+    sf::View view(sf::FloatRect(left, 0.f, width, float(m_size.y)));
+    view.setViewport(sf::FloatRect(left / float(m_size.x), 0.f, width / float(m_size.x), 1.f));
+    target.setView(view);
+
+    MapStyle style;
+    style.textScale = m_presenter ? 1.45 : 1.0;
+    style.lineScale = m_presenter ? 1.5 : 1.0;
+    style.zones = m_layers.zones;
+    style.labels = m_layers.labels;
+    style.land = m_layers.land;
+    drawMap(target, run, camera, style);
+    if (m_layers.sensors) drawSensors(target, run, camera);
+    profileMark(target, m_profile.map);
+    if (m_layers.drones) {
+        DroneStyle drones;
+        drones.iconScale = m_presenter ? 1.6 : 1.0;
+        drones.trails = m_layers.trails;
+        drones.planned = m_layers.planned;
+        run.drones.draw(target, camera, run.playback.world(), drones,
+                        m_selection.pane == pane ? m_selection.drone : -1);
+    }
+    profileMark(target, m_profile.drones);
+    run.map->drawLabels(target, camera, style);
+    drawScaleBar(target, camera);
+    profileMark(target, m_profile.labels);
+}
+
+void Viewer::drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, const MapStyle& style) {
+    MapLayer& map = *run.map;
+    // the cache holds one pane: drawn with the camera at the texture's origin, then placed
+    const sf::Vector2u size(static_cast<unsigned>(camera.viewportWidth()), m_size.y);
+    Camera local = camera;
+    local.setViewport(0.0, 0.0, camera.viewportWidth(), camera.viewportHeight());
+    const MapKey key{&run,   camera.centre().x, camera.centre().y, camera.scale(), size.x,
+                     size.y, style.zones,       style.land,        m_presenter,    map.looksVersion()};
+    if (!m_mapCacheFailed && (!run.mapCache || run.mapCache->getSize() != size)) {
         sf::ContextSettings settings;
         settings.depthBits = 24;
         settings.stencilBits = 8;
-        m_mapCache = std::make_unique<sf::RenderTexture>();
-        if (!m_mapCache->create(m_size.x, m_size.y, settings)) {
-            m_mapCache.reset();
+        run.mapCache = std::make_unique<sf::RenderTexture>();
+        if (!run.mapCache->create(size.x, size.y, settings)) {
+            run.mapCache.reset();
             m_mapCacheFailed = true; // draw straight into the target every frame
         }
-        m_mapKey = {};
+        run.mapKey = {};
     }
-    if (!m_mapCache) {
-        map.draw(target, m_camera, style);
+    if (!run.mapCache) {
+        map.draw(target, camera, style);
         return;
     }
-    if (!(key == m_mapKey)) {
-        m_mapCache->setView(sf::View(sf::FloatRect(0.f, 0.f, float(m_size.x), float(m_size.y))));
-        m_mapCache->clear(sf::Color::White);
-        map.draw(*m_mapCache, m_camera, style);
-        m_mapCache->display();
-        m_mapKey = key;
+    if (!(key == run.mapKey)) {
+        run.mapCache->setView(sf::View(sf::FloatRect(0.f, 0.f, float(size.x), float(size.y))));
+        run.mapCache->clear(sf::Color::White);
+        map.draw(*run.mapCache, local, style);
+        run.mapCache->display();
+        run.mapKey = key;
     }
     target.setActive(true);
-    target.draw(sf::Sprite(m_mapCache->getTexture()), sf::RenderStates(sf::BlendNone));
+    sf::Sprite sprite(run.mapCache->getTexture());
+    sprite.setPosition(static_cast<float>(camera.viewportLeft()), 0.f);
+    target.draw(sprite, sf::RenderStates(sf::BlendNone));
 }
 
 bool Viewer::saveScreenshot(const sf::RenderTarget& target, const std::string& path,
@@ -514,7 +755,16 @@ bool Viewer::saveScreenshot(const sf::RenderTarget& target, const std::string& p
     } else if (const auto* texture = dynamic_cast<const sf::RenderTexture*>(&target)) {
         image = texture->getTexture().copyToImage();
     }
-    if (image.getSize().x == 0 || !image.saveToFile(path)) {
+    // through a temporary file and a rename, as every output (SFML picks the
+    // format by the extension, so the temporary name keeps it)
+    const std::filesystem::path file(path);
+    const std::filesystem::path temporary =
+        file.parent_path() /
+        ("." + file.stem().string() + ".tmp-" + std::to_string(::getpid()) + file.extension().string());
+    std::error_code renamed;
+    if (image.getSize().x == 0 || !image.saveToFile(temporary.string()) ||
+        (std::filesystem::rename(temporary, file, renamed), renamed)) {
+        std::filesystem::remove(temporary, renamed);
         message = "could not save a screenshot to " + path;
         return false;
     }
@@ -565,9 +815,139 @@ int Viewer::runWindow(unsigned width, unsigned height) {
             saveScreenshot(window, path, m_toast);
             m_toastAge = 0.0;
         }
+        if (m_reportWanted) {
+            // each pane's variant, run to its end with the class's answers, in the current folder
+            m_reportWanted = false;
+            saveReports("nofly-report-" + std::filesystem::path(m_options.file).stem().string(), m_toast);
+            m_toastAge = 0.0;
+        }
         window.display();
     }
     return 0;
+}
+
+// --- the class's predictions ---------------------------------------------------
+
+std::vector<QuestionLine> Viewer::questionLines() const {
+    std::vector<QuestionLine> lines;
+    if (!m_run) return lines;
+    // the questions of the left pane's scenario, each judged in every pane that asks it too
+    for (const scenario::Question& q : m_run->scenario.questions) {
+        QuestionLine line;
+        line.id = q.id;
+        line.ask = q.ask;
+        line.choices = q.choices;
+        for (int pane = 0; pane < paneCount(); ++pane) {
+            const Run& run = runOf(pane);
+            const auto asked = std::find_if(run.scenario.questions.begin(), run.scenario.questions.end(),
+                                            [&](const scenario::Question& x) { return x.id == q.id; });
+            if (asked == run.scenario.questions.end()) continue;
+            QuestionLine::PerPane p;
+            p.variant = paneVariant(pane);
+            if (auto v = m_answers.find(p.variant); v != m_answers.end())
+                if (auto a = v->second.find(q.id); a != v->second.end()) p.classAnswer = a->second;
+            const bool finished = run.playback.finished();
+            const report::QuestionOutcome outcome =
+                report::evaluateQuestion(*asked, run.playback.world(), run.playback.events(), finished);
+            p.revealed = report::revealed(*asked, outcome, run.playback.now(), finished);
+            if (p.revealed) {
+                report::QuestionResult result;
+                result.question = *asked;
+                result.classAnswer = p.classAnswer;
+                result.outcome = outcome;
+                p.answer = outcome.answer;
+                p.verdict = report::verdictWord(result);
+            }
+            line.panes.push_back(p);
+        }
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+std::pair<int, int> Viewer::currentQuestion() const {
+    // the first question, in the order shown, that a pane still waits an answer for
+    const std::vector<QuestionLine> lines = questionLines();
+    for (std::size_t q = 0; q < lines.size(); ++q)
+        for (std::size_t p = 0; p < lines[q].panes.size(); ++p)
+            if (lines[q].panes[p].classAnswer.empty() && !lines[q].panes[p].revealed)
+                return {static_cast<int>(q), static_cast<int>(p)};
+    return {-1, -1};
+}
+
+bool Viewer::answer(int pane, const std::string& question, const std::string& choice) {
+    if (!m_run || pane < 0 || pane >= paneCount()) return false;
+    for (const QuestionLine& line : questionLines()) {
+        if (line.id != question) continue;
+        const std::string variant = paneVariant(pane);
+        for (const QuestionLine::PerPane& p : line.panes) {
+            // locked once given, and closed once the answer shows
+            if (p.variant != variant || !p.classAnswer.empty() || p.revealed) continue;
+            if (std::find(line.choices.begin(), line.choices.end(), choice) == line.choices.end())
+                return false;
+            m_answers[variant][question] = choice;
+            return true;
+        }
+    }
+    return false;
+}
+
+void Viewer::answerByNumber(int number) {
+    const auto [q, p] = currentQuestion();
+    if (q < 0) return;
+    const QuestionLine line = questionLines()[static_cast<std::size_t>(q)];
+    if (number < 1 || number > static_cast<int>(line.choices.size())) return;
+    // the pane index among those asking it is the pane itself: both panes ask the left one's questions
+    const std::string variant = line.panes[static_cast<std::size_t>(p)].variant;
+    for (int pane = 0; pane < paneCount(); ++pane)
+        if (paneVariant(pane) == variant) {
+            answer(pane, line.id, line.choices[static_cast<std::size_t>(number - 1)]);
+            return;
+        }
+}
+
+std::string Viewer::paneLabel(int pane) const {
+    if (!m_run) return {};
+    const Run& run = runOf(pane);
+    const report::Counts& c = run.metrics.total;
+    return paneVariant(pane) + "\n" + std::to_string(c.cancelled) + " cancelled, " +
+           std::to_string(c.rerouted) + " rerouted\n" + std::to_string(c.violating) + " flew into a zone, " +
+           std::to_string(run.playback.world().flying.size()) + " in the air";
+}
+
+bool Viewer::saveReports(const std::string& folder, std::string& message) {
+    if (!m_run) return false;
+    std::string saved;
+    for (int pane = 0; pane < paneCount(); ++pane) {
+        // the whole run of this variant, as `nofly run --out DIR --html --answer ...` writes it
+        const scenario::Scenario& s = runOf(pane).scenario;
+        sim::World world = sim::makeWorld(s);
+        report::RunRecord record;
+        record.scenario = &s;
+        record.events = sim::runToEnd(s, world);
+        record.world = &world;
+        record.metrics = report::computeMetrics(s, world, record.events);
+        record.expectations = report::checkExpectations(s, world, record.metrics);
+        std::map<std::string, std::string> answers;
+        if (auto it = m_answers.find(paneVariant(pane)); it != m_answers.end()) answers = it->second;
+        record.questions = report::answerQuestions(s, world, record.events, answers, sim::finished(s, world));
+        const std::string dir = folder + "-" + paneVariant(pane);
+        std::vector<std::string> written;
+        std::string error;
+        if (!report::writeRunFiles(record, dir, written, error)) {
+            message = "could not save the report: " + error;
+            return false;
+        }
+        const std::string html = (std::filesystem::path(dir) / "report.html").string();
+        const std::string map = report::mapSvg(record, report::SvgOptions{1200, 900, s.view, {}});
+        if (!report::writeFileAtomically(html, report::runHtml(record, map), error)) {
+            message = "could not save the report: " + error;
+            return false;
+        }
+        saved += (saved.empty() ? "" : ", ") + html;
+    }
+    message = "Saved " + saved;
+    return true;
 }
 
 } // namespace nofly::render

@@ -6,6 +6,12 @@
 // draw one frame, with the Dear ImGui panels, into a window or an offscreen
 // texture. It reads wall-clock time; the simulation never does.
 //
+// In split view it holds two runs of the same file, each with its variant,
+// side by side: one clock drives both (every pane is at the same simulated
+// time after each slice of steps) and one camera shows the same place in
+// both. The class's answers to the scenario's questions are kept by variant
+// for the whole session, through reloads and variant switches.
+//
 // It creates SFML graphics objects: construct it only where there is a display.
 #pragma once
 
@@ -21,6 +27,7 @@
 #include <SFML/Graphics.hpp>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,7 +37,11 @@ namespace nofly::render {
 
 struct ViewerOptions {
     std::string file;
-    std::string variant;
+    std::string variant;            ///< the variant shown; empty: the base
+    std::vector<std::string> split; ///< two variants side by side ("" or "base": the base); empty: one map
+    /// The class's answers to start with, "QUESTION=CHOICE", for every variant shown (`nofly render
+    /// --answer`).
+    std::vector<std::string> answers;
     bool presenter = false;
     double speed = 60.0;       ///< simulated seconds per second of wall time
     bool playing = false;      ///< start playing
@@ -55,8 +66,24 @@ struct Layers {
     bool sensors = true;
 };
 
+/// One question as the Questions panel shows it, for each pane.
+struct QuestionLine {
+    std::string id;
+    std::string ask;
+    std::vector<std::string> choices;
+    struct PerPane {
+        std::string variant;     ///< "base" or the variant's id
+        std::string classAnswer; ///< empty: not answered
+        bool revealed = false;   ///< the answer is shown
+        std::string answer;      ///< what happened, once revealed
+        std::string verdict;     ///< "right", "wrong", "not answered"; empty until revealed
+    };
+    std::vector<PerPane> panes;
+};
+
 /// What the inspector shows.
 struct Selection {
+    int pane = 0;       ///< the map it was clicked on (split view: 0 left, 1 right)
     int drone = -1;     ///< index into World::drones
     std::string zone;   ///< zone id
     core::Vec2 point{}; ///< where the zone was clicked [m]
@@ -67,8 +94,8 @@ class Viewer {
     explicit Viewer(ViewerOptions options);
     ~Viewer();
 
-    /// Loads the scenario file; false (with errors()) if it has errors and
-    /// nothing was loaded before.
+    /// Loads the scenario file (each pane with its variant); false (with
+    /// errors()) if it has errors and nothing was loaded before.
     bool load();
     bool loaded() const { return m_run != nullptr; }
     /// The problems of the last load, as file:line:col: error: ... lines (empty when it loaded).
@@ -92,10 +119,37 @@ class Viewer {
     /// Saves what `target` shows as a PNG; false with a message on failure.
     bool saveScreenshot(const sf::RenderTarget& target, const std::string& path, std::string& message) const;
 
+    /// Shows `variant` ("" or "base": the base) in a pane, at the same time of day when it can.
+    void setVariant(int pane, const std::string& variant);
+    /// Split view on or off; on, the right pane shows `variant` (empty: the next variant after the left
+    /// one's).
+    void setSplit(bool on, const std::string& variant = {});
+    /// Records the class's answer to a question for a pane's variant; false if it is
+    /// locked (already answered), revealed, or not a choice.
+    bool answer(int pane, const std::string& question, const std::string& choice);
+    /// Writes report.json, the CSVs, map.svg and report.html of each pane's
+    /// variant, run to its end with the class's answers, into
+    /// FOLDER-VARIANT; false with a message on failure.
+    bool saveReports(const std::string& folder, std::string& message);
+
     // state, for panels and tests
     const Playback& playback() const { return m_run->playback; }
     const scenario::Scenario& scenario() const { return m_run->scenario; }
     const report::Scene& scene() const { return m_run->scene; }
+    int paneCount() const { return m_other ? 2 : 1; }
+    const Playback& playback(int pane) const { return runOf(pane).playback; }
+    const scenario::Scenario& scenario(int pane) const { return runOf(pane).scenario; }
+    /// "base" or the pane's variant id.
+    std::string paneVariant(int pane) const;
+    /// The label over a pane: its variant and a few metrics now (as drawn).
+    std::string paneLabel(int pane) const;
+    /// The camera of a pane (split view: the right one is the left one moved by a pane's width).
+    Camera paneCamera(int pane) const;
+    /// The Questions panel as data: every question with each pane's answer and result.
+    std::vector<QuestionLine> questionLines() const;
+    /// The question and pane the number keys answer now, or {-1, -1}.
+    std::pair<int, int> currentQuestion() const;
+    const std::string& toast() const { return m_toast; }
     const Camera& camera() const { return m_camera; }
     Layers& layers() { return m_layers; }
     const Selection& selection() const { return m_selection; }
@@ -106,34 +160,71 @@ class Viewer {
     bool presenter() const { return m_presenter; }
     bool helpShown() const { return m_help; }
     const MapLayer& mapLayer() const { return *m_run->map; }
-    const DroneLayer& droneLayer() const { return m_drones; }
+    const DroneLayer& droneLayer() const { return m_run->drones; }
     const FrameProfile& profile() const { return m_profile; }
     /// The colour a drone state is drawn in (for tests that read pixels).
     static sf::Color stateColour(report::Role role);
 
   private:
-    /// A loaded scenario with everything built from it.
+    // the map (land, zones, markers) drawn once into a texture while nothing moves:
+    // a frame then costs one textured quad for it instead of every zone's triangles
+    struct MapKey {
+        const void* run = nullptr;
+        double x = 0.0, y = 0.0, scale = 0.0;
+        unsigned width = 0, height = 0;
+        bool zones = true, land = true, presenter = false;
+        std::uint64_t looks = 0;
+        bool operator==(const MapKey&) const = default;
+    };
+
+    /// A loaded scenario with everything built from it: one pane.
     struct Run {
         scenario::Scenario scenario;
         Playback playback;
         report::Scene scene;
         std::unique_ptr<MapLayer> map;
+        DroneLayer drones;
         std::vector<int> zoneOfMap; ///< scenario zone index of each MapLayer zone
         std::vector<bool> wasActive;
         std::vector<double> flashAge; ///< [s] since each zone switched on; < 0 none
+        std::unique_ptr<sf::RenderTexture> mapCache;
+        MapKey mapKey;
+        report::Metrics metrics; ///< recomputed a few times a second
+        std::int64_t metricsTick = -1;
         explicit Run(scenario::Scenario s);
     };
     std::unique_ptr<Run> build(scenario::Scenario scenario) const;
+    /// Loads the file with one variant; null (adding to `errors`) when it has errors.
+    std::unique_ptr<Run> loadRun(const std::string& variant, std::vector<std::string>& errors) const;
+    /// Loads every pane again; `seek`: reach the old time by replaying in slices, not at once.
+    bool reloadPanes(bool seek);
+    Run& runOf(int pane) { return pane == 1 && m_other ? *m_other : *m_run; }
+    const Run& runOf(int pane) const { return pane == 1 && m_other ? *m_other : *m_run; }
+    std::vector<Run*> runs() const;
+    /// Moves every pane toward `target`, all at the same time after each slice of `chunk` steps, until
+    /// `deadline` [s].
+    void advancePanes(core::Instant target, int chunk, double deadline);
+    bool allArrived(core::Instant target) const;
+    bool allFinished() const;
+    int paneAt(double x) const;
+    double mapWidth() const { return m_size.x - m_sidebar; }
+    void updateMetrics(bool now);
+    std::vector<std::string> variantNames() const; ///< "base", then the file's variants
+    void cycleVariant(int pane);
+    void answerByNumber(int number);
     void fitCamera();
     void layout(unsigned width, unsigned height);
     void update(double seconds);
-    void updateZoneLooks(double seconds, bool forward);
+    void updateZoneLooks(Run& run, double seconds, bool forward);
+    /// Profiling: waits for the GPU and charges the time since the last mark to `into` [ms].
+    void profileMark(sf::RenderTarget& target, double& into);
     void click(core::Vec2 pixel);
     void keyPressed(const sf::Event::KeyEvent& key);
     void changeSpeed(int direction);
-    void drawMap(sf::RenderTarget& target, const MapStyle& style);
-    void drawScaleBar(sf::RenderTarget& target);
-    void drawSensors(sf::RenderTarget& target);
+    void drawPane(sf::RenderTarget& target, int pane);
+    void drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, const MapStyle& style);
+    void drawScaleBar(sf::RenderTarget& target, const Camera& camera);
+    void drawSensors(sf::RenderTarget& target, const Run& run, const Camera& camera);
     std::vector<std::pair<std::filesystem::path, std::filesystem::file_time_type>> watchedFiles() const;
 
     // the panels (panels.cpp)
@@ -145,20 +236,28 @@ class Viewer {
     void panelEvents(int rows);
     void panelInspector();
     void panelLayers();
+    void panelVariants();
+    void panelQuestions();
+    void paneLabels(float top);
     void helpOverlay();
     void errorsOverlay();
     void applyGuiStyle();
 
     ViewerOptions m_options;
-    std::unique_ptr<Run> m_run;
+    std::unique_ptr<Run> m_run;   ///< the map, or the left one in split view
+    std::unique_ptr<Run> m_other; ///< the right map in split view; null otherwise
+    std::string m_variants[2];    ///< each pane's variant ("" the base)
+    bool m_split = false;
+    int m_focus = 0; ///< the pane the Events panel follows (the last one clicked)
+    /// The class's answers: by variant ("base" or its id), then by question id.
+    std::map<std::string, std::map<std::string, std::string>> m_answers;
     std::vector<std::string> m_errors;
     std::vector<std::pair<std::filesystem::path, std::filesystem::file_time_type>> m_watched;
     double m_sinceWatch = 0.0; ///< [s] since the files were last looked at
 
     sf::Font m_font;
     GuiContext m_gui;
-    DroneLayer m_drones;
-    Camera m_camera;
+    Camera m_camera; ///< the left (or only) pane's; the right pane's is the same moved by a pane's width
     Layers m_layers;
     Selection m_selection;
     sf::Vector2u m_size{1280, 800};
@@ -179,27 +278,12 @@ class Viewer {
     double m_toastAge = 0.0; ///< [s]
     bool m_guiStyled = false;
     bool m_stylePresenter = false;
-
-    // the map (land, zones, markers) drawn once into a texture while nothing moves:
-    // a frame then costs one textured quad for it instead of every zone's triangles
-    struct MapKey {
-        const void* run = nullptr;
-        double x = 0.0, y = 0.0, scale = 0.0;
-        unsigned width = 0, height = 0;
-        bool zones = true, land = true, presenter = false;
-        std::uint64_t looks = 0;
-        bool operator==(const MapKey&) const = default;
-    };
-    std::unique_ptr<sf::RenderTexture> m_mapCache;
-    MapKey m_mapKey;
     bool m_mapCacheFailed = false;
-
-    // metrics, recomputed a few times a second
-    report::Metrics m_metrics;
-    std::int64_t m_metricsTick = -1;
-    double m_sinceMetrics = 1.0;
+    double m_sinceMetrics = 1.0; ///< [s] since the panes' metrics were counted
+    bool m_reportWanted = false;
     bool m_quitRequested = false;
     FrameProfile m_profile;
+    sf::Clock m_profileClock;
 };
 
 } // namespace nofly::render

@@ -24,6 +24,16 @@ const std::vector<MetricName>& comparedMetrics() {
         {"authorisations_requested", "authorisations requested"},
         {"authorisations_denied", "authorisations denied"},
         {"near_misses", "near misses"},
+        // detection and response: shown when a run has any
+        {"unknown_tracks", "unknown tracks"},
+        {"harmless_unknown", "harmless unknown tracks"},
+        {"confusion", "share unknown but harmless"},
+        {"false_alarms", "false alarms"},
+        {"neutralised", "drones neutralised"},
+        {"closure_minutes", "airport closure minutes"},
+        {"manned_delayed", "manned flights delayed"},
+        {"manned_diverted", "manned flights diverted"},
+        {"responder_minutes", "responder minutes"},
     };
     return kMetrics;
 }
@@ -51,6 +61,18 @@ std::string number(double v, int decimals = 1) {
 std::string signedNumber(double v) {
     if (std::abs(v) < 1e-9) return "0";
     return (v > 0 ? "+" : "") + number(v);
+}
+
+/// Detection metrics are left out of a comparison in which no run detects anything.
+bool shown(const Comparison& c, const MetricName& m) {
+    static const std::string kFirstDefence = "unknown_tracks";
+    const auto& all = comparedMetrics();
+    const auto first = std::find_if(all.begin(), all.end(), [](const MetricName& n) { return n.key == kFirstDefence; });
+    if (&m < &*first) return true;
+    for (const VariantRuns& v : c.variants)
+        for (const Counts& r : v.runs)
+            if (r.defence) return true;
+    return false;
 }
 
 std::string cell(const Estimate& e) { return number(e.mean) + (e.half > 0 ? " ±" + number(e.half) : ""); }
@@ -89,6 +111,7 @@ std::string comparisonTable(const Comparison& c) {
     }
     out << "\n";
     for (const MetricName& m : comparedMetrics()) {
+        if (!shown(c, m)) continue;
         std::snprintf(line, sizeof line, "  %-30s", m.label);
         out << line;
         const Estimate first = c.variants.empty() ? Estimate{} : estimate(c.variants.front(), m.key);
@@ -143,6 +166,7 @@ std::string comparisonHtml(const Comparison& c) {
     for (const VariantRuns& v : c.variants) header.push_back(variantLabel(v.variant));
     std::vector<std::vector<std::string>> rows;
     for (const MetricName& m : comparedMetrics()) {
+        if (!shown(c, m)) continue;
         std::vector<std::string> row = {m.label};
         const Estimate first = estimate(c.variants.front(), m.key);
         for (std::size_t i = 0; i < c.variants.size(); ++i) {

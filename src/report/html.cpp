@@ -136,12 +136,46 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
     page.table({"zone", "entries", "rerouted", "cancelled", "waited", "violating", "violation minutes", "disrupted"},
                zoneRows);
 
+    if (t.defence) {
+        page.heading(2, "Detection and response");
+        auto seconds = [&](const char* metric) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.0f s", metricValue(t, metric));
+            return std::string(text);
+        };
+        auto minutes = [](double v) {
+            char text[32];
+            std::snprintf(text, sizeof text, "%.0f min", v);
+            return std::string(text);
+        };
+        page.table({"measure", "value"},
+                   {{"tracks (false alarms)", std::to_string(t.tracks) + " (" + std::to_string(t.falseAlarms) + ")"},
+                    {"flights detected", std::to_string(t.detected)},
+                    {"unknown tracks", std::to_string(t.unknownTracks)},
+                    {"of which harmless civil flights", std::to_string(t.harmlessUnknown) + " (" +
+                                                            std::to_string(static_cast<int>(std::lround(100.0 * metricValue(t, "confusion")))) + "%)"},
+                    {"time to detect / identify / respond / neutralise",
+                     seconds("time_to_detect") + " / " + seconds("time_to_identify") + " / " + seconds("time_to_respond") +
+                         " / " + seconds("time_to_neutralise")},
+                    {"responder jobs (minutes)", std::to_string(t.responderJobs) + " (" + minutes(t.responderMinutes) + ")"},
+                    {"drones neutralised", std::to_string(t.neutralised)},
+                    {"airport closures", std::to_string(t.closures) + " (" + minutes(t.closureMinutes) + ")"},
+                    {"manned flights delayed", std::to_string(t.mannedDelayed) + " (" + minutes(t.mannedDelayMinutes) + ")"},
+                    {"manned flights diverted", std::to_string(t.mannedDiverted)}});
+    }
+
     if (!run.expectations.empty()) {
         page.heading(2, "Expectations");
         std::vector<std::vector<std::string>> rows;
         for (const ExpectationResult& r : run.expectations)
             rows.push_back({std::to_string(r.expectation.where.line), r.passed ? "PASS" : "FAIL", r.actual});
         page.table({"line", "result", "what happened"}, rows);
+    }
+
+    if (!run.questions.empty()) {
+        page.heading(2, "Predictions: what the class answered and what happened");
+        page.table({"question", "class answered", "what happened", "result"},
+                   questionRows(run.questions, run.world->now, offset));
     }
 
     page.heading(2, "Timeline");
@@ -153,7 +187,15 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
         case sim::EventType::ZoneExit:
         case sim::EventType::Departure:
         case sim::EventType::Landing:
-        case sim::EventType::ViolationEnd: continue;
+        case sim::EventType::ViolationEnd:
+        // the operations room's routine: counted above, too many for a handout
+        case sim::EventType::Detection:
+        case sim::EventType::Identification:
+        case sim::EventType::TrackLost:
+        case sim::EventType::FalseAlarm:
+        case sim::EventType::ResponderArrived:
+        case sim::EventType::MannedDelayed:
+        case sim::EventType::MannedDiverted: continue;
         default: break;
         }
         events.push_back({core::formatClock(e.time, offset), e.flight.empty() ? "" : e.flight, std::string(sim::name(e.type)),
@@ -167,7 +209,8 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
         std::string zones;
         for (const sim::ZoneFinding& f : v.findings)
             zones += (zones.empty() ? "" : "; ") + f.zone + ": " + (f.applies ? "applies, " : "does not apply, ") + f.why;
-        verdicts.push_back({core::formatClock(v.time, offset), v.flight, std::string(sim::name(v.outcome)), v.rule, zones});
+        verdicts.push_back({core::formatClock(v.time, offset), v.site.empty() ? v.flight : v.site,
+                            v.site.empty() ? std::string(sim::name(v.outcome)) : std::string("closed"), v.rule, zones});
     }
     page.table({"time", "flight", "outcome", "why", "zones weighed"}, verdicts);
     return page.finish();

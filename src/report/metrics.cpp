@@ -25,8 +25,105 @@ double metricValue(const Counts& c, const std::string& metric) {
     if (metric == "authorisations_denied") return c.authorisationsDenied;
     if (metric == "disrupted") return c.disrupted;
     if (metric == "near_misses") return c.nearMisses;
+    auto mean = [](double sum, int n) { return n > 0 ? sum / n : 0.0; };
+    if (metric == "detected") return c.detected;
+    if (metric == "tracks") return c.tracks;
+    if (metric == "unknown_tracks") return c.unknownTracks;
+    if (metric == "harmless_unknown") return c.harmlessUnknown;
+    if (metric == "confusion") return c.unknownTracks > 0 ? static_cast<double>(c.harmlessUnknown) / c.unknownTracks : 0.0;
+    if (metric == "false_alarms") return c.falseAlarms;
+    if (metric == "time_to_detect") return mean(c.detectSeconds, c.detectCount);
+    if (metric == "time_to_identify") return mean(c.identifySeconds, c.identifyCount);
+    if (metric == "time_to_respond") return mean(c.respondSeconds, c.respondCount);
+    if (metric == "time_to_neutralise") return mean(c.neutraliseSeconds, c.neutraliseCount);
+    if (metric == "neutralised") return c.neutralised;
+    if (metric == "closures") return c.closures;
+    if (metric == "closure_minutes") return c.closureMinutes;
+    if (metric == "manned_delayed") return c.mannedDelayed;
+    if (metric == "manned_diverted") return c.mannedDiverted;
+    if (metric == "manned_delay_minutes") return c.mannedDelayMinutes;
+    if (metric == "responder_jobs") return c.responderJobs;
+    if (metric == "responder_minutes") return c.responderMinutes;
     return 0.0;
 }
+
+namespace {
+
+/// Detection and response, from the events: the defence's view (tracks and
+/// their classes) against the truth (the flight behind each track).
+void countDefence(const scenario::Scenario& scenario, const sim::World& world, const std::vector<sim::Event>& events,
+                  const std::map<std::string, std::size_t>& flightIndex, Metrics& m) {
+    m.total.defence = world.defence.active;
+    std::set<std::string> detected, unknown, identified, responded;
+    std::map<std::string, core::Instant> closedAt, dispatchedAt;
+    for (const sim::Event& e : events) {
+        const auto it = flightIndex.find(e.flight);
+        const sim::FlightPlan* fp = it == flightIndex.end() ? nullptr : &world.flights[it->second];
+        Counts* cat = fp ? &m.byCategory[fp->flight.category] : nullptr;
+        auto each = [&](auto&& f) {
+            f(m.total);
+            if (cat) f(*cat);
+        };
+        switch (e.type) {
+        case EventType::Detection:
+            each([](Counts& c) { ++c.tracks; });
+            if (fp && detected.insert(e.flight).second)
+                each([&](Counts& c) { ++c.detected, c.detectSeconds += e.value, ++c.detectCount; });
+            break;
+        case EventType::FalseAlarm:
+            each([](Counts& c) { ++c.tracks, ++c.falseAlarms; });
+            break;
+        case EventType::Identification:
+            if (e.other == "unknown" && unknown.insert(e.track).second) {
+                const scenario::Category* category = fp ? scenario.category(fp->flight.category) : nullptr;
+                const bool harmless = fp && fp->behaviour != scenario::Behaviour::Hostile && category &&
+                                      category->kind != scenario::OperatorKind::State;
+                each([&](Counts& c) { ++c.unknownTracks, c.harmlessUnknown += harmless ? 1 : 0; });
+            }
+            if (e.other == "identified" && identified.insert(e.track).second)
+                each([&](Counts& c) { c.identifySeconds += e.value, ++c.identifyCount; });
+            break;
+        case EventType::SiteClosed:
+            ++m.total.closures;
+            closedAt[e.site] = e.time;
+            break;
+        case EventType::SiteReopened:
+            m.total.closureMinutes += e.value / 60.0;
+            closedAt.erase(e.site);
+            break;
+        case EventType::MannedDelayed:
+            ++m.total.mannedDelayed;
+            m.total.mannedDelayMinutes += e.value / 60.0;
+            break;
+        case EventType::MannedDiverted: ++m.total.mannedDiverted; break;
+        case EventType::Dispatch:
+            each([](Counts& c) { ++c.responderJobs; });
+            dispatchedAt[e.actor] = e.time;
+            break;
+        case EventType::ResponderArrived: // the first arrival at each track
+            if (responded.insert(e.track).second) each([&](Counts& c) { c.respondSeconds += e.value, ++c.respondCount; });
+            break;
+        case EventType::Neutralised:
+            each([&](Counts& c) { ++c.neutralised, c.neutraliseSeconds += e.value, ++c.neutraliseCount; });
+            [[fallthrough]];
+        case EventType::NeutraliseFailed:
+            if (auto d = dispatchedAt.find(e.actor); d != dispatchedAt.end()) {
+                m.total.responderMinutes += static_cast<double>(e.time - d->second) / 60000.0;
+                dispatchedAt.erase(d);
+            }
+            break;
+        default: break;
+        }
+    }
+    // still closed, or still at work, when the run ends
+    const core::Instant end = std::min(world.now, scenario.time.end);
+    for (const auto& [site, at] : closedAt)
+        m.total.closureMinutes += static_cast<double>(std::max<core::Instant>(end - at, 0)) / 60000.0;
+    for (const auto& [actor, at] : dispatchedAt)
+        m.total.responderMinutes += static_cast<double>(std::max<core::Instant>(end - at, 0)) / 60000.0;
+}
+
+} // namespace
 
 Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& world,
                        const std::vector<sim::Event>& events) {
@@ -102,6 +199,7 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
         default: break;
         }
     }
+    countDefence(scenario, world, events, flightIndex, m);
     for (auto& [id, flights] : violatorsByZone) m.byZone[id].violating = static_cast<int>(flights.size());
     for (auto& [id, flights] : disruptedByZone) m.byZone[id].disrupted = static_cast<int>(flights.size());
     // by zone, cancellations and waits are what the zone caused

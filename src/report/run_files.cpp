@@ -58,15 +58,38 @@ ordered_json countsJson(const Counts& c) {
                         {"zone_entries", c.entries}};
 }
 
+/// Detection and response, for a run that has any.
+ordered_json defenceJson(const Counts& c) {
+    return ordered_json{{"detected", c.detected},
+                        {"tracks", c.tracks},
+                        {"unknown_tracks", c.unknownTracks},
+                        {"harmless_unknown", c.harmlessUnknown},
+                        {"confusion", std::round(metricValue(c, "confusion") * 1000.0) / 1000.0},
+                        {"false_alarms", c.falseAlarms},
+                        {"time_to_detect_s", std::round(metricValue(c, "time_to_detect") * 10.0) / 10.0},
+                        {"time_to_identify_s", std::round(metricValue(c, "time_to_identify") * 10.0) / 10.0},
+                        {"time_to_respond_s", std::round(metricValue(c, "time_to_respond") * 10.0) / 10.0},
+                        {"time_to_neutralise_s", std::round(metricValue(c, "time_to_neutralise") * 10.0) / 10.0},
+                        {"neutralised", c.neutralised},
+                        {"closures", c.closures},
+                        {"closure_minutes", std::round(c.closureMinutes * 100.0) / 100.0},
+                        {"manned_delayed", c.mannedDelayed},
+                        {"manned_diverted", c.mannedDiverted},
+                        {"manned_delay_minutes", std::round(c.mannedDelayMinutes * 100.0) / 100.0},
+                        {"responder_jobs", c.responderJobs},
+                        {"responder_minutes", std::round(c.responderMinutes * 100.0) / 100.0}};
+}
+
 } // namespace
 
 std::string eventsCsv(const RunRecord& run) {
     std::ostringstream out;
-    out << "tick,time,type,flight,zone,other,x_m,y_m,lat,lon,value,text\n";
+    out << "tick,time,type,flight,zone,other,track,site,actor,x_m,y_m,lat,lon,value,text\n";
     for (const sim::Event& e : run.events) {
         const core::LatLon geo = run.scenario->projection.toGeo(e.at);
         out << e.tick << ',' << iso(run, e.time) << ',' << sim::name(e.type) << ',' << field(e.flight) << ','
-            << field(e.zone) << ',' << field(e.other) << ',' << fixed(e.at.x, 1) << ',' << fixed(e.at.y, 1) << ','
+            << field(e.zone) << ',' << field(e.other) << ',' << field(e.track) << ',' << field(e.site) << ','
+            << field(e.actor) << ',' << fixed(e.at.x, 1) << ',' << fixed(e.at.y, 1) << ','
             << fixed(geo.lat, 6) << ',' << fixed(geo.lon, 6) << ',' << fixed(e.value, 3) << ',' << field(e.text)
             << '\n';
     }
@@ -101,6 +124,7 @@ std::string reportJson(const RunRecord& run) {
                      {"end", iso(run, s.time.end)},
                      {"step_s", static_cast<double>(s.time.step) / 1000.0}};
     j["metrics"]["total"] = countsJson(run.metrics.total);
+    if (run.metrics.total.defence) j["metrics"]["detection"] = defenceJson(run.metrics.total);
     for (const auto& [id, c] : run.metrics.byCategory)
         if (c.planned > 0) j["metrics"]["by_category"][id] = countsJson(c);
     for (const auto& [id, c] : run.metrics.byZone) j["metrics"]["by_zone"][id] = countsJson(c);
@@ -108,6 +132,19 @@ std::string reportJson(const RunRecord& run) {
     for (const ExpectationResult& r : run.expectations)
         expectations.push_back({{"line", r.expectation.where.line}, {"passed", r.passed}, {"actual", r.actual}});
     j["expectations"] = expectations;
+    ordered_json questions = ordered_json::array();
+    for (const QuestionResult& r : run.questions)
+        questions.push_back({{"id", r.question.id},
+                             {"ask", r.question.ask},
+                             {"about", r.question.flight.empty() ? "first " + r.question.first
+                                                                 : "flight " + r.question.flight},
+                             {"choices", r.question.choices},
+                             {"class_answer", r.answered() ? ordered_json(r.classAnswer) : ordered_json()},
+                             {"happened", r.outcome.known ? ordered_json(r.outcome.answer) : ordered_json()},
+                             {"at", r.outcome.known && r.outcome.at >= 0 ? ordered_json(iso(run, r.outcome.at))
+                                                                         : ordered_json()},
+                             {"result", verdictWord(r)}});
+    j["questions"] = questions;
     ordered_json verdicts = ordered_json::array();
     for (const sim::Verdict& v : run.world->verdicts) {
         ordered_json zones = ordered_json::array();
@@ -118,6 +155,7 @@ std::string reportJson(const RunRecord& run) {
                              {"why", f.why}});
         verdicts.push_back({{"time", iso(run, v.time)},
                             {"flight", v.flight},
+                            {"site", v.site},
                             {"outcome", sim::name(v.outcome)},
                             {"rule", v.rule},
                             {"zones", zones}});
@@ -159,7 +197,22 @@ std::string summaryTable(const RunRecord& run) {
         << " cancelled (" << t.denied << " denied)\n";
     out << "  " << t.violating << " flights violated a zone (" << t.violations << " violations, "
         << fixed(t.violationMinutes, 1) << " min); " << fixed(t.extraKm, 1) << " km flown extra; " << t.disrupted
-        << " legitimate flights disrupted; " << t.nearMisses << " near misses\n\n";
+        << " legitimate flights disrupted; " << t.nearMisses << " near misses\n";
+    if (t.defence) {
+        auto mean = [](double sum, int n) { return n > 0 ? fixed(sum / n, 0) + " s" : std::string("-"); };
+        out << "  Detection: " << t.tracks << " tracks (" << t.detected << " flights detected, " << t.falseAlarms
+            << " false alarms); " << t.unknownTracks << " unknown, of which " << t.harmlessUnknown
+            << " harmless civil flights (" << fixed(100.0 * metricValue(t, "confusion"), 0) << "%)\n";
+        out << "  Times: detect " << mean(t.detectSeconds, t.detectCount) << ", identify "
+            << mean(t.identifySeconds, t.identifyCount) << ", respond " << mean(t.respondSeconds, t.respondCount)
+            << ", neutralise " << mean(t.neutraliseSeconds, t.neutraliseCount) << "\n";
+        out << "  Response: " << t.responderJobs << " jobs, " << fixed(t.responderMinutes, 0) << " responder minutes, "
+            << t.neutralised << " drones neutralised\n";
+        out << "  Airports: " << t.closures << " closures, " << fixed(t.closureMinutes, 0) << " min closed; manned "
+            << t.mannedDelayed << " delayed (" << fixed(t.mannedDelayMinutes, 0) << " min), " << t.mannedDiverted
+            << " diverted\n";
+    }
+    out << '\n';
     table("By category", run.metrics.byCategory, false);
     out << '\n';
     table("By zone (what each zone caused)", run.metrics.byZone, true);
@@ -169,11 +222,18 @@ std::string summaryTable(const RunRecord& run) {
             out << "  " << (r.passed ? "PASS" : "FAIL") << "  line " << r.expectation.where.line << ": " << r.actual
                 << '\n';
     }
+    if (!run.questions.empty())
+        out << '\n' << questionsText(run.questions, run.world->now, run.scenario->time.utcOffsetMinutes);
     return out.str();
 }
 
 std::string verdictCardText(const scenario::Scenario& s, const sim::Verdict& v) {
     std::ostringstream out;
+    if (!v.site.empty()) { // an airport's closure
+        out << "Airport " << v.site << " at " << core::formatClock(v.time, s.time.utcOffsetMinutes) << ": closed\n";
+        out << "  " << v.rule << "\n";
+        return out.str();
+    }
     out << "Flight " << v.flight << " at " << core::formatClock(v.time, s.time.utcOffsetMinutes) << ": "
         << sim::name(v.outcome) << "\n";
     out << "  " << v.rule << "\n";

@@ -2,6 +2,7 @@
 // metrics and the checked expectations. Every report is written from this.
 #pragma once
 
+#include "report/questions.hpp"
 #include "scenario/model.hpp"
 #include "sim/world.hpp"
 
@@ -31,6 +32,24 @@ struct Counts {
     int disrupted = 0; ///< compliant flights rerouted, delayed, cancelled or denied
     int nearMisses = 0;
     int entries = 0;   ///< zone entries (per zone)
+
+    // detection and response (total; by category for the tracks of its flights)
+    int detected = 0;        ///< flights detected at least once
+    int tracks = 0;          ///< tracks made, false alarms included
+    int unknownTracks = 0;   ///< tracks ever classified unknown
+    int harmlessUnknown = 0; ///< of those, civil flights that were no threat
+    int falseAlarms = 0;
+    int neutralised = 0;
+    int closures = 0;
+    double closureMinutes = 0.0; ///< airports closed, summed (still closed at the end: up to the end)
+    int mannedDelayed = 0;
+    int mannedDiverted = 0;
+    double mannedDelayMinutes = 0.0;
+    int responderJobs = 0;
+    double responderMinutes = 0.0; ///< from dispatch to the job's end, summed
+    double detectSeconds = 0.0, identifySeconds = 0.0, respondSeconds = 0.0, neutraliseSeconds = 0.0; ///< sums
+    int detectCount = 0, identifyCount = 0, respondCount = 0, neutraliseCount = 0;
+    bool defence = false; ///< the run had detection or response at all
 };
 
 /// The value of an `expect:` metric ("cancelled", "violation_minutes", ...).
@@ -54,6 +73,7 @@ struct RunRecord {
     std::vector<sim::Event> events;    ///< every event of the run, in order
     Metrics metrics;
     std::vector<ExpectationResult> expectations;
+    std::vector<QuestionResult> questions; ///< the scenario's questions, the class's answers and what happened
 };
 
 /// Counts everything from the final world and the event log.

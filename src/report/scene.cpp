@@ -33,8 +33,23 @@ std::string_view name(Role role) {
     case Role::DroneViolating: return "drone-violating";
     case Role::DroneUnknown: return "drone-unknown";
     case Role::DroneNeutralised: return "drone-neutralised";
+    case Role::SensorCoverage: return "sensor-coverage";
+    case Role::Sensor: return "sensor";
+    case Role::Obstacle: return "obstacle";
+    case Role::Responder: return "responder";
+    case Role::TrackUnknown: return "track-unknown";
+    case Role::TrackIdentified: return "track-identified";
+    case Role::FalseAlarm: return "false-alarm";
+    case Role::AirportClosed: return "airport-closed";
+    case Role::ClosureRadius: return "closure-radius";
     }
     return "land";
+}
+
+bool isArea(Role role) {
+    return role == Role::ZoneProhibited || role == Role::ZoneAuthorisation || role == Role::ZoneConditional ||
+           role == Role::ZoneNoRestriction || role == Role::SensorCoverage || role == Role::Obstacle ||
+           role == Role::ClosureRadius;
 }
 
 Role zoneRole(scenario::Restriction restriction) {
@@ -49,7 +64,9 @@ Role zoneRole(scenario::Restriction restriction) {
 
 Role droneRole(const sim::Drone& drone) {
     if (drone.phase == sim::Phase::Planned || drone.phase == sim::Phase::Waiting) return Role::DronePlanned;
+    if (drone.neutralised) return Role::DroneNeutralised;
     if (!drone.violating.empty()) return Role::DroneViolating;
+    if (drone.unknownTrack) return Role::DroneUnknown;
     if (drone.outcome == sim::Outcome::Authorised || !drone.authorisedZones.empty()) return Role::DroneAuthorised;
     if (drone.rerouted) return Role::DroneRerouted;
     return Role::DroneFlying;
@@ -155,6 +172,35 @@ const Paint& paint(Role role) {
     static const Paint kDroneViolating = drone(kVermillion, 13.0);
     static const Paint kDroneUnknown = drone({0x11, 0x11, 0x11}, 10.0);
     static const Paint kDroneNeutralised = drone(kPurple, 10.0);
+    constexpr Colour kSky{0x56, 0xB4, 0xE9};
+    static const Paint kCoverage = [&] {
+        Paint p = zone(kSky, 0.07, {0x1F, 0x6F, 0x9E}, {6.0, 4.0}, {0x1F, 0x6F, 0x9E});
+        p.strokeWidth = 1.5;
+        p.bold = false;
+        return p;
+    }();
+    static const Paint kSensor = marker(Paint::Dot, {0x1F, 0x6F, 0x9E}, 5.0, 13.0, false);
+    static const Paint kObstacle = [&] {
+        Paint p = zone({0x44, 0x44, 0x44}, 0.55, {0x22, 0x22, 0x22}, {}, {0x22, 0x22, 0x22});
+        p.strokeWidth = 1.0;
+        return p;
+    }();
+    static const Paint kResponder = marker(Paint::Square, {0x00, 0x5A, 0x8C}, 6.0, 13.0, true);
+    static const Paint kTrackUnknown = marker(Paint::Dot, {0x11, 0x11, 0x11}, 4.0, 12.0, false);
+    static const Paint kTrackIdentified = marker(Paint::Dot, kGreen, 4.0, 12.0, false);
+    static const Paint kFalseAlarm = [&] {
+        Paint p = line(kOrange, 2.5);
+        p.shape = Paint::Cross;
+        p.markerSize = 5.0;
+        p.casing = 2.0;
+        return p;
+    }();
+    static const Paint kAirportClosed = marker(Paint::Square, kVermillion, 9.0, 17.0, true);
+    static const Paint kClosureRadius = [&] {
+        Paint p = zone(kVermillion, 0.0, kVermillion, {2.0, 5.0}, {0x9E, 0x3D, 0x00});
+        p.strokeWidth = 2.0;
+        return p;
+    }();
     switch (role) {
     case Role::Land: return kLand;
     case Role::ZoneProhibited: return kProhibited;
@@ -173,6 +219,15 @@ const Paint& paint(Role role) {
     case Role::DroneViolating: return kDroneViolating;
     case Role::DroneUnknown: return kDroneUnknown;
     case Role::DroneNeutralised: return kDroneNeutralised;
+    case Role::SensorCoverage: return kCoverage;
+    case Role::Sensor: return kSensor;
+    case Role::Obstacle: return kObstacle;
+    case Role::Responder: return kResponder;
+    case Role::TrackUnknown: return kTrackUnknown;
+    case Role::TrackIdentified: return kTrackIdentified;
+    case Role::FalseAlarm: return kFalseAlarm;
+    case Role::AirportClosed: return kAirportClosed;
+    case Role::ClosureRadius: return kClosureRadius;
     }
     return kLand;
 }
@@ -336,6 +391,97 @@ std::string counted(const std::string& text, int count) {
 
 } // namespace
 
+/// Obstacles, sensors and their coverage, responders' bases, and where
+/// tracks were first reported (from the event log, so the window's map,
+/// built before anything happened, shows none).
+void addDefence(const RunRecord& run, Scene& scene, std::vector<Primitive>& labels) {
+    const scenario::Scenario& s = *run.scenario;
+    for (const scenario::Obstacle& o : s.obstacles) {
+        Primitive p{.kind = Primitive::Polygon, .style = {Role::Obstacle}, .text = o.name, .ref = o.id};
+        for (const core::Polygon& polygon : o.region.polygons)
+            addRings(p, polygon);
+        if (!p.rings.empty()) scene.primitives.push_back(std::move(p));
+        for (const core::Circle& c : o.region.circles)
+            scene.primitives.push_back(
+                {.kind = Primitive::Circle, .at = c.center, .radius = c.radius, .style = {Role::Obstacle}, .text = o.name, .ref = o.id});
+    }
+    if (!s.obstacles.empty()) scene.legend.push_back({Primitive::Polygon, {Role::Obstacle}, "Blocks sensors' view"});
+    bool closureRules = false;
+    for (const scenario::Airport& a : s.airports)
+        if (a.closure) {
+            closureRules = true;
+            scene.primitives.push_back({.kind = Primitive::Circle,
+                                        .at = a.at,
+                                        .radius = a.closure->radius,
+                                        .style = {Role::ClosureRadius},
+                                        .text = a.id + ": an unknown track this near closes it",
+                                        .ref = a.id});
+        }
+    if (closureRules) scene.legend.push_back({Primitive::Polygon, {Role::ClosureRadius}, "Unknown track here closes the airport"});
+    for (const scenario::Sensor& sensor : s.sensors) {
+        if (sensor.type == scenario::SensorType::Camera && sensor.fieldOfView > 0.0 && sensor.fieldOfView < 6.28) {
+            core::Ring sector{sensor.at};
+            const int steps = 24;
+            for (int k = 0; k <= steps; ++k) {
+                const double a = sensor.heading - sensor.fieldOfView / 2 + sensor.fieldOfView * k / steps;
+                sector.push_back(sensor.at + Vec2{std::sin(a), std::cos(a)} * sensor.range);
+            }
+            Primitive p{.kind = Primitive::Polygon, .style = {Role::SensorCoverage}, .text = sensor.name, .ref = sensor.id};
+            addRings(p, core::Polygon{sector, {}});
+            scene.primitives.push_back(std::move(p));
+        } else {
+            scene.primitives.push_back({.kind = Primitive::Circle,
+                                        .at = sensor.at,
+                                        .radius = sensor.range,
+                                        .style = {Role::SensorCoverage},
+                                        .text = sensor.name,
+                                        .ref = sensor.id});
+        }
+    }
+    for (const scenario::Sensor& sensor : s.sensors)
+        scene.primitives.push_back({.kind = Primitive::Marker, .at = sensor.at, .style = {Role::Sensor}, .ref = sensor.id});
+    if (!s.sensors.empty()) {
+        scene.legend.push_back({Primitive::Polygon, {Role::SensorCoverage}, counted("Sensor coverage", static_cast<int>(s.sensors.size()))});
+    }
+    for (const scenario::Responder& r : s.responders) {
+        scene.primitives.push_back({.kind = Primitive::Marker, .at = r.base, .style = {Role::Responder}, .ref = r.id});
+        labels.push_back({.kind = Primitive::Label, .at = r.base, .style = {Role::Responder}, .text = r.name, .ref = r.id});
+    }
+    if (!s.responders.empty()) scene.legend.push_back({Primitive::Marker, {Role::Responder}, "Responder's base"});
+
+    // tracks where first reported: unknown, identified, false alarms
+    std::map<std::string, Vec2> firstSeen;
+    std::map<std::string, bool> unknown;
+    std::vector<std::string> order;
+    int falseAlarms = 0;
+    std::set<std::string> falseTracks;
+    for (const sim::Event& e : run.events) {
+        if ((e.type == sim::EventType::Detection || e.type == sim::EventType::FalseAlarm) && !firstSeen.count(e.track)) {
+            firstSeen[e.track] = e.at;
+            order.push_back(e.track);
+        }
+        if (e.type == sim::EventType::FalseAlarm) {
+            ++falseAlarms;
+            falseTracks.insert(e.track);
+            scene.primitives.push_back({.kind = Primitive::Marker, .at = e.at, .style = {Role::FalseAlarm}, .ref = e.track});
+        }
+        if (e.type == sim::EventType::Identification && e.other == "unknown") unknown[e.track] = true;
+        if (e.type == sim::EventType::Identification && !unknown.count(e.track)) unknown[e.track] = false;
+    }
+    int unknownCount = 0, identifiedCount = 0;
+    for (const std::string& t : order) {
+        if (falseTracks.count(t)) continue;
+        const bool u = unknown.count(t) && unknown[t];
+        (u ? unknownCount : identifiedCount)++;
+        scene.primitives.push_back(
+            {.kind = Primitive::Marker, .at = firstSeen[t], .style = {u ? Role::TrackUnknown : Role::TrackIdentified}, .ref = t});
+    }
+    if (unknownCount > 0) scene.legend.push_back({Primitive::Marker, {Role::TrackUnknown}, counted("Unknown track", unknownCount)});
+    if (identifiedCount > 0)
+        scene.legend.push_back({Primitive::Marker, {Role::TrackIdentified}, counted("Identified track", identifiedCount)});
+    if (falseAlarms > 0) scene.legend.push_back({Primitive::Marker, {Role::FalseAlarm}, counted("False alarm", falseAlarms)});
+}
+
 Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
     Scene scene;
     if (!run.scenario) return scene;
@@ -497,6 +643,8 @@ Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
         scene.legend.push_back(
             {Primitive::Marker, {Role::FlightCancelled}, counted("Cancelled take-off", cancelled)});
 
+    addDefence(run, scene, labels);
+
     // places and airports, with their names over everything else
     for (const scenario::Place& p : s.places) {
         scene.primitives.push_back(
@@ -504,12 +652,31 @@ Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
         labels.push_back(
             {.kind = Primitive::Label, .at = p.at, .style = {Role::Place}, .text = p.name, .ref = p.id});
     }
-    for (const scenario::Airport& a : s.airports) {
-        scene.primitives.push_back(
-            {.kind = Primitive::Marker, .at = a.at, .style = {Role::Airport}, .ref = a.id});
-        labels.push_back(
-            {.kind = Primitive::Label, .at = a.at, .style = {Role::Airport}, .text = a.id, .ref = a.id});
+    // an airport that closed shows how long, from the event log
+    std::map<std::string, double> closedSeconds;
+    std::map<std::string, core::Instant> closedAt;
+    for (const sim::Event& e : run.events) {
+        if (e.type == sim::EventType::SiteClosed) closedAt[e.site] = e.time, closedSeconds[e.site] += 0.0;
+        if (e.type == sim::EventType::SiteReopened) closedSeconds[e.site] += e.value, closedAt.erase(e.site);
     }
+    const core::Instant end = run.world ? std::min(run.world->now, s.time.end) : s.time.end;
+    for (const auto& [site, at] : closedAt)
+        closedSeconds[site] += static_cast<double>(end - at) / 1000.0;
+    for (const scenario::Airport& a : s.airports) {
+        const auto closed = closedSeconds.find(a.id);
+        const Role role = closed == closedSeconds.end() ? Role::Airport : Role::AirportClosed;
+        scene.primitives.push_back({.kind = Primitive::Marker, .at = a.at, .style = {role}, .ref = a.id});
+        labels.push_back({.kind = Primitive::Label,
+                          .at = a.at,
+                          .style = {role},
+                          .text = closed == closedSeconds.end()
+                                      ? a.id
+                                      : a.id + " closed " +
+                                            core::formatQuantity(60.0 * std::round(closed->second / 60.0),
+                                                                 core::Dimension::Duration),
+                          .ref = a.id});
+    }
+    if (!closedSeconds.empty()) scene.legend.push_back({Primitive::Marker, {Role::AirportClosed}, "Airport closed by a drone"});
     if (!s.airports.empty()) scene.legend.push_back({Primitive::Marker, {Role::Airport}, "Airport"});
     if (!s.places.empty()) scene.legend.push_back({Primitive::Marker, {Role::Place}, "Place"});
     for (Primitive& label : labels)

@@ -39,14 +39,28 @@ enum class Role {
     DroneViolating,   ///< in the air inside a zone that forbids it
     DroneUnknown,     ///< a track a sensor sees and no flight plan explains
     DroneNeutralised, ///< brought down by a responder
+    // detection and response
+    SensorCoverage,   ///< the area a sensor watches (a sector for a camera)
+    Sensor,           ///< where a sensor stands
+    Obstacle,         ///< blocks sensors' line of sight
+    Responder,        ///< a responder's base
+    TrackUnknown,     ///< where an unknown track was first reported
+    TrackIdentified,  ///< where an identified track was first reported
+    FalseAlarm,       ///< where a report of a drone turned out to be nothing
+    AirportClosed,    ///< an airport that closed during the run
+    ClosureRadius,    ///< how near an unknown track closes an airport
 };
+
+/// Roles drawn as areas, like zones: a fill and an outline.
+bool isArea(Role role);
 
 /// "land", "zone-prohibited", "route-violating", ...
 std::string_view name(Role role);
 /// The zone role of a restriction.
 Role zoneRole(scenario::Restriction restriction);
-/// The role of a drone by its state now: violating before authorised before
-/// rerouted before flying; on the ground before take-off, planned.
+/// The role of a drone by its state now: neutralised before violating before
+/// an unknown track before authorised before rerouted before flying; on the
+/// ground before take-off, planned.
 Role droneRole(const sim::Drone& drone);
 
 struct Style {

@@ -158,9 +158,14 @@ const std::vector<Definition>& definitions() {
         {"site", &keys::kSite, {"id", "at"}, "A site to protect"},
         {"sensor", &keys::kSensor, {"id", "type", "at", "range"}, "A drone detection sensor"},
         {"responder", &keys::kResponder, {"id", "type", "base"}, "A team that responds to a drone"},
+        {"closure", &keys::kClosure, {"radius"}, "When an unknown track closes an airport"},
+        {"manned", &keys::kManned, {}, "Manned arrivals and departures at an airport"},
+        {"obstacle", &keys::kObstacle, {"id", "shape", "height"}, "Something that blocks sensors' line of sight"},
+        {"tracking", &keys::kTracking, {}, "How detections become tracks"},
         {"event", &keys::kEvent, {"at", "event"}, "An event of the timeline"},
         {"expect", &keys::kExpect, {}, "A claim the scenario makes about its outcome"},
         {"variant", &keys::kVariant, {}, "Named changes to the scenario"},
+        {"question", &keys::kQuestion, {"id", "ask"}, "A prediction the class makes before the run shows the answer"},
     };
     return list;
 }
@@ -179,6 +184,7 @@ const std::map<std::string, Json>& types() {
             {"traffic", listOf(ref("traffic"))},
             {"sensors", listOf(ref("sensor"))},
             {"responders", listOf(ref("responder"))},
+            {"obstacles", listOf(ref("obstacle"))},
         };
         for (const auto& [key, schema] : sections)
             t["scenario." + key] = t["included." + key] = schema;
@@ -199,7 +205,10 @@ const std::map<std::string, Json>& types() {
              {"additionalProperties", {{"anyOf", Json::array({{{"type", "null"}}, ref("category")})}}}},
             "Kinds of operators: new ones, or changes to the built-in ones");
         t["scenario.timeline"] = listOf(ref("event"));
+        t["scenario.tracking"] = ref("tracking");
         t["scenario.expect"] = listOf(ref("expect"));
+        t["scenario.questions"] =
+            described(listOf(ref("question")), "Predictions the class makes before the run shows the answer");
         t["scenario.variants"] = {{"type", "object"},
                                   {"propertyNames", {{"pattern", "^[A-Za-z0-9][A-Za-z0-9_-]*$"}}},
                                   {"additionalProperties", ref("variant")}};
@@ -278,6 +287,7 @@ const std::map<std::string, Json>& types() {
         t["category.comply"] = share();
         t["category.geofence"] = boolean();
         t["category.breach"] = word(keys::kBreachActions);
+        t["category.remote-id"] = described(share(), "Share of its drones that broadcast Remote ID");
 
         t["flight.id"] = id();
         t["flight.category"] = id();
@@ -312,6 +322,24 @@ const std::map<std::string, Json>& types() {
         t["airport.name"] = text();
         t["airport.at"] = position();
         t["airport.elevation"] = length();
+        t["airport.closure"] = ref("closure");
+        t["airport.manned"] = ref("manned");
+        t["closure.radius"] = described(length(), "An unknown track this near closes the airport");
+        t["closure.quiet"] = described(duration(), "It reopens after this long without unknown tracks; default 30 min");
+        auto perHour = [] {
+            return Json{{"anyOf", Json::array({{{"type", "number"}, {"minimum", 0}},
+                                               {{"type", "string"}, {"pattern", "^[0-9.]+ *(per hour|/h|per h)?$"}}})}};
+        };
+        t["manned.arrivals"] = described(perHour(), "Such as 30 per hour");
+        t["manned.departures"] = described(perHour(), "Such as 30 per hour");
+        t["manned.hold"] = described(duration(), "How long an arrival circles before it diverts; default 20 min");
+        t["manned.divert-to"] = described(id(), "The airport arrivals divert to");
+        t["obstacle.id"] = id();
+        t["obstacle.name"] = text();
+        t["obstacle.shape"] = ref("shape");
+        t["obstacle.height"] = length();
+        t["tracking.lost-after"] = described(duration(), "A track not refreshed this long is lost; default 60 s");
+        t["tracking.misclassify"] = described(share(), "Share of classifications that come out wrong; default 0");
         t["site.id"] = id();
         t["site.name"] = text();
         t["site.at"] = position();
@@ -335,6 +363,9 @@ const std::map<std::string, Json>& types() {
         t["responder.speed"] = speed();
         t["responder.neutralise"] = duration();
         t["responder.success"] = share();
+        t["responder.reach"] = described(length(), "How far from its base it goes; default 30 km");
+        t["responder.protects"] = described(ids(), "Airports and sites it answers for; default all");
+        t["responder.effect"] = described(word(keys::kResponderEffects), "What a success does to the drone");
 
         t["event.id"] = id();
         t["event.at"] = time();
@@ -354,6 +385,15 @@ const std::map<std::string, Json>& types() {
         t["expect.at_most"] = number();
         t["expect.equals"] = number();
         t["expect.variant"] = described(ids(), "The variants it holds in, or base");
+
+        t["question.id"] = id();
+        t["question.ask"] = described(text(), "The question as the class reads it");
+        t["question.flight"] = described(id(), "The answer is this flight's outcome");
+        t["question.first"] =
+            described(word(keys::kEventLogTypes), "The answer is what the first event of this type concerns");
+        t["question.choices"] =
+            described(ids(), "The answers offered: outcome words, or ids (and none) for a first event");
+        t["question.reveal"] = described(time(), "The answer is not shown before this time");
 
         t["variant.description"] = text();
         t["variant.remove"] =

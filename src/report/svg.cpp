@@ -99,10 +99,7 @@ struct Rect {
     bool inside(const Rect& o) const { return x0 >= o.x0 && x1 <= o.x1 && y0 >= o.y0 && y1 <= o.y1; }
 };
 
-bool isZone(Role role) {
-    return role == Role::ZoneProhibited || role == Role::ZoneAuthorisation || role == Role::ZoneConditional ||
-           role == Role::ZoneNoRestriction;
-}
+bool isZone(Role role) { return isArea(role); }
 
 /// Writes one scene: world metres to pixels, y down.
 class SvgWriter {

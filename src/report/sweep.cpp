@@ -77,19 +77,39 @@ std::string unitOf(const Sweep& sweep) {
 
 } // namespace
 
-std::string sweepCsv(const Sweep& sweep) {
+namespace {
+
+/// The table's header, then a row per run, each number written by `write`.
+template <typename Write>
+std::string table(const Sweep& sweep, const std::vector<const SweepRun*>& runs, Write write) {
     std::ostringstream out;
     for (const std::string& p : sweep.parameters) out << field(p) << ',';
     out << "seed";
     for (const MetricName& m : comparedMetrics()) out << ',' << m.key;
     out << '\n';
-    for (const SweepRun& run : sweep.runs) {
-        for (const std::string& v : run.values) out << field(v) << ',';
-        out << run.seed;
-        for (const MetricName& m : comparedMetrics()) out << ',' << number(metricValue(run.counts, m.key));
+    for (const SweepRun* run : runs) {
+        for (const std::string& v : run->values) out << field(v) << ',';
+        out << run->seed;
+        for (const MetricName& m : comparedMetrics()) out << ',' << write(metricValue(run->counts, m.key));
         out << '\n';
     }
     return out.str();
+}
+
+} // namespace
+
+std::string sweepCsv(const Sweep& sweep) {
+    std::vector<const SweepRun*> runs;
+    for (const SweepRun& run : sweep.runs) runs.push_back(&run);
+    return table(sweep, runs, [](double v) { return number(v); });
+}
+
+std::string sweepRunCsv(const Sweep& sweep, const SweepRun& run) {
+    return table(sweep, {&run}, [](double v) {
+        char buffer[40];
+        std::snprintf(buffer, sizeof buffer, "%.17g", v);
+        return std::string(buffer);
+    });
 }
 
 bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error) {
@@ -145,6 +165,26 @@ bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error) {
             else if (key == "authorisations_requested") c.authorisationsRequested = n;
             else if (key == "authorisations_denied") c.authorisationsDenied = n;
             else if (key == "near_misses") c.nearMisses = n;
+            else if (key == "unknown_tracks") c.unknownTracks = n;
+            else if (key == "harmless_unknown") c.harmlessUnknown = n;
+            else if (key == "false_alarms") c.falseAlarms = n;
+            else if (key == "neutralised") c.neutralised = n;
+            else if (key == "closure_minutes") c.closureMinutes = v;
+            else if (key == "manned_delayed") c.mannedDelayed = n;
+            else if (key == "manned_diverted") c.mannedDiverted = n;
+            else if (key == "responder_minutes") c.responderMinutes = v;
+        }
+        // every column must come back as written (a derived one, such as
+        // confusion, from the columns it is made of): a metric this reader
+        // does not know is an error, never a silent zero
+        for (std::size_t m = 0; m < comparedMetrics().size(); ++m) {
+            const double written = std::strtod(f[metricsFrom + m].c_str(), nullptr);
+            const double back = metricValue(run.counts, comparedMetrics()[m].key);
+            if (std::abs(back - written) > 0.0005 + 1e-12 * std::abs(written)) {
+                error = std::string("column '") + comparedMetrics()[m].key + "' (" + f[metricsFrom + m] +
+                        ") cannot be read back by this version of nofly";
+                return false;
+            }
         }
         sweep.runs.push_back(std::move(run));
     }

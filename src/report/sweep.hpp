@@ -30,6 +30,11 @@ std::string sweepCsv(const Sweep& sweep);
 /// Reads what sweepCsv wrote (for --merge); false with `error` set when the
 /// text is not such a table or its columns differ from `sweep`'s, if any.
 bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error);
+/// One run alone, as sweepCsv writes it (the header, then its row) but with
+/// every number exact ("%.17g"), so that a sweep resumed from such files
+/// (`nofly sweep --out` keeps one a run in OUT/runs/) writes the same tables
+/// as one never interrupted. readSweepCsv reads it.
+std::string sweepRunCsv(const Sweep& sweep, const SweepRun& run);
 /// One row per grid point: the values, runs, and mean and 95% half-width of
 /// every metric.
 std::string sweepSummaryCsv(const Sweep& sweep);

@@ -291,6 +291,10 @@ std::optional<GeoRing> readRing(FeatureReport& report, const JsonValue& value, c
         report.error(value, what + " must be a list of positions, not " + value.describe());
         return std::nullopt;
     }
+    if (const std::string problem = limits::ringProblem(value.size()); !problem.empty()) {
+        report.error(value, what + " has " + problem, "simplify the outline before importing it");
+        return std::nullopt;
+    }
     GeoRing ring;
     ring.reserve(value.size());
     bool good = true;
@@ -859,15 +863,22 @@ std::optional<std::string> readWhole(const std::string& path, std::string& error
 } // namespace
 
 ImportResult importZones(const std::string& path, const ImportOptions& options) {
+    std::string error;
+    auto text = readWhole(path, error);
+    if (!text) {
+        ImportResult result;
+        const std::string file = options.displayName.empty() ? path : options.displayName;
+        result.diagnostics.error({file, 0, 0}, "cannot import the file: " + error);
+        return result;
+    }
+    return importZonesText(std::move(*text), path, options);
+}
+
+ImportResult importZonesText(std::string content, const std::string& path, const ImportOptions& options) {
     ImportResult result;
     const std::string file = options.displayName.empty() ? path : options.displayName;
     try {
-        std::string error;
-        auto text = readWhole(path, error);
-        if (!text) {
-            result.diagnostics.error({file, 0, 0}, "cannot import the file: " + error);
-            return result;
-        }
+        std::string* text = &content;
         // a UTF-8 byte order mark is not content
         if (text->rfind("\xEF\xBB\xBF", 0) == 0) text->erase(0, 3);
 

@@ -14,6 +14,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/projection.hpp"
+#include "scenario/limits.hpp"
 #include "scenario/model.hpp"
 
 #include <cstddef>
@@ -128,12 +129,12 @@ struct ImportResult {
     bool ok() const { return !diagnostics.hasErrors(); }
 };
 
-/// Largest file `nofly import` and `include:` read as real data. [bytes]
-inline constexpr std::size_t kMaxImportBytes = 64u << 20;
-
 /// Reads a real-data file. Never throws for bad input: every problem is a
 /// diagnostic naming the file and the feature's line.
 ImportResult importZones(const std::string& path, const ImportOptions& options = {});
+/// The same from text in memory (the fuzz targets use it); `path` names the
+/// file in messages and, without a format, tells OpenAir by its extension.
+ImportResult importZonesText(std::string text, const std::string& path, const ImportOptions& options = {});
 
 // --- into the scenario language ------------------------------------------------------
 

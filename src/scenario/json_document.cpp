@@ -1,5 +1,7 @@
 #include "scenario/json_document.hpp"
 
+#include "scenario/limits.hpp"
+
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -13,6 +15,10 @@ namespace nofly::scenario {
 namespace {
 
 const std::string kEmpty;
+
+/// Thrown by the builder to stop the parser at a file nested too deep
+/// (already reported).
+struct TooDeep {};
 
 /// Friendlier words for yaml-cpp's messages about broken JSON.
 std::pair<std::string, std::string> explainJsonError(const std::string& message) {
@@ -78,19 +84,26 @@ struct JsonBuilder : YAML::EventHandler {
     }
     void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                          YAML::EmitterStyle::value) override {
-        start(add(JsonValue::Kind::Array, mark));
+        start(add(JsonValue::Kind::Array, mark), mark);
     }
     void OnSequenceEnd() override { finish(); }
     void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                     YAML::EmitterStyle::value) override {
-        start(add(JsonValue::Kind::Object, mark));
+        start(add(JsonValue::Kind::Object, mark), mark);
     }
     void OnMapEnd() override {
         checkKeys(frames.back());
         finish();
     }
 
-    void start(std::uint32_t index) {
+    void start(std::uint32_t index, const YAML::Mark& mark) {
+        if (open.size() >= static_cast<std::size_t>(limits::kMaxNesting)) {
+            diagnostics.error({file, mark.line + 1, mark.column + 1},
+                              "lists and objects nest more than " + std::to_string(limits::kMaxNesting) +
+                                  " deep here (limit " + std::to_string(limits::kMaxNesting) + ")",
+                              "check the brackets; real airspace data nests a few levels");
+            throw TooDeep{};
+        }
         open.push_back(index);
         frames.push_back(pending.size());
     }
@@ -138,6 +151,8 @@ std::optional<JsonDocument> JsonDocument::parse(const std::string& text, const s
             diagnostics.error({file, 1, 1}, "the file is empty", "a JSON file holds one object or list");
             return std::nullopt;
         }
+    } catch (const TooDeep&) {
+        return std::nullopt;
     } catch (const YAML::Exception& e) {
         // yaml-cpp may point one line past the end for an unclosed bracket
         const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;

@@ -13,8 +13,9 @@ using List = std::vector<std::string>;
 inline const List kTop = {"title",    "description", "goals",   "seed",       "time",     "map",
                           "include",  "categories",  "places",  "airports",   "sites",    "zones",
                           "flights",  "traffic",     "sensors", "responders", "timeline", "expect",
-                          "variants"};
-inline const List kIncluded = {"places", "airports", "sites", "zones", "flights", "traffic", "sensors", "responders"};
+                          "variants", "obstacles", "tracking", "questions"};
+inline const List kIncluded = {"places",  "airports", "sites",      "zones",    "flights",
+                               "traffic", "sensors",  "responders", "obstacles"};
 inline const List kTime = {"start", "end", "step"};
 inline const List kMap = {"origin", "basemap", "extent", "view"};
 inline const List kView = {"center", "radius"};
@@ -30,20 +31,29 @@ inline const List kAltitudeBand = {"floor", "ceiling"};
 inline const List kActive = {"from", "to", "windows", "weekly", "after", "for"};
 inline const List kWindow = {"from", "to"};
 inline const List kWeekly = {"days", "from", "to"};
-inline const List kCategory = {"name", "kind", "critical", "authorisations", "aware", "comply", "geofence", "breach"};
+inline const List kCategory = {"name", "kind", "critical", "authorisations", "aware", "comply", "geofence", "breach",
+                              "remote-id"};
 inline const List kFlight = {"id",       "category", "depart",    "route",   "from",  "to", "speed",
                              "altitude", "behaviour", "endurance", "hover", "return"};
 inline const List kTraffic = {"id", "category", "count", "area", "depart", "duration", "altitude", "speed", "behaviour"};
 inline const List kBetween = {"between"};
 inline const List kBehaviourMix = {"compliant", "unaware", "reckless", "hostile"};
-inline const List kAirport = {"id", "name", "at", "elevation"};
+inline const List kAirport = {"id", "name", "at", "elevation", "closure", "manned"};
+inline const List kClosure = {"radius", "quiet"};
+inline const List kManned = {"arrivals", "departures", "hold", "divert-to"};
+inline const List kObstacle = {"id", "name", "shape", "height"};
+inline const List kTracking = {"lost-after", "misclassify"};
 inline const List kSite = {"id", "name", "at", "radius"};
 inline const List kSensor = {"id",      "name",    "type", "at",  "range",       "probability",
                              "update", "latency", "heading", "fov", "false-alarms"};
-inline const List kResponder = {"id", "name", "type", "base", "speed", "neutralise", "success"};
+inline const List kResponder = {"id",      "name",  "type",     "base",  "speed", "neutralise",
+                                "success", "reach", "protects", "effect"};
+inline const List kResponderEffects = {"land", "return"};
 inline const List kEvent = {"id", "at", "event", "zone", "notice", "position", "genuine", "text"};
 inline const List kExpect = {"metric", "category", "zone", "flight", "outcome", "at_least", "at_most", "equals", "variant"};
 inline const List kVariant = {"description", "remove", "set", "add"};
+/// A prediction question for the class (docs/scenario-language.md#questions).
+inline const List kQuestion = {"id", "ask", "flight", "first", "choices", "reveal"};
 /// An item of `include:` written as a mapping: a real-data file and how to read it.
 inline const List kInclude = {"file", "format", "lang", "skip-bad", "mapping"};
 
@@ -76,8 +86,36 @@ inline const List kMetrics = {"planned",
                               "authorisations_granted",
                               "authorisations_denied",
                               "disrupted",
-                              "near_misses"};
+                              "near_misses",
+                              // detection and response
+                              "detected",
+                              "tracks",
+                              "unknown_tracks",
+                              "harmless_unknown",
+                              "confusion",
+                              "false_alarms",
+                              "time_to_detect",
+                              "time_to_identify",
+                              "time_to_respond",
+                              "time_to_neutralise",
+                              "neutralised",
+                              "closures",
+                              "closure_minutes",
+                              "manned_delayed",
+                              "manned_diverted",
+                              "manned_delay_minutes",
+                              "responder_jobs",
+                              "responder_minutes"};
 inline const List kImportFormats = {"ed269", "ed318", "geojson", "openair"};
-inline const List kOutcomes = {"allowed", "authorised", "denied", "rerouted", "cancelled", "waited", "violated"};
+inline const List kOutcomes = {"allowed",   "authorised", "denied",     "rerouted",
+                               "cancelled", "waited",     "violated",   "neutralised"};
+/// The event types of the event log (sim::name(EventType), as in events.csv), for a question's `first:`.
+inline const List kEventLogTypes = {
+    "departure",         "landing",          "zone_entry",        "zone_exit",         "violation_start",
+    "violation_end",     "reroute",          "cancellation",      "wait",              "authorisation_requested",
+    "authorisation_granted", "authorisation_denied", "near_miss", "zone_activated",    "zone_deactivated",
+    "zone_announced",    "breach",           "note",              "detection",         "identification",
+    "track_lost",        "false_alarm",      "site_closed",       "site_reopened",     "manned_delayed",
+    "manned_diverted",   "dispatch",         "responder_arrived", "neutralised",       "neutralise_failed"};
 
 } // namespace nofly::scenario::keys

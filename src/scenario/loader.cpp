@@ -158,6 +158,7 @@ std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& 
     if (reportTabs(text, file, diagnostics)) return std::nullopt;
     try {
         YAML::Node root = YAML::Load(text);
+        if (!checkTreeLimits(root, file, diagnostics)) return std::nullopt;
         if (reportUnclosedQuotes(root, text, file, diagnostics)) return std::nullopt;
         return root;
     } catch (const YAML::ParserException& e) {
@@ -190,8 +191,8 @@ std::optional<int> writtenOffset(const std::string& text) {
     return text[sign] == '-' ? -total : total;
 }
 
-const char* kSections[] = {"places", "airports", "sites", "zones", "flights", "traffic", "sensors", "responders",
-                           "timeline", "expect"};
+const char* kSections[] = {"places",     "airports", "sites",    "zones",  "flights",  "traffic", "sensors",
+                           "responders", "timeline", "expect", "obstacles", "questions"};
 
 /// The loader proper: one instance reads one scenario with one variant.
 class Loader {
@@ -218,8 +219,12 @@ private:
     void readTraffic();
     void readSensors();
     void readResponders();
+    void readObstacles();
+    void readTracking(const MapReader& top);
+    std::optional<double> readPerHour(const Source& source, const std::string& what);
     void readTimeline();
     void readExpectations();
+    void readQuestions();
     void crossCheck();
 
     // pieces
@@ -248,6 +253,7 @@ private:
     std::map<std::string, core::Region> m_countries;
     std::optional<core::Box> m_mapBounds;
     std::vector<std::string> m_knownPaths; ///< for suggestions on bad variant paths
+    std::vector<std::pair<Source, std::string>> m_divertRefs; ///< airports' manned divert-to, checked after all airports
     std::map<std::string, std::vector<Source>> m_refs; ///< "zone"/"event"/"category" -> uses, checked last
     std::map<std::string, std::vector<std::string>> m_refIds;
 };
@@ -310,10 +316,14 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
     readZones();
     readFlights();
     readTraffic();
+    if (auto time = reader.get("time")) limits::checkCounts(m_scenario, m_context.locate(*time), diagnostics);
     readSensors();
     readResponders();
+    readObstacles();
+    readTracking(reader);
     readTimeline();
     readExpectations();
+    readQuestions();
     crossCheck();
     if (!m_options.variant.empty() || !m_options.settings.empty()) m_context.reportUnusedPatches(m_knownPaths);
 
@@ -564,7 +574,14 @@ void Loader::readIncludes(const MapReader& top) {
     auto shownPath = [&](const std::string& path) {
         return (fs::path(*m_file).parent_path() / fs::path(path)).lexically_normal().string();
     };
-    for (const Source& entry : readWords(m_context, *include, "include")) {
+    const std::vector<Source> entries = readWords(m_context, *include, "include");
+    if (entries.size() > limits::kMaxIncludes) {
+        m_context.error(entries[limits::kMaxIncludes], "too many included files: " + std::to_string(entries.size()) +
+                                                           " (limit " + std::to_string(limits::kMaxIncludes) + ")",
+                        "merge the included files; an included file cannot include others");
+        return;
+    }
+    for (const Source& entry : entries) {
         // a path, or {file, format, lang, skip-bad, mapping} for real airspace data
         Source fileAt = entry;
         ImportOptions import;
@@ -730,6 +747,10 @@ std::optional<std::vector<Vec2>> Loader::readPoints(const Source& source, const 
                                                     std::size_t minimum) {
     auto list = readList(m_context, source, what);
     if (!source.node.IsSequence()) return std::nullopt;
+    if (const std::string problem = limits::ringProblem(list.size()); !problem.empty()) {
+        m_context.error(source, what + " has " + problem, "simplify the outline; see docs/hardening.md");
+        return std::nullopt;
+    }
     std::vector<Vec2> points;
     bool good = true;
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -1026,8 +1047,18 @@ std::vector<Category> builtInCategories() {
             make("medical", "Medical transport", OperatorKind::Commercial, 1.0, 1.0, true)};
 }
 
+/// Share of each built-in category's drones that broadcast Remote ID
+/// (illustrative: EU class-marked drones must, older and home-built ones do not).
+double builtInRemoteId(const std::string& id) {
+    if (id == "hobby") return 0.5;
+    if (id == "photo" || id == "media") return 0.9;
+    if (id == "inspection") return 0.95;
+    return 1.0;
+}
+
 void Loader::readCategories(const MapReader& top) {
     m_scenario.categories = builtInCategories();
+    for (Category& c : m_scenario.categories) c.remoteId = builtInRemoteId(c.id);
     auto categories = top.get("categories");
     if (!categories) return;
     if (!categories->node.IsMap()) {
@@ -1080,6 +1111,8 @@ void Loader::readCategories(const MapReader& top) {
             if (auto critical = m.get("critical")) c.critical = readBool(m_context, *critical, what + " critical").value_or(false);
             if (auto aware = m.get("aware")) c.aware = readQuantity(m_context, *aware, what + " aware", Dimension::Fraction).value_or(c.aware);
             if (auto comply = m.get("comply")) c.comply = readQuantity(m_context, *comply, what + " comply", Dimension::Fraction).value_or(c.comply);
+            if (auto remote = m.get("remote-id"))
+                c.remoteId = readQuantity(m_context, *remote, what + " remote-id", Dimension::Fraction).value_or(c.remoteId);
             if (auto auths = m.get("authorisations"))
                 for (const Source& zone : readWords(m_context, *auths, what + " authorisations"))
                     if (auto z = readId(m_context, zone, what + " authorisation")) {
@@ -1197,6 +1230,37 @@ void Loader::readAirports() {
             }
             if (auto elevation = m.get("elevation"))
                 airport.elevation = readQuantity(m_context, *elevation, what + " elevation", Dimension::Length).value_or(0.0);
+            if (auto closure = m.get("closure")) {
+                MapReader cm(m_context, *closure, what + " closure", keys::kClosure);
+                if (cm.ok()) {
+                    ClosureRule rule;
+                    if (auto radius = cm.require("radius", "how near an unknown track closes it, such as 'radius: 5 km'"))
+                        rule.radius = readPositive(m_context, *radius, what + " closure radius", Dimension::Length).value_or(rule.radius);
+                    if (auto quiet = cm.get("quiet"))
+                        if (auto v = readPositive(m_context, *quiet, what + " closure quiet", Dimension::Duration))
+                            rule.quiet = static_cast<Millis>(std::llround(*v * 1000.0));
+                    airport.closure = rule;
+                }
+            }
+            if (auto manned = m.get("manned")) {
+                MapReader mm(m_context, *manned, what + " manned", keys::kManned);
+                if (mm.ok()) {
+                    MannedTraffic traffic;
+                    if (auto a = mm.get("arrivals")) traffic.arrivalsPerHour = readPerHour(*a, what + " manned arrivals").value_or(0.0);
+                    if (auto d = mm.get("departures"))
+                        traffic.departuresPerHour = readPerHour(*d, what + " manned departures").value_or(0.0);
+                    if (auto hold = mm.get("hold"))
+                        if (auto v = readPositive(m_context, *hold, what + " manned hold", Dimension::Duration, true))
+                            traffic.hold = static_cast<Millis>(std::llround(*v * 1000.0));
+                    if (auto divert = mm.get("divert-to")) {
+                        if (auto id = readId(m_context, *divert, what + " manned divert-to")) {
+                            traffic.divertTo = *id;
+                            m_divertRefs.push_back({*divert, *id});
+                        }
+                    }
+                    airport.manned = traffic;
+                }
+            }
         }
         if (airport.name.empty()) airport.name = airport.id;
         if (!airport.id.empty()) {
@@ -1207,6 +1271,36 @@ void Loader::readAirports() {
         }
         m_scenario.airports.push_back(airport);
     }
+    std::vector<std::string> codes;
+    for (const Airport& a : m_scenario.airports) codes.push_back(a.id);
+    for (const auto& [source, id] : m_divertRefs)
+        if (std::find(codes.begin(), codes.end(), id) == codes.end())
+            m_context.error(source, "manned traffic diverts to '" + id + "', which is not an airport of this scenario",
+                            core::closestMatch(id, codes).empty() ? "add it under 'airports:'" : core::suggestion(id, codes));
+}
+
+std::optional<double> Loader::readPerHour(const Source& source, const std::string& what) {
+    const std::string hint = "a number of flights per hour, such as '30 per hour'";
+    if (!source.node.IsScalar()) {
+        m_context.error(source, what + " must be " + hint);
+        return std::nullopt;
+    }
+    std::string text = source.node.Scalar();
+    for (const char* unit : {"per hour", "/h", "per h"}) {
+        const std::size_t at = text.rfind(unit);
+        if (at != std::string::npos && at + std::string(unit).size() == text.size()) {
+            text = text.substr(0, at);
+            break;
+        }
+    }
+    while (!text.empty() && text.back() == ' ') text.pop_back();
+    char* end = nullptr;
+    const double value = std::strtod(text.c_str(), &end);
+    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value) || value < 0.0 || value > 3600.0) {
+        m_context.error(source, what + " must be " + hint + ", not '" + source.node.Scalar() + "'");
+        return std::nullopt;
+    }
+    return value;
 }
 
 void Loader::readSites() {
@@ -1233,7 +1327,13 @@ void Loader::readSites() {
 
 void Loader::readZones() {
     std::map<std::string, SourceLocation> seen;
-    for (const Item& item : items("zones")) {
+    const std::vector<Item> zones = items("zones");
+    if (const std::string problem = limits::zonesProblem(zones.size()); !problem.empty()) {
+        m_context.error(zones[limits::kMaxZones].source, problem,
+                        "split the scenario by region, or include only the zones of its area");
+        return;
+    }
+    for (const Item& item : zones) {
         MapReader m(m_context, item.source, named("zone", item.id), keys::kZone);
         if (!m.ok()) continue;
         Zone zone;
@@ -1588,9 +1688,61 @@ void Loader::readResponders() {
                 responder.neutralise = static_cast<Millis>(std::llround(*v * 1000.0));
         if (auto s = m.get("success"))
             responder.success = readQuantity(m_context, *s, what + " success", Dimension::Fraction).value_or(responder.success);
+        if (auto reach = m.get("reach"))
+            responder.reach = readPositive(m_context, *reach, what + " reach", Dimension::Length).value_or(responder.reach);
+        responder.effect = responder.type == ResponderType::Jammer ? BreachAction::Return : BreachAction::Land;
+        if (auto effect = m.get("effect"))
+            if (auto word = readWord(m_context, *effect, what + " effect", keys::kResponderEffects))
+                responder.effect = *word == "land" ? BreachAction::Land : BreachAction::Return;
+        if (auto protects = m.get("protects")) {
+            std::vector<std::string> ids;
+            for (const Airport& a : m_scenario.airports) ids.push_back(a.id);
+            for (const Site& s : m_scenario.sites) ids.push_back(s.id);
+            for (const Source& one : readWords(m_context, *protects, what + " protects"))
+                if (auto id = readId(m_context, one, what + " protects")) {
+                    if (std::find(ids.begin(), ids.end(), *id) == ids.end())
+                        m_context.error(one, what + " protects '" + *id + "', which is not an airport or site of this scenario",
+                                        core::suggestion(*id, ids));
+                    else
+                        responder.protects.push_back(*id);
+                }
+        }
         if (responder.name.empty()) responder.name = responder.id;
         m_scenario.responders.push_back(responder);
     }
+}
+
+void Loader::readObstacles() {
+    std::map<std::string, SourceLocation> seen;
+    for (const Item& item : items("obstacles")) {
+        MapReader m(m_context, item.source, named("obstacle", item.id), keys::kObstacle);
+        if (!m.ok()) continue;
+        Obstacle obstacle;
+        obstacle.where = m_context.locate(item.source);
+        if (auto id = m.require("id", "such as 'id: terminal-3'"))
+            if (auto v = readId(m_context, *id, "obstacle id")) obstacle.id = *v, checkId(seen, "obstacle", *v, *id);
+        const std::string what = "obstacle '" + obstacle.id + "'";
+        if (auto name = m.get("name")) obstacle.name = readString(m_context, *name, what + " name").value_or("");
+        if (auto shape = m.require("shape", "its outline, such as 'shape: {circle: {center: city-hall, radius: 100 m}}'"))
+            if (auto region = readShape(*shape, what + " shape", nullptr)) obstacle.region = std::move(*region);
+        if (auto height = m.require("height", "how tall it is, such as 'height: 40 m'"))
+            obstacle.height = readPositive(m_context, *height, what + " height", Dimension::Length).value_or(obstacle.height);
+        if (obstacle.name.empty()) obstacle.name = obstacle.id;
+        m_scenario.obstacles.push_back(std::move(obstacle));
+    }
+}
+
+void Loader::readTracking(const MapReader& top) {
+    auto tracking = top.get("tracking");
+    if (!tracking) return;
+    MapReader m(m_context, *tracking, "tracking", keys::kTracking);
+    if (!m.ok()) return;
+    if (auto lost = m.get("lost-after"))
+        if (auto v = readPositive(m_context, *lost, "tracking lost-after", Dimension::Duration))
+            m_scenario.tracking.lostAfter = static_cast<Millis>(std::llround(*v * 1000.0));
+    if (auto wrong = m.get("misclassify"))
+        m_scenario.tracking.misclassify =
+            readQuantity(m_context, *wrong, "tracking misclassify", Dimension::Fraction).value_or(0.0);
 }
 
 // --- timeline and expectations ------------------------------------------------
@@ -1694,6 +1846,112 @@ void Loader::readExpectations() {
     }
 }
 
+// --- questions ----------------------------------------------------------------
+
+void Loader::readQuestions() {
+    // what a question may name: flights written out or generated, and what events concern
+    std::vector<std::string> flights;
+    for (const Flight& f : m_scenario.flights) flights.push_back(f.id);
+    for (const TrafficGenerator& g : m_scenario.traffic) {
+        const std::size_t width = std::to_string(g.count).size();
+        for (int n = 1; n <= g.count; ++n) {
+            const std::string number = std::to_string(n);
+            flights.push_back(g.id + "-" + std::string(width - number.size(), '0') + number);
+        }
+    }
+    std::vector<std::string> subjects = {"none"};
+    for (const Airport& a : m_scenario.airports) subjects.push_back(a.id);
+    for (const Site& site : m_scenario.sites) subjects.push_back(site.id);
+    for (const Zone& z : m_scenario.zones) subjects.push_back(z.id);
+    for (const Sensor& sensor : m_scenario.sensors) subjects.push_back(sensor.id);
+    for (const Responder& r : m_scenario.responders) subjects.push_back(r.id);
+    subjects.insert(subjects.end(), flights.begin(), flights.end());
+
+    std::map<std::string, SourceLocation> seen;
+    for (const Item& item : items("questions")) {
+        MapReader m(m_context, item.source, named("question", item.id), keys::kQuestion);
+        if (!m.ok()) continue;
+        Question q;
+        q.where = m_context.locate(item.source);
+        if (auto id = m.require("id", "a short name for the question, used by 'nofly run --answer ID=CHOICE'"))
+            if (auto v = readId(m_context, *id, "question id")) q.id = *v, checkId(seen, "question", *v, *id);
+        const std::string what = q.id.empty() ? std::string("question") : "question '" + q.id + "'";
+        if (auto ask = m.require("ask", "the question as the class reads it, such as 'ask: Will the bridge "
+                                        "inspection fly?'"))
+            q.ask = readString(m_context, *ask, what + " ask").value_or("");
+
+        // the answer: a flight's outcome, or what the first event of a type concerns
+        const auto flight = m.get("flight"), first = m.get("first");
+        if (flight && first) {
+            m_context.error(*first, what + " has both 'flight' and 'first'",
+                            "a question has one answer: keep one of them");
+        } else if (!flight && !first && !m.hadUnknownKeys()) {
+            m_context.error(item.source, what + " says neither 'flight' nor 'first'",
+                            "add 'flight: <id>' (the answer is that flight's outcome) or 'first: site_closed' (the "
+                            "answer is what the first event of that type concerns)");
+        }
+        if (flight) {
+            if (auto f = readId(m_context, *flight, what + " flight")) {
+                q.flight = *f;
+                if (std::find(flights.begin(), flights.end(), *f) == flights.end())
+                    m_context.error(*flight, what + " flight: there is no flight '" + *f + "'",
+                                    flights.empty() ? "this scenario has no flights" : core::suggestion(*f, flights));
+            }
+        }
+        if (first) q.first = readWord(m_context, *first, what + " first", keys::kEventLogTypes).value_or("");
+
+        // the choices offered: outcome words for a flight, ids (or 'none') for a first event
+        if (auto choices = m.get("choices")) {
+            bool refused = false;
+            for (const Source& c : readWords(m_context, *choices, what + " choices")) {
+                std::optional<std::string> word;
+                if (first) {
+                    word = readId(m_context, c, what + " choice");
+                    if (word && std::find(subjects.begin(), subjects.end(), *word) == subjects.end()) {
+                        m_context.error(c, what + " choice: '" + *word +
+                                               "' is not 'none' nor an airport, site, zone, sensor, responder or "
+                                               "flight of this scenario",
+                                        core::suggestion(*word, subjects));
+                        refused = true;
+                        continue;
+                    }
+                } else {
+                    word = readWord(m_context, c, what + " choice", keys::kOutcomes);
+                }
+                if (!word) {
+                    refused = true;
+                    continue;
+                }
+                if (std::find(q.choices.begin(), q.choices.end(), *word) != q.choices.end()) {
+                    m_context.error(c, what + " choice: '" + *word + "' is written twice", "offer each answer once");
+                    continue;
+                }
+                q.choices.push_back(*word);
+            }
+            if (q.choices.size() == 1 && !refused)
+                m_context.error(*choices, what + " offers a single choice", "offer at least two answers");
+        } else if (first) {
+            m_context.error(item.source, what + " gives no choices",
+                            "list the answers the class picks from, such as 'choices: [EKCH, EKBI, none]'");
+        } else {
+            q.choices = keys::kOutcomes;
+        }
+        if (auto reveal = m.get("reveal")) {
+            if (auto t = readInstant(m_context, *reveal, what + " reveal")) {
+                q.reveal = *t;
+                const int offset = m_scenario.time.utcOffsetMinutes;
+                if (m_scenario.time.end > m_scenario.time.start &&
+                    (*t < m_scenario.time.start || *t > m_scenario.time.end))
+                    m_context.error(*reveal, what + " reveal: " + core::formatClock(*t, offset) +
+                                                 " is outside the scenario's time",
+                                    "reveal between " + core::formatClock(m_scenario.time.start, offset) + " and " +
+                                        core::formatClock(m_scenario.time.end, offset));
+            }
+        }
+        m_scenario.questions.push_back(q);
+    }
+}
+
 // --- references and warnings --------------------------------------------------
 
 void Loader::crossCheck() {
@@ -1756,6 +2014,8 @@ void Loader::crossCheck() {
     // a flight that takes off inside a prohibited zone that applies to it
     for (const Flight& flight : m_scenario.flights) {
         if (flight.route.empty()) continue;
+        // an operator written as ignoring the rules flies anyway: that is the point of the flight
+        if (flight.behaviour && *flight.behaviour != Behaviour::Compliant) continue;
         for (const Zone& zone : m_scenario.zones) {
             if (zone.restriction != Restriction::Prohibited) continue;
             if (std::find(zone.exempt.begin(), zone.exempt.end(), flight.category) != zone.exempt.end()) continue;

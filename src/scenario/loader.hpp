@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/diagnostic.hpp"
+#include "scenario/limits.hpp"
 #include "scenario/model.hpp"
 
 #include <optional>
@@ -24,9 +25,6 @@ struct LoadResult {
     std::optional<Scenario> scenario; ///< set only when there is no error
     core::Diagnostics diagnostics;    ///< errors and warnings, in the order found
 };
-
-/// Largest scenario or included file accepted. [bytes]
-inline constexpr std::size_t kMaxFileBytes = 8u << 20;
 
 LoadResult loadScenarioFile(const std::string& path, const LoadOptions& options = {});
 /// The same from text in memory; `fileName` is used in messages and to

@@ -114,6 +114,7 @@ struct Category {
     double aware = 1.0;                      ///< share of operators that know the rules [0, 1]
     double comply = 1.0;                     ///< share of the aware that comply [0, 1]
     bool geofence = false;                   ///< its drones' autopilots hold the published zones
+    double remoteId = 1.0;                   ///< share of its drones that broadcast Remote ID [0, 1]
     BreachAction breach = BreachAction::Return; ///< what a compliant flight does when a zone switches on in its way
     bool builtIn = true;                     ///< false when declared or changed by the scenario
     SourceLocation where;
@@ -154,13 +155,46 @@ struct TrafficGenerator {
     SourceLocation where;
 };
 
+/// "An unknown track within `radius` of the airport closes it until no
+/// unknown track has been seen there for `quiet`."
+struct ClosureRule {
+    double radius = 5000.0; ///< [m] from the airport's reference point
+    Millis quiet = 1800000; ///< reopens after this long without unknown tracks
+};
+
+/// Manned traffic at an airport, evenly spread over the run.
+struct MannedTraffic {
+    double arrivalsPerHour = 0.0;
+    double departuresPerHour = 0.0;
+    Millis hold = 1200000; ///< an arrival circles this long for a closed airport before it diverts
+    std::string divertTo;  ///< airport id; empty: "another airport"
+};
+
 struct Airport {
     std::string id;   ///< ICAO code
     std::string name;
     core::LatLon geo;
     Vec2 at;
     double elevation = 0.0; ///< [m] AMSL
+    std::optional<ClosureRule> closure;
+    std::optional<MannedTraffic> manned;
     SourceLocation where;
+};
+
+/// A building, a hill, a stand of trees: blocks sensors' line of sight to
+/// drones flying lower than its top.
+struct Obstacle {
+    std::string id;
+    std::string name;
+    core::Region region; ///< local plane [m]
+    double height = 30.0; ///< [m] AGL
+    SourceLocation where;
+};
+
+/// How detections become tracks.
+struct Tracking {
+    Millis lostAfter = 60000;  ///< a track not refreshed this long is lost
+    double misclassify = 0.0;  ///< share of classifications that come out wrong [0, 1]
 };
 
 /// A site to protect (a summit venue, a palace): used by detection rules.
@@ -201,6 +235,9 @@ struct Responder {
     double speed = 20.0;       ///< [m/s]
     Millis neutralise = 60000; ///< time to neutralise on site
     double success = 0.9;      ///< [0, 1]
+    double reach = 30000.0;    ///< [m] from its base: tracks further away are someone else's
+    std::vector<std::string> protects; ///< airport and site ids it answers for; empty: all
+    BreachAction effect = BreachAction::Land; ///< what a success does to the drone: land or return home
     SourceLocation where;
 };
 
@@ -245,6 +282,19 @@ struct Variant {
     SourceLocation where;
 };
 
+/// A prediction the class makes before the run shows the answer: a flight's
+/// outcome ("Will the bridge inspection fly?"), or what the first event of a
+/// type concerns ("Which airport closes first?").
+struct Question {
+    std::string id;
+    std::string ask;                  ///< the question as the class reads it
+    std::string flight;               ///< answer: this flight's outcome (keys::kOutcomes)
+    std::string first;                ///< or: the subject of the first event of this type (keys::kEventLogTypes)
+    std::vector<std::string> choices; ///< the answers offered; for a flight, by default the outcome words
+    std::optional<Instant> reveal;    ///< the answer is not shown before this time
+    SourceLocation where;
+};
+
 struct TimeSettings {
     Instant start = 0;
     Instant end = 0;
@@ -274,8 +324,11 @@ struct Scenario {
     std::vector<Site> sites;
     std::vector<Sensor> sensors;
     std::vector<Responder> responders;
+    std::vector<Obstacle> obstacles;
+    Tracking tracking;
     std::vector<TimelineEvent> timeline;
     std::vector<Expectation> expectations;
+    std::vector<Question> questions;
     std::vector<Variant> variants;     ///< all variants the file declares
     std::string variant;               ///< the one applied; empty for the base
     std::vector<std::string> includes; ///< files pulled in, resolved paths

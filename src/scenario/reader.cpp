@@ -1,5 +1,7 @@
 #include "scenario/reader.hpp"
 
+#include "scenario/limits.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
@@ -7,6 +9,41 @@
 #include <cstdlib>
 
 namespace nofly::scenario {
+
+bool checkTreeLimits(const YAML::Node& root, const std::string& file, core::Diagnostics& diagnostics) {
+    // depth first, each value counted every time an alias repeats it
+    std::vector<std::pair<YAML::Node, int>> stack{{root, 1}};
+    std::size_t values = 0;
+    while (!stack.empty()) {
+        const auto [node, depth] = stack.back();
+        stack.pop_back();
+        const YAML::Mark mark = node.Mark();
+        const core::SourceLocation at{file, mark.line + 1, mark.column + 1};
+        if (++values > limits::kMaxValues) {
+            diagnostics.error(at, "the file holds more than " + std::to_string(limits::kMaxValues) +
+                                      " values (limit " + std::to_string(limits::kMaxValues) +
+                                      "; an alias counts its values each time it is used)",
+                              "split the file, or use fewer aliases ('*name')");
+            return false;
+        }
+        if (!node.IsSequence() && !node.IsMap()) continue;
+        if (depth > limits::kMaxNesting) {
+            diagnostics.error(at, "lists and mappings nest " + std::to_string(depth) + " deep here (limit " +
+                                      std::to_string(limits::kMaxNesting) + ")",
+                              "a scenario nests a few levels; check the brackets and the indentation");
+            return false;
+        }
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (node.IsMap()) {
+                stack.emplace_back(it->first, depth + 1);
+                stack.emplace_back(it->second, depth + 1);
+            } else {
+                stack.emplace_back(*it, depth + 1);
+            }
+        }
+    }
+    return true;
+}
 
 // --- context ----------------------------------------------------------------
 

@@ -68,6 +68,11 @@ private:
     std::map<std::string, Patch> m_removals;
 };
 
+/// Whether a parsed file stays inside the limits of its shape
+/// (limits::kMaxNesting, limits::kMaxValues); reports the first value past
+/// one at its line. Walks with its own stack, so that depth costs no stack.
+bool checkTreeLimits(const YAML::Node& root, const std::string& file, core::Diagnostics& diagnostics);
+
 /// Whether a value is a mapping, a list, a scalar: for messages.
 std::string describeNode(const YAML::Node& node);
 

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <string>
 
 namespace nofly::scenario {
 
@@ -30,9 +30,20 @@ std::optional<std::string> readTextFile(const std::string& path, std::size_t max
         error = "cannot be opened";
         return std::nullopt;
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    // never more than the limit, even from a file that grows while it is read
+    std::string text(static_cast<std::size_t>(size), '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() == size) {
+        std::string more(maxBytes - text.size() + 1, '\0');
+        in.read(more.data(), static_cast<std::streamsize>(more.size()));
+        if (text.size() + static_cast<std::size_t>(in.gcount()) > maxBytes) {
+            error = "grew past " + std::to_string(maxBytes / (1u << 20)) + " MiB while being read";
+            return std::nullopt;
+        }
+        text.append(more.data(), static_cast<std::size_t>(in.gcount()));
+    }
+    return text;
 }
 
 } // namespace nofly::scenario

@@ -24,6 +24,18 @@ std::string_view name(EventType type) {
     case EventType::ZoneAnnounced: return "zone_announced";
     case EventType::Breach: return "breach";
     case EventType::Note: return "note";
+    case EventType::Detection: return "detection";
+    case EventType::Identification: return "identification";
+    case EventType::TrackLost: return "track_lost";
+    case EventType::FalseAlarm: return "false_alarm";
+    case EventType::SiteClosed: return "site_closed";
+    case EventType::SiteReopened: return "site_reopened";
+    case EventType::MannedDelayed: return "manned_delayed";
+    case EventType::MannedDiverted: return "manned_diverted";
+    case EventType::Dispatch: return "dispatch";
+    case EventType::ResponderArrived: return "responder_arrived";
+    case EventType::Neutralised: return "neutralised";
+    case EventType::NeutraliseFailed: return "neutralise_failed";
     }
     return "note";
 }
@@ -38,6 +50,7 @@ std::string_view name(Outcome outcome) {
     case Outcome::Cancelled: return "cancelled";
     case Outcome::Waited: return "waited";
     case Outcome::Violated: return "violated";
+    case Outcome::Neutralised: return "neutralised";
     }
     return "pending";
 }

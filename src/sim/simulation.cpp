@@ -880,10 +880,33 @@ World makeWorld(const Scenario& scenario, std::shared_ptr<const ZoneIndex> index
     }
     std::make_heap(world.departures.begin(), world.departures.end(), std::greater<>());
     world.nextNearMissCheck = scenario.time.start;
+    makeDefence(scenario, world);
     return world;
 }
 
 bool finished(const Scenario& scenario, const World& world) { return world.now > scenario.time.end; }
+
+bool forceDown(const Scenario& scenario, World& world, const Model& model, std::size_t index,
+               scenario::BreachAction action) {
+    Context c{scenario, world, model};
+    Drone& d = world.drones[index];
+    if (d.phase != Phase::Flying) return false;
+    const FlightPlan& fp = c.plan(d);
+    const Instant now = world.now;
+    std::vector<Segment> plan = cutAt(d.plan, now);
+    const std::vector<Vec2> path = action == scenario::BreachAction::Return
+                                       ? std::vector<Vec2>{d.position, fp.flight.route.front()}
+                                       : std::vector<Vec2>{d.position};
+    std::vector<Segment> rest = buildPlan(path, now, fp.flight.speed, d.altitude, 0, 0, d.altitude, d.heading, model);
+    plan.insert(plan.end(), rest.begin(), rest.end());
+    d.plan = std::move(plan);
+    d.cursor = segmentAt(d.plan, now);
+    d.flownDistance = cruiseLength(d.plan);
+    d.neutralised = true;
+    d.outcome = Outcome::Neutralised;
+    schedule(c, d, now);
+    return true;
+}
 
 std::vector<Event> runToEnd(const Scenario& scenario, World& world, const Model& model, Instant until,
                             const std::function<void(double)>& progress) {
@@ -927,6 +950,8 @@ void step(const Scenario& scenario, World& world, const Model& model) {
         if (d.phase == Phase::Flying) world.flying[kept++] = i;
     }
     world.flying.resize(kept);
+
+    if (world.defence.active) defend(scenario, world, model);
 
     if (now >= world.nextNearMissCheck) {
         nearMisses(c);

@@ -42,6 +42,12 @@ bool finished(const scenario::Scenario& scenario, const World& world);
 std::vector<Event> runToEnd(const scenario::Scenario& scenario, World& world, const Model& model = {},
                             core::Instant until = -1, const std::function<void(double)>& progress = {});
 
+/// A responder's success: a flying drone lands where it is (`Land`) or flies
+/// home and lands (`Return`) from now on. Emits nothing; false when the drone
+/// is not in the air.
+bool forceDown(const scenario::Scenario& scenario, World& world, const Model& model, std::size_t drone,
+               scenario::BreachAction action);
+
 /// Whether a zone is in force at an instant, and (with `knownAt`) whether
 /// operators could know it then.
 bool zoneActive(const ZoneState& zone, core::Instant at);

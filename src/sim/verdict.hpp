@@ -11,7 +11,7 @@
 namespace nofly::sim {
 
 /// The final word on a flight, as the `expect:` outcomes name it.
-enum class Outcome { Pending, Allowed, Authorised, Denied, Rerouted, Cancelled, Waited, Violated };
+enum class Outcome { Pending, Allowed, Authorised, Denied, Rerouted, Cancelled, Waited, Violated, Neutralised };
 std::string_view name(Outcome outcome);
 
 /// One zone weighed in a decision.
@@ -25,7 +25,8 @@ struct ZoneFinding {
 /// One decision about a flight.
 struct Verdict {
     core::Instant time = 0;
-    std::string flight;
+    std::string flight;                ///< empty for a site's card
+    std::string site;                  ///< an airport's closure card: its id
     Outcome outcome = Outcome::Pending;
     std::string rule;                  ///< the sentence that decided it
     std::vector<ZoneFinding> findings; ///< every zone the route meets

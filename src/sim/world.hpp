@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/random.hpp"
+#include "sim/defence.hpp"
 #include "sim/events.hpp"
 #include "sim/verdict.hpp"
 #include "sim/zone_index.hpp"
@@ -83,6 +84,8 @@ struct Drone {
     double flownDistance = 0.0;             ///< [m] the route it flew (or flies)
     double violationSeconds = 0.0;          ///< [s]
     int violations = 0;
+    bool neutralised = false;               ///< brought down or sent home by a responder
+    bool unknownTrack = false;              ///< the defence tracks it now and cannot identify it
 };
 
 /// The state of one zone.
@@ -107,6 +110,7 @@ struct World {
     std::vector<std::pair<int, int>> closePairs; ///< drones close to each other at the last check
     std::vector<std::pair<double, std::size_t>> sweep; ///< (east [m], drone) in order at the last check
     core::Instant nextNearMissCheck = 0;
+    Defence defence;                   ///< sensors, tracks, closures, responders
 };
 
 } // namespace nofly::sim

@@ -77,7 +77,7 @@ TEST(RunCommand, WritesEveryReportFile) {
     std::ifstream events(dir / "events.csv");
     std::string header;
     std::getline(events, header);
-    EXPECT_EQ(header, "tick,time,type,flight,zone,other,x_m,y_m,lat,lon,value,text");
+    EXPECT_EQ(header, "tick,time,type,flight,zone,other,track,site,actor,x_m,y_m,lat,lon,value,text");
     fs::remove_all(dir);
 }
 

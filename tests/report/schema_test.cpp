@@ -64,9 +64,14 @@ TEST(Schema, KnowsTheSameKeysAsTheLoader) {
                                                                   {"site", &keys::kSite},
                                                                   {"sensor", &keys::kSensor},
                                                                   {"responder", &keys::kResponder},
+                                                                  {"closure", &keys::kClosure},
+                                                                  {"manned", &keys::kManned},
+                                                                  {"obstacle", &keys::kObstacle},
+                                                                  {"tracking", &keys::kTracking},
                                                                   {"event", &keys::kEvent},
                                                                   {"expect", &keys::kExpect},
-                                                                  {"variant", &keys::kVariant}};
+                                                                  {"variant", &keys::kVariant},
+                                                                  {"question", &keys::kQuestion}};
     for (const auto& [name, list] : mappings) {
         ASSERT_TRUE(d.contains(name)) << name;
         EXPECT_EQ(propertyNames(d.at(name)), *list) << name;

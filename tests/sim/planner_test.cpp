@@ -174,7 +174,7 @@ Ring convexHull(std::vector<Vec2> points) {
     Ring hull(2 * points.size());
     std::size_t k = 0;
     for (std::size_t pass = 0; pass < 2; ++pass) {
-        const std::size_t floor = k + 1;
+        const std::size_t floor = k + 2; // two points on this side before a turn is tested
         for (Vec2 p : points) {
             while (k >= floor && core::cross(hull[k - 1] - hull[k - 2], p - hull[k - 1]) <= 0.0)
                 --k;

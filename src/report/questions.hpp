@@ -1,0 +1,74 @@
+// Prediction questions: what the class answered against what happened. Its
+// job is to settle each scenario question from a run's world and event log
+// (a flight's outcome, or what the first event of a type concerns), at the
+// end of a run or at any moment of one, so the window, `nofly run` and the
+// reports judge the class's answers the same way.
+#pragma once
+
+#include "core/time.hpp"
+#include "scenario/model.hpp"
+#include "sim/world.hpp"
+
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace nofly::report {
+
+/// What happened, for one question, as far as the run has gone.
+struct QuestionOutcome {
+    bool known =
+        false; ///< settled: the flight landed or was cancelled, the event happened, or the run is over
+    std::string answer; ///< an outcome word, an id or "none"; while not known, the answer so far
+    core::Instant at =
+        -1; ///< when it was settled (the landing, the cancellation, the first event); -1: at the end
+};
+
+/// A question with the class's answer and what happened.
+struct QuestionResult {
+    scenario::Question question;
+    std::string classAnswer; ///< empty: the class did not answer
+    QuestionOutcome outcome;
+    bool answered() const { return !classAnswer.empty(); }
+    bool correct() const { return answered() && outcome.known && classAnswer == outcome.answer; }
+};
+
+/// What an event is about, for "first" questions: its site, else its
+/// flight, else its zone, else its sensor or responder; empty if none.
+std::string eventSubject(const sim::Event& event);
+
+/// Settles a question from the world now and every event up to now;
+/// `finished`: the run is over, so what has not happened will not.
+QuestionOutcome evaluateQuestion(const scenario::Question& question, const sim::World& world,
+                                 std::span<const sim::Event> events, bool finished);
+
+/// Whether the answer may be shown at `now`: settled and past the question's
+/// `reveal:` time, or the run is over.
+bool revealed(const scenario::Question& question, const QuestionOutcome& outcome, core::Instant now,
+              bool finished);
+
+/// Every question of the scenario with the class's answers (by question id).
+std::vector<QuestionResult> answerQuestions(const scenario::Scenario& scenario, const sim::World& world,
+                                            std::span<const sim::Event> events,
+                                            const std::map<std::string, std::string>& classAnswers,
+                                            bool finished);
+
+/// What happened, in words: "cancelled (at 08:30)", "EKCH (at 09:12)", "not settled by 10:30".
+std::string outcomeText(const QuestionResult& result, core::Instant now, int utcOffsetMinutes);
+/// "right", "wrong", "not answered", or "open" while the answer is not settled.
+std::string verdictWord(const QuestionResult& result);
+/// Rows of question, class answer, what happened and verdict, for the HTML report.
+std::vector<std::vector<std::string>> questionRows(const std::vector<QuestionResult>& results,
+                                                   core::Instant now, int utcOffsetMinutes);
+/// The "Questions" block of the summary printed by `nofly run`, or empty without questions.
+std::string questionsText(const std::vector<QuestionResult>& results, core::Instant now,
+                          int utcOffsetMinutes);
+
+/// Reads "ID=CHOICE" (`nofly run --answer`) into `answers`; the error, with a
+/// suggestion, when the question or the choice does not exist.
+std::optional<std::string> readAnswer(const scenario::Scenario& scenario, const std::string& text,
+                                      std::map<std::string, std::string>& answers);
+
+} // namespace nofly::report

@@ -1,0 +1,572 @@
+#include "sim/defence.hpp"
+
+#include "core/quantity.hpp"
+#include "sim/simulation.hpp"
+#include "sim/world.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace nofly::sim {
+
+using core::Instant;
+using core::Millis;
+using core::Vec2;
+using scenario::Scenario;
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+/// A responder this near its target (or its base) is there [m].
+constexpr double kArrived = 50.0;
+
+/// Independent streams from the run's seed, one per purpose, so that adding a
+/// sensor changes neither the traffic nor another sensor's draws.
+core::Random stream(std::uint64_t seed, std::uint64_t purpose) {
+    return core::Random(seed ^ (0x9E3779B97F4A7C15ULL * (purpose + 1)));
+}
+
+std::string clock(Instant t, const Scenario& s) { return core::formatClock(t, s.time.utcOffsetMinutes); }
+std::string km(double metres) { return core::formatQuantity(metres, core::Dimension::Length); }
+std::string span(Millis ms) { return core::formatQuantity(static_cast<double>(ms) / 1000.0, core::Dimension::Duration); }
+
+/// A scenario of the obstacles as zones, so that the zone index can ray-cast them.
+std::shared_ptr<const ZoneIndex> obstacleIndex(const Scenario& s) {
+    if (s.obstacles.empty()) return nullptr;
+    Scenario walls;
+    for (const scenario::Obstacle& o : s.obstacles) {
+        scenario::Zone z;
+        z.id = o.id;
+        z.region = o.region;
+        walls.zones.push_back(std::move(z));
+    }
+    return std::make_shared<const ZoneIndex>(walls);
+}
+
+struct Defender {
+    const Scenario& s;
+    World& w;
+    const Model& model;
+    Defence& d;
+
+    const std::string& flightId(int drone) const {
+        return w.flights[static_cast<std::size_t>(w.drones[static_cast<std::size_t>(drone)].flight)].flight.id;
+    }
+    const FlightPlan& plan(int drone) const { return w.flights[static_cast<std::size_t>(drone)]; }
+
+    Event event(EventType type, const Track* track, Vec2 at, std::string text) const {
+        Event e;
+        e.tick = w.tick;
+        e.time = w.now;
+        e.type = type;
+        if (track) {
+            e.track = track->id;
+            if (track->drone >= 0) e.flight = flightId(track->drone);
+        }
+        e.at = at;
+        e.text = std::move(text);
+        return e;
+    }
+    void emit(Event e) { w.events.push_back(std::move(e)); }
+
+    /// "2.1 km from EKCH", the nearest airport or site, for the class.
+    std::string near(Vec2 p) const {
+        double best = 1e300;
+        std::string name;
+        for (const auto& a : s.airports)
+            if (double r = core::distance(p, a.at); r < best) best = r, name = a.id;
+        for (const auto& site : s.sites)
+            if (double r = core::distance(p, site.at); r < best) best = r, name = site.name;
+        return name.empty() ? std::string() : km(best) + " from " + name;
+    }
+
+    // --- sensing -------------------------------------------------------------
+
+    bool lineOfSight(Vec2 from, Vec2 to, double altitude) const {
+        if (!d.obstacles) return true;
+        for (const ZoneInterval& x : d.obstacles->intervals(from, to))
+            if (s.obstacles[static_cast<std::size_t>(x.zone)].height >= altitude) return false;
+        return true;
+    }
+
+    bool inView(const scenario::Sensor& sensor, Vec2 p) const {
+        if (sensor.type != scenario::SensorType::Camera || sensor.fieldOfView <= 0.0) return true;
+        const Vec2 v = p - sensor.at;
+        double off = std::atan2(v.x, v.y) - sensor.heading;
+        off = std::remainder(off, 2.0 * kPi);
+        return std::abs(off) <= sensor.fieldOfView / 2.0;
+    }
+
+    void scan(std::size_t index) {
+        const scenario::Sensor& sensor = s.sensors[index];
+        core::Random& random = d.sensorRandom[index];
+        const bool remote = sensor.type == scenario::SensorType::RemoteId;
+        for (std::size_t i : w.flying) {
+            const Drone& drone = w.drones[i];
+            if (drone.phase != Phase::Flying || drone.altitude <= 0.0) continue;
+            if (remote && !d.cooperative[i]) continue;
+            const double r = core::distance(sensor.at, drone.position);
+            if (r > sensor.range || !inView(sensor, drone.position)) continue;
+            if (!lineOfSight(sensor.at, drone.position, drone.altitude)) continue;
+            if (!random.chance(detectionProbability(sensor, r))) continue;
+            SensorReport report;
+            report.due = w.now + sensor.latency;
+            report.sensor = static_cast<int>(index);
+            report.drone = static_cast<int>(i);
+            report.at = drone.position;
+            report.range = r;
+            report.remoteId = remote;
+            d.reports.push_back(report);
+        }
+        // clutter, birds, a bright star: a Poisson number of false alarms per scan
+        if (sensor.falseAlarmsPerHour > 0.0) {
+            const double expected = sensor.falseAlarmsPerHour * static_cast<double>(sensor.update) / 3600000.0;
+            const double limit = std::exp(-expected);
+            double product = random.uniform();
+            for (int n = 0; product > limit && n < 100; ++n) {
+                double r = sensor.range * std::sqrt(random.uniform());
+                double bearing = random.uniform(0.0, 2.0 * kPi);
+                if (sensor.type == scenario::SensorType::Camera && sensor.fieldOfView > 0.0)
+                    bearing = sensor.heading + (random.uniform() - 0.5) * sensor.fieldOfView;
+                SensorReport report;
+                report.due = w.now + sensor.latency;
+                report.sensor = static_cast<int>(index);
+                report.at = sensor.at + Vec2{std::sin(bearing), std::cos(bearing)} * r;
+                report.range = r;
+                report.falseAlarm = true;
+                d.reports.push_back(report);
+                product *= random.uniform();
+            }
+        }
+    }
+
+    void sightings() {
+        while (d.nextSighting < s.timeline.size() && s.timeline[d.nextSighting].at <= w.now) {
+            const scenario::TimelineEvent& e = s.timeline[d.nextSighting++];
+            if (e.type != scenario::EventType::Sighting || !e.position) continue;
+            SensorReport report;
+            report.due = w.now;
+            report.at = *e.position;
+            report.falseAlarm = !e.genuine;
+            report.text = e.text;
+            d.reports.push_back(report);
+        }
+    }
+
+    // --- tracks --------------------------------------------------------------
+
+    std::string sourceName(const SensorReport& r) const {
+        return r.sensor >= 0 ? s.sensors[static_cast<std::size_t>(r.sensor)].name : std::string("a sighting report");
+    }
+
+    Track& newTrack(const SensorReport& r) {
+        Track t;
+        t.id = "T" + std::to_string(d.tracks.size() + 1);
+        t.drone = r.drone;
+        t.falseAlarm = r.falseAlarm;
+        t.first = t.last = w.now;
+        t.position = r.at;
+        d.tracks.push_back(t);
+        if (r.drone >= 0) d.droneTrack[static_cast<std::size_t>(r.drone)] = static_cast<int>(d.tracks.size() - 1);
+        return d.tracks.back();
+    }
+
+    /// Whether a drone flies as authorised now: not hostile and in no zone it violates.
+    bool authorised(int drone) const {
+        return plan(drone).behaviour != scenario::Behaviour::Hostile &&
+               w.drones[static_cast<std::size_t>(drone)].violating.empty();
+    }
+
+    void classify(Track& t) {
+        const bool truth = t.drone >= 0 && t.heardRemoteId && authorised(t.drone);
+        if (t.classified && truth == t.truth) return;
+        t.truth = truth;
+        bool identified = truth;
+        const bool wrong = s.tracking.misclassify > 0.0 && d.classifyRandom.chance(s.tracking.misclassify);
+        if (wrong) identified = !identified;
+        if (t.classified && identified == t.identified) return;
+        t.classified = true;
+        t.identified = identified;
+        if (t.drone >= 0) w.drones[static_cast<std::size_t>(t.drone)].unknownTrack = !identified;
+        if (!identified) t.everUnknown = true;
+        std::string why;
+        if (t.drone < 0) why = t.falseAlarm ? "nobody can say what it is" : "a report of a drone nobody can name";
+        else if (identified && wrong) why = "misclassified as " + flightId(t.drone) + "'s authorised flight";
+        else if (identified) why = flightId(t.drone) + ", broadcasting Remote ID, flying as authorised";
+        else if (wrong) why = "misclassified: it is " + flightId(t.drone) + ", broadcasting Remote ID and authorised";
+        else if (!t.heardRemoteId) why = "no Remote ID heard";
+        else why = "broadcasts Remote ID but flies where it may not";
+        Event e = event(EventType::Identification, &t, t.position,
+                        "track " + t.id + (identified ? " identified: " : " unknown: ") + why);
+        e.other = identified ? "identified" : "unknown";
+        e.value = static_cast<double>(w.now - t.first) / 1000.0;
+        emit(e);
+    }
+
+    void arrive(const SensorReport& r) {
+        if (r.drone < 0) {
+            Track& t = newTrack(r);
+            if (r.falseAlarm) {
+                emit(event(EventType::FalseAlarm, &t, r.at,
+                           sourceName(r) + ": a drone " + near(r.at) + ", new track " + t.id +
+                               (r.sensor >= 0 ? "; nothing is there (false alarm)" : "; nothing is there") +
+                               (r.text.empty() ? "" : " - " + r.text)));
+            } else {
+                emit(event(EventType::Detection, &t, r.at,
+                           "a drone is reported " + near(r.at) + ": track " + t.id + (r.text.empty() ? "" : " - " + r.text)));
+            }
+            classify(t);
+            closures(t);
+            return;
+        }
+        const std::size_t drone = static_cast<std::size_t>(r.drone);
+        int ti = d.droneTrack[drone];
+        if (w.drones[drone].phase != Phase::Flying && ti < 0) return; // landed before the report came in
+        if (ti < 0) {
+            Track& t = newTrack(r);
+            const Drone& dr = w.drones[drone];
+            Event e = event(EventType::Detection, &t, r.at,
+                            sourceName(r) + ": a drone " + near(r.at) + ", new track " + t.id + " (in truth " +
+                                flightId(r.drone) + ")");
+            e.actor = s.sensors[static_cast<std::size_t>(r.sensor)].id;
+            e.value = static_cast<double>(w.now - dr.departedAt) / 1000.0;
+            emit(e);
+            ti = static_cast<int>(d.tracks.size() - 1);
+        }
+        Track& t = d.tracks[static_cast<std::size_t>(ti)];
+        t.last = w.now;
+        t.position = r.at;
+        if (r.remoteId) t.heardRemoteId = true;
+        classify(t);
+        closures(t);
+    }
+
+    void loseTracks() {
+        for (Track& t : d.tracks) {
+            if (t.lost || w.now - t.last < s.tracking.lostAfter) continue;
+            t.lost = true;
+            if (t.drone >= 0 && d.droneTrack[static_cast<std::size_t>(t.drone)] == &t - d.tracks.data()) {
+                d.droneTrack[static_cast<std::size_t>(t.drone)] = -1;
+                w.drones[static_cast<std::size_t>(t.drone)].unknownTrack = false;
+            }
+            emit(event(EventType::TrackLost, &t, t.position,
+                       "track " + t.id + " lost: no report for " + span(s.tracking.lostAfter)));
+        }
+    }
+
+    // --- airports ------------------------------------------------------------
+
+    void closures(const Track& t) {
+        if (t.identified) return;
+        for (std::size_t a = 0; a < s.airports.size(); ++a) {
+            const scenario::Airport& airport = s.airports[a];
+            if (!airport.closure) continue;
+            const double r = core::distance(t.position, airport.at);
+            if (r > airport.closure->radius) continue;
+            SiteState& site = d.airports[a];
+            site.lastUnknown = w.now;
+            if (site.closed) continue;
+            site.closed = true;
+            site.closedAt = w.now;
+            site.closedBy = t.id;
+            Event e = event(EventType::SiteClosed, &t, airport.at,
+                            airport.id + " closes: track " + t.id + ", unknown, is " + km(r) + " from the airport");
+            e.site = airport.id;
+            e.value = r;
+            emit(e);
+            Verdict v;
+            v.time = w.now;
+            v.site = airport.id;
+            v.rule = airport.id + " closed at " + clock(w.now, s) + " because track " + t.id + ", unknown, was " + km(r) +
+                     " from the airport (closure radius " + km(airport.closure->radius) + ").";
+            site.verdict = w.verdicts.size();
+            w.verdicts.push_back(v);
+        }
+    }
+
+    void reopen() {
+        for (std::size_t a = 0; a < s.airports.size(); ++a) {
+            const scenario::Airport& airport = s.airports[a];
+            SiteState& site = d.airports[a];
+            if (!site.closed || w.now - site.lastUnknown < airport.closure->quiet) continue;
+            site.closed = false;
+            Event e = event(EventType::SiteReopened, nullptr, airport.at,
+                            airport.id + " reopens after " + span(airport.closure->quiet) + " without unknown tracks, closed " +
+                                span(w.now - site.closedAt));
+            e.site = airport.id;
+            e.track = site.closedBy;
+            e.value = static_cast<double>(w.now - site.closedAt) / 1000.0;
+            emit(e);
+            w.verdicts[site.verdict].rule += " Reopened at " + clock(w.now, s) + " after " + span(airport.closure->quiet) +
+                                             " without unknown tracks (closed " + span(w.now - site.closedAt) + ").";
+        }
+    }
+
+    void mannedTraffic() {
+        while (d.nextManned < d.manned.size() && d.manned[d.nextManned].due <= w.now)
+            d.mannedWaiting.push_back(d.nextManned++);
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < d.mannedWaiting.size(); ++k) {
+            MannedMovement& m = d.manned[d.mannedWaiting[k]];
+            const scenario::Airport& airport = s.airports[static_cast<std::size_t>(m.airport)];
+            const scenario::MannedTraffic& traffic = *airport.manned;
+            const std::string label = std::string(m.arrival ? "arrival" : "departure") + " due " + clock(m.due, s);
+            if (!d.airports[static_cast<std::size_t>(m.airport)].closed) {
+                if (m.waiting) {
+                    Event e = event(EventType::MannedDelayed, nullptr, airport.at,
+                                    airport.id + " " + label + " " + (m.arrival ? "lands" : "takes off") + " " +
+                                        span(w.now - m.due) + " late");
+                    e.site = airport.id;
+                    e.other = label;
+                    e.value = static_cast<double>(w.now - m.due) / 1000.0;
+                    emit(e);
+                }
+                m.done = true;
+                continue;
+            }
+            m.waiting = true;
+            if (m.arrival && w.now - m.due >= traffic.hold) {
+                const std::string to = traffic.divertTo.empty() ? std::string("another airport") : traffic.divertTo;
+                Event e = event(EventType::MannedDiverted, nullptr, airport.at,
+                                airport.id + " " + label + " diverts to " + to + " after holding " + span(traffic.hold));
+                e.site = airport.id;
+                e.other = label;
+                e.value = static_cast<double>(w.now - m.due) / 1000.0;
+                emit(e);
+                m.done = true;
+                continue;
+            }
+            d.mannedWaiting[kept++] = d.mannedWaiting[k];
+        }
+        d.mannedWaiting.resize(kept);
+    }
+
+    // --- responders ------------------------------------------------------------
+
+    /// Whether a responder answers for a track at p: near an airport with a
+    /// closure rule, or inside a protected site, that it protects.
+    bool threatens(const scenario::Responder& r, Vec2 p) const {
+        auto protects = [&](const std::string& id) {
+            return r.protects.empty() || std::find(r.protects.begin(), r.protects.end(), id) != r.protects.end();
+        };
+        for (const auto& a : s.airports)
+            if (a.closure && protects(a.id) && core::distance(p, a.at) <= a.closure->radius) return true;
+        for (const auto& site : s.sites)
+            if (site.radius > 0.0 && protects(site.id) && core::distance(p, site.at) <= site.radius) return true;
+        return false;
+    }
+
+    /// How near a point is to the nearest airport with a closure rule or protected site [m].
+    double threatDistance(Vec2 p) const {
+        double best = 1e300;
+        for (const auto& a : s.airports)
+            if (a.closure) best = std::min(best, core::distance(p, a.at));
+        for (const auto& site : s.sites)
+            if (site.radius > 0.0) best = std::min(best, core::distance(p, site.at));
+        return best;
+    }
+
+    /// Moves toward a point; true when there.
+    bool move(ResponderState& state, double speed, Vec2 to) {
+        const double step = speed * static_cast<double>(s.time.step) / 1000.0;
+        const Vec2 v = to - state.position;
+        const double left = core::length(v);
+        if (left <= std::max(step, kArrived)) {
+            state.position = to;
+            return true;
+        }
+        state.position = state.position + v * (step / left);
+        return false;
+    }
+
+    void endJob(std::size_t index, Track* t, const std::string& why) {
+        ResponderState& state = d.responders[index];
+        const scenario::Responder& r = s.responders[index];
+        Event e = event(EventType::NeutraliseFailed, t, state.position, r.name + ": " + why);
+        e.actor = r.id;
+        e.value = static_cast<double>(w.now - state.dispatchedAt) / 1000.0;
+        emit(e);
+        if (t) t->responder = -1;
+        state.track = -1;
+        state.status = ResponderState::Returning;
+    }
+
+    void respond() {
+        for (std::size_t i = 0; i < d.responders.size(); ++i) {
+            ResponderState& state = d.responders[i];
+            const scenario::Responder& r = s.responders[i];
+            Track* t = state.track >= 0 ? &d.tracks[static_cast<std::size_t>(state.track)] : nullptr;
+            const Drone* drone = t && t->drone >= 0 ? &w.drones[static_cast<std::size_t>(t->drone)] : nullptr;
+            switch (state.status) {
+            case ResponderState::Free: break;
+            case ResponderState::Returning:
+                if (move(state, r.speed, r.base)) state.status = ResponderState::Free;
+                break;
+            case ResponderState::EnRoute:
+                if (t->lost) {
+                    endJob(i, t, "called off, track " + t->id + " lost");
+                    break;
+                }
+                // the defence knows where its reports put the drone, not where it is
+                if (move(state, r.speed, t->position)) {
+                    state.status = ResponderState::Working;
+                    state.workEnds = w.now + r.neutralise;
+                    Event e = event(EventType::ResponderArrived, t, state.position,
+                                    r.name + " reaches track " + t->id + " after " + span(w.now - state.dispatchedAt));
+                    e.actor = r.id;
+                    e.value = static_cast<double>(w.now - t->first) / 1000.0;
+                    emit(e);
+                }
+                break;
+            case ResponderState::Working:
+                if (drone && drone->phase == Phase::Flying) state.position = drone->position;
+                if (w.now < state.workEnds) break;
+                if (!drone) {
+                    endJob(i, t, "nothing found at track " + t->id + (t->falseAlarm ? " (false alarm)" : ""));
+                } else if (drone->phase != Phase::Flying) {
+                    endJob(i, t, "track " + t->id + "'s drone has landed");
+                } else if (d.responseRandom.chance(r.success)) {
+                    const std::size_t di = static_cast<std::size_t>(t->drone);
+                    forceDown(s, w, model, di, r.effect);
+                    t->neutralised = true;
+                    const bool home = r.effect == scenario::BreachAction::Return;
+                    Event e = event(EventType::Neutralised, t, state.position,
+                                    r.name + (home ? " sends track " + t->id + " home" : " brings track " + t->id + " down") +
+                                        " (" + flightId(t->drone) + ")");
+                    e.actor = r.id;
+                    e.value = static_cast<double>(w.now - t->first) / 1000.0;
+                    emit(e);
+                    Verdict v;
+                    v.time = w.now;
+                    v.flight = flightId(t->drone);
+                    v.outcome = w.drones[di].outcome;
+                    v.rule = "Neutralised at " + clock(w.now, s) + " by " + r.name + ": track " + t->id + ", unknown, " +
+                             near(drone->position) + "; the drone " + (home ? "flies home and lands." : "lands where it is.");
+                    w.verdicts.push_back(v);
+                    t->responder = -1;
+                    state.track = -1;
+                    state.status = ResponderState::Returning;
+                } else {
+                    endJob(i, t, "fails to stop track " + t->id);
+                }
+                break;
+            }
+        }
+        // dispatch: the unknown tracks nearest to what is protected first, each to the
+        // nearest responder that is free (or on its way home) and answers for it
+        std::vector<std::pair<double, std::size_t>> waiting;
+        for (std::size_t ti = 0; ti < d.tracks.size(); ++ti) {
+            const Track& t = d.tracks[ti];
+            if (t.lost || t.identified || t.neutralised || t.responder >= 0) continue;
+            waiting.emplace_back(threatDistance(t.position), ti);
+        }
+        std::stable_sort(waiting.begin(), waiting.end(),
+                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (const auto& [threat, ti] : waiting) {
+            Track& t = d.tracks[ti];
+            if (t.lost || t.identified || t.neutralised || t.responder >= 0) continue;
+            int best = -1;
+            double bestDistance = 0.0;
+            for (std::size_t i = 0; i < d.responders.size(); ++i) {
+                const ResponderState& state = d.responders[i];
+                const scenario::Responder& r = s.responders[i];
+                if (state.status != ResponderState::Free && state.status != ResponderState::Returning) continue;
+                if (core::distance(r.base, t.position) > r.reach || !threatens(r, t.position)) continue;
+                const double distance = core::distance(state.position, t.position);
+                if (best < 0 || distance < bestDistance) best = static_cast<int>(i), bestDistance = distance;
+            }
+            if (best < 0) continue;
+            ResponderState& state = d.responders[static_cast<std::size_t>(best)];
+            const scenario::Responder& r = s.responders[static_cast<std::size_t>(best)];
+            state.status = ResponderState::EnRoute;
+            state.track = static_cast<int>(ti);
+            state.dispatchedAt = w.now;
+            t.responder = best;
+            Event e = event(EventType::Dispatch, &t, state.position,
+                            r.name + " sent to track " + t.id + ", " + km(bestDistance) + " away");
+            e.actor = r.id;
+            e.value = bestDistance;
+            emit(e);
+        }
+    }
+};
+
+} // namespace
+
+double detectionProbability(const scenario::Sensor& sensor, double range) {
+    if (range < 0.0 || range > sensor.range || sensor.range <= 0.0) return 0.0;
+    const double f = range / sensor.range;
+    return sensor.probability * (1.0 - f * f);
+}
+
+void makeDefence(const Scenario& s, World& w) {
+    Defence& d = w.defence;
+    d = Defence{};
+    d.obstacles = obstacleIndex(s);
+    d.classifyRandom = stream(s.seed, 1);
+    d.responseRandom = stream(s.seed, 2);
+    core::Random remote = stream(s.seed, 3);
+    for (std::size_t i = 0; i < s.sensors.size(); ++i) {
+        d.sensorRandom.push_back(stream(s.seed, 100 + i));
+        d.nextScan.push_back(s.time.start);
+    }
+    d.cooperative.resize(w.drones.size());
+    d.droneTrack.assign(w.drones.size(), -1);
+    for (std::size_t i = 0; i < w.drones.size(); ++i) {
+        const FlightPlan& fp = w.flights[i];
+        const scenario::Category* c = s.category(fp.flight.category);
+        const double share = c ? c->remoteId : 0.0;
+        const bool draw = remote.chance(share); // drawn for every drone, so that one flight's category moves no other's
+        d.cooperative[i] = fp.behaviour != scenario::Behaviour::Hostile && draw;
+    }
+    d.airports.resize(s.airports.size());
+    for (std::size_t a = 0; a < s.airports.size(); ++a) {
+        const auto& manned = s.airports[a].manned;
+        if (!manned) continue;
+        auto schedule = [&](double perHour, bool arrival, double offset) {
+            if (perHour <= 0.0) return;
+            const double period = 3600000.0 / perHour;
+            for (double t = period * offset; s.time.start + static_cast<Instant>(t) < s.time.end; t += period)
+                d.manned.push_back({s.time.start + static_cast<Instant>(std::llround(t)), static_cast<int>(a), arrival});
+        };
+        schedule(manned->arrivalsPerHour, true, 0.5);
+        schedule(manned->departuresPerHour, false, 0.25);
+    }
+    std::stable_sort(d.manned.begin(), d.manned.end(),
+                     [](const MannedMovement& a, const MannedMovement& b) { return a.due < b.due; });
+    for (const scenario::Responder& r : s.responders) {
+        ResponderState state;
+        state.position = r.base;
+        d.responders.push_back(state);
+    }
+    const bool sightings = std::any_of(s.timeline.begin(), s.timeline.end(), [](const scenario::TimelineEvent& e) {
+        return e.type == scenario::EventType::Sighting;
+    });
+    const bool rules = std::any_of(s.airports.begin(), s.airports.end(),
+                                   [](const scenario::Airport& a) { return a.closure || a.manned; });
+    d.active = !s.sensors.empty() || sightings || rules || !s.responders.empty();
+}
+
+void defend(const Scenario& s, World& w, const Model& model) {
+    Defender defender{s, w, model, w.defence};
+    Defence& d = w.defence;
+    defender.sightings();
+    for (std::size_t i = 0; i < s.sensors.size(); ++i) {
+        if (w.now < d.nextScan[i]) continue;
+        defender.scan(i);
+        while (d.nextScan[i] <= w.now) d.nextScan[i] += s.sensors[i].update;
+    }
+    // reports that have arrived, in the order they were made
+    auto due = std::stable_partition(d.reports.begin(), d.reports.end(),
+                                     [&](const SensorReport& r) { return r.due <= w.now; });
+    std::vector<SensorReport> arrived(std::make_move_iterator(d.reports.begin()), std::make_move_iterator(due));
+    d.reports.erase(d.reports.begin(), due);
+    std::stable_sort(arrived.begin(), arrived.end(), [](const SensorReport& a, const SensorReport& b) { return a.due < b.due; });
+    for (const SensorReport& r : arrived) defender.arrive(r);
+    defender.loseTracks();
+    defender.reopen();
+    defender.mannedTraffic();
+    defender.respond();
+}
+
+} // namespace nofly::sim

@@ -1,0 +1,369 @@
+// The split view and the Questions panel in a real window under a real X
+// server (xvfb-run -a): the flagship scenario with the nationwide ban beside
+// five-kilometre circles on one clock, one camera and a click in either map;
+// the class's answers given with the number keys, locked, revealed by the
+// run and written into the saved report. Opt-in, as viewer_display_test.cpp.
+#include "render/viewer.hpp"
+
+#include "sim/simulation.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace nofly::render {
+namespace {
+
+using ::testing::HasSubstr;
+namespace fs = std::filesystem;
+
+const std::string kFlagship = std::string(NOFLY_SOURCE_DIR) + "/scenarios/denmark_2025/summit_ban.yaml";
+constexpr core::Instant kMinute = 60000;
+constexpr unsigned kWidth = 1600, kHeight = 900;
+
+class SplitDisplayTest : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        const char* enabled = std::getenv("NOFLY_DISPLAY_TESTS");
+        if (!enabled || std::string(enabled) != "1")
+            GTEST_SKIP() << "display tests are opt-in: NOFLY_DISPLAY_TESTS=1 xvfb-run -a ...";
+        sf::ContextSettings settings;
+        settings.stencilBits = 8;
+        window = std::make_unique<sf::RenderWindow>(sf::VideoMode(kWidth, kHeight), "nofly test",
+                                                    sf::Style::Default, settings);
+    }
+
+    void open(std::vector<std::string> split, bool presenter = false) {
+        ViewerOptions options;
+        options.file = kFlagship;
+        options.split = std::move(split);
+        options.presenter = presenter;
+        options.stepBudget = 0.25; // a quarter of a second of steps a frame: whole hours in a few frames
+        viewer = std::make_unique<Viewer>(options);
+        ASSERT_TRUE(viewer->load()) << (viewer->errors().empty() ? "" : viewer->errors().front());
+        viewer->resize(kWidth, kHeight);
+        frame();
+    }
+
+    void frame(double seconds = 1.0 / 60.0) {
+        sf::Event event;
+        while (window->pollEvent(event)) {
+        }
+        viewer->frame(*window, seconds);
+        window->display();
+    }
+
+    void send(sf::Event event) { viewer->handle(event); }
+
+    void pressKey(sf::Keyboard::Key code, bool shift = false, bool control = false) {
+        sf::Event e{};
+        e.type = sf::Event::KeyPressed;
+        e.key = {code, false, control, shift, false};
+        send(e);
+        e.type = sf::Event::KeyReleased;
+        send(e);
+    }
+
+    void clickAt(core::Vec2 pixel) {
+        sf::Event e{};
+        e.type = sf::Event::MouseButtonPressed;
+        e.mouseButton = {sf::Mouse::Left, int(std::lround(pixel.x)), int(std::lround(pixel.y))};
+        send(e);
+        e.type = sf::Event::MouseButtonReleased;
+        send(e);
+    }
+
+    sf::Image screenshot(const std::string& name = "nofly_split_test.png") {
+        viewer->frame(*window, 0.0);
+        const std::string path = (fs::temp_directory_path() / name).string();
+        std::string message;
+        EXPECT_TRUE(viewer->saveScreenshot(*window, path, message)) << message;
+        window->display();
+        sf::Image image;
+        EXPECT_TRUE(image.loadFromFile(path));
+        return image;
+    }
+
+    /// The mean colour of the 11 x 11 pixels round p.
+    sf::Color patchAt(const sf::Image& image, core::Vec2 p) {
+        int r = 0, g = 0, b = 0;
+        for (int dy = -5; dy <= 5; ++dy)
+            for (int dx = -5; dx <= 5; ++dx) {
+                const sf::Color c =
+                    image.getPixel(unsigned(std::lround(p.x) + dx), unsigned(std::lround(p.y) + dy));
+                r += c.r, g += c.g, b += c.b;
+            }
+        return sf::Color(sf::Uint8(r / 121), sf::Uint8(g / 121), sf::Uint8(b / 121));
+    }
+
+    /// Plays at the given speed until `until`, checking after every frame that both maps show one time.
+    void playUntil(core::Instant until, double speed_frames_seconds = 0.5) {
+        for (int k = 0; k < 4000 && viewer->playback(0).now() < until && !viewer->playback(0).finished();
+             ++k) {
+            frame(speed_frames_seconds);
+            ASSERT_EQ(viewer->playback(0).now(), viewer->playback(1).now()) << "frame " << k;
+        }
+    }
+
+    const QuestionLine& question(const std::vector<QuestionLine>& lines, const std::string& id) {
+        for (const QuestionLine& l : lines)
+            if (l.id == id) return l;
+        ADD_FAILURE() << "no question " << id;
+        return lines.front();
+    }
+
+    std::unique_ptr<sf::RenderWindow> window;
+    std::unique_ptr<Viewer> viewer;
+};
+
+TEST_F(SplitDisplayTest, TwoVariantsRunOnOneClock) {
+    open({"base", "five-km-circles"});
+    ASSERT_EQ(viewer->paneCount(), 2);
+    EXPECT_EQ(viewer->paneVariant(0), "base");
+    EXPECT_EQ(viewer->paneVariant(1), "five-km-circles");
+    // the same traffic: the same flights in both
+    ASSERT_EQ(viewer->playback(0).world().flights.size(), viewer->playback(1).world().flights.size());
+    for (std::size_t i = 0; i < viewer->playback(0).world().flights.size(); ++i)
+        EXPECT_EQ(viewer->playback(0).world().flights[i].flight.depart,
+                  viewer->playback(1).world().flights[i].flight.depart);
+
+    // a step moves both
+    const core::Instant start = viewer->playback(0).now();
+    pressKey(sf::Keyboard::Right);
+    frame();
+    EXPECT_EQ(viewer->playback(0).now(), start + viewer->scenario(0).time.step);
+    EXPECT_EQ(viewer->playback(1).now(), viewer->playback(0).now());
+
+    // playing fast: both at one time after every frame
+    pressKey(sf::Keyboard::Space);
+    for (int k = 0; k < 8; ++k)
+        pressKey(sf::Keyboard::Up); // 60x -> 10000x
+    playUntil(start + 210 * kMinute);
+    pressKey(sf::Keyboard::Space);
+    frame();
+    EXPECT_EQ(viewer->playback(0).now(), viewer->playback(1).now());
+    EXPECT_GE(viewer->playback(0).now(), start + 210 * kMinute);
+
+    // different policies, different mornings: the labels over the maps say so
+    const std::string left = viewer->paneLabel(0), right = viewer->paneLabel(1);
+    EXPECT_THAT(left, HasSubstr("base\n"));
+    EXPECT_THAT(right, HasSubstr("five-km-circles\n"));
+    EXPECT_NE(left.substr(left.find('\n')), right.substr(right.find('\n')));
+
+    // going back moves both to the same earlier time
+    pressKey(sf::Keyboard::Left);
+    for (int k = 0; k < 200; ++k)
+        frame();
+    EXPECT_EQ(viewer->playback(0).now(), viewer->playback(1).now());
+}
+
+TEST_F(SplitDisplayTest, EachMapDrawsItsOwnVariant) {
+    open({"base", "five-km-circles"});
+    // south-west of Copenhagen, far from every circle: inside the nationwide ban only
+    const core::Vec2 place = viewer->scenario(0).projection.toLocal({55.60, 12.35});
+    const core::Vec2 left = viewer->paneCamera(0).toScreen(place),
+                     right = viewer->paneCamera(1).toScreen(place);
+    EXPECT_NEAR(right.x - left.x, viewer->paneCamera(0).viewportWidth(), 1e-6);
+    const sf::Image image = screenshot();
+    const sf::Color ban = patchAt(image, left), plain = patchAt(image, right);
+    EXPECT_GT(int(ban.r) - int(ban.b), 15) << "the ban's tint expected on the left";
+    EXPECT_LT(std::abs(int(plain.r) - int(plain.b)), 6) << "no tint expected on the right";
+}
+
+TEST_F(SplitDisplayTest, OneCameraForBothMaps) {
+    open({"base", "five-km-circles"});
+    const double width = viewer->paneCamera(0).viewportWidth();
+    // a drag in the right map pans both
+    sf::Event e{};
+    e.type = sf::Event::MouseButtonPressed;
+    e.mouseButton = {sf::Mouse::Left, int(width + 300), 400};
+    send(e);
+    e.type = sf::Event::MouseMoved;
+    e.mouseMove = {int(width + 360), 430};
+    send(e);
+    e.type = sf::Event::MouseButtonReleased;
+    e.mouseButton = {sf::Mouse::Left, int(width + 360), 430};
+    send(e);
+    frame();
+    // a wheel notch in the right map zooms both around the same world point
+    const core::Vec2 under = viewer->paneCamera(1).toWorld({width + 200.0, 300.0});
+    e = {};
+    e.type = sf::Event::MouseWheelScrolled;
+    e.mouseWheelScroll = {sf::Mouse::VerticalWheel, 1.f, int(width + 200), 300};
+    send(e);
+    frame();
+    const Camera a = viewer->paneCamera(0), b = viewer->paneCamera(1);
+    EXPECT_EQ(a.scale(), b.scale());
+    EXPECT_EQ(a.centre().x, b.centre().x);
+    EXPECT_EQ(a.centre().y, b.centre().y);
+    const core::Vec2 still = viewer->paneCamera(1).toWorld({width + 200.0, 300.0});
+    EXPECT_NEAR(still.x, under.x, 1.0);
+    EXPECT_NEAR(still.y, under.y, 1.0);
+}
+
+TEST_F(SplitDisplayTest, TheInspectorWorksInTheMapClicked) {
+    open({"base", "five-km-circles"});
+    // Kastrup airport: an authorisation circle under the ban, a prohibited one among the circles
+    const core::Vec2 ekch = viewer->scenario(0).projection.toLocal({55.605, 12.70});
+    clickAt(viewer->paneCamera(1).toScreen(ekch));
+    frame();
+    EXPECT_EQ(viewer->selection().pane, 1);
+    EXPECT_EQ(viewer->selection().zone, "ekch-circle");
+    EXPECT_THAT(viewer->inspectorText(), HasSubstr("[five-km-circles]"));
+    EXPECT_THAT(viewer->inspectorText(), HasSubstr("Restriction: prohibited"));
+    clickAt(viewer->paneCamera(0).toScreen(ekch));
+    frame();
+    EXPECT_EQ(viewer->selection().pane, 0);
+    EXPECT_EQ(viewer->selection().zone, "ekch-circle");
+    EXPECT_THAT(viewer->inspectorText(), HasSubstr("[base]"));
+    EXPECT_THAT(viewer->inspectorText(), HasSubstr("Restriction: authorisation"));
+}
+
+TEST_F(SplitDisplayTest, TheClassAnswersThenTheRunReveals) {
+    open({"base", "five-km-circles"});
+    // the first question waits for the left map's answer: the keys give it, and it locks
+    ASSERT_EQ(viewer->currentQuestion(), std::make_pair(0, 0));
+    const QuestionLine first = viewer->questionLines().front();
+    ASSERT_EQ(first.id, "wedding");
+    ASSERT_EQ(first.choices, (std::vector<std::string>{"allowed", "cancelled"}));
+    pressKey(sf::Keyboard::Num2); // base: cancelled
+    frame();
+    EXPECT_EQ(viewer->currentQuestion(), std::make_pair(0, 1));
+    pressKey(sf::Keyboard::Num2); // five-km-circles: cancelled
+    frame();
+    EXPECT_FALSE(viewer->answer(0, "wedding", "allowed")) << "an answer locks";
+    auto lines = viewer->questionLines();
+    EXPECT_EQ(question(lines, "wedding").panes[0].classAnswer, "cancelled");
+    EXPECT_EQ(question(lines, "wedding").panes[1].classAnswer, "cancelled");
+    EXPECT_FALSE(question(lines, "wedding").panes[0].revealed);
+    // the Oresund bridge: "allowed" under the ban
+    EXPECT_TRUE(viewer->answer(0, "bridge", "allowed"));
+
+    // play to the end: every answer shows, with the class's verdict
+    pressKey(sf::Keyboard::Space);
+    for (int k = 0; k < 8; ++k)
+        pressKey(sf::Keyboard::Up);
+    playUntil(viewer->playback(0).end() + kMinute);
+    frame();
+    lines = viewer->questionLines();
+    const QuestionLine& wedding = question(lines, "wedding");
+    ASSERT_TRUE(wedding.panes[0].revealed);
+    EXPECT_EQ(wedding.panes[0].answer, "cancelled");
+    EXPECT_EQ(wedding.panes[0].verdict, "right");
+    const QuestionLine& bridge = question(lines, "bridge");
+    ASSERT_TRUE(bridge.panes[0].revealed);
+    EXPECT_EQ(bridge.panes[0].answer, "cancelled");
+    EXPECT_EQ(bridge.panes[0].verdict, "wrong");
+    EXPECT_EQ(bridge.panes[1].verdict, "not answered");
+    // and revealed answers take no more answers
+    EXPECT_FALSE(viewer->answer(1, "bridge", "cancelled"));
+
+    // the saved report lists them against what happened
+    const fs::path folder = fs::temp_directory_path() / "nofly_questions_report";
+    fs::remove_all(folder.string() + "-base");
+    std::string message;
+    ASSERT_TRUE(viewer->saveReports(folder.string(), message)) << message;
+    std::ifstream in(folder.string() + "-base/report.json");
+    std::stringstream json;
+    json << in.rdbuf();
+    EXPECT_THAT(json.str(), HasSubstr("\"id\": \"wedding\""));
+    EXPECT_THAT(json.str(), HasSubstr("\"class_answer\": \"cancelled\""));
+    EXPECT_THAT(json.str(), HasSubstr("\"result\": \"right\""));
+    EXPECT_THAT(json.str(), HasSubstr("\"result\": \"wrong\""));
+    EXPECT_TRUE(fs::exists(folder.string() + "-five-km-circles/report.html"));
+}
+
+TEST_F(SplitDisplayTest, TheVariantPickerKeepsTheTimeAndTheAnswers) {
+    open({});
+    ASSERT_EQ(viewer->paneCount(), 1);
+    EXPECT_TRUE(viewer->answer(0, "wedding", "cancelled"));
+    viewer->seekNow(viewer->playback().start() + 150 * kMinute);
+    const core::Instant at = viewer->playback().now();
+    pressKey(sf::Keyboard::V); // base -> status-quo
+    for (int k = 0; k < 2000 && viewer->playback().now() != at; ++k)
+        frame();
+    EXPECT_EQ(viewer->paneVariant(0), "status-quo");
+    EXPECT_EQ(viewer->playback().now(), at);
+    EXPECT_EQ(viewer->questionLines().front().panes[0].classAnswer, "") << "status-quo has its own answers";
+    pressKey(sf::Keyboard::V); // -> five-km-circles
+    frame();
+    pressKey(sf::Keyboard::V); // -> base again
+    frame();
+    EXPECT_EQ(viewer->paneVariant(0), "base");
+    EXPECT_EQ(viewer->questionLines().front().panes[0].classAnswer, "cancelled") << "base's answer survived";
+
+    // C: side by side, the right map the next variant
+    pressKey(sf::Keyboard::C);
+    frame();
+    ASSERT_EQ(viewer->paneCount(), 2);
+    EXPECT_EQ(viewer->paneVariant(1), "status-quo");
+}
+
+TEST_F(SplitDisplayTest, ASaveReloadsBothMapsAtTheSameTime) {
+    // a copy of the flagship, with the fragment it includes
+    const fs::path folder = fs::temp_directory_path() / "nofly_split_reload";
+    fs::create_directories(folder);
+    const fs::path source = fs::path(kFlagship).parent_path();
+    fs::copy_file(source / "_airports.yaml", folder / "_airports.yaml", fs::copy_options::overwrite_existing);
+    fs::copy_file(kFlagship, folder / "summit_ban.yaml", fs::copy_options::overwrite_existing);
+    ViewerOptions options;
+    options.file = (folder / "summit_ban.yaml").string();
+    options.split = {"base", "status-quo"};
+    viewer = std::make_unique<Viewer>(options);
+    ASSERT_TRUE(viewer->load());
+    viewer->resize(kWidth, kHeight);
+    viewer->seekNow(viewer->playback(0).start() + 90 * kMinute);
+    frame();
+    const core::Instant at = viewer->playback(0).now();
+
+    // the teacher renames the scenario and saves
+    std::ifstream in(kFlagship);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::string changed = text.str();
+    const auto title = changed.find("title: Copenhagen summit day");
+    ASSERT_NE(title, std::string::npos);
+    changed.replace(title, 28, "title: Summit day, revised");
+    {
+        std::ofstream out(folder / "summit_ban.yaml");
+        out << changed;
+    }
+    fs::last_write_time(folder / "summit_ban.yaml",
+                        fs::last_write_time(folder / "summit_ban.yaml") + std::chrono::seconds(2));
+    viewer->checkReload();
+    frame();
+    ASSERT_TRUE(viewer->errors().empty()) << viewer->errors().front();
+    ASSERT_EQ(viewer->paneCount(), 2);
+    EXPECT_THAT(viewer->scenario(0).title, HasSubstr("Summit day, revised"));
+    EXPECT_THAT(viewer->scenario(1).title, HasSubstr("Summit day, revised"));
+    EXPECT_EQ(viewer->paneVariant(1), "status-quo");
+    EXPECT_EQ(viewer->playback(0).now(), at);
+    EXPECT_EQ(viewer->playback(1).now(), at);
+}
+
+TEST_F(SplitDisplayTest, NumberKeysAnswerInPresenterMode) {
+    open({"base", "five-km-circles"}, true);
+    ASSERT_TRUE(viewer->presenter());
+    pressKey(sf::Keyboard::Num1);    // wedding, base: allowed
+    pressKey(sf::Keyboard::Numpad2); // wedding, five-km-circles: cancelled
+    pressKey(sf::Keyboard::Num9);    // the bridge has no ninth choice: nothing
+    frame();
+    const auto lines = viewer->questionLines();
+    EXPECT_EQ(question(lines, "wedding").panes[0].classAnswer, "allowed");
+    EXPECT_EQ(question(lines, "wedding").panes[1].classAnswer, "cancelled");
+    EXPECT_EQ(question(lines, "bridge").panes[0].classAnswer, "");
+    EXPECT_EQ(viewer->currentQuestion(), std::make_pair(1, 0));
+    // the frame a class sees (kept in the temporary folder to look at)
+    viewer->seekNow(viewer->playback(0).start() + 210 * kMinute);
+    const sf::Image image = screenshot("nofly_split_presenter_test.png");
+    EXPECT_EQ(image.getSize(), sf::Vector2u(kWidth, kHeight));
+}
+
+} // namespace
+} // namespace nofly::render

@@ -1,0 +1,382 @@
+// Detection, identification and response, on small inline scenarios: each
+// sensor type's detection probability against its declared curve over many
+// seeded trials, line of sight, false alarms, identification, closure and
+// reopening times, manned traffic, and a responder's timing.
+#include "sim/simulation.hpp"
+
+#include "scenario/loader.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+
+namespace nofly::sim {
+namespace {
+
+using ::testing::HasSubstr;
+
+const std::string kHead = "title: T\n"
+                          "seed: 7\n"
+                          "time: {start: 2025-06-14T10:00+02:00, end: +3 h, step: 1 s}\n"
+                          "map: {origin: {lat: 55.69, lon: 12.56}}\n";
+
+scenario::Scenario load(const std::string& text) {
+    scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {});
+    std::string printed;
+    for (const auto& d : r.diagnostics.all()) printed += core::format(d) + "\n";
+    if (!r.scenario) throw std::runtime_error(printed);
+    return *r.scenario;
+}
+
+std::vector<Event> of(const std::vector<Event>& events, EventType type) {
+    std::vector<Event> out;
+    for (const Event& e : events)
+        if (e.type == type) out.push_back(e);
+    return out;
+}
+
+/// A drone hovering at `east` metres from the origin, `altitude` up, for two hours.
+std::string hover(const std::string& id, double east, double altitude, const std::string& behaviour = "compliant") {
+    return "  - {id: " + id + ", category: hobby, depart: 10:01, from: [" + std::to_string(east) + " m, 0], to: [" +
+           std::to_string(east) + " m, 1 m], speed: 1 m/s, altitude: " + std::to_string(altitude) +
+           " m, hover: 2 h, endurance: 3 h, behaviour: " + behaviour + "}\n";
+}
+
+/// For each drone, how many scans reported it and how many scans it was in the air for.
+struct Tally {
+    std::map<std::string, int> reported, scans;
+};
+
+/// Steps the whole run, counting per drone the ticks at which a report of it
+/// arrived (latency 0, scans every tick, tracks never lost) against the
+/// ticks it was in the air.
+Tally tally(const scenario::Scenario& s) {
+    World w = makeWorld(s);
+    Tally t;
+    while (!finished(s, w)) {
+        step(s, w);
+        w.events.clear();
+        const core::Instant scanned = w.now - s.time.step;
+        for (std::size_t i = 0; i < w.drones.size(); ++i) {
+            const Drone& d = w.drones[i];
+            const std::string& id = w.flights[i].flight.id;
+            if (d.phase != Phase::Flying || d.altitude <= 0.0) continue;
+            ++t.scans[id];
+            const int track = w.defence.droneTrack[i];
+            if (track >= 0 && w.defence.tracks[static_cast<std::size_t>(track)].last == scanned) ++t.reported[id];
+        }
+    }
+    return t;
+}
+
+/// Checks an observed share against the declared probability: with n
+/// independent scans the share's standard deviation is sqrt(p(1-p)/n); four
+/// of them (a chance of about 6 in 100,000 to fail by bad luck, and the seed
+/// is fixed, so the verdict never flickers) plus 0.002 for the scans at the
+/// very start and end.
+void expectShare(const Tally& t, const std::string& id, double p) {
+    const int n = t.scans.at(id);
+    ASSERT_GT(n, 5000) << id;
+    const double observed = static_cast<double>(t.reported.count(id) ? t.reported.at(id) : 0) / n;
+    const double tolerance = 4.0 * std::sqrt(p * (1.0 - p) / n) + 0.002;
+    EXPECT_NEAR(observed, p, tolerance) << id << " over " << n << " scans";
+}
+
+std::string sensorScenario(const std::string& sensor, const std::string& extraTop = "", const std::string& behaviour = "compliant") {
+    return kHead + "tracking: {lost-after: 4 h}\n" + extraTop + "categories: {hobby: {remote-id: 100%}}\n" +
+           "sensors:\n  - {id: s, at: [0, 0], range: 2 km, probability: 80%, update: 1 s, " + sensor + "}\n" +
+           "flights:\n" + hover("r0", 0.0, 60.0, behaviour) + hover("r500", 500.0, 60.0, behaviour) +
+           hover("r1000", 1000.0, 60.0, behaviour) + hover("r1500", 1500.0, 60.0, behaviour) +
+           hover("r1900", 1900.0, 60.0, behaviour) + hover("w1000", -1000.0, 60.0, behaviour) +
+           hover("out", 2100.0, 60.0, behaviour);
+}
+
+void expectCurve(const std::string& sensor) {
+    const scenario::Scenario s = load(sensorScenario(sensor));
+    const Tally t = tally(s);
+    for (auto [id, r] : std::vector<std::pair<std::string, double>>{
+             {"r0", 0.0}, {"r500", 500.0}, {"r1000", 1000.0}, {"r1500", 1500.0}, {"r1900", 1900.0}})
+        expectShare(t, id, 0.8 * (1.0 - (r / 2000.0) * (r / 2000.0)));
+    EXPECT_EQ(t.reported.count("out"), 0u) << "beyond the sensor's range";
+}
+
+TEST(Detection, ProbabilityFollowsTheDeclaredCurve) {
+    scenario::Sensor sensor;
+    sensor.range = 2000.0;
+    sensor.probability = 0.8;
+    EXPECT_DOUBLE_EQ(detectionProbability(sensor, 0.0), 0.8);
+    EXPECT_DOUBLE_EQ(detectionProbability(sensor, 1000.0), 0.6);
+    EXPECT_DOUBLE_EQ(detectionProbability(sensor, 2000.0), 0.0);
+    EXPECT_DOUBLE_EQ(detectionProbability(sensor, 2000.1), 0.0);
+}
+
+TEST(Detection, RadarMatchesItsCurveOverManyScans) { expectCurve("type: radar"); }
+TEST(Detection, RfDetectorMatchesItsCurveOverManyScans) { expectCurve("type: rf"); }
+TEST(Detection, SightingsMatchTheirCurveOverManyScans) { expectCurve("type: sighting"); }
+TEST(Detection, RemoteIdReceiverMatchesItsCurveForBroadcastingDrones) { expectCurve("type: remote-id"); }
+
+TEST(Detection, RemoteIdReceiverHearsNoHostileDrone) {
+    const Tally t = tally(load(sensorScenario("type: remote-id", "", "hostile")));
+    EXPECT_TRUE(t.reported.empty());
+    EXPECT_GT(t.scans.at("r0"), 5000);
+}
+
+TEST(Detection, CameraSeesOnlyInsideItsFieldOfView) {
+    // looking east with 90 degrees: the drones east of it, not the one west
+    const Tally t = tally(load(sensorScenario("type: camera, heading: 90, fov: 90")));
+    expectShare(t, "r1000", 0.8 * 0.75);
+    expectShare(t, "r1500", 0.8 * (1.0 - 0.5625));
+    EXPECT_EQ(t.reported.count("w1000"), 0u);
+}
+
+TEST(Detection, AnObstacleHidesDronesBelowItsTop) {
+    // a 40 m building between the radar and the drones 1 km east: the low one is hidden
+    const std::string text = kHead + "tracking: {lost-after: 4 h}\n" +
+                             "obstacles:\n  - {id: hall, shape: {circle: {center: [500 m, 0], radius: 50 m}}, height: 40 m}\n" +
+                             "sensors:\n  - {id: s, type: radar, at: [0, 0], range: 2 km, probability: 80%, update: 1 s}\n" +
+                             "flights:\n" + hover("low", 1000.0, 30.0) + hover("high", 1000.0, 60.0) +
+                             hover("beside", -1000.0, 30.0);
+    const Tally t = tally(load(text));
+    EXPECT_EQ(t.reported.count("low"), 0u);
+    expectShare(t, "high", 0.6);
+    expectShare(t, "beside", 0.6);
+}
+
+TEST(Detection, FalseAlarmsArriveAtTheDeclaredRate) {
+    // 60 an hour for 3 hours: 180 expected, Poisson: standard deviation 13.4
+    const scenario::Scenario s = load(kHead + "sensors:\n  - {id: s, type: radar, at: [0, 0], range: 2 km, update: 2 s, false-alarms: 60}\n");
+    World w = makeWorld(s);
+    const std::vector<Event> events = runToEnd(s, w);
+    const auto alarms = of(events, EventType::FalseAlarm);
+    EXPECT_NEAR(static_cast<double>(alarms.size()), 180.0, 4.0 * std::sqrt(180.0));
+    for (const Event& e : alarms) {
+        EXPECT_LE(core::length(e.at), 2000.0 + 1e-6);
+        EXPECT_TRUE(e.flight.empty());
+    }
+    // each is an unknown track of its own, lost after the default minute
+    EXPECT_EQ(of(events, EventType::TrackLost).size(), alarms.size());
+}
+
+TEST(Detection, LatencyDelaysTheReport) {
+    const scenario::Scenario s =
+        load(kHead + "sensors:\n  - {id: s, type: radar, at: [0, 0], range: 1000 km, probability: 100%, update: 1 s, latency: 7 s}\n" +
+             "flights:\n" + hover("f", 100.0, 60.0));
+    World w = makeWorld(s);
+    const std::vector<Event> events = runToEnd(s, w);
+    const auto detections = of(events, EventType::Detection);
+    ASSERT_EQ(detections.size(), 1u);
+    const auto departures = of(events, EventType::Departure);
+    ASSERT_EQ(departures.size(), 1u);
+    // airborne one tick after take-off, reported 7 s later
+    EXPECT_EQ(detections[0].time - departures[0].time, 1000 + 7000);
+    EXPECT_DOUBLE_EQ(detections[0].value, 8.0);
+}
+
+// --- identification ----------------------------------------------------------------
+
+std::string idScenario(const std::string& remoteShare, const std::string& misclassify = "0%") {
+    return kHead + "tracking: {lost-after: 4 h, misclassify: " + misclassify + "}\n" +
+           "categories: {hobby: {remote-id: " + remoteShare + "}}\n" +
+           "sensors:\n  - {id: radar, type: radar, at: [0, 0], range: 1000 km, probability: 100%, update: 1 s}\n" +
+           "  - {id: rid, type: remote-id, at: [0, 0], range: 1000 km, probability: 100%, update: 1 s}\n" +
+           "flights:\n" + hover("civil", 100.0, 60.0) + hover("hostile", 200.0, 60.0, "hostile");
+}
+
+std::map<std::string, std::string> classes(const std::vector<Event>& events) {
+    std::map<std::string, std::string> out;
+    for (const Event& e : of(events, EventType::Identification)) out[e.flight] = e.other;
+    return out;
+}
+
+TEST(Identification, BroadcastingAuthorisedDroneIsIdentifiedAndHostileIsUnknown) {
+    const scenario::Scenario s = load(idScenario("100%"));
+    World w = makeWorld(s);
+    const auto c = classes(runToEnd(s, w));
+    EXPECT_EQ(c.at("civil"), "identified");
+    EXPECT_EQ(c.at("hostile"), "unknown");
+}
+
+TEST(Identification, SilentCivilDroneIsAnUnknownTrack) {
+    const scenario::Scenario s = load(idScenario("0%"));
+    World w = makeWorld(s);
+    const std::vector<Event> events = runToEnd(s, w);
+    EXPECT_EQ(classes(events).at("civil"), "unknown");
+    const auto ids = of(events, EventType::Identification);
+    ASSERT_FALSE(ids.empty());
+    EXPECT_THAT(ids[0].text, HasSubstr("no Remote ID heard"));
+}
+
+TEST(Identification, MisclassificationFlipsTheClass) {
+    const scenario::Scenario s = load(idScenario("100%", "100%"));
+    World w = makeWorld(s);
+    const auto c = classes(runToEnd(s, w));
+    EXPECT_EQ(c.at("civil"), "unknown");
+    EXPECT_EQ(c.at("hostile"), "identified");
+}
+
+TEST(Identification, MisclassificationHappensAtTheDeclaredRate) {
+    // 400 silent civil drones, each classified once; 25% come out identified
+    std::string text = kHead + "tracking: {lost-after: 4 h, misclassify: 25%}\n" +
+                       "categories: {hobby: {remote-id: 0%}}\n" +
+                       "sensors:\n  - {id: radar, type: radar, at: [0, 0], range: 1000 km, probability: 100%, update: 1 s}\n" +
+                       "traffic:\n  - {id: g, category: hobby, count: 400, area: {circle: {center: [0, 0], radius: 5 km}},"
+                       " depart: {between: [10:01, 10:30]}, behaviour: {compliant: 100%}}\n";
+    const scenario::Scenario s = load(text);
+    World w = makeWorld(s);
+    const auto c = classes(runToEnd(s, w));
+    int identified = 0;
+    for (const auto& [flight, cls] : c) identified += cls == "identified";
+    ASSERT_EQ(c.size(), 400u);
+    // binomial(400, 0.25): standard deviation 8.7
+    EXPECT_NEAR(identified, 100, 35);
+}
+
+// --- airports -----------------------------------------------------------------------
+
+/// A hostile drone loitering 1 km from an airport with a closure rule, seen
+/// by a radar standing under it.
+std::string closureScenario(const std::string& extra = "", const std::string& airportExtra = "") {
+    return kHead + "airports:\n  - {id: TEST, name: Test airport, at: [0, 0], closure: {radius: 3 km, quiet: 10 min}" +
+           airportExtra + "}\n" +
+           "sensors:\n  - {id: radar, type: radar, at: [1 km, 0], range: 1000 km, probability: 100%, update: 1 s, latency: 5 s}\n" +
+           "flights:\n  - {id: intruder, category: hobby, behaviour: hostile, depart: 10:10, from: [2 km, 0], to: [1 km, 0],"
+           " speed: 10 m/s, altitude: 60 m, endurance: 30 min}\n" +
+           extra;
+}
+
+TEST(Airports, UnknownTrackClosesTheAirportAndItReopensAfterTheQuietPeriod) {
+    const scenario::Scenario s = load(closureScenario());
+    World w = makeWorld(s);
+    const std::vector<Event> events = runToEnd(s, w);
+    const auto closed = of(events, EventType::SiteClosed);
+    const auto reopened = of(events, EventType::SiteReopened);
+    const auto departure = of(events, EventType::Departure);
+    const auto landing = of(events, EventType::Landing);
+    ASSERT_EQ(closed.size(), 1u);
+    ASSERT_EQ(reopened.size(), 1u);
+    ASSERT_EQ(landing.size(), 1u);
+    // first report: airborne one tick after take-off, 5 s latency; 2 km from the airport
+    EXPECT_EQ(closed[0].time, departure[0].time + 1000 + 5000);
+    EXPECT_EQ(closed[0].site, "TEST");
+    EXPECT_NEAR(closed[0].value, 2000.0, 1.0);
+    // last report: the last tick it was airborne, one before it touched down, plus latency; then 10 quiet minutes
+    EXPECT_EQ(reopened[0].time, landing[0].time - 1000 + 5000 + 600000);
+    EXPECT_DOUBLE_EQ(reopened[0].value, static_cast<double>(reopened[0].time - closed[0].time) / 1000.0);
+    // the closure's verdict card
+    const auto card = std::find_if(w.verdicts.begin(), w.verdicts.end(), [](const Verdict& v) { return v.site == "TEST"; });
+    ASSERT_NE(card, w.verdicts.end());
+    EXPECT_THAT(card->rule, HasSubstr("TEST closed at 10:10:06 because track T1, unknown, was 2 km from the airport"));
+    EXPECT_THAT(card->rule, HasSubstr("after 10 min without unknown tracks"));
+}
+
+TEST(Airports, IdentifiedTrackDoesNotCloseTheAirport) {
+    const std::string text = kHead + "categories: {hobby: {remote-id: 100%}}\n" +
+                             "airports:\n  - {id: TEST, at: [0, 0], closure: {radius: 3 km}}\n" +
+                             "sensors:\n  - {id: rid, type: remote-id, at: [0, 0], range: 1000 km, probability: 100%}\n" +
+                             "flights:\n" + hover("civil", 1000.0, 60.0);
+    const scenario::Scenario s = load(text);
+    World w = makeWorld(s);
+    EXPECT_TRUE(of(runToEnd(s, w), EventType::SiteClosed).empty());
+}
+
+TEST(Airports, ArrivalsHoldThenDivertAndDeparturesWait) {
+    const scenario::Scenario s =
+        load(closureScenario("", ", manned: {arrivals: 6 per hour, departures: 6 per hour, hold: 20 min, divert-to: TEST}"));
+    World w = makeWorld(s);
+    const std::vector<Event> events = runToEnd(s, w);
+    const auto closed = of(events, EventType::SiteClosed);
+    const auto reopened = of(events, EventType::SiteReopened);
+    ASSERT_EQ(closed.size(), 1u);
+    ASSERT_EQ(reopened.size(), 1u);
+    const core::Instant c = closed[0].time, r = reopened[0].time;
+    // every ten minutes from 10:05 (arrivals) and 10:02:30 (departures)
+    int diverted = 0, delayed = 0;
+    for (core::Instant due = s.time.start + 300000; due < s.time.end; due += 600000)
+        if (due >= c && due < r) (r - due > 1200000 ? diverted : delayed)++;
+    for (core::Instant due = s.time.start + 150000; due < s.time.end; due += 600000)
+        if (due >= c && due < r) ++delayed;
+    EXPECT_GT(diverted, 0);
+    EXPECT_EQ(static_cast<int>(of(events, EventType::MannedDiverted).size()), diverted);
+    EXPECT_EQ(static_cast<int>(of(events, EventType::MannedDelayed).size()), delayed);
+    for (const Event& e : of(events, EventType::MannedDelayed)) EXPECT_EQ(e.time, r);
+    for (const Event& e : of(events, EventType::MannedDiverted)) EXPECT_DOUBLE_EQ(e.value, 1200.0);
+}
+
+// --- responders ---------------------------------------------------------------------
+
+std::string responder(const std::string& success) {
+    return "responders:\n  - {id: team, name: Team, type: police, base: [1 km, 2 km], speed: 20 m/s, neutralise: 60 s,"
+           " success: " + success + "}\n";
+}
+
+TEST(Responders, ReachTheDroneAtTheirSpeedAndBringItDown) {
+    // the intruder loiters at [1 km, 0]; the team starts 2 km north of it
+    const scenario::Scenario s = load(closureScenario(responder("100%")));
+    World w = makeWorld(s);
+    const std::vector<Event> events = runToEnd(s, w);
+    const auto dispatch = of(events, EventType::Dispatch);
+    const auto arrived = of(events, EventType::ResponderArrived);
+    const auto neutralised = of(events, EventType::Neutralised);
+    ASSERT_EQ(dispatch.size(), 1u);
+    ASSERT_EQ(arrived.size(), 1u);
+    ASSERT_EQ(neutralised.size(), 1u);
+    EXPECT_EQ(dispatch[0].time, of(events, EventType::SiteClosed)[0].time);
+    EXPECT_EQ(dispatch[0].actor, "team");
+    // the team sets off 2.24 km from the drone, which flies west toward the point 2 km
+    // south of the team: at 20 m/s, stopping 50 m short, between 97 and 112 s
+    const double travel = static_cast<double>(arrived[0].time - dispatch[0].time) / 1000.0;
+    EXPECT_GE(travel, 97.0);
+    EXPECT_LE(travel, 113.0);
+    // one minute on scene, then down where it is
+    EXPECT_EQ(neutralised[0].time, arrived[0].time + 60000);
+    EXPECT_EQ(neutralised[0].flight, "intruder");
+    const Drone& d = w.drones[0];
+    EXPECT_TRUE(d.neutralised);
+    EXPECT_EQ(d.phase, Phase::Landed);
+    // 60 m down at 2 m/s
+    EXPECT_EQ(d.landedAt, neutralised[0].time + 30000);
+    const auto card = std::find_if(w.verdicts.begin(), w.verdicts.end(),
+                                   [](const Verdict& v) { return v.flight == "intruder" && v.rule.find("Neutralised") == 0; });
+    ASSERT_NE(card, w.verdicts.end());
+    EXPECT_THAT(card->rule, HasSubstr("by Team: track T1, unknown"));
+}
+
+TEST(Responders, FailureLeavesTheDroneFlyingAndTheTeamTriesAgain) {
+    const scenario::Scenario s = load(closureScenario(responder("0%")));
+    World w = makeWorld(s);
+    const std::vector<Event> events = runToEnd(s, w);
+    EXPECT_TRUE(of(events, EventType::Neutralised).empty());
+    const auto failed = of(events, EventType::NeutraliseFailed);
+    ASSERT_GE(failed.size(), 2u);
+    EXPECT_THAT(failed[0].text, HasSubstr("fails to stop track T1"));
+    EXPECT_GE(of(events, EventType::Dispatch).size(), 2u);
+    EXPECT_FALSE(w.drones[0].neutralised);
+}
+
+TEST(Responders, StayOutOfReach) {
+    const std::string far = "responders:\n  - {id: team, type: police, base: [50 km, 0], reach: 10 km}\n";
+    const scenario::Scenario s = load(closureScenario(far));
+    World w = makeWorld(s);
+    EXPECT_TRUE(of(runToEnd(s, w), EventType::Dispatch).empty());
+}
+
+TEST(Defence, SameSeedSameEventsAndOtherSeedOthers) {
+    const std::string text = closureScenario(responder("50%")) +
+                             "traffic:\n  - {id: g, category: hobby, count: 30, area: {circle: {center: [0, 0], radius: 5 km}},"
+                             " depart: {between: [10:01, 11:30]}}\n";
+    auto log = [&](std::uint64_t seed) {
+        scenario::Scenario s = load(text);
+        s.seed = seed;
+        World w = makeWorld(s);
+        std::string out;
+        for (const Event& e : runToEnd(s, w)) out += std::to_string(e.time) + e.text + "\n";
+        return out;
+    };
+    EXPECT_EQ(log(3), log(3));
+    EXPECT_NE(log(3), log(4));
+}
+
+} // namespace
+} // namespace nofly::sim
