@@ -2,7 +2,6 @@
 
 #include "render/map_layer.hpp"
 #include "render/tessellation.hpp"
-#include "render/window_settings.hpp"
 
 #include <SFML/OpenGL.hpp>
 
@@ -20,7 +19,6 @@ constexpr int kCell = 64;                 ///< [px] atlas cell
 constexpr std::size_t kDenseCrowd = 2500; ///< drones on screen beyond which most are drawn as dots
 constexpr double kIconHalf = 30.0;        ///< [px] of the cell the icon spans each side of its centre
 constexpr sf::Uint8 kDotEdgeAlpha = 200;  ///< a dot's black edge
-constexpr int kBand = 16;                 ///< [rows] the CPU reads and writes back at a time
 
 /// Signed distance to a polygon [px]: negative inside.
 double polygonDistance(const std::vector<Vec2>& poly, Vec2 p) {
@@ -282,7 +280,7 @@ void DroneLayer::draw(sf::RenderTarget& target, const Camera& camera, const sim:
     if (m_dots.getVertexCount() > 0) {
         // a dense crowd: a square dot a drone, over a black one a little larger
         const int inner = static_cast<int>(std::lround(5.0 * style.iconScale));
-        if (!drawDotsOnCpu(target, camera, inner + 2, inner)) drawDotsAsPoints(target, float(inner));
+        drawDotsAsPoints(target, float(inner));
     }
     target.draw(m_icons, sf::RenderStates(&m_atlas));
 }
@@ -302,107 +300,6 @@ void DroneLayer::drawDotsAsPoints(sf::RenderTarget& target, float size) {
     glPointSize(size);
     target.draw(dots);
     glPointSize(1.f);
-}
-
-bool DroneLayer::drawDotsOnCpu(sf::RenderTarget& target, const Camera& camera, int outer, int inner) {
-    // only a renderer that draws on the CPU gains: a graphics card would stall on the read
-    if (!target.setActive(true)) return false;
-    if (m_software < 0) m_software = isSoftwareRenderer(glRenderer()) ? 1 : 0;
-    GLint samples = 0;
-    glGetIntegerv(GL_SAMPLE_BUFFERS, &samples);
-    if (m_software == 0 || samples > 0) return false;
-
-    // the rows of the target the dots cover, in bands of kBand rows, each from its leftmost dot to its rightmost
-    const sf::Vector2u size = target.getSize();
-    const int left = std::max(0, static_cast<int>(std::floor(camera.viewportLeft())));
-    const int top = std::max(0, static_cast<int>(std::floor(camera.viewportTop())));
-    const int right =
-        std::min(static_cast<int>(size.x), static_cast<int>(std::ceil(camera.viewportLeft() + camera.viewportWidth())));
-    const int bottom =
-        std::min(static_cast<int>(size.y), static_cast<int>(std::ceil(camera.viewportTop() + camera.viewportHeight())));
-    if (right <= left || bottom <= top) return true;
-    const int reach = (outer + 1) / 2 + 1; // [px] a dot reaches from its centre
-    const int bands = (bottom - top + kBand - 1) / kBand;
-    std::vector<int> x0(static_cast<std::size_t>(bands), right), x1(static_cast<std::size_t>(bands), left);
-    const std::size_t count = m_dots.getVertexCount();
-    for (std::size_t k = 0; k < count; ++k) {
-        const sf::Vector2f p = m_dots[k].position;
-        const int px = static_cast<int>(std::floor(p.x)), py = static_cast<int>(std::floor(p.y));
-        for (int b = std::max(0, (py - reach - top) / kBand); b < bands && top + b * kBand <= py + reach; ++b) {
-            x0[static_cast<std::size_t>(b)] = std::min(x0[static_cast<std::size_t>(b)], std::max(left, px - reach));
-            x1[static_cast<std::size_t>(b)] = std::max(x1[static_cast<std::size_t>(b)], std::min(right, px + reach + 1));
-        }
-    }
-
-    // the pixels already drawn there, in the order the framebuffer keeps them
-    GLint format = GL_RGBA, type = GL_UNSIGNED_BYTE;
-    glGetIntegerv(GL_IMPLEMENTATION_COLOR_READ_FORMAT, &format);
-    glGetIntegerv(GL_IMPLEMENTATION_COLOR_READ_TYPE, &type);
-    if ((format != GL_RGBA && format != GL_BGRA) || type != GL_UNSIGNED_BYTE) format = GL_RGBA;
-    const bool bgra = format == GL_BGRA;
-    if (m_rows.getSize() != size && !m_rows.create(size.x, size.y)) return false;
-    m_rowQuads.clear();
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
-    for (int b = 0; b < bands; ++b) {
-        const int bx0 = x0[static_cast<std::size_t>(b)], bx1 = x1[static_cast<std::size_t>(b)];
-        if (bx1 <= bx0) continue;
-        const int y0 = top + b * kBand, h = std::min(kBand, bottom - y0), w = bx1 - bx0;
-        m_pixels.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
-        // OpenGL counts rows from the bottom: row j of the band is target row y0 + h - 1 - j
-        glReadPixels(bx0, static_cast<GLint>(size.y) - (y0 + h), w, h, static_cast<GLenum>(format), GL_UNSIGNED_BYTE,
-                     m_pixels.data());
-        auto square = [&](float cx, float cy, int side, sf::Color colour, bool blend) {
-            // the pixels whose centres lie in the square, as a point of that size covers them
-            const int sx = static_cast<int>(std::ceil(cx - side / 2.0f - 0.5f));
-            const int sy = static_cast<int>(std::ceil(cy - side / 2.0f - 0.5f));
-            const int ax = std::max(sx, bx0), bx = std::min(sx + side, bx1);
-            const int ay = std::max(sy, y0), by = std::min(sy + side, y0 + h);
-            const std::uint8_t c0 = bgra ? colour.b : colour.r, c2 = bgra ? colour.r : colour.b;
-            for (int y = ay; y < by; ++y) {
-                std::uint8_t* row = m_pixels.data() + (static_cast<std::size_t>(y0 + h - 1 - y) * w + (ax - bx0)) * 4;
-                for (int x = ax; x < bx; ++x, row += 4) {
-                    if (blend) {
-                        const int keep = 255 - colour.a;
-                        row[0] = static_cast<std::uint8_t>((row[0] * keep + c0 * colour.a) / 255);
-                        row[1] = static_cast<std::uint8_t>((row[1] * keep + colour.g * colour.a) / 255);
-                        row[2] = static_cast<std::uint8_t>((row[2] * keep + c2 * colour.a) / 255);
-                    } else {
-                        row[0] = c0, row[1] = colour.g, row[2] = c2;
-                    }
-                }
-            }
-        };
-        // every black edge first, then every colour, as the two passes of points did
-        for (std::size_t k = 0; k < count; ++k) {
-            const sf::Vector2f p = m_dots[k].position;
-            if (p.y + reach >= y0 && p.y - reach < y0 + h)
-                square(p.x, p.y, outer, sf::Color(0, 0, 0, kDotEdgeAlpha), true);
-        }
-        for (std::size_t k = 0; k < count; ++k) {
-            const sf::Vector2f p = m_dots[k].position;
-            if (p.y + reach >= y0 && p.y - reach < y0 + h) square(p.x, p.y, inner, m_dots[k].color, false);
-        }
-        // back into the texture at the same place, rows still bottom-up: the quad turns them over
-        sf::Texture::bind(&m_rows);
-        glTexSubImage2D(GL_TEXTURE_2D, 0, bx0, y0, w, h, static_cast<GLenum>(format), GL_UNSIGNED_BYTE,
-                        m_pixels.data());
-        const float l = float(bx0), r = float(bx1), t = float(y0), u = float(y0 + h);
-        using V = sf::Vector2f;
-        const std::pair<V, V> corners[6] = {{V(l, t), V(l, u)}, {V(r, t), V(r, u)}, {V(r, u), V(r, t)},
-                                            {V(l, t), V(l, u)}, {V(r, u), V(r, t)}, {V(l, u), V(l, t)}};
-        for (const auto& [at, uv] : corners)
-            m_rowQuads.append(sf::Vertex(at, uv));
-    }
-    sf::Texture::bind(nullptr);
-    glPixelStorei(GL_PACK_ALIGNMENT, 4);
-    glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
-    // SFML remembers which texture it bound last: make it bind again
-    target.resetGLStates();
-    sf::RenderStates states(&m_rows);
-    states.blendMode = sf::BlendNone;
-    target.draw(m_rowQuads, states);
-    return true;
 }
 
 int DroneLayer::pick(const Camera& camera, const sim::World& world, Vec2 pixel, double radius,

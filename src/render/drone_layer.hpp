@@ -4,10 +4,7 @@
 // (report::droneRole, report::paint); the icons also differ in shape so that
 // states read in greyscale. Trails show the last minutes of each flight;
 // cancelled take-offs are crosses, as on the SVG map. A crowd of thousands on
-// screen is drawn as coloured dots, but for the drones inside a zone; under a
-// software renderer those dots are written into the pixels on the CPU, where
-// a dot costs a few dozen stores instead of a primitive the renderer sets up
-// and rasterises (see drawDotsOnCpu).
+// screen is drawn as coloured dots, but for the drones inside a zone.
 #pragma once
 
 #include "render/camera.hpp"
@@ -16,8 +13,6 @@
 
 #include <SFML/Graphics.hpp>
 
-#include <cstdint>
-#include <vector>
 
 namespace nofly::render {
 
@@ -55,11 +50,6 @@ class DroneLayer {
     static bool shown(const sim::Drone& drone, core::Instant now, const DroneStyle& style);
 
   private:
-    /// The dots of a dense crowd written on the CPU into the pixels already
-    /// drawn: read back the rows they cover, mark them, put the rows back as
-    /// one textured rectangle each. False (nothing drawn) where this does not
-    /// pay or cannot be done: a graphics card, a multisampled target.
-    bool drawDotsOnCpu(sf::RenderTarget& target, const Camera& camera, int outer, int inner);
     void drawDotsAsPoints(sf::RenderTarget& target, float size);
 
     sf::Texture m_atlas;
@@ -67,10 +57,6 @@ class DroneLayer {
     sf::VertexArray m_trails{sf::Lines};
     sf::VertexArray m_marks{sf::Triangles};
     sf::VertexArray m_dots{sf::Points};
-    int m_software = -1; ///< whether the renderer draws on the CPU; -1: not asked yet
-    sf::Texture m_rows;  ///< the rows the CPU marked, on their way back
-    std::vector<std::uint8_t> m_pixels;
-    sf::VertexArray m_rowQuads{sf::Triangles};
     bool m_dense = false;
     std::size_t m_drawn = 0;
 };
