@@ -5,6 +5,7 @@
 #include "core/random.hpp"
 
 #include <cmath>
+#include <initializer_list>
 
 namespace nofly::core {
 
@@ -84,6 +85,17 @@ double Random::normal(double mean, double stddev) {
 bool Random::chance(double p) {
     // always one draw, whatever p, so that later draws do not shift with it
     return uniform() < p;
+}
+
+double uniformAt(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+    // each argument through splitmix64 in turn: every bit of each reaches every bit of the result
+    std::uint64_t state = seed;
+    std::uint64_t h = splitMix64(state);
+    for (std::uint64_t part : {a, b, c}) {
+        state = h ^ part;
+        h = splitMix64(state);
+    }
+    return static_cast<double>(h >> 11) * 0x1.0p-53;
 }
 
 } // namespace nofly::core

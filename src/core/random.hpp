@@ -28,4 +28,11 @@ private:
     std::uint64_t m_state[4];
 };
 
+/// A draw uniform in [0, 1) that depends only on its arguments: the same
+/// (seed, a, b, c) always gives the same number, and any change gives an
+/// unrelated one. For draws that belong to one thing at one moment (sensor a
+/// sees drone b in scan c), so that they do not shift when other things are
+/// added or removed, as one stream's draws would.
+double uniformAt(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c);
+
 } // namespace nofly::core

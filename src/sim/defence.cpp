@@ -26,6 +26,9 @@ core::Random stream(std::uint64_t seed, std::uint64_t purpose) {
     return core::Random(seed ^ (0x9E3779B97F4A7C15ULL * (purpose + 1)));
 }
 
+/// The first `a` of core::uniformAt for the sensors' detection draws (plus the sensor's index).
+constexpr std::uint64_t kDetectionDraws = 1000;
+
 std::string clock(Instant t, const Scenario& s) { return core::formatClock(t, s.time.utcOffsetMinutes); }
 std::string km(double metres) { return core::formatQuantity(metres, core::Dimension::Length); }
 std::string span(Millis ms) { return core::formatQuantity(static_cast<double>(ms) / 1000.0, core::Dimension::Duration); }
@@ -99,7 +102,7 @@ struct Defender {
 
     void scan(std::size_t index) {
         const scenario::Sensor& sensor = s.sensors[index];
-        core::Random& random = d.sensorRandom[index];
+        core::Random& random = d.falseAlarmRandom[index];
         const bool remote = sensor.type == scenario::SensorType::RemoteId;
         for (std::size_t i : w.flying) {
             const Drone& drone = w.drones[i];
@@ -108,7 +111,9 @@ struct Defender {
             const double r = core::distance(sensor.at, drone.position);
             if (r > sensor.range || !inView(sensor, drone.position)) continue;
             if (!lineOfSight(sensor.at, drone.position, drone.altitude)) continue;
-            if (!random.chance(detectionProbability(sensor, r))) continue;
+            // this sensor, this drone, this scan: the same draw whatever else flies (docs/detection.md)
+            const double draw = core::uniformAt(s.seed, kDetectionDraws + index, i, static_cast<std::uint64_t>(w.now));
+            if (draw >= detectionProbability(sensor, r)) continue;
             SensorReport report;
             report.due = w.now + sensor.latency;
             report.sensor = static_cast<int>(index);
@@ -507,7 +512,7 @@ void makeDefence(const Scenario& s, World& w) {
     d.responseRandom = stream(s.seed, 2);
     core::Random remote = stream(s.seed, 3);
     for (std::size_t i = 0; i < s.sensors.size(); ++i) {
-        d.sensorRandom.push_back(stream(s.seed, 100 + i));
+        d.falseAlarmRandom.push_back(stream(s.seed, 100 + i));
         d.nextScan.push_back(s.time.start);
     }
     d.cooperative.resize(w.drones.size());

@@ -81,7 +81,7 @@ struct ResponderState {
 struct Defence {
     std::shared_ptr<const ZoneIndex> obstacles; ///< obstacles as zones, for line-of-sight ray casts
     std::vector<core::Instant> nextScan;        ///< per sensor
-    std::vector<core::Random> sensorRandom;     ///< per sensor: detection draws and false alarms
+    std::vector<core::Random> falseAlarmRandom; ///< per sensor: its false alarms (detections: core::uniformAt)
     core::Random classifyRandom{1};             ///< misclassification
     core::Random responseRandom{1};             ///< responders' success
     std::vector<char> cooperative;              ///< per drone: broadcasts Remote ID

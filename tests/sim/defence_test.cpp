@@ -159,6 +159,33 @@ TEST(Detection, FalseAlarmsArriveAtTheDeclaredRate) {
     EXPECT_EQ(of(events, EventType::TrackLost).size(), alarms.size());
 }
 
+TEST(Detection, OtherDronesMoveNoDrawOfADrone) {
+    // the same two drones, then again with two more in view (listed after them), and a sensor
+    // with false alarms: each drone's reports and every false alarm are the same in both runs,
+    // as variants compared on the same traffic need
+    const std::string sensor = "sensors:\n  - {id: s, type: radar, at: [0, 0], range: 2 km, probability: 50%, "
+                               "update: 5 s, false-alarms: 20}\n";
+    const std::string some = kHead + "tracking: {lost-after: 4 h}\n" + sensor + "flights:\n" +
+                             hover("a", 300.0, 60.0) + hover("b", 1200.0, 60.0);
+    const std::string more = some + hover("c", 700.0, 60.0) + hover("d", -900.0, 60.0);
+    const scenario::Scenario s1 = load(some), s2 = load(more);
+    const Tally t1 = tally(s1), t2 = tally(s2);
+    for (const char* id : {"a", "b"}) {
+        EXPECT_GT(t1.reported.at(id), 100) << id;
+        EXPECT_EQ(t1.reported.at(id), t2.reported.at(id)) << id;
+    }
+    EXPECT_GT(t2.reported.at("c"), 100);
+    World w1 = makeWorld(s1), w2 = makeWorld(s2);
+    const auto alarms1 = of(runToEnd(s1, w1), EventType::FalseAlarm);
+    const auto alarms2 = of(runToEnd(s2, w2), EventType::FalseAlarm);
+    ASSERT_GT(alarms1.size(), 20u);
+    ASSERT_EQ(alarms1.size(), alarms2.size());
+    for (std::size_t k = 0; k < alarms1.size(); ++k) {
+        EXPECT_EQ(alarms1[k].time, alarms2[k].time) << k;
+        EXPECT_EQ(alarms1[k].at.x, alarms2[k].at.x) << k;
+    }
+}
+
 TEST(Detection, LatencyDelaysTheReport) {
     const scenario::Scenario s =
         load(kHead + "sensors:\n  - {id: s, type: radar, at: [0, 0], range: 1000 km, probability: 100%, update: 1 s, latency: 7 s}\n" +
