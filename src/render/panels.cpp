@@ -450,7 +450,7 @@ void Viewer::panelLegend() {
         {Role::DronePlanned, "On the ground: due or waiting"},
         {Role::FlightCancelled, "Cancelled take-off"},
     };
-    if (!m_run->scenario.sensors.empty()) states.push_back({Role::DroneUnknown, "Unknown track"});
+    if (!m_run->scenario.sensors.empty()) states.push_back({Role::DroneUnknown, "A drone nobody can identify"});
     if (!m_run->scenario.responders.empty()) states.push_back({Role::DroneNeutralised, "Neutralised"});
     const sf::Texture& atlas = m_run->drones.atlas();
     const auto texture = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(atlas.getNativeHandle()));
@@ -465,6 +465,35 @@ void Viewer::panelLegend() {
                      ImVec2((r.left + r.width) / aw, r.height / ah), toIm(c));
         ImGui::SameLine(0.f, (w - h * 1.3f) / 2.f + ImGui::GetStyle().ItemSpacing.x);
         ImGui::TextUnformatted(text);
+    }
+    // what the operations room sees now (DefenceLayer)
+    if (!m_run->playback.world().defence.active) return;
+    auto diamondEntry = [&](report::Role role, const char* text) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        const ImVec2 c(p.x + w / 2.f, p.y + h / 2.f);
+        const float r = h * 0.38f;
+        draw->AddQuadFilled(ImVec2(c.x, c.y - r - 1.f), ImVec2(c.x + r + 1.f, c.y), ImVec2(c.x, c.y + r + 1.f),
+                            ImVec2(c.x - r - 1.f, c.y), IM_COL32_WHITE);
+        draw->AddQuadFilled(ImVec2(c.x, c.y - r), ImVec2(c.x + r, c.y), ImVec2(c.x, c.y + r), ImVec2(c.x - r, c.y),
+                            toU32(report::paint(role).fill));
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted(text);
+    };
+    if (!m_run->scenario.sensors.empty()) {
+        diamondEntry(Role::TrackUnknown, "Track now: unknown (its name)");
+        diamondEntry(Role::TrackIdentified, "Track now: identified");
+    }
+    if (!m_run->scenario.responders.empty()) diamondEntry(Role::Responder, "Responder on its way, line to its track");
+    const bool closures = std::any_of(m_run->scenario.airports.begin(), m_run->scenario.airports.end(),
+                                      [](const scenario::Airport& a) { return a.closure.has_value(); });
+    if (closures) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        draw->AddCircle(ImVec2(p.x + w / 2.f, p.y + h / 2.f), h * 0.45f, toU32(report::paint(Role::AirportClosed).fill),
+                        24, 3.f);
+        ImGui::Dummy(ImVec2(w, h));
+        ImGui::SameLine();
+        ImGui::TextUnformatted("Airport closed now (closure radius)");
     }
 }
 
@@ -499,6 +528,23 @@ void Viewer::panelMetrics() {
          [](const report::Counts& c, const sim::World&) { return int(std::lround(c.violationMinutes)); }},
         {"Near misses", [](const report::Counts& c, const sim::World&) { return c.nearMisses; }},
     };
+    // the operations room, where the scenario has one
+    const std::pair<const char*, Value> defenceRows[] = {
+        {"Tracks so far", [](const report::Counts& c, const sim::World&) { return c.tracks; }},
+        {"Unknown tracks", [](const report::Counts& c, const sim::World&) { return c.unknownTracks; }},
+        {"  of them harmless", [](const report::Counts& c, const sim::World&) { return c.harmlessUnknown; }},
+        {"False alarms", [](const report::Counts& c, const sim::World&) { return c.falseAlarms; }},
+        {"Airports closed now",
+         [](const report::Counts&, const sim::World& w) {
+             return int(std::count_if(w.defence.airports.begin(), w.defence.airports.end(),
+                                      [](const sim::SiteState& a) { return a.closed; }));
+         }},
+        {"Minutes closed", [](const report::Counts& c, const sim::World&) { return int(std::lround(c.closureMinutes)); }},
+        {"Planes diverted", [](const report::Counts& c, const sim::World&) { return c.mannedDiverted; }},
+        {"Drones neutralised", [](const report::Counts& c, const sim::World&) { return c.neutralised; }},
+    };
+    const bool defence = std::any_of(columns.begin(), columns.end(),
+                                      [](const Column& c) { return c.world->defence.active; });
     if (ImGui::BeginTable("##metrics", 1 + static_cast<int>(columns.size()))) {
         if (m_other) {
             ImGui::TableNextRow();
@@ -508,15 +554,19 @@ void Viewer::panelMetrics() {
                 ImGui::TextDisabled("%s", paneVariant(pane).c_str());
             }
         }
-        for (const auto& [name, value] : rows) {
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::TextUnformatted(name);
-            for (const Column& column : columns) {
+        auto addRows = [&](const auto& list) {
+            for (const auto& [name, value] : list) {
+                ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::Text("%d", value(*column.counts, *column.world));
+                ImGui::TextUnformatted(name);
+                for (const Column& column : columns) {
+                    ImGui::TableNextColumn();
+                    ImGui::Text("%d", value(*column.counts, *column.world));
+                }
             }
-        }
+        };
+        addRows(rows);
+        if (defence) addRows(defenceRows);
         ImGui::EndTable();
     }
 }

@@ -610,32 +610,6 @@ void Viewer::drawScaleBar(sf::RenderTarget& target, const Camera& camera) {
     target.draw(label);
 }
 
-void Viewer::drawSensors(sf::RenderTarget& target, const Run& run, const Camera& camera) {
-    // sensor coverage: a thin ring of each sensor's range, and its site
-    for (const scenario::Sensor& sensor : run.scenario.sensors) {
-        const Vec2 c = camera.toScreen(sensor.at);
-        const float r = static_cast<float>(sensor.range * camera.scale());
-        sf::CircleShape ring(r, static_cast<std::size_t>(std::clamp(r / 3.f, 24.f, 120.f)));
-        ring.setOrigin(r, r);
-        ring.setPosition(float(c.x), float(c.y));
-        ring.setFillColor(sf::Color(86, 180, 233, 28));
-        ring.setOutlineColor(sf::Color(0, 114, 178, 160));
-        ring.setOutlineThickness(1.5f);
-        target.draw(ring);
-    }
-    for (const scenario::Responder& responder : run.scenario.responders) {
-        const Vec2 c = camera.toScreen(responder.base);
-        sf::RectangleShape base({10.f, 10.f});
-        base.setOrigin(5.f, 5.f);
-        base.setRotation(45.f);
-        base.setPosition(float(c.x), float(c.y));
-        base.setFillColor(sf::Color(0, 114, 178));
-        base.setOutlineColor(sf::Color::White);
-        base.setOutlineThickness(1.5f);
-        target.draw(base);
-    }
-}
-
 void Viewer::frame(sf::RenderTarget& target, double seconds) {
     if (target.getSize() != m_size) layout(target.getSize().x, target.getSize().y);
     m_profileClock.restart();
@@ -692,7 +666,13 @@ void Viewer::drawPane(sf::RenderTarget& target, int pane) {
     style.labels = m_layers.labels;
     style.land = m_layers.land;
     drawMap(target, run, camera, style);
-    if (m_layers.sensors) drawSensors(target, run, camera);
+    if (run.playback.world().defence.active) {
+        DefenceStyle defence;
+        defence.markerScale = m_presenter ? 1.5 : 1.0;
+        defence.textScale = m_presenter ? 1.45 : 1.0;
+        defence.coverage = m_layers.sensors;
+        run.defence.draw(target, camera, run.scenario, run.playback.world(), defence);
+    }
     profileMark(target, m_profile.map);
     if (m_layers.drones) {
         DroneStyle drones;
@@ -702,6 +682,7 @@ void Viewer::drawPane(sf::RenderTarget& target, int pane) {
         run.drones.draw(target, camera, run.playback.world(), drones,
                         m_selection.pane == pane ? m_selection.drone : -1);
     }
+    if (run.playback.world().defence.active) run.defence.drawOver(target, m_font);
     profileMark(target, m_profile.drones);
     run.map->drawLabels(target, camera, style);
     drawScaleBar(target, camera);

@@ -16,6 +16,7 @@
 #pragma once
 
 #include "render/camera.hpp"
+#include "render/defence_layer.hpp"
 #include "render/drone_layer.hpp"
 #include "render/gui.hpp"
 #include "render/map_layer.hpp"
@@ -161,6 +162,7 @@ class Viewer {
     bool helpShown() const { return m_help; }
     const MapLayer& mapLayer() const { return *m_run->map; }
     const DroneLayer& droneLayer() const { return m_run->drones; }
+    const DefenceLayer& defenceLayer() const { return m_run->defence; }
     const FrameProfile& profile() const { return m_profile; }
     /// The colour a drone state is drawn in (for tests that read pixels).
     static sf::Color stateColour(report::Role role);
@@ -184,6 +186,7 @@ class Viewer {
         report::Scene scene;
         std::unique_ptr<MapLayer> map;
         DroneLayer drones;
+        DefenceLayer defence;
         std::vector<int> zoneOfMap; ///< scenario zone index of each MapLayer zone
         std::vector<bool> wasActive;
         std::vector<double> flashAge; ///< [s] since each zone switched on; < 0 none
@@ -224,7 +227,6 @@ class Viewer {
     void drawPane(sf::RenderTarget& target, int pane);
     void drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, const MapStyle& style);
     void drawScaleBar(sf::RenderTarget& target, const Camera& camera);
-    void drawSensors(sf::RenderTarget& target, const Run& run, const Camera& camera);
     std::vector<std::pair<std::filesystem::path, std::filesystem::file_time_type>> watchedFiles() const;
 
     // the panels (panels.cpp)

@@ -232,6 +232,36 @@ TEST_F(DisplayTest, AScreenshotShowsZonesAndDronesWhereTheyAre) {
     EXPECT_EQ(plain.g, plain.b);
 }
 
+TEST_F(DisplayTest, TheOperationsRoomShowsTracksRespondersAndTheClosedAirport) {
+    // Kastrup, 22 September: the radar reports large-drone-1 at 20:20:09, the airport
+    // closes and the police patrol sets off
+    open(std::string(NOFLY_SOURCE_DIR) + "/scenarios/denmark_2025/kastrup_22_september.yaml");
+    const core::Instant start = viewer->playback().start();
+    viewer->seekNow(start + 5 * kMinute); // 19:35: open, nobody sent
+    frame();
+    EXPECT_EQ(viewer->defenceLayer().drawnLastFrame().closedAirports, 0u);
+    EXPECT_EQ(viewer->defenceLayer().drawnLastFrame().responders, 0u);
+
+    viewer->seekNow(start + 52 * kMinute); // 20:22
+    const sf::Image image = screenshot();
+    const DefenceDrawn& drawn = viewer->defenceLayer().drawnLastFrame();
+    EXPECT_EQ(drawn.closedAirports, 1u);
+    EXPECT_GE(drawn.unknownTracks, 1u);
+    EXPECT_EQ(drawn.responders, 1u);
+
+    // the closure radius, south of the airport (where no label covers it): a wide vermillion ring
+    const scenario::Airport& ekch = viewer->scenario().airports.at(0);
+    ASSERT_EQ(ekch.id, "EKCH");
+    const sf::Color ring = pixelAt(image, viewer->camera().toScreen(ekch.at - core::Vec2{0.0, ekch.closure->radius}));
+    EXPECT_GT(ring.r, 170);
+    EXPECT_LT(ring.b, 90);
+    // the patrol on its way, in the responders' blue
+    const sim::ResponderState& patrol = viewer->playback().world().defence.responders.at(0);
+    ASSERT_EQ(patrol.status, sim::ResponderState::EnRoute);
+    const sf::Color police = pixelAt(image, viewer->camera().toScreen(patrol.position));
+    EXPECT_GT(int(police.b) - int(police.r), 60);
+}
+
 TEST_F(DisplayTest, AClickOnAPanelButtonInOneFrameIsNotLost) {
     open(kLesson1);
     EXPECT_FALSE(viewer->playing());
