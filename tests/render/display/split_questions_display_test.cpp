@@ -2,7 +2,9 @@
 // server (xvfb-run -a): the flagship scenario with the nationwide ban beside
 // five-kilometre circles on one clock, one camera and a click in either map;
 // the class's answers given with the number keys, locked, revealed by the
-// run and written into the saved report. Opt-in, as viewer_display_test.cpp.
+// run and written into the saved report. Opt-in (window_test.hpp).
+#include "window_test.hpp"
+
 #include "render/viewer.hpp"
 
 #include "sim/simulation.hpp"
@@ -27,17 +29,9 @@ const std::string kFlagship = std::string(NOFLY_SOURCE_DIR) + "/scenarios/denmar
 constexpr core::Instant kMinute = 60000;
 constexpr unsigned kWidth = 1600, kHeight = 900;
 
-class SplitDisplayTest : public ::testing::Test {
+class SplitDisplayTest : public testing::WindowTest {
   protected:
-    void SetUp() override {
-        const char* enabled = std::getenv("NOFLY_DISPLAY_TESTS");
-        if (!enabled || std::string(enabled) != "1")
-            GTEST_SKIP() << "display tests are opt-in: NOFLY_DISPLAY_TESTS=1 xvfb-run -a ...";
-        sf::ContextSettings settings;
-        settings.stencilBits = 8;
-        window = std::make_unique<sf::RenderWindow>(sf::VideoMode(kWidth, kHeight), "nofly test",
-                                                    sf::Style::Default, settings);
-    }
+    SplitDisplayTest() : WindowTest(kWidth, kHeight) {}
 
     void open(std::vector<std::string> split, bool presenter = false) {
         ViewerOptions options;
@@ -45,61 +39,7 @@ class SplitDisplayTest : public ::testing::Test {
         options.split = std::move(split);
         options.presenter = presenter;
         options.stepBudget = 0.25; // a quarter of a second of steps a frame: whole hours in a few frames
-        viewer = std::make_unique<Viewer>(options);
-        ASSERT_TRUE(viewer->load()) << (viewer->errors().empty() ? "" : viewer->errors().front());
-        viewer->resize(kWidth, kHeight);
-        frame();
-    }
-
-    void frame(double seconds = 1.0 / 60.0) {
-        sf::Event event;
-        while (window->pollEvent(event)) {
-        }
-        viewer->frame(*window, seconds);
-        window->display();
-    }
-
-    void send(sf::Event event) { viewer->handle(event); }
-
-    void pressKey(sf::Keyboard::Key code, bool shift = false, bool control = false) {
-        sf::Event e{};
-        e.type = sf::Event::KeyPressed;
-        e.key = {code, false, control, shift, false};
-        send(e);
-        e.type = sf::Event::KeyReleased;
-        send(e);
-    }
-
-    void clickAt(core::Vec2 pixel) {
-        sf::Event e{};
-        e.type = sf::Event::MouseButtonPressed;
-        e.mouseButton = {sf::Mouse::Left, int(std::lround(pixel.x)), int(std::lround(pixel.y))};
-        send(e);
-        e.type = sf::Event::MouseButtonReleased;
-        send(e);
-    }
-
-    sf::Image screenshot(const std::string& name = "nofly_split_test.png") {
-        viewer->frame(*window, 0.0);
-        const std::string path = (fs::temp_directory_path() / name).string();
-        std::string message;
-        EXPECT_TRUE(viewer->saveScreenshot(*window, path, message)) << message;
-        window->display();
-        sf::Image image;
-        EXPECT_TRUE(image.loadFromFile(path));
-        return image;
-    }
-
-    /// The mean colour of the 11 x 11 pixels round p.
-    sf::Color patchAt(const sf::Image& image, core::Vec2 p) {
-        int r = 0, g = 0, b = 0;
-        for (int dy = -5; dy <= 5; ++dy)
-            for (int dx = -5; dx <= 5; ++dx) {
-                const sf::Color c =
-                    image.getPixel(unsigned(std::lround(p.x) + dx), unsigned(std::lround(p.y) + dy));
-                r += c.r, g += c.g, b += c.b;
-            }
-        return sf::Color(sf::Uint8(r / 121), sf::Uint8(g / 121), sf::Uint8(b / 121));
+        openWith(options);
     }
 
     /// Plays at the given speed until `until`, checking after every frame that both maps show one time.
@@ -117,9 +57,6 @@ class SplitDisplayTest : public ::testing::Test {
         ADD_FAILURE() << "no question " << id;
         return lines.front();
     }
-
-    std::unique_ptr<sf::RenderWindow> window;
-    std::unique_ptr<Viewer> viewer;
 };
 
 TEST_F(SplitDisplayTest, TwoVariantsRunOnOneClock) {

@@ -1,9 +1,9 @@
 // The real window under a real X server (xvfb-run -a): open a scenario, step,
 // click a drone and read the inspector, toggle a layer, hot-reload a broken
-// file, save a screenshot and read its pixels. Opt-in, as SFML's display
-// tests are: they run only with NOFLY_DISPLAY_TESTS=1 (`make test` sets it
-// under xvfb-run); elsewhere they are skipped. No SFML object is static, so
-// listing the tests needs no display.
+// file, save a screenshot and read its pixels; the operations room of a
+// detection scenario. Opt-in (window_test.hpp).
+#include "window_test.hpp"
+
 #include "render/viewer.hpp"
 
 #include "sim/simulation.hpp"
@@ -27,84 +27,15 @@ const std::string kLesson1 =
     std::string(NOFLY_SOURCE_DIR) + "/scenarios/tutorial/01_one_zone_one_flight.yaml";
 constexpr core::Instant kMinute = 60000;
 
-class DisplayTest : public ::testing::Test {
+class DisplayTest : public testing::WindowTest {
   protected:
-    void SetUp() override {
-        const char* enabled = std::getenv("NOFLY_DISPLAY_TESTS");
-        if (!enabled || std::string(enabled) != "1")
-            GTEST_SKIP() << "display tests are opt-in: NOFLY_DISPLAY_TESTS=1 xvfb-run -a ...";
-        sf::ContextSettings settings;
-        settings.stencilBits = 8;
-        window = std::make_unique<sf::RenderWindow>(sf::VideoMode(1100, 700), "nofly test",
-                                                    sf::Style::Default, settings);
-    }
+    DisplayTest() : WindowTest(1100, 700) {}
 
     void open(const std::string& file) {
         ViewerOptions options;
         options.file = file;
-        viewer = std::make_unique<Viewer>(options);
-        ASSERT_TRUE(viewer->load());
-        viewer->resize(1100, 700);
-        frame();
+        openWith(options);
     }
-
-    void frame(double seconds = 1.0 / 60.0) {
-        sf::Event event;
-        while (window->pollEvent(event)) {
-        }
-        viewer->frame(*window, seconds);
-        window->display();
-    }
-
-    void send(sf::Event event) { viewer->handle(event); }
-
-    void clickAt(core::Vec2 pixel) {
-        sf::Event e{};
-        e.type = sf::Event::MouseButtonPressed;
-        e.mouseButton = {sf::Mouse::Left, int(std::lround(pixel.x)), int(std::lround(pixel.y))};
-        send(e);
-        e.type = sf::Event::MouseButtonReleased;
-        send(e);
-    }
-
-    void pressKey(sf::Keyboard::Key code) {
-        sf::Event e{};
-        e.type = sf::Event::KeyPressed;
-        e.key = {code, false, false, false, false};
-        send(e);
-        e.type = sf::Event::KeyReleased;
-        send(e);
-    }
-
-    /// The frame as an image, through a PNG file, as the screenshot key saves it.
-    sf::Image screenshot() {
-        viewer->frame(*window, 0.0);
-        const std::string path = (fs::temp_directory_path() / "nofly_display_test.png").string();
-        std::string message;
-        EXPECT_TRUE(viewer->saveScreenshot(*window, path, message)) << message;
-        window->display();
-        sf::Image image;
-        EXPECT_TRUE(image.loadFromFile(path));
-        return image;
-    }
-
-    sf::Color pixelAt(const sf::Image& image, core::Vec2 p) {
-        return image.getPixel(unsigned(std::lround(p.x)), unsigned(std::lround(p.y)));
-    }
-
-    /// The mean colour of the 11 x 11 pixels round p (a hatch line or a gap between them alike).
-    sf::Color patchAt(const sf::Image& image, core::Vec2 p) {
-        int r = 0, g = 0, b = 0;
-        for (int dy = -5; dy <= 5; ++dy)
-            for (int dx = -5; dx <= 5; ++dx) {
-                const sf::Color c = pixelAt(image, p + core::Vec2{double(dx), double(dy)});
-                r += c.r, g += c.g, b += c.b;
-            }
-        return sf::Color(sf::Uint8(r / 121), sf::Uint8(g / 121), sf::Uint8(b / 121));
-    }
-
-    std::unique_ptr<sf::RenderWindow> window;
-    std::unique_ptr<Viewer> viewer;
 };
 
 int droneIndex(const sim::World& world, const std::string& id) {
