@@ -138,11 +138,6 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
 
     if (t.defence) {
         page.heading(2, "Detection and response");
-        auto seconds = [&](const char* metric) {
-            char text[32];
-            std::snprintf(text, sizeof text, "%.0f s", metricValue(t, metric));
-            return std::string(text);
-        };
         auto minutes = [](double v) {
             char text[32];
             std::snprintf(text, sizeof text, "%.0f min", v);
@@ -155,8 +150,10 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
                     {"of which harmless civil flights", std::to_string(t.harmlessUnknown) + " (" +
                                                             std::to_string(static_cast<int>(std::lround(100.0 * metricValue(t, "confusion")))) + "%)"},
                     {"time to detect / identify / respond / neutralise",
-                     seconds("time_to_detect") + " / " + seconds("time_to_identify") + " / " + seconds("time_to_respond") +
-                         " / " + seconds("time_to_neutralise")},
+                     meanSecondsText(t.detectSeconds, t.detectCount) + " / " +
+                         meanSecondsText(t.identifySeconds, t.identifyCount) + " / " +
+                         meanSecondsText(t.respondSeconds, t.respondCount) + " / " +
+                         meanSecondsText(t.neutraliseSeconds, t.neutraliseCount)},
                     {"responder jobs (minutes)", std::to_string(t.responderJobs) + " (" + minutes(t.responderMinutes) + ")"},
                     {"drones neutralised", std::to_string(t.neutralised)},
                     {"airport closures", std::to_string(t.closures) + " (" + minutes(t.closureMinutes) + ")"},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <set>
 
 namespace nofly::report {
@@ -45,6 +46,13 @@ double metricValue(const Counts& c, const std::string& metric) {
     if (metric == "responder_jobs") return c.responderJobs;
     if (metric == "responder_minutes") return c.responderMinutes;
     return 0.0;
+}
+
+std::string meanSecondsText(double sumSeconds, int count) {
+    if (count <= 0) return "-";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.0f s", sumSeconds / count);
+    return text;
 }
 
 namespace {

@@ -199,13 +199,13 @@ std::string summaryTable(const RunRecord& run) {
         << fixed(t.violationMinutes, 1) << " min); " << fixed(t.extraKm, 1) << " km flown extra; " << t.disrupted
         << " legitimate flights disrupted; " << t.nearMisses << " near misses\n";
     if (t.defence) {
-        auto mean = [](double sum, int n) { return n > 0 ? fixed(sum / n, 0) + " s" : std::string("-"); };
         out << "  Detection: " << t.tracks << " tracks (" << t.detected << " flights detected, " << t.falseAlarms
             << " false alarms); " << t.unknownTracks << " unknown, of which " << t.harmlessUnknown
             << " harmless civil flights (" << fixed(100.0 * metricValue(t, "confusion"), 0) << "%)\n";
-        out << "  Times: detect " << mean(t.detectSeconds, t.detectCount) << ", identify "
-            << mean(t.identifySeconds, t.identifyCount) << ", respond " << mean(t.respondSeconds, t.respondCount)
-            << ", neutralise " << mean(t.neutraliseSeconds, t.neutraliseCount) << "\n";
+        out << "  Times: detect " << meanSecondsText(t.detectSeconds, t.detectCount) << ", identify "
+            << meanSecondsText(t.identifySeconds, t.identifyCount) << ", respond "
+            << meanSecondsText(t.respondSeconds, t.respondCount) << ", neutralise "
+            << meanSecondsText(t.neutraliseSeconds, t.neutraliseCount) << "\n";
         out << "  Response: " << t.responderJobs << " jobs, " << fixed(t.responderMinutes, 0) << " responder minutes, "
             << t.neutralised << " drones neutralised\n";
         out << "  Airports: " << t.closures << " closures, " << fixed(t.closureMinutes, 0) << " min closed; manned "

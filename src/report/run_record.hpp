@@ -55,6 +55,11 @@ struct Counts {
 /// The value of an `expect:` metric ("cancelled", "violation_minutes", ...).
 double metricValue(const Counts& counts, const std::string& metric);
 
+/// A mean time in whole seconds ("69 s"), or "-" when there is nothing to
+/// average (no track was identified, no drone brought down): as the summary,
+/// the handout and the comparison print it.
+std::string meanSecondsText(double sumSeconds, int count);
+
 struct Metrics {
     Counts total;
     std::map<std::string, Counts> byCategory; ///< by category id

@@ -81,6 +81,20 @@ TEST(RunCommand, WritesEveryReportFile) {
     fs::remove_all(dir);
 }
 
+TEST(RunCommand, AMeanTimeWithNothingToAverageIsADashInTheSummaryAndTheHandout) {
+    // Kastrup as it was: the police try and fail all evening, so no drone is neutralised
+    const fs::path dir = fs::temp_directory_path() / ("nofly-dash-" + std::to_string(::getpid()));
+    const Outcome o = nofly("run scenarios/denmark_2025/kastrup_22_september.yaml --html --out '" + dir.string() + "'");
+    EXPECT_EQ(o.exit, 0) << o.out;
+    EXPECT_THAT(o.out, HasSubstr("0 drones neutralised"));
+    EXPECT_THAT(o.out, HasSubstr(", neutralise -\n"));
+    std::ifstream html(dir / "report.html");
+    std::stringstream page;
+    page << html.rdbuf();
+    EXPECT_THAT(page.str(), HasSubstr(" s / -</td>"));
+    fs::remove_all(dir);
+}
+
 TEST(RunCommand, FailedExpectationExitsOneAndNamesTheLine) {
     const fs::path dir = fs::temp_directory_path() / ("nofly-expect-" + std::to_string(::getpid()));
     fs::create_directories(dir);
