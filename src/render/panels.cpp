@@ -187,7 +187,7 @@ void Viewer::drawPanels() {
     }
     ImGui::End();
 
-    if (m_run && (m_selection.drone >= 0 || !m_selection.zone.empty())) panelInspector();
+    if (m_run && (m_selection.drone >= 0 || !m_selection.zone.empty() || !m_selection.airport.empty())) panelInspector();
     if (!m_errors.empty()) errorsOverlay();
     if (m_help) helpOverlay();
 
@@ -607,7 +607,7 @@ std::string Viewer::inspectorText() const {
     const scenario::Scenario& s = run.scenario;
     const sim::World& world = run.playback.world();
     std::ostringstream out;
-    if (m_other && (m_selection.drone >= 0 || !m_selection.zone.empty()))
+    if (m_other && (m_selection.drone >= 0 || !m_selection.zone.empty() || !m_selection.airport.empty()))
         out << "[" << paneVariant(m_selection.pane) << "]\n";
     if (m_selection.drone >= 0 && static_cast<std::size_t>(m_selection.drone) < world.drones.size()) {
         // a drone: what it is, where it is in its life, and every verdict card so far
@@ -630,6 +630,34 @@ std::string Viewer::inspectorText() const {
         if (!any)
             out << "No decision yet: it is due to take off at "
                 << core::formatClock(d.departAt, s.time.utcOffsetMinutes) << ".\n";
+        return out.str();
+    }
+    for (std::size_t a = 0; a < s.airports.size(); ++a) {
+        if (s.airports[a].id != m_selection.airport) continue;
+        // an airport: open or closed now, its rule, and why it closed each time so far
+        const scenario::Airport& airport = s.airports[a];
+        out << "Airport " << airport.id << (airport.name.empty() ? "" : " (" + airport.name + ")") << "\n";
+        if (a < world.defence.airports.size() && world.defence.airports[a].closed)
+            out << "Now: CLOSED since "
+                << core::formatClock(world.defence.airports[a].closedAt, s.time.utcOffsetMinutes) << "\n";
+        else
+            out << "Now: open\n";
+        if (airport.closure)
+            out << "Rule: an unknown track within "
+                << core::formatQuantity(airport.closure->radius, core::Dimension::Length)
+                << " closes it until none has been seen for "
+                << core::formatQuantity(static_cast<double>(airport.closure->quiet) / 1000.0, core::Dimension::Duration)
+                << ".\n";
+        else
+            out << "Rule: no closure rule; drones seen here do not close it.\n";
+        out << "\n";
+        bool any = false;
+        for (const sim::Verdict& v : world.verdicts)
+            if (v.site == airport.id) {
+                out << report::verdictCardText(s, v) << '\n';
+                any = true;
+            }
+        if (!any) out << "Not closed so far.\n";
         return out.str();
     }
     const scenario::Zone* zone = s.zone(m_selection.zone);

@@ -421,6 +421,12 @@ void Viewer::click(Vec2 pixel) {
         m_selection.drone = drone;
         return;
     }
+    // an airport: its marker, within a finger's width
+    for (const scenario::Airport& a : run.scenario.airports)
+        if (core::distance(camera.toScreen(a.at), pixel) <= 14.0 * style.iconScale) {
+            m_selection.airport = a.id;
+            return;
+        }
     // a zone: the severest at that point, as the map draws it on top
     const Vec2 at = camera.toWorld(pixel);
     const sim::World& world = run.playback.world();

@@ -87,6 +87,7 @@ struct Selection {
     int pane = 0;       ///< the map it was clicked on (split view: 0 left, 1 right)
     int drone = -1;     ///< index into World::drones
     std::string zone;   ///< zone id
+    std::string airport; ///< airport id
     core::Vec2 point{}; ///< where the zone was clicked [m]
 };
 
@@ -154,7 +155,8 @@ class Viewer {
     const Camera& camera() const { return m_camera; }
     Layers& layers() { return m_layers; }
     const Selection& selection() const { return m_selection; }
-    /// The inspector's text: the selected drone's verdict cards or the clicked zone's card.
+    /// The inspector's text: the selected drone's verdict cards, the clicked
+    /// airport's state and closure cards, or the clicked zone's card.
     std::string inspectorText() const;
     bool playing() const { return m_playing; }
     double speed() const { return m_speed; }

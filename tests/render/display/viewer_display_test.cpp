@@ -191,6 +191,14 @@ TEST_F(DisplayTest, TheOperationsRoomShowsTracksRespondersAndTheClosedAirport) {
     ASSERT_EQ(patrol.status, sim::ResponderState::EnRoute);
     const sf::Color police = pixelAt(image, viewer->camera().toScreen(patrol.position));
     EXPECT_GT(int(police.b) - int(police.r), 60);
+
+    // a click on the airport: why it is closed
+    clickAt(viewer->camera().toScreen(ekch.at));
+    frame();
+    EXPECT_EQ(viewer->selection().airport, "EKCH");
+    const std::string card = viewer->inspectorText();
+    EXPECT_THAT(card, HasSubstr("Now: CLOSED since 20:20:09"));
+    EXPECT_THAT(card, HasSubstr("EKCH closed at 20:20:09 because track T17, unknown, was 4.42 km from the airport"));
 }
 
 TEST_F(DisplayTest, AClickOnAPanelButtonInOneFrameIsNotLost) {
