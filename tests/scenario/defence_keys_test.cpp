@@ -1,5 +1,7 @@
 // The scenario language of detection and response: what the loader makes of
 // each new key, and one test per validation rule with its line and column.
+#include "inline_scenario.hpp"
+
 #include "scenario/loader.hpp"
 
 #include <gmock/gmock.h>
@@ -9,20 +11,11 @@ namespace nofly::scenario {
 namespace {
 
 using ::testing::HasSubstr;
+using testing::kHead;
+using testing::load;
+using testing::printed;
 
 // 3 lines
-const std::string kHead = "title: Test\n"
-                          "time: {start: 2025-06-14T10:00+02:00, end: +2 h, step: 1 s}\n"
-                          "map: {origin: {lat: 55.69, lon: 12.56}}\n";
-
-LoadResult load(const std::string& text) { return loadScenarioText(text, "test.yaml", {}); }
-
-std::string printed(const LoadResult& result) {
-    std::string out;
-    for (const core::Diagnostic& d : result.diagnostics.all()) out += core::format(d) + "\n";
-    return out;
-}
-
 TEST(DefenceKeys, ReadsClosureMannedObstaclesTrackingAndResponders) {
     const LoadResult r = load(kHead +
                               "categories: {hobby: {remote-id: 30%}}\n"

@@ -1,6 +1,8 @@
 // One test per limit of src/scenario/limits.hpp: each is refused with an
 // error at the line that passes it, naming the limit. And includes stay in
 // the scenario's folder tree, links out of it included.
+#include "inline_scenario.hpp"
+
 #include "scenario/import.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/loader.hpp"
@@ -18,22 +20,10 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using testing::kHead;
+using testing::load;
+using testing::printed;
 
-// A valid head: 3 lines.
-const std::string kHead = "title: Test\n"
-                          "time: {start: 2025-06-14T10:00+02:00, end: +2 h, step: 1 s}\n"
-                          "map: {origin: {lat: 55.69, lon: 12.56}}\n";
-
-LoadResult load(const std::string& text, const std::string& file = "test.yaml") {
-    return loadScenarioText(text, file);
-}
-
-std::string printed(const core::Diagnostics& diagnostics) {
-    std::string out;
-    for (const core::Diagnostic& d : diagnostics.all()) out += core::format(d) + "\n";
-    return out;
-}
-std::string printed(const LoadResult& result) { return printed(result.diagnostics); }
 
 ImportOptions geojson() {
     ImportOptions options;

@@ -1,5 +1,7 @@
 // One test per validation rule of the scenario language, each on inline YAML,
 // checking the line, the column and the words a writer reads.
+#include "inline_scenario.hpp"
+
 #include "scenario/loader.hpp"
 
 #include <gmock/gmock.h>
@@ -13,22 +15,9 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
-
-// A valid head that most tests build on: 3 lines.
-const std::string kHead = "title: Test\n"
-                          "time: {start: 2025-06-14T10:00+02:00, end: +2 h, step: 1 s}\n"
-                          "map: {origin: {lat: 55.69, lon: 12.56}}\n";
-
-LoadResult load(const std::string& text, const LoadOptions& options = {}) {
-    return loadScenarioText(text, "test.yaml", options);
-}
-
-/// All diagnostics, formatted, one a line.
-std::string printed(const LoadResult& result) {
-    std::string out;
-    for (const core::Diagnostic& d : result.diagnostics.all()) out += core::format(d) + "\n";
-    return out;
-}
+using testing::kHead;
+using testing::load;
+using testing::printed;
 
 TEST(ScenarioLoader, AcceptsAMinimalScenario) {
     const LoadResult r = load(kHead);

@@ -1,5 +1,7 @@
 // The `questions:` section: prediction questions for the class. One test per
 // rule, each on inline YAML, checking the line, the column and the words.
+#include "inline_scenario.hpp"
+
 #include "scenario/loader.hpp"
 
 #include <gmock/gmock.h>
@@ -10,6 +12,8 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
+using testing::load;
+using testing::printed;
 
 // A valid head with one flight, one airport and five generated flights: 13 lines.
 const std::string kHead =
@@ -27,17 +31,6 @@ const std::string kHead =
     "  - {id: park, category: hobby, count: 5, area: {circle: {center: [0, 0], radius: 2 km}}, "
     "depart: {between: [10:00, 11:00]}}\n"
     "questions:\n";
-
-LoadResult load(const std::string& text) {
-    return loadScenarioText(text, "test.yaml");
-}
-
-std::string printed(const LoadResult& result) {
-    std::string out;
-    for (const core::Diagnostic& d : result.diagnostics.all())
-        out += core::format(d) + "\n";
-    return out;
-}
 
 TEST(ScenarioQuestions, AFlightQuestionOffersTheOutcomeWordsByDefault) {
     const LoadResult r = load(kHead + "  - {id: bridge, ask: 'Will it fly?', flight: bridge-inspection}\n");
