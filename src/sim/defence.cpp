@@ -316,28 +316,25 @@ struct Defender {
             const scenario::Airport& airport = s.airports[static_cast<std::size_t>(m.airport)];
             const scenario::MannedTraffic& traffic = *airport.manned;
             const std::string label = std::string(m.arrival ? "arrival" : "departure") + " due " + clock(m.due, s);
+            // a plane's event: its airport, which plane, and how long since it was due [s]
+            auto planeEvent = [&](EventType type, const std::string& text) {
+                Event e = event(type, nullptr, airport.at, airport.id + " " + label + " " + text);
+                e.site = airport.id;
+                e.other = label;
+                e.value = static_cast<double>(w.now - m.due) / 1000.0;
+                emit(e);
+            };
             if (!d.airports[static_cast<std::size_t>(m.airport)].closed) {
-                if (m.waiting) {
-                    Event e = event(EventType::MannedDelayed, nullptr, airport.at,
-                                    airport.id + " " + label + " " + (m.arrival ? "lands" : "takes off") + " " +
-                                        span(w.now - m.due) + " late");
-                    e.site = airport.id;
-                    e.other = label;
-                    e.value = static_cast<double>(w.now - m.due) / 1000.0;
-                    emit(e);
-                }
+                if (m.waiting)
+                    planeEvent(EventType::MannedDelayed,
+                               std::string(m.arrival ? "lands" : "takes off") + " " + span(w.now - m.due) + " late");
                 m.done = true;
                 continue;
             }
             m.waiting = true;
             if (m.arrival && w.now - m.due >= traffic.hold) {
                 const std::string to = traffic.divertTo.empty() ? std::string("another airport") : traffic.divertTo;
-                Event e = event(EventType::MannedDiverted, nullptr, airport.at,
-                                airport.id + " " + label + " diverts to " + to + " after holding " + span(traffic.hold));
-                e.site = airport.id;
-                e.other = label;
-                e.value = static_cast<double>(w.now - m.due) / 1000.0;
-                emit(e);
+                planeEvent(EventType::MannedDiverted, "diverts to " + to + " after holding " + span(traffic.hold));
                 m.done = true;
                 continue;
             }
