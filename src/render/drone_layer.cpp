@@ -6,6 +6,7 @@
 #include <SFML/OpenGL.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace nofly::render {
@@ -165,8 +166,8 @@ Vec2 drawnAt(const sim::Drone& drone) {
 }
 } // namespace
 
-void DroneLayer::draw(sf::RenderTarget& target, const Camera& camera, const sim::World& world,
-                      const DroneStyle& style, int selected) {
+void DroneLayer::prepare(const Camera& camera, const sim::World& world, const DroneStyle& style,
+                         int selected) {
     m_icons.clear();
     m_trails.clear();
     m_marks.clear();
@@ -193,6 +194,14 @@ void DroneLayer::draw(sf::RenderTarget& target, const Camera& camera, const sim:
     const bool dense = crowd > kDenseCrowd;
     m_dense = dense;
     m_dots.clear();
+    // a square dot a drone, with a black edge, on whole pixels: centred on a
+    // pixel when its side is odd, on a corner when even, so that no pixel
+    // centre falls on its border and OpenGL and stampDots() cover the same pixels
+    m_dotSize = static_cast<int>(std::lround(5.0 * style.iconScale)) + 2;
+    const float dotOffset = m_dotSize % 2 == 1 ? 0.5f : 0.f;
+    auto dotAt = [&](Vec2 p) {
+        return sf::Vector2f(std::floor(float(p.x)) + dotOffset, std::floor(float(p.y)) + dotOffset);
+    };
 
     for (std::size_t i = 0; i < world.drones.size(); ++i) {
         const sim::Drone& d = world.drones[i];
@@ -204,7 +213,7 @@ void DroneLayer::draw(sf::RenderTarget& target, const Camera& camera, const sim:
         if (dot) {
             if (onScreen(at)) {
                 ++m_drawn;
-                m_dots.append(sf::Vertex(sfv(camera.toScreen(at)),
+                m_dots.append(sf::Vertex(dotAt(camera.toScreen(at)),
                                          cancelled ? toSf(report::paint(Role::FlightCancelled).stroke)
                                                    : colourOf(role)));
             }
@@ -275,31 +284,109 @@ void DroneLayer::draw(sf::RenderTarget& target, const Camera& camera, const sim:
             m_marks.append(sf::Vertex(sfv(p), sf::Color(0, 0, 0)));
     }
 
+}
+
+void DroneLayer::draw(sf::RenderTarget& target, bool dotsStamped) {
     target.draw(m_trails);
     target.draw(m_marks);
-    if (m_dots.getVertexCount() > 0) {
-        // a dense crowd: a square dot a drone, over a black one a little larger
-        const int inner = static_cast<int>(std::lround(5.0 * style.iconScale));
-        drawDotsAsPoints(target, float(inner));
-    }
+    if (m_dots.getVertexCount() > 0 && !dotsStamped) drawDotsAsPoints(target);
     target.draw(m_icons, sf::RenderStates(&m_atlas));
 }
 
-void DroneLayer::drawDotsAsPoints(sf::RenderTarget& target, float size) {
-    target.setActive(true);
-    sf::VertexArray& dots = m_dots;
-    std::vector<sf::Color> colours(dots.getVertexCount());
-    for (std::size_t k = 0; k < dots.getVertexCount(); ++k) {
-        colours[k] = dots[k].color;
-        dots[k].color = sf::Color(0, 0, 0, kDotEdgeAlpha);
+void DroneLayer::draw(sf::RenderTarget& target, const Camera& camera, const sim::World& world,
+                      const DroneStyle& style, int selected) {
+    prepare(camera, world, style, selected);
+    draw(target, false);
+}
+
+namespace {
+/// The pixels of a square of side n with its top-left corner at (x0, y0),
+/// clipped to the pane, row by row (y down): f(row, first column, end column, row in square).
+template <class F> void eachRow(std::uint8_t* rgba, int width, int height, int x0, int y0, int n, F f) {
+    const int i0 = std::max(0, x0), i1 = std::min(width, x0 + n);
+    if (i0 >= i1) return;
+    for (int y = std::max(0, y0); y < std::min(height, y0 + n); ++y)
+        f(rgba + std::size_t(height - 1 - y) * std::size_t(width) * 4, i0, i1, y - y0);
+}
+
+std::uint8_t blend(unsigned source, unsigned alpha, unsigned under) {
+    return static_cast<std::uint8_t>((source * alpha + under * (255u - alpha) + 127u) / 255u);
+}
+} // namespace
+
+void DroneLayer::stampDots(std::uint8_t* rgba, int width, int height, float left, Stamps& stamps) const {
+    // as OpenGL rasterises a point of size n at (x, y): the pixels whose
+    // centres are in the n x n square round it (prepare() put no centre on
+    // its border); rows bottom first. The dot texture's texel times the
+    // vertex colour, blended over what is there: an opaque colour inside,
+    // black at 200/255 on the edge.
+    const int n = m_dotSize;
+    stamps.size = n;
+    stamps.corners.clear();
+    std::array<std::uint8_t, 256> darken{}; // a channel under the black edge of an opaque dot
+    for (unsigned c = 0; c < 256; ++c)
+        darken[c] = blend(0u, kDotEdgeAlpha, c);
+    for (std::size_t k = 0; k < m_dots.getVertexCount(); ++k) {
+        const sf::Vertex& v = m_dots[k];
+        const int x0 = static_cast<int>(std::lround(v.position.x - left - n / 2.f));
+        const int y0 = static_cast<int>(std::lround(v.position.y - n / 2.f));
+        stamps.corners.emplace_back(x0, y0);
+        const sf::Color c = v.color;
+        const unsigned edgeAlpha = c.a * kDotEdgeAlpha / 255u;
+        eachRow(rgba, width, height, x0, y0, n, [&](std::uint8_t* row, int i0, int i1, int j) {
+            const bool edgeRow = j == 0 || j == n - 1;
+            for (int x = i0; x < i1; ++x) {
+                std::uint8_t* px = row + std::size_t(x) * 4;
+                if (edgeRow || x == x0 || x == x0 + n - 1) {
+                    if (c.a == 255) {
+                        px[0] = darken[px[0]], px[1] = darken[px[1]], px[2] = darken[px[2]];
+                    } else {
+                        px[0] = blend(0u, edgeAlpha, px[0]), px[1] = blend(0u, edgeAlpha, px[1]);
+                        px[2] = blend(0u, edgeAlpha, px[2]);
+                    }
+                } else if (c.a == 255) {
+                    px[0] = c.r, px[1] = c.g, px[2] = c.b;
+                } else {
+                    px[0] = blend(c.r, c.a, px[0]), px[1] = blend(c.g, c.a, px[1]), px[2] = blend(c.b, c.a, px[2]);
+                }
+            }
+        });
     }
-    glPointSize(size + 2.f);
-    target.draw(dots);
-    for (std::size_t k = 0; k < dots.getVertexCount(); ++k)
-        dots[k].color = colours[k];
-    glPointSize(size);
-    target.draw(dots);
+}
+
+void DroneLayer::unstamp(std::uint8_t* rgba, const std::uint8_t* clean, int width, int height,
+                         const Stamps& stamps) {
+    for (const sf::Vector2i corner : stamps.corners)
+        eachRow(rgba, width, height, corner.x, corner.y, stamps.size,
+                [&](std::uint8_t* row, int i0, int i1, int) {
+                    const std::ptrdiff_t offset = (row - rgba) + std::ptrdiff_t(i0) * 4;
+                    std::copy(clean + offset, clean + offset + std::ptrdiff_t(i1 - i0) * 4, rgba + offset);
+                });
+}
+
+void DroneLayer::drawDotsAsPoints(sf::RenderTarget& target) {
+    // one pass: each dot a point sprite of a small texture, a white square
+    // inside a black edge, tinted by the vertex colour (the software renderer
+    // pays per point, so an edge drawn as a second, larger point doubled the cost)
+    const int size = m_dotSize;
+    if (m_dotTextureSize != size) {
+        sf::Image image;
+        image.create(unsigned(size), unsigned(size), sf::Color(0, 0, 0, kDotEdgeAlpha));
+        for (int y = 1; y + 1 < size; ++y)
+            for (int x = 1; x + 1 < size; ++x)
+                image.setPixel(unsigned(x), unsigned(y), sf::Color::White);
+        m_dotTexture.loadFromImage(image);
+        m_dotTextureSize = size;
+    }
+    constexpr GLenum kPointSprite = 0x8861, kCoordReplace = 0x8862; // OpenGL 2.0, not in GL/gl.h
+    target.setActive(true);
+    glEnable(kPointSprite);
+    glTexEnvi(kPointSprite, kCoordReplace, GL_TRUE);
+    glPointSize(float(size));
+    target.draw(m_dots, sf::RenderStates(&m_dotTexture));
     glPointSize(1.f);
+    glTexEnvi(kPointSprite, kCoordReplace, GL_FALSE);
+    glDisable(kPointSprite);
 }
 
 int DroneLayer::pick(const Camera& camera, const sim::World& world, Vec2 pixel, double radius,

@@ -13,6 +13,8 @@
 
 #include <SFML/Graphics.hpp>
 
+#include <cstdint>
+#include <vector>
 
 namespace nofly::render {
 
@@ -32,9 +34,31 @@ class DroneLayer {
   public:
     DroneLayer();
 
-    /// Draws trails, crosses, icons, and a ring round drone `selected` (-1: none) with its route.
+    /// Works out what a frame shows: trails, icons, the dots of a dense
+    /// crowd, and a ring round drone `selected` (-1: none) with its route.
+    void prepare(const Camera& camera, const sim::World& world, const DroneStyle& style, int selected);
+    /// Draws what prepare() worked out; the dots too unless `dotsStamped`
+    /// (stampDots() put them into the map's pixels already).
+    void draw(sf::RenderTarget& target, bool dotsStamped);
+    /// prepare() and draw() in one.
     void draw(sf::RenderTarget& target, const Camera& camera, const sim::World& world,
               const DroneStyle& style, int selected);
+
+    /// Whether the frame prepared has dots: a dense crowd.
+    bool hasDots() const { return m_dots.getVertexCount() > 0; }
+    /// The squares stampDots() drew: their side and top-left corners [px, y down].
+    struct Stamps {
+        int size = 0;
+        std::vector<sf::Vector2i> corners;
+    };
+    /// Draws the dots into RGBA pixels, bottom row first (as OpenGL holds
+    /// them), of a pane `width` x `height` whose left edge is at window x
+    /// `left`: the same pixels as draw() would make with OpenGL, which a
+    /// software renderer draws several times slower. Says in `stamps` where.
+    void stampDots(std::uint8_t* rgba, int width, int height, float left, Stamps& stamps) const;
+    /// Puts back the pixels of `clean` (the same size) under the squares of `stamps`.
+    static void unstamp(std::uint8_t* rgba, const std::uint8_t* clean, int width, int height,
+                        const Stamps& stamps);
     /// The drone drawn nearest to `pixel` within `radius` [px], or -1.
     int pick(const Camera& camera, const sim::World& world, core::Vec2 pixel, double radius,
              const DroneStyle& style) const;
@@ -50,9 +74,12 @@ class DroneLayer {
     static bool shown(const sim::Drone& drone, core::Instant now, const DroneStyle& style);
 
   private:
-    void drawDotsAsPoints(sf::RenderTarget& target, float size);
+    void drawDotsAsPoints(sf::RenderTarget& target);
 
     sf::Texture m_atlas;
+    sf::Texture m_dotTexture; ///< a dot: white inside a black edge, m_dotTextureSize pixels square
+    int m_dotTextureSize = 0;
+    int m_dotSize = 7; ///< [px] a dot's side, its edge included
     sf::VertexArray m_icons{sf::Quads};
     sf::VertexArray m_trails{sf::Lines};
     sf::VertexArray m_marks{sf::Triangles};

@@ -45,6 +45,7 @@ class GuiContext {
     GuiInput m_input;
     GuiFonts m_fonts;
     bool m_rendererReady = false;
+    bool m_fontNearest = false; ///< the atlas set to nearest sampling
 };
 
 /// A font file of the DejaVu family (fonts-dejavu-core) or empty if none is installed.

@@ -87,6 +87,10 @@ constexpr KeyHelp kKeys[] = {
 
 } // namespace
 
+sf::Color Viewer::sidebarColour() const {
+    return m_presenter ? sf::Color(255, 255, 255) : sf::Color(250, 250, 250);
+}
+
 void Viewer::applyGuiStyle() {
     // light panels on a light map; presenter mode: black on white, thick borders, more room
     ImGuiStyle& style = ImGui::GetStyle();
@@ -96,12 +100,13 @@ void Viewer::applyGuiStyle() {
     style.FrameRounding = 3.f;
     style.WindowBorderSize = 1.f;
     style.FrameBorderSize = 1.f; // a checkbox's empty box is white on white without it
-    style.Colors[ImGuiCol_WindowBg] = ImVec4(0.98f, 0.98f, 0.98f, 0.96f);
+    const sf::Color side = sidebarColour(); // the other panels in the side panel's colour
+    style.Colors[ImGuiCol_WindowBg] = ImVec4(side.r / 255.f, side.g / 255.f, side.b / 255.f, 0.96f);
     style.Colors[ImGuiCol_Text] = ImVec4(0.05f, 0.05f, 0.05f, 1.f);
     if (m_presenter) {
         style.ScaleAllSizes(1.4f);
         style.WindowBorderSize = 2.f;
-        style.Colors[ImGuiCol_WindowBg] = ImVec4(1.f, 1.f, 1.f, 1.f);
+        style.Colors[ImGuiCol_WindowBg].w = 1.f;
         style.Colors[ImGuiCol_Text] = ImVec4(0.f, 0.f, 0.f, 1.f);
         style.Colors[ImGuiCol_Border] = ImVec4(0.f, 0.f, 0.f, 1.f);
         style.Colors[ImGuiCol_Header] = ImVec4(0.85f, 0.85f, 0.85f, 1.f);
@@ -154,6 +159,7 @@ void Viewer::drawPanels() {
     // the column on the right
     ImGui::SetNextWindowPos(ImVec2(width - sidebar, 0.f));
     ImGui::SetNextWindowSize(ImVec2(sidebar, height));
+    ImGui::SetNextWindowBgAlpha(0.f); // frame() painted its background, opaque
     ImGui::Begin("##sidebar", nullptr,
                  fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus);
     if (m_run) {

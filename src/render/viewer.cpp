@@ -242,7 +242,7 @@ void Viewer::checkReload() {
 
 void Viewer::layout(unsigned width, unsigned height) {
     m_size = {std::max(width, 200u), std::max(height, 200u)};
-    m_sidebar = std::min((m_presenter ? 470.0 : 390.0), m_size.x * 0.45);
+    m_sidebar = std::floor(std::min((m_presenter ? 470.0 : 390.0), m_size.x * 0.45)); // whole pixels
     // the left (or only) pane; the right one is the same camera moved by a pane's width
     m_camera.setViewport(0.0, 0.0, std::floor(mapWidth() / (m_other ? 2.0 : 1.0)), m_size.y);
 }
@@ -623,7 +623,9 @@ void Viewer::frame(sf::RenderTarget& target, double seconds) {
     profileMark(target, m_profile.simulation);
     const sf::View full(sf::FloatRect(0.f, 0.f, float(m_size.x), float(m_size.y)));
     target.setView(full);
-    target.clear(sf::Color::White);
+    // each pane's map is copied over its whole area: a clear first would be
+    // one more pass over every pixel, which a software renderer pays for
+    if (!m_run || m_mapCacheFailed) target.clear(sf::Color::White);
     target.setActive(true);
 
     if (m_run) {
@@ -638,6 +640,15 @@ void Viewer::frame(sf::RenderTarget& target, double seconds) {
             target.draw(line);
         }
     }
+
+    // the side panel's background: opaque, drawn here rather than by ImGui,
+    // as a software renderer fills it unblended in about half the time
+    // (from the maps' right edge: two panes of whole pixels may leave a column over)
+    const float mapsEnd = m_run ? float(paneCount() * m_camera.viewportWidth()) : float(mapWidth());
+    sf::RectangleShape side(sf::Vector2f(float(m_size.x) - mapsEnd, float(m_size.y)));
+    side.setPosition(mapsEnd, 0.f);
+    side.setFillColor(sidebarColour());
+    target.draw(side, sf::RenderStates(sf::BlendNone));
 
     // the panels over the map
     target.setActive(true);
@@ -671,7 +682,15 @@ void Viewer::drawPane(sf::RenderTarget& target, int pane) {
     style.zones = m_layers.zones;
     style.labels = m_layers.labels;
     style.land = m_layers.land;
-    drawMap(target, run, camera, style);
+    DroneStyle drones;
+    drones.iconScale = m_presenter ? 1.6 : 1.0;
+    drones.trails = m_layers.trails;
+    drones.planned = m_layers.planned;
+    if (m_layers.drones)
+        run.drones.prepare(camera, run.playback.world(), drones,
+                           m_selection.pane == pane ? m_selection.drone : -1);
+    const bool stamped = drawMap(target, run, camera, style, m_layers.drones ? &run.drones : nullptr);
+    if (pane == 0) m_dotsStamped = stamped;
     if (run.playback.world().defence.active) {
         DefenceStyle defence;
         defence.markerScale = m_presenter ? 1.5 : 1.0;
@@ -680,14 +699,7 @@ void Viewer::drawPane(sf::RenderTarget& target, int pane) {
         run.defence.draw(target, camera, run.scenario, run.playback.world(), defence);
     }
     profileMark(target, m_profile.map);
-    if (m_layers.drones) {
-        DroneStyle drones;
-        drones.iconScale = m_presenter ? 1.6 : 1.0;
-        drones.trails = m_layers.trails;
-        drones.planned = m_layers.planned;
-        run.drones.draw(target, camera, run.playback.world(), drones,
-                        m_selection.pane == pane ? m_selection.drone : -1);
-    }
+    if (m_layers.drones) run.drones.draw(target, stamped);
     if (run.playback.world().defence.active) run.defence.drawOver(target, m_font);
     profileMark(target, m_profile.drones);
     run.map->drawLabels(target, camera, style);
@@ -695,7 +707,8 @@ void Viewer::drawPane(sf::RenderTarget& target, int pane) {
     profileMark(target, m_profile.labels);
 }
 
-void Viewer::drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, const MapStyle& style) {
+bool Viewer::drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, const MapStyle& style,
+                     const DroneLayer* drones) {
     MapLayer& map = *run.map;
     // the cache holds one pane: drawn with the camera at the texture's origin, then placed
     const sf::Vector2u size(static_cast<unsigned>(camera.viewportWidth()), m_size.y);
@@ -715,20 +728,52 @@ void Viewer::drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, c
         run.mapKey = {};
     }
     if (!run.mapCache) {
+        sf::RectangleShape paper(sf::Vector2f(float(size.x), float(size.y)));
+        paper.setPosition(static_cast<float>(camera.viewportLeft()), 0.f);
+        paper.setFillColor(sf::Color::White);
+        target.draw(paper, sf::RenderStates(sf::BlendNone));
         map.draw(target, camera, style);
-        return;
+        return false;
     }
-    if (!(key == run.mapKey)) {
+    const bool redraw = !(key == run.mapKey);
+    if (redraw) {
         run.mapCache->setView(sf::View(sf::FloatRect(0.f, 0.f, float(size.x), float(size.y))));
         run.mapCache->clear(sf::Color::White);
         map.draw(*run.mapCache, local, style);
         run.mapCache->display();
         run.mapKey = key;
+        run.mapPixels.clear();
     }
+    const int left = static_cast<int>(camera.viewportLeft());
+    // a dense crowd's dots stamped into the map's pixels on the CPU, then the
+    // whole copied in: a software renderer pays per point and per pixel of
+    // each, the CPU about 0.15 microseconds a dot. Not on a frame that redrew the
+    // map (a pan, a zoom): reading its pixels back would slow the move down,
+    // so OpenGL draws the dots until the map stands still.
+    if (drones && drones->hasDots() && !m_copyFailed && (!redraw || !run.mapPixels.empty())) {
+        const std::size_t bytes = std::size_t(size.x) * size.y * 4;
+        const int w = int(size.x), h = int(size.y);
+        if (run.mapPixels.size() != bytes) {
+            run.mapPixels.resize(bytes);
+            run.mapCache->setActive(true);
+            glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, run.mapPixels.data());
+            run.framePixels = run.mapPixels;
+        } else {
+            // the map back under last frame's dots: less to copy than the whole
+            DroneLayer::unstamp(run.framePixels.data(), run.mapPixels.data(), w, h, run.stamps);
+        }
+        drones->stampDots(run.framePixels.data(), w, h, float(left), run.stamps);
+        if (run.frameTexture.getSize() != size) run.frameTexture.create(size.x, size.y);
+        run.frameTexture.update(run.framePixels.data());
+        if (m_copy.copy(run.frameTexture, target, left, 0)) return true;
+    }
+    if (!m_copyFailed && m_copy.copy(run.mapCache->getTexture(), target, left, 0)) return false;
+    m_copyFailed = true; // the sprite from now on
     target.setActive(true);
     sf::Sprite sprite(run.mapCache->getTexture());
     sprite.setPosition(static_cast<float>(camera.viewportLeft()), 0.f);
     target.draw(sprite, sf::RenderStates(sf::BlendNone));
+    return false;
 }
 
 bool Viewer::saveScreenshot(const sf::RenderTarget& target, const std::string& path,

@@ -18,6 +18,7 @@
 #include "render/camera.hpp"
 #include "render/defence_layer.hpp"
 #include "render/drone_layer.hpp"
+#include "render/framebuffer_copy.hpp"
 #include "render/gui.hpp"
 #include "render/map_layer.hpp"
 #include "render/playback.hpp"
@@ -166,6 +167,9 @@ class Viewer {
     const DroneLayer& droneLayer() const { return m_run->drones; }
     const DefenceLayer& defenceLayer() const { return m_run->defence; }
     const FrameProfile& profile() const { return m_profile; }
+    /// Whether the last frame's crowd dots were stamped into the map on the
+    /// CPU (true) rather than drawn as OpenGL points, in the first pane.
+    bool dotsStampedLastFrame() const { return m_dotsStamped; }
     /// The colour a drone state is drawn in (for tests that read pixels).
     static sf::Color stateColour(report::Role role);
 
@@ -194,6 +198,12 @@ class Viewer {
         std::vector<double> flashAge; ///< [s] since each zone switched on; < 0 none
         std::unique_ptr<sf::RenderTexture> mapCache;
         MapKey mapKey;
+        /// The cache's pixels, bottom row first, read back the first frame
+        /// after a redraw that has dots to stamp; empty until then.
+        std::vector<std::uint8_t> mapPixels;
+        std::vector<std::uint8_t> framePixels; ///< mapPixels with the dots stamped in
+        DroneLayer::Stamps stamps;             ///< where framePixels has dots
+        sf::Texture frameTexture;              ///< framePixels, to copy into the window
         report::Metrics metrics; ///< recomputed a few times a second
         std::int64_t metricsTick = -1;
         explicit Run(scenario::Scenario s);
@@ -213,6 +223,8 @@ class Viewer {
     bool allFinished() const;
     int paneAt(double x) const;
     double mapWidth() const { return m_size.x - m_sidebar; }
+    /// The side panel's background (ImGui draws the panel on it, with no background of its own).
+    sf::Color sidebarColour() const;
     void updateMetrics(bool now);
     std::vector<std::string> variantNames() const; ///< "base", then the file's variants
     void cycleVariant(int pane);
@@ -227,7 +239,11 @@ class Viewer {
     void keyPressed(const sf::Event::KeyEvent& key);
     void changeSpeed(int direction);
     void drawPane(sf::RenderTarget& target, int pane);
-    void drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, const MapStyle& style);
+    /// Draws the pane's map from its cache; with the crowd's dots stamped
+    /// into it when `drones` has them and the cache's pixels are at hand.
+    /// True when it stamped them.
+    bool drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, const MapStyle& style,
+                 const DroneLayer* drones);
     void drawScaleBar(sf::RenderTarget& target, const Camera& camera);
     std::vector<std::pair<std::filesystem::path, std::filesystem::file_time_type>> watchedFiles() const;
 
@@ -283,6 +299,9 @@ class Viewer {
     bool m_guiStyled = false;
     bool m_stylePresenter = false;
     bool m_mapCacheFailed = false;
+    FramebufferCopy m_copy; ///< the cached map into the window, a copy of memory
+    bool m_copyFailed = false;
+    bool m_dotsStamped = false;
     double m_sinceMetrics = 1.0; ///< [s] since the panes' metrics were counted
     bool m_reportWanted = false;
     bool m_quitRequested = false;

@@ -11,6 +11,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -244,6 +245,79 @@ TEST_F(DisplayTest, DronesAreOneVertexArray) {
     for (std::size_t i = 0; i < labels.size(); ++i)
         for (std::size_t j = i + 1; j < labels.size(); ++j)
             EXPECT_FALSE(labels[i].intersects(labels[j]));
+}
+
+TEST_F(DisplayTest, ACrowdStampedOnTheCpuLooksAsOpenGlDrawsIt) {
+    // 3,000 drones at once: a dense crowd, drawn as dots
+    const fs::path file = fs::temp_directory_path() / "nofly_crowd_test.yaml";
+    {
+        std::ofstream out(file);
+        out << "title: A crowd\n"
+               "seed: 5\n"
+               "time: {start: 2025-10-01T08:00+02:00, end: 2025-10-01T09:00+02:00, step: 5 s}\n"
+               "map: {origin: {lat: 55.676, lon: 12.568}}\n"
+               "zones:\n"
+               "  - {id: summit, name: Summit, restriction: prohibited,\n"
+               "     shape: {circle: {center: [0 m, 0 m], radius: 2 km}}}\n"
+               "traffic:\n"
+               "  - {id: crowd, category: hobby, count: 3000, area: {circle: {center: [0 m, 0 m], radius: 10 "
+               "km}},\n"
+               "     depart: {between: [08:00, 08:01]}, duration: {between: [30 min, 40 min]},\n"
+               "     behaviour: {compliant: 100%}}\n";
+    }
+    open(file.string());
+    viewer->seekNow(viewer->playback().start() + 3 * kMinute);
+    frame();
+    ASSERT_TRUE(viewer->droneLayer().denseLastFrame());
+
+    // the largest difference between two frames over the map left of the
+    // panels, and how many pixels of `b` are in the flying colour
+    const sf::Color flying = Viewer::stateColour(report::Role::DroneFlying);
+    auto compare = [&](const sf::Image& a, const sf::Image& b) {
+        int worst = 0, dotPixels = 0;
+        for (unsigned y = 0; y < a.getSize().y; ++y)
+            for (unsigned x = 0; x < 600; ++x) {
+                const sf::Color p = a.getPixel(x, y), q = b.getPixel(x, y);
+                worst = std::max({worst, std::abs(p.r - q.r), std::abs(p.g - q.g), std::abs(p.b - q.b)});
+                dotPixels += q == flying;
+            }
+        return std::pair{worst, dotPixels};
+    };
+    // a frame that redraws the map draws the dots with OpenGL
+    auto drawnByOpenGl = [&] {
+        viewer->layers().land = false;
+        frame();
+        viewer->layers().land = true;
+        sf::Image image = screenshot("nofly_crowd_opengl.png");
+        EXPECT_FALSE(viewer->dotsStampedLastFrame());
+        return image;
+    };
+
+    // dots of 7 px, then of 10 in presenter mode (an even side sits on a pixel corner)
+    for (const bool presenter : {false, true}) {
+        SCOPED_TRACE(presenter ? "presenter mode" : "normal mode");
+        if (presenter) pressKey(sf::Keyboard::P);
+        frame(); // the clock's panel fits its new text a frame later
+        const sf::Image drawn = drawnByOpenGl();
+        // the next frame, with the map standing still, stamps them on the CPU
+        const sf::Image stamped = screenshot("nofly_crowd_cpu.png");
+        EXPECT_TRUE(viewer->dotsStampedLastFrame());
+        EXPECT_EQ(viewer->presenter(), presenter);
+        const auto [worst, dotPixels] = compare(drawn, stamped);
+        EXPECT_LE(worst, 2);
+        EXPECT_GT(dotPixels, 3000); // the dots are there, in the flying colour
+
+        // half a minute on, the map put back under the old dots and the new stamped
+        viewer->seekNow(viewer->playback().now() + 30000);
+        frame();
+        const sf::Image stampedLater = screenshot("nofly_crowd_cpu_later.png");
+        EXPECT_TRUE(viewer->dotsStampedLastFrame());
+        const auto [moved, _] = compare(stamped, stampedLater);
+        EXPECT_GT(moved, 100); // the drones moved
+        const auto [worstLater, dotPixelsLater] = compare(drawnByOpenGl(), stampedLater);
+        EXPECT_LE(worstLater, 2);
+        EXPECT_GT(dotPixelsLater, 3000);
+    }
 }
 
 TEST_F(DisplayTest, TheRenderCommandWritesAPicture) {
