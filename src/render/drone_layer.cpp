@@ -293,12 +293,6 @@ void DroneLayer::draw(sf::RenderTarget& target, bool dotsStamped) {
     target.draw(m_icons, sf::RenderStates(&m_atlas));
 }
 
-void DroneLayer::draw(sf::RenderTarget& target, const Camera& camera, const sim::World& world,
-                      const DroneStyle& style, int selected) {
-    prepare(camera, world, style, selected);
-    draw(target, false);
-}
-
 namespace {
 /// The pixels of a square of side n with its top-left corner at (x0, y0),
 /// clipped to the pane, row by row (y down): f(row, first column, end column, row in square).

@@ -40,9 +40,6 @@ class DroneLayer {
     /// Draws what prepare() worked out; the dots too unless `dotsStamped`
     /// (stampDots() put them into the map's pixels already).
     void draw(sf::RenderTarget& target, bool dotsStamped);
-    /// prepare() and draw() in one.
-    void draw(sf::RenderTarget& target, const Camera& camera, const sim::World& world,
-              const DroneStyle& style, int selected);
 
     /// Whether the frame prepared has dots: a dense crowd.
     bool hasDots() const { return m_dots.getVertexCount() > 0; }
