@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 
 namespace nofly::render {
 
@@ -296,11 +297,11 @@ void DroneLayer::draw(sf::RenderTarget& target, bool dotsStamped) {
 namespace {
 /// The pixels of a square of side n with its top-left corner at (x0, y0),
 /// clipped to the pane, row by row (y down): f(row, first column, end column, row in square).
-template <class F> void eachRow(std::uint8_t* rgba, int width, int height, int x0, int y0, int n, F f) {
+template <class F> void eachRow(std::uint8_t* pixels, int width, int height, int x0, int y0, int n, F f) {
     const int i0 = std::max(0, x0), i1 = std::min(width, x0 + n);
     if (i0 >= i1) return;
     for (int y = std::max(0, y0); y < std::min(height, y0 + n); ++y)
-        f(rgba + std::size_t(height - 1 - y) * std::size_t(width) * 4, i0, i1, y - y0);
+        f(pixels + std::size_t(y) * std::size_t(width) * 4, i0, i1, y - y0);
 }
 
 std::uint8_t blend(unsigned source, unsigned alpha, unsigned under) {
@@ -308,54 +309,74 @@ std::uint8_t blend(unsigned source, unsigned alpha, unsigned under) {
 }
 } // namespace
 
-void DroneLayer::stampDots(std::uint8_t* rgba, int width, int height, float left, Stamps& stamps) const {
+void DroneLayer::dotStamps(int width, int height, float left, Stamps& stamps) const {
     // as OpenGL rasterises a point of size n at (x, y): the pixels whose
     // centres are in the n x n square round it (prepare() put no centre on
-    // its border); rows bottom first. The dot texture's texel times the
-    // vertex colour, blended over what is there: an opaque colour inside,
-    // black at 200/255 on the edge.
+    // its border)
     const int n = m_dotSize;
     stamps.size = n;
     stamps.corners.clear();
-    std::array<std::uint8_t, 256> darken{}; // a channel under the black edge of an opaque dot
-    for (unsigned c = 0; c < 256; ++c)
-        darken[c] = blend(0u, kDotEdgeAlpha, c);
+    stamps.colours.clear();
     for (std::size_t k = 0; k < m_dots.getVertexCount(); ++k) {
         const sf::Vertex& v = m_dots[k];
-        const int x0 = static_cast<int>(std::lround(v.position.x - left - n / 2.f));
-        const int y0 = static_cast<int>(std::lround(v.position.y - n / 2.f));
-        stamps.corners.emplace_back(x0, y0);
-        const sf::Color c = v.color;
+        const sf::Vector2i corner(static_cast<int>(std::lround(v.position.x - left - n / 2.f)),
+                                  static_cast<int>(std::lround(v.position.y - n / 2.f)));
+        if (corner.x + n <= 0 || corner.x >= width || corner.y + n <= 0 || corner.y >= height) continue;
+        stamps.corners.push_back(corner);
+        stamps.colours.push_back(v.color);
+    }
+}
+
+void DroneLayer::stamp(std::uint8_t* bgra, int width, int height, const Stamps& stamps) {
+    // the dot texture's texel times the vertex colour, blended over what is
+    // there: an opaque colour inside, black at 200/255 on the edge
+    static const std::array<std::uint8_t, 256> darken = [] { // a channel under an opaque dot's edge
+        std::array<std::uint8_t, 256> table{};
+        for (unsigned c = 0; c < 256; ++c)
+            table[c] = blend(0u, kDotEdgeAlpha, c);
+        return table;
+    }();
+    const int n = stamps.size;
+    for (std::size_t k = 0; k < stamps.corners.size(); ++k) {
+        const int x0 = stamps.corners[k].x, y0 = stamps.corners[k].y;
+        const sf::Color c = stamps.colours[k];
         const unsigned edgeAlpha = c.a * kDotEdgeAlpha / 255u;
-        eachRow(rgba, width, height, x0, y0, n, [&](std::uint8_t* row, int i0, int i1, int j) {
-            const bool edgeRow = j == 0 || j == n - 1;
-            for (int x = i0; x < i1; ++x) {
-                std::uint8_t* px = row + std::size_t(x) * 4;
-                if (edgeRow || x == x0 || x == x0 + n - 1) {
-                    if (c.a == 255) {
-                        px[0] = darken[px[0]], px[1] = darken[px[1]], px[2] = darken[px[2]];
-                    } else {
-                        px[0] = blend(0u, edgeAlpha, px[0]), px[1] = blend(0u, edgeAlpha, px[1]);
-                        px[2] = blend(0u, edgeAlpha, px[2]);
-                    }
-                } else if (c.a == 255) {
-                    px[0] = c.r, px[1] = c.g, px[2] = c.b;
-                } else {
-                    px[0] = blend(c.r, c.a, px[0]), px[1] = blend(c.g, c.a, px[1]), px[2] = blend(c.b, c.a, px[2]);
-                }
+        auto edge = [&](std::uint8_t* px) {
+            if (c.a == 255) {
+                px[0] = darken[px[0]], px[1] = darken[px[1]], px[2] = darken[px[2]];
+            } else {
+                px[0] = blend(0u, edgeAlpha, px[0]), px[1] = blend(0u, edgeAlpha, px[1]);
+                px[2] = blend(0u, edgeAlpha, px[2]);
             }
+        };
+        auto inside = [&](std::uint8_t* px) {
+            if (c.a == 255) {
+                px[0] = c.b, px[1] = c.g, px[2] = c.r;
+            } else {
+                px[0] = blend(c.b, c.a, px[0]), px[1] = blend(c.g, c.a, px[1]), px[2] = blend(c.r, c.a, px[2]);
+            }
+        };
+        eachRow(bgra, width, height, x0, y0, n, [&](std::uint8_t* row, int i0, int i1, int j) {
+            if (j == 0 || j == n - 1) {
+                for (int x = i0; x < i1; ++x)
+                    edge(row + std::size_t(x) * 4);
+                return;
+            }
+            if (i0 == x0) edge(row + std::size_t(x0) * 4);
+            for (int x = std::max(i0, x0 + 1); x < std::min(i1, x0 + n - 1); ++x)
+                inside(row + std::size_t(x) * 4);
+            if (i1 == x0 + n) edge(row + std::size_t(x0 + n - 1) * 4);
         });
     }
 }
 
-void DroneLayer::unstamp(std::uint8_t* rgba, const std::uint8_t* clean, int width, int height,
+void DroneLayer::unstamp(std::uint8_t* bgra, const std::uint8_t* clean, int width, int height,
                          const Stamps& stamps) {
     for (const sf::Vector2i corner : stamps.corners)
-        eachRow(rgba, width, height, corner.x, corner.y, stamps.size,
-                [&](std::uint8_t* row, int i0, int i1, int) {
-                    const std::ptrdiff_t offset = (row - rgba) + std::ptrdiff_t(i0) * 4;
-                    std::copy(clean + offset, clean + offset + std::ptrdiff_t(i1 - i0) * 4, rgba + offset);
-                });
+        eachRow(bgra, width, height, corner.x, corner.y, stamps.size, [&](std::uint8_t* row, int i0, int i1, int) {
+            const std::ptrdiff_t offset = (row - bgra) + std::ptrdiff_t(i0) * 4;
+            std::memcpy(bgra + offset, clean + offset, std::size_t(i1 - i0) * 4);
+        });
 }
 
 void DroneLayer::drawDotsAsPoints(sf::RenderTarget& target) {

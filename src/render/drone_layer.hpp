@@ -38,23 +38,28 @@ class DroneLayer {
     /// crowd, and a ring round drone `selected` (-1: none) with its route.
     void prepare(const Camera& camera, const sim::World& world, const DroneStyle& style, int selected);
     /// Draws what prepare() worked out; the dots too unless `dotsStamped`
-    /// (stampDots() put them into the map's pixels already).
+    /// (stamp() put them into the map's pixels already).
     void draw(sf::RenderTarget& target, bool dotsStamped);
 
     /// Whether the frame prepared has dots: a dense crowd.
     bool hasDots() const { return m_dots.getVertexCount() > 0; }
-    /// The squares stampDots() drew: their side and top-left corners [px, y down].
+    /// The dots as squares to stamp into a pane's pixels on the CPU: their
+    /// side, top-left corners [px, y down] and colours, in drawing order.
     struct Stamps {
         int size = 0;
         std::vector<sf::Vector2i> corners;
+        std::vector<sf::Color> colours;
+        bool operator==(const Stamps&) const = default;
     };
-    /// Draws the dots into RGBA pixels, bottom row first (as OpenGL holds
-    /// them), of a pane `width` x `height` whose left edge is at window x
-    /// `left`: the same pixels as draw() would make with OpenGL, which a
-    /// software renderer draws several times slower. Says in `stamps` where.
-    void stampDots(std::uint8_t* rgba, int width, int height, float left, Stamps& stamps) const;
+    /// The dots prepared, as squares in a pane `width` x `height` whose
+    /// left edge is at window x `left`; those wholly outside left out.
+    void dotStamps(int width, int height, float left, Stamps& stamps) const;
+    /// Draws `stamps` into BGRA pixels, top row first (as a window holds
+    /// them in memory), `width` x `height`: the same pixels as draw() would
+    /// make with OpenGL, which a software renderer draws several times slower.
+    static void stamp(std::uint8_t* bgra, int width, int height, const Stamps& stamps);
     /// Puts back the pixels of `clean` (the same size) under the squares of `stamps`.
-    static void unstamp(std::uint8_t* rgba, const std::uint8_t* clean, int width, int height,
+    static void unstamp(std::uint8_t* bgra, const std::uint8_t* clean, int width, int height,
                         const Stamps& stamps);
     /// The drone drawn nearest to `pixel` within `radius` [px], or -1.
     int pick(const Camera& camera, const sim::World& world, core::Vec2 pixel, double radius,

@@ -82,9 +82,30 @@ bool FramebufferCopy::copy(const sf::Texture& source, sf::RenderTarget& target, 
     const int w = static_cast<int>(source.getSize().x), h = static_cast<int>(source.getSize().y);
     const int bottom = static_cast<int>(target.getSize().y) - top - h;
     gl.bindFramebuffer(kDrawFramebuffer, static_cast<GLuint>(drawn));
-    gl.blitFramebuffer(0, 0, w, h, left, bottom, left + w, bottom + h, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    // OpenGL counts rows bottom first: a texture of rows top first is
+    // flipped on the way, which for Mesa cancels out its own flip into a
+    // window (whose rows are top first in memory), leaving a plain copy
+    gl.blitFramebuffer(0, 0, w, h, left, bottom + h, left + w, bottom, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     gl.bindFramebuffer(kReadFramebuffer, static_cast<GLuint>(read));
     return glGetError() == GL_NO_ERROR;
+}
+
+bool uploadBgra(sf::Texture& texture, const std::uint8_t* bgra, sf::Vector2u size) {
+    constexpr GLenum kBgra = 0x80E1; // GL_BGRA, OpenGL 1.2
+    const bool fresh = texture.getSize() != size;
+    if (fresh && !texture.create(size.x, size.y)) return false;
+    // bound here and put back: SFML remembers which texture it left bound
+    GLint bound = 0;
+    glGetIntegerv(GL_TEXTURE_BINDING_2D, &bound);
+    glBindTexture(GL_TEXTURE_2D, texture.getNativeHandle());
+    const auto w = static_cast<GLsizei>(size.x), h = static_cast<GLsizei>(size.y);
+    // created RGBA by SFML: given again as BGRA, which Mesa then stores as it is given
+    if (fresh)
+        glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, w, h, 0, kBgra, GL_UNSIGNED_BYTE, bgra);
+    else
+        glTexSubImage2D(GL_TEXTURE_2D, 0, 0, 0, w, h, kBgra, GL_UNSIGNED_BYTE, bgra);
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(bound));
+    return true;
 }
 
 } // namespace nofly::render

@@ -1,9 +1,13 @@
 #pragma once
-// Copies a render texture's pixels into the target being drawn with
-// glBlitFramebuffer, 1:1, instead of drawing the texture as a sprite. Under
-// a software renderer (Mesa's llvmpipe, what Xvfb has) a same-size blit is a
-// copy of memory; a sprite the size of the window is a textured quad whose
-// every pixel goes through the fragment pipeline.
+// Copies a texture's pixels into the target being drawn with
+// glBlitFramebuffer, 1:1, instead of drawing the texture as a sprite. A
+// sprite the size of the window is a textured quad whose every pixel goes
+// through the fragment pipeline of a software renderer (Mesa's llvmpipe,
+// what Xvfb has). A blit is a copy of memory there only when nothing has to
+// change on the way: the same layout of channels (BGRA, as the window) and
+// the same order of rows (top first, as the window keeps them in memory).
+// uploadBgra() makes such a texture: a window-sized copy then takes about
+// 0.3 ms instead of 8 (measured under Xvfb, 1600x900).
 //
 // It needs OpenGL 3.0 or GL_EXT_framebuffer_blit (Mesa has both); where they
 // are missing, copy() says no and the caller draws the sprite.
@@ -22,12 +26,10 @@ public:
     FramebufferCopy& operator=(const FramebufferCopy&) = delete;
     ~FramebufferCopy();
 
-    /// Copy `source` into `target`, unscaled and unflipped, its first row at
-    /// the target's row `top` counted from the top and its first column at
-    /// `left`. A render texture's texture holds what it shows bottom row
-    /// first, as the window does, so it comes out the right way up; an
-    /// image uploaded top row first would come out upside down. False when
-    /// this OpenGL cannot (draw a sprite instead).
+    /// Copy `source`, a texture given its pixels top row first (as by
+    /// uploadBgra()), into `target`, unscaled, the right way up, its top row
+    /// at the target's row `top` counted from the top and its first column
+    /// at `left`. False when this OpenGL cannot (draw a sprite instead).
     bool copy(const sf::Texture& source, sf::RenderTarget& target, int left, int top);
 
 private:
@@ -38,5 +40,13 @@ private:
     /// A read framebuffer for each context: framebuffers are not shared between contexts.
     std::map<std::uint64_t, unsigned> m_framebuffers;
 };
+
+/// Gives `texture` the `size.x` x `size.y` pixels `bgra` (blue, green,
+/// red, alpha; top row first) and stores them so: the upload and a copy()
+/// into a window then move memory without converting it. Creates the
+/// texture the first time and whenever the size changes; touch it only
+/// through here after that (sf::Texture::update() would convert to RGBA).
+/// False if the texture cannot be created.
+bool uploadBgra(sf::Texture& texture, const std::uint8_t* bgra, sf::Vector2u size);
 
 } // namespace nofly::render

@@ -11,7 +11,6 @@
 #include <SFML/OpenGL.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 
@@ -745,35 +744,59 @@ bool Viewer::drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, c
         run.mapPixels.clear();
     }
     const int left = static_cast<int>(camera.viewportLeft());
-    // a dense crowd's dots stamped into the map's pixels on the CPU, then the
-    // whole copied in: a software renderer pays per point and per pixel of
-    // each, the CPU about 0.15 microseconds a dot. Not on a frame that redrew the
-    // map (a pan, a zoom): reading its pixels back would slow the move down,
-    // so OpenGL draws the dots until the map stands still.
-    if (drones && drones->hasDots() && !m_copyFailed && (!redraw || !run.mapPixels.empty())) {
-        const std::size_t bytes = std::size_t(size.x) * size.y * 4;
+    // The map goes into the window from the CPU's copy of its pixels, laid
+    // out as the window's own (BGRA, top row first), so that the copy is one
+    // of plain memory: under a software renderer much cheaper than copying
+    // the render texture, whose rows and channels would be converted on the
+    // way. A dense crowd's dots are stamped into that copy first: a software
+    // renderer pays per point and per pixel of each, the CPU about 0.4
+    // microseconds a dot to put the map back under it and stamp it again.
+    if (!m_copyFailed) {
         const int w = int(size.x), h = int(size.y);
+        const std::size_t bytes = std::size_t(w) * std::size_t(h) * 4;
+        const bool stamp = m_cpuDots && drones && drones->hasDots();
+        DroneLayer::Stamps& next = run.nextStamps;
+        if (stamp) drones->dotStamps(w, h, float(left), next);
+        else next = {};
         if (run.mapPixels.size() != bytes) {
-            run.mapPixels.resize(bytes);
-            run.mapCache->setActive(true);
-            glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, run.mapPixels.data());
+            readMapPixels(run, size);
             run.framePixels = run.mapPixels;
-        } else {
+            run.stamps = {};
+            run.frameFresh = false;
+        }
+        // a paused crowd, or one that moved less than a pixel, is left as it is
+        if (!(next == run.stamps)) {
             // the map back under last frame's dots: less to copy than the whole
             DroneLayer::unstamp(run.framePixels.data(), run.mapPixels.data(), w, h, run.stamps);
+            DroneLayer::stamp(run.framePixels.data(), w, h, next);
+            std::swap(run.stamps, next);
+            run.frameFresh = false;
         }
-        drones->stampDots(run.framePixels.data(), w, h, float(left), run.stamps);
-        if (run.frameTexture.getSize() != size) run.frameTexture.create(size.x, size.y);
-        run.frameTexture.update(run.framePixels.data());
-        if (m_copy.copy(run.frameTexture, target, left, 0)) return true;
+        target.setActive(true);
+        if (!run.frameFresh) run.frameFresh = uploadBgra(run.frameTexture, run.framePixels.data(), size);
+        if (run.frameFresh && m_copy.copy(run.frameTexture, target, left, 0)) return stamp;
+        run.stamps = {};
+        run.mapPixels.clear(); // read again if the copy is ever tried again
     }
-    if (!m_copyFailed && m_copy.copy(run.mapCache->getTexture(), target, left, 0)) return false;
     m_copyFailed = true; // the sprite from now on
     target.setActive(true);
     sf::Sprite sprite(run.mapCache->getTexture());
     sprite.setPosition(static_cast<float>(camera.viewportLeft()), 0.f);
     target.draw(sprite, sf::RenderStates(sf::BlendNone));
     return false;
+}
+
+void Viewer::readMapPixels(Run& run, sf::Vector2u size) {
+    // read back bottom row first, as OpenGL holds them; kept top row first
+    constexpr GLenum kBgra = 0x80E1; // GL_BGRA, OpenGL 1.2
+    const std::size_t row = std::size_t(size.x) * 4;
+    run.mapPixels.resize(row * size.y);
+    run.mapCache->setActive(true);
+    glReadPixels(0, 0, GLsizei(size.x), GLsizei(size.y), kBgra, GL_UNSIGNED_BYTE, run.mapPixels.data());
+    for (std::size_t top = 0, bottom = size.y - 1; top < bottom; ++top, --bottom)
+        std::swap_ranges(run.mapPixels.begin() + std::ptrdiff_t(top * row),
+                         run.mapPixels.begin() + std::ptrdiff_t((top + 1) * row),
+                         run.mapPixels.begin() + std::ptrdiff_t(bottom * row));
 }
 
 bool Viewer::saveScreenshot(const sf::RenderTarget& target, const std::string& path,

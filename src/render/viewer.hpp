@@ -170,6 +170,10 @@ class Viewer {
     /// Whether the last frame's crowd dots were stamped into the map on the
     /// CPU (true) rather than drawn as OpenGL points, in the first pane.
     bool dotsStampedLastFrame() const { return m_dotsStamped; }
+    /// Whether a dense crowd's dots may be stamped into the map's pixels on
+    /// the CPU (the default); off, OpenGL draws them, as it does wherever
+    /// the map cannot be copied into the target. For comparing the two.
+    void setCpuDots(bool on) { m_cpuDots = on; }
     /// The colour a drone state is drawn in (for tests that read pixels).
     static sf::Color stateColour(report::Role role);
 
@@ -198,12 +202,14 @@ class Viewer {
         std::vector<double> flashAge; ///< [s] since each zone switched on; < 0 none
         std::unique_ptr<sf::RenderTexture> mapCache;
         MapKey mapKey;
-        /// The cache's pixels, bottom row first, read back the first frame
-        /// after a redraw that has dots to stamp; empty until then.
+        /// The cache's pixels, BGRA and top row first as the window's,
+        /// read back after each redraw; empty until then.
         std::vector<std::uint8_t> mapPixels;
         std::vector<std::uint8_t> framePixels; ///< mapPixels with the dots stamped in
         DroneLayer::Stamps stamps;             ///< where framePixels has dots
+        DroneLayer::Stamps nextStamps;         ///< this frame's, before they are stamped
         sf::Texture frameTexture;              ///< framePixels, to copy into the window
+        bool frameFresh = false;               ///< whether frameTexture holds framePixels
         report::Metrics metrics; ///< recomputed a few times a second
         std::int64_t metricsTick = -1;
         explicit Run(scenario::Scenario s);
@@ -240,10 +246,12 @@ class Viewer {
     void changeSpeed(int direction);
     void drawPane(sf::RenderTarget& target, int pane);
     /// Draws the pane's map from its cache; with the crowd's dots stamped
-    /// into it when `drones` has them and the cache's pixels are at hand.
-    /// True when it stamped them.
+    /// into it when `drones` has them and the map can be copied into the
+    /// target. True when it stamped them.
     bool drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, const MapStyle& style,
                  const DroneLayer* drones);
+    /// Reads the map cache's pixels into run.mapPixels, BGRA top row first.
+    static void readMapPixels(Run& run, sf::Vector2u size);
     void drawScaleBar(sf::RenderTarget& target, const Camera& camera);
     std::vector<std::pair<std::filesystem::path, std::filesystem::file_time_type>> watchedFiles() const;
 
@@ -301,6 +309,7 @@ class Viewer {
     bool m_mapCacheFailed = false;
     FramebufferCopy m_copy; ///< the cached map into the window, a copy of memory
     bool m_copyFailed = false;
+    bool m_cpuDots = true; ///< see setCpuDots()
     bool m_dotsStamped = false;
     double m_sinceMetrics = 1.0; ///< [s] since the panes' metrics were counted
     bool m_reportWanted = false;

@@ -283,13 +283,12 @@ TEST_F(DisplayTest, ACrowdStampedOnTheCpuLooksAsOpenGlDrawsIt) {
             }
         return std::pair{worst, dotPixels};
     };
-    // a frame that redraws the map draws the dots with OpenGL
+    // the same frame with the dots drawn by OpenGL, as where the map cannot be copied
     auto drawnByOpenGl = [&] {
-        viewer->layers().land = false;
-        frame();
-        viewer->layers().land = true;
+        viewer->setCpuDots(false);
         sf::Image image = screenshot("nofly_crowd_opengl.png");
         EXPECT_FALSE(viewer->dotsStampedLastFrame());
+        viewer->setCpuDots(true);
         return image;
     };
 
@@ -299,7 +298,12 @@ TEST_F(DisplayTest, ACrowdStampedOnTheCpuLooksAsOpenGlDrawsIt) {
         if (presenter) pressKey(sf::Keyboard::P);
         frame(); // the clock's panel fits its new text a frame later
         const sf::Image drawn = drawnByOpenGl();
-        // the next frame, with the map standing still, stamps them on the CPU
+        // stamped on the CPU: on a frame that redraws the map (a layer
+        // switched off and on again) as on one where it stands still
+        viewer->layers().land = false;
+        frame();
+        EXPECT_TRUE(viewer->dotsStampedLastFrame());
+        viewer->layers().land = true;
         const sf::Image stamped = screenshot("nofly_crowd_cpu.png");
         EXPECT_TRUE(viewer->dotsStampedLastFrame());
         EXPECT_EQ(viewer->presenter(), presenter);
