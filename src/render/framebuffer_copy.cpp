@@ -3,6 +3,8 @@
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Context.hpp>
 
+#include <algorithm>
+
 namespace nofly::render {
 
 namespace {
@@ -88,6 +90,21 @@ bool FramebufferCopy::copy(const sf::Texture& source, sf::RenderTarget& target, 
     gl.blitFramebuffer(0, 0, w, h, left, bottom + h, left + w, bottom, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     gl.bindFramebuffer(kReadFramebuffer, static_cast<GLuint>(read));
     return glGetError() == GL_NO_ERROR;
+}
+
+bool readBgra(int left, int bottom, int width, int height, std::vector<std::uint8_t>& bgra) {
+    constexpr GLenum kBgra = 0x80E1; // GL_BGRA, OpenGL 1.2
+    const std::size_t row = std::size_t(width) * 4;
+    bgra.resize(row * std::size_t(height));
+    while (glGetError() != GL_NO_ERROR) { // an earlier call's error is not the read's
+    }
+    glReadPixels(left, bottom, width, height, kBgra, GL_UNSIGNED_BYTE, bgra.data());
+    if (glGetError() != GL_NO_ERROR) return false;
+    // read bottom row first, as OpenGL counts them
+    for (std::size_t top = 0, end = std::size_t(height); top + 1 < end; ++top, --end)
+        std::swap_ranges(bgra.begin() + std::ptrdiff_t(top * row), bgra.begin() + std::ptrdiff_t((top + 1) * row),
+                         bgra.begin() + std::ptrdiff_t((end - 1) * row));
+    return true;
 }
 
 bool uploadBgra(sf::Texture& texture, const std::uint8_t* bgra, sf::Vector2u size) {

@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <map>
+#include <vector>
 
 namespace nofly::render {
 
@@ -48,5 +49,11 @@ private:
 /// through here after that (sf::Texture::update() would convert to RGBA).
 /// False if the texture cannot be created.
 bool uploadBgra(sf::Texture& texture, const std::uint8_t* bgra, sf::Vector2u size);
+
+/// Reads the `width` x `height` pixels of the framebuffer being drawn (the
+/// active context's) whose bottom-left corner is at (left, bottom), counted
+/// as OpenGL does from the bottom, into `bgra` as uploadBgra() takes them:
+/// BGRA, top row first. False on an OpenGL error.
+bool readBgra(int left, int bottom, int width, int height, std::vector<std::uint8_t>& bgra);
 
 } // namespace nofly::render

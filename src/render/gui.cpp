@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 
 namespace nofly::render {
@@ -113,12 +114,65 @@ void GuiContext::newFrame(sf::Vector2u size, double seconds) {
 }
 
 void GuiContext::render(sf::RenderTarget& target) {
+    endFrame();
+    draw(target, drawLists());
+}
+
+void GuiContext::endFrame() {
     ImGui::Render();
+}
+
+std::span<ImDrawList* const> GuiContext::drawLists() const {
+    const ImDrawData* data = ImGui::GetDrawData();
+    if (!data || !data->Valid || data->CmdListsCount <= 0) return {};
+    return {data->CmdLists, static_cast<std::size_t>(data->CmdListsCount)};
+}
+
+void GuiContext::draw(sf::RenderTarget& target, std::span<ImDrawList* const> lists) {
+    if (lists.empty()) return;
+    // the frame's draw data with only these lists: the renderer reads no more
+    ImDrawData data = *ImGui::GetDrawData();
+    data.CmdLists = const_cast<ImDrawList**>(lists.data());
+    data.CmdListsCount = static_cast<int>(lists.size());
+    data.TotalVtxCount = data.TotalIdxCount = 0;
+    for (const ImDrawList* list : lists) {
+        data.TotalVtxCount += list->VtxBuffer.Size;
+        data.TotalIdxCount += list->IdxBuffer.Size;
+    }
     // ImGui's OpenGL2 renderer changes GL state behind SFML's back: fence it
     target.pushGLStates();
-    ImGui_ImplOpenGL2_RenderDrawData(ImGui::GetDrawData());
+    ImGui_ImplOpenGL2_RenderDrawData(&data);
     target.popGLStates();
     target.resetGLStates();
+}
+
+std::uint64_t GuiContext::digest(const ImDrawList& list) {
+    // FNV-1a over 64-bit words: tens of microseconds for a full side panel
+    std::uint64_t h = 14695981039346656037ull;
+    auto add = [&h](const void* bytes, std::size_t size) {
+        const auto* p = static_cast<const unsigned char*>(bytes);
+        std::size_t i = 0;
+        for (; i + 8 <= size; i += 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p + i, 8);
+            h = (h ^ word) * 1099511628211ull;
+        }
+        for (; i < size; ++i)
+            h = (h ^ p[i]) * 1099511628211ull;
+        h = (h ^ size) * 1099511628211ull;
+    };
+    add(list.VtxBuffer.Data, std::size_t(list.VtxBuffer.Size) * sizeof(ImDrawVert));
+    add(list.IdxBuffer.Data, std::size_t(list.IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& cmd : list.CmdBuffer) {
+        add(&cmd.ClipRect, sizeof cmd.ClipRect);
+        add(&cmd.TextureId, sizeof cmd.TextureId);
+        add(&cmd.VtxOffset, sizeof cmd.VtxOffset);
+        add(&cmd.IdxOffset, sizeof cmd.IdxOffset);
+        add(&cmd.ElemCount, sizeof cmd.ElemCount);
+        const bool callback = cmd.UserCallback != nullptr;
+        add(&callback, sizeof callback);
+    }
+    return h;
 }
 
 bool GuiContext::wantsMouse() const {

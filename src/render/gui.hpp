@@ -8,7 +8,11 @@
 
 #include <SFML/Graphics/RenderTarget.hpp>
 
+#include <cstdint>
+#include <span>
+
 struct ImFont;
+struct ImDrawList;
 
 namespace nofly::render {
 
@@ -32,8 +36,17 @@ class GuiContext {
     /// Starts a frame for a target of `size` [px], `seconds` after the last one.
     /// The target's GL context must be active.
     void newFrame(sf::Vector2u size, double seconds);
-    /// Draws the frame's panels over whatever the target holds.
+    /// Draws the frame's panels over whatever the target holds: endFrame(), then draw() all.
     void render(sf::RenderTarget& target);
+    /// Ends the frame: its panels laid out as drawLists(), ready to draw.
+    void endFrame();
+    /// The ended frame's draw lists, back to front (one for each window shown).
+    std::span<ImDrawList* const> drawLists() const;
+    /// Draws `lists` (some of drawLists(), in their order) over whatever the target holds.
+    void draw(sf::RenderTarget& target, std::span<ImDrawList* const> lists);
+    /// A digest of what `list` draws: its vertices, indices and commands.
+    /// Equal digests, the same pixels (as far as a 64-bit hash can tell).
+    static std::uint64_t digest(const ImDrawList& list);
 
     /// Whether the panels want the mouse (it is over a panel) or the keyboard (a text field has focus).
     bool wantsMouse() const;

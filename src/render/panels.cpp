@@ -162,6 +162,7 @@ void Viewer::drawPanels() {
     ImGui::SetNextWindowBgAlpha(0.f); // frame() painted its background, opaque
     ImGui::Begin("##sidebar", nullptr,
                  fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    m_sidePanelList = ImGui::GetWindowDrawList();
     if (m_run) {
         panelHeader();
         panelVariants();

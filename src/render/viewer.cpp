@@ -9,10 +9,12 @@
 #include "sim/simulation.hpp"
 
 #include <SFML/OpenGL.hpp>
+#include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <span>
 
 #include <unistd.h>
 
@@ -640,21 +642,82 @@ void Viewer::frame(sf::RenderTarget& target, double seconds) {
         }
     }
 
-    // the side panel's background: opaque, drawn here rather than by ImGui,
-    // as a software renderer fills it unblended in about half the time
-    // (from the maps' right edge: two panes of whole pixels may leave a column over)
-    const float mapsEnd = m_run ? float(paneCount() * m_camera.viewportWidth()) : float(mapWidth());
-    sf::RectangleShape side(sf::Vector2f(float(m_size.x) - mapsEnd, float(m_size.y)));
-    side.setPosition(mapsEnd, 0.f);
-    side.setFillColor(sidebarColour());
-    target.draw(side, sf::RenderStates(sf::BlendNone));
-
-    // the panels over the map
+    // the panels: laid out every frame, as they take the mouse and keys
     target.setActive(true);
     m_gui.newFrame(m_size, seconds);
     drawPanels();
-    m_gui.render(target);
+    m_gui.endFrame();
+    // (from the maps' right edge: two panes of whole pixels may leave a column over)
+    const int mapsEnd = m_run ? paneCount() * int(m_camera.viewportWidth()) : int(mapWidth());
+    showPanels(target, seconds, mapsEnd);
     profileMark(target, m_profile.panels);
+}
+
+void Viewer::showPanels(sf::RenderTarget& target, double seconds, int sideLeft) {
+    const std::span<ImDrawList* const> lists = m_gui.drawLists();
+    const sf::IntRect side(sideLeft, 0, int(m_size.x) - sideLeft, int(m_size.y));
+    // the side panel's background: opaque, drawn here rather than by ImGui,
+    // as a software renderer fills it unblended in about half the time
+    auto background = [&] {
+        sf::RectangleShape rect(sf::Vector2f(float(side.width), float(side.height)));
+        rect.setPosition(float(side.left), 0.f);
+        rect.setFillColor(sidebarColour());
+        target.draw(rect, sf::RenderStates(sf::BlendNone));
+    };
+    // The side panel is drawn again only when what it shows has changed,
+    // and then at most kSidePanelRefresh times a second unless the mouse is
+    // on it: ImGui's text costs a software renderer about 4 ms a frame, and
+    // while the clock runs the panel changes every frame. Between, its
+    // pixels are copied in from the last time. Only while no other panel
+    // reaches over it (a menu, a tooltip): those are drawn over it anew.
+    const auto own = std::find(lists.begin(), lists.end(), m_sidePanelList);
+    bool alone = m_keepSidePanel && !m_copyFailed && own != lists.end() && side.width > 0;
+    std::vector<ImDrawList*> others;
+    for (ImDrawList* list : lists) {
+        if (list == m_sidePanelList) continue;
+        others.push_back(list);
+        // its pixels land on the panel if both a vertex and a clip rectangle reach it
+        float vertices = -1e9f, clips = -1e9f;
+        for (const ImDrawVert& v : list->VtxBuffer)
+            vertices = std::max(vertices, v.pos.x);
+        for (const ImDrawCmd& cmd : list->CmdBuffer)
+            if (cmd.ElemCount > 0) clips = std::max(clips, cmd.ClipRect.z);
+        alone = alone && std::min(vertices, clips) <= float(side.left);
+    }
+    m_sidePanelDrawn = true;
+    if (!alone) {
+        m_sidePanel.valid = false;
+        background();
+        m_gui.draw(target, lists);
+        return;
+    }
+    SidePanelCopy& kept = m_sidePanel;
+    kept.age += seconds;
+    const std::uint64_t digest = GuiContext::digest(**own) ^ (std::uint64_t(side.width) << 48);
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool mouseOn = io.MousePos.x >= float(side.left) && io.MousePos.x < float(side.left + side.width) &&
+                         io.MousePos.y >= 0.f && io.MousePos.y < float(side.height);
+    const bool changed = digest != kept.digest;
+    const bool fits = kept.texture.getSize() == sf::Vector2u(unsigned(side.width), unsigned(side.height));
+    if (kept.valid && fits && (!changed || (!mouseOn && kept.age < 1.0 / kSidePanelRefresh)) &&
+        m_copy.copy(kept.texture, target, side.left, 0)) {
+        m_sidePanelDrawn = false;
+    } else {
+        background();
+        m_gui.draw(target, std::span<ImDrawList* const>(&*own, 1));
+        kept.valid = readSidePanel(target, side);
+        kept.digest = digest;
+        kept.age = 0.0;
+    }
+    m_gui.draw(target, others);
+}
+
+bool Viewer::readSidePanel(sf::RenderTarget& target, sf::IntRect side) {
+    return target.setActive(true) &&
+           readBgra(side.left, int(m_size.y) - side.top - side.height, side.width, side.height,
+                    m_sidePanel.pixels) &&
+           uploadBgra(m_sidePanel.texture, m_sidePanel.pixels.data(),
+                      sf::Vector2u(unsigned(side.width), unsigned(side.height)));
 }
 
 void Viewer::profileMark(sf::RenderTarget& target, double& into) {
@@ -759,7 +822,7 @@ bool Viewer::drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, c
         if (stamp) drones->dotStamps(w, h, float(left), next);
         else next = {};
         if (run.mapPixels.size() != bytes) {
-            readMapPixels(run, size);
+            if (!run.mapCache->setActive(true) || !readBgra(0, 0, w, h, run.mapPixels)) run.mapPixels.assign(bytes, 255);
             run.framePixels = run.mapPixels;
             run.stamps = {};
             run.frameFresh = false;
@@ -784,19 +847,6 @@ bool Viewer::drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, c
     sprite.setPosition(static_cast<float>(camera.viewportLeft()), 0.f);
     target.draw(sprite, sf::RenderStates(sf::BlendNone));
     return false;
-}
-
-void Viewer::readMapPixels(Run& run, sf::Vector2u size) {
-    // read back bottom row first, as OpenGL holds them; kept top row first
-    constexpr GLenum kBgra = 0x80E1; // GL_BGRA, OpenGL 1.2
-    const std::size_t row = std::size_t(size.x) * 4;
-    run.mapPixels.resize(row * size.y);
-    run.mapCache->setActive(true);
-    glReadPixels(0, 0, GLsizei(size.x), GLsizei(size.y), kBgra, GL_UNSIGNED_BYTE, run.mapPixels.data());
-    for (std::size_t top = 0, bottom = size.y - 1; top < bottom; ++top, --bottom)
-        std::swap_ranges(run.mapPixels.begin() + std::ptrdiff_t(top * row),
-                         run.mapPixels.begin() + std::ptrdiff_t((top + 1) * row),
-                         run.mapPixels.begin() + std::ptrdiff_t(bottom * row));
 }
 
 bool Viewer::saveScreenshot(const sf::RenderTarget& target, const std::string& path,

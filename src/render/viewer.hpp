@@ -35,6 +35,8 @@
 #include <string>
 #include <vector>
 
+struct ImDrawList;
+
 namespace nofly::render {
 
 struct ViewerOptions {
@@ -174,6 +176,12 @@ class Viewer {
     /// the CPU (the default); off, OpenGL draws them, as it does wherever
     /// the map cannot be copied into the target. For comparing the two.
     void setCpuDots(bool on) { m_cpuDots = on; }
+    /// Whether the side panel may be shown from a copy of its pixels while
+    /// it changes little (the default; see showPanels()); off, it is drawn
+    /// anew every frame. For comparing the two.
+    void setKeepSidePanel(bool on) { m_keepSidePanel = on; }
+    /// Whether the last frame drew the side panel anew rather than from its copy.
+    bool sidePanelDrawnLastFrame() const { return m_sidePanelDrawn; }
     /// The colour a drone state is drawn in (for tests that read pixels).
     static sf::Color stateColour(report::Role role);
 
@@ -250,8 +258,10 @@ class Viewer {
     /// target. True when it stamped them.
     bool drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, const MapStyle& style,
                  const DroneLayer* drones);
-    /// Reads the map cache's pixels into run.mapPixels, BGRA top row first.
-    static void readMapPixels(Run& run, sf::Vector2u size);
+    /// Shows the panels of the frame ended, the side panel's from `sideLeft` on.
+    void showPanels(sf::RenderTarget& target, double seconds, int sideLeft);
+    /// Keeps the side panel's pixels, just drawn, in m_sidePanel. False if it cannot.
+    bool readSidePanel(sf::RenderTarget& target, sf::IntRect side);
     void drawScaleBar(sf::RenderTarget& target, const Camera& camera);
     std::vector<std::pair<std::filesystem::path, std::filesystem::file_time_type>> watchedFiles() const;
 
@@ -310,6 +320,19 @@ class Viewer {
     FramebufferCopy m_copy; ///< the cached map into the window, a copy of memory
     bool m_copyFailed = false;
     bool m_cpuDots = true; ///< see setCpuDots()
+    /// The side panel's pixels as last drawn.
+    struct SidePanelCopy {
+        std::vector<std::uint8_t> pixels; ///< BGRA, top row first
+        sf::Texture texture;              ///< of the pixels, to copy into the window
+        std::uint64_t digest = 0;         ///< of what ImGui drew there
+        double age = 0.0;                 ///< [s] since drawn
+        bool valid = false;
+    };
+    static constexpr double kSidePanelRefresh = 10.0; ///< [1/s] at most while it changes, the mouse elsewhere
+    SidePanelCopy m_sidePanel;
+    ImDrawList* m_sidePanelList = nullptr; ///< the side panel's among the frame's
+    bool m_keepSidePanel = true;           ///< see setKeepSidePanel()
+    bool m_sidePanelDrawn = true;
     bool m_dotsStamped = false;
     double m_sinceMetrics = 1.0; ///< [s] since the panes' metrics were counted
     bool m_reportWanted = false;

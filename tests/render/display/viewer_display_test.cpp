@@ -324,6 +324,69 @@ TEST_F(DisplayTest, ACrowdStampedOnTheCpuLooksAsOpenGlDrawsIt) {
     }
 }
 
+TEST_F(DisplayTest, TheSidePanelCopiedFromAnEarlierFrameLooksAsDrawnAnew) {
+    open(kLesson1);
+    for (int k = 0; k < 12; ++k) // a fifth of a second: the panel settles (a scroll bar comes a frame late)
+        frame(1.0 / 60.0);
+    EXPECT_FALSE(viewer->sidePanelDrawnLastFrame()); // nothing changed: copied in
+    const unsigned left = unsigned(viewer->camera().viewportWidth()); // where the side panel starts
+    auto worst = [&](const sf::Image& a, const sf::Image& b) {
+        int most = 0;
+        for (unsigned y = 0; y < a.getSize().y; ++y)
+            for (unsigned x = left; x < a.getSize().x; ++x) {
+                const sf::Color p = a.getPixel(x, y), q = b.getPixel(x, y);
+                most = std::max({most, std::abs(p.r - q.r), std::abs(p.g - q.g), std::abs(p.b - q.b)});
+            }
+        return most;
+    };
+    auto drawnAnew = [&](const std::string& name) {
+        viewer->setKeepSidePanel(false);
+        sf::Image image = screenshot(name);
+        EXPECT_TRUE(viewer->sidePanelDrawnLastFrame());
+        viewer->setKeepSidePanel(true);
+        return image;
+    };
+    const sf::Image copied = screenshot("nofly_side_first.png");
+    EXPECT_FALSE(viewer->sidePanelDrawnLastFrame());
+    EXPECT_EQ(worst(copied, drawnAnew("nofly_side_first_drawn.png")), 0);
+
+    // the mouse on it: drawn again at every change (a step moves its clock)
+    sf::Event move{};
+    move.type = sf::Event::MouseMoved;
+    move.mouseMove = {int(left) + 150, 650};
+    send(move);
+    frame();
+    for (int k = 0; k < 3; ++k) {
+        pressKey(sf::Keyboard::Right);
+        frame();
+        EXPECT_TRUE(viewer->sidePanelDrawnLastFrame()) << "step " << k;
+    }
+
+    // the mouse on the map and the clock running: at most ten times a second
+    move.mouseMove = {200, 400};
+    send(move);
+    pressKey(sf::Keyboard::Space);
+    int drawn = 0, changes = 0;
+    for (int k = 0; k < 120; ++k) { // two seconds of frames
+        const core::Instant before = viewer->playback().now();
+        frame(1.0 / 60.0);
+        drawn += viewer->sidePanelDrawnLastFrame();
+        changes += viewer->playback().now() != before;
+    }
+    EXPECT_GT(changes, 40);
+    EXPECT_GE(drawn, 15);
+    EXPECT_LE(drawn, 22);
+
+    // paused, it settles on what it shows now, pixel for pixel
+    pressKey(sf::Keyboard::Space);
+    for (int k = 0; k < 10; ++k)
+        frame(1.0 / 60.0);
+    const sf::Image settled = screenshot("nofly_side_copied.png");
+    EXPECT_FALSE(viewer->sidePanelDrawnLastFrame());
+    EXPECT_EQ(worst(settled, drawnAnew("nofly_side_drawn.png")), 0);
+    EXPECT_GT(worst(copied, settled), 100); // and it is not the first frame's
+}
+
 TEST_F(DisplayTest, TheRenderCommandWritesAPicture) {
     const std::string out = (fs::temp_directory_path() / "nofly_render_test.png").string();
     fs::remove(out);
