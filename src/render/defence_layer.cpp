@@ -81,8 +81,8 @@ void label(sf::RenderTarget& target, const sf::Font& font, const std::string& te
 
 } // namespace
 
-void DefenceLayer::draw(sf::RenderTarget& target, const Camera& camera, const scenario::Scenario& s,
-                        const sim::World& w, const DefenceStyle& style) {
+void DefenceLayer::prepare(const Camera& camera, const scenario::Scenario& s, const sim::World& w,
+                           const DefenceStyle& style) {
     m_areas.clear();
     m_strokes.clear();
     m_marks.clear();
@@ -163,10 +163,6 @@ void DefenceLayer::draw(sf::RenderTarget& target, const Camera& camera, const sc
         }
     }
 
-    target.draw(m_areas);
-    target.draw(m_strokes);
-    target.draw(m_marks);
-
     // names, drawn over the drones: unknown tracks (the ones the room worries
     // about), right of the drone's icon; closed airports, under their own label
     const unsigned small = static_cast<unsigned>(std::lround(12.0 * style.textScale));
@@ -181,6 +177,12 @@ void DefenceLayer::draw(sf::RenderTarget& target, const Camera& camera, const sc
                             camera.toScreen(s.airports[a].at) + Vec2{0.0, 38.0 * style.textScale}, big, true,
                             colour(closed.fill, 235)});
     }
+}
+
+void DefenceLayer::draw(sf::RenderTarget& target) {
+    target.draw(m_areas);
+    target.draw(m_strokes);
+    target.draw(m_marks);
 }
 
 void DefenceLayer::drawOver(sf::RenderTarget& target, const sf::Font& font) {

@@ -36,10 +36,12 @@ struct DefenceDrawn {
 
 class DefenceLayer {
   public:
-    /// Draws what lies under the drones (coverage, closure rings, tracks) and
-    /// makes ready what drawOver puts over them.
-    void draw(sf::RenderTarget& target, const Camera& camera, const scenario::Scenario& scenario,
-              const sim::World& world, const DefenceStyle& style);
+    /// Works out a frame: what lies under the drones (coverage, closure
+    /// rings, tracks) and what drawOver() puts over them.
+    void prepare(const Camera& camera, const scenario::Scenario& scenario, const sim::World& world,
+                 const DefenceStyle& style);
+    /// Draws what lies under the drones, as prepared.
+    void draw(sf::RenderTarget& target);
     /// Responders and names, over the drones: after draw, in the same frame.
     void drawOver(sf::RenderTarget& target, const sf::Font& font);
 

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <span>
 
 #include <unistd.h>
@@ -324,17 +325,16 @@ void Viewer::changeSpeed(int direction) {
     }
 }
 
-void Viewer::update(double seconds) {
+std::optional<Viewer::StepsOwed> Viewer::update(double seconds) {
     // the file: reloaded when it (or an include) is saved
     m_sinceWatch += seconds;
     if (m_sinceWatch >= kWatchEvery) checkReload();
     m_toastAge += seconds;
     m_sinceMetrics += seconds;
-    if (!m_run) return;
+    if (!m_run) return std::nullopt;
     Playback& playback = m_run->playback;
     const core::Millis step = std::max<core::Millis>(m_run->scenario.time.step, 1);
     const double budgetEnd = wallSeconds() + m_options.stepBudget;
-    const core::Instant before = playback.now();
 
     if (m_seekTarget) {
         // scrubbing: replay from the nearest snapshot, a bounded slice a frame
@@ -343,25 +343,37 @@ void Viewer::update(double seconds) {
         for (Run* run : runs())
             updateZoneLooks(*run, seconds, false);
         updateMetrics(false);
-        return;
+        return std::nullopt;
     }
     if (m_playing && !allFinished()) {
         // several fixed steps a frame from an accumulator, at most a budget of wall time
         m_accumulator += seconds * m_speed * 1000.0;
         const auto owed = static_cast<core::Millis>(m_accumulator / static_cast<double>(step)) * step;
-        advancePanes(playback.now() + owed, 50, budgetEnd);
-        const double done = static_cast<double>(playback.now() - before);
-        m_accumulator -= done;
-        // behind the clock by more than a frame: let the rest go, and say how fast it really runs
-        m_accumulator = std::min(m_accumulator, static_cast<double>(step));
-        m_effectiveSpeed = seconds > 0.0 ? done / 1000.0 / seconds : m_speed;
-        if (allFinished()) m_playing = false;
-    } else {
-        m_accumulator = 0.0;
-        m_effectiveSpeed = 0.0;
+        return StepsOwed{playback.now(), playback.now() + owed, budgetEnd};
     }
+    m_accumulator = 0.0;
+    m_effectiveSpeed = 0.0;
     for (Run* run : runs())
-        updateZoneLooks(*run, seconds, playback.now() > before);
+        updateZoneLooks(*run, seconds, false);
+    updateMetrics(!m_playing);
+    return std::nullopt;
+}
+
+void Viewer::takeSteps(StepsOwed& owed) {
+    advancePanes(owed.to, 50, owed.deadline);
+    owed.done = m_run->playback.now() - owed.from;
+}
+
+void Viewer::afterSteps(const StepsOwed& owed, double seconds) {
+    if (!m_run) return;
+    const double done = static_cast<double>(owed.done);
+    m_accumulator -= done;
+    // behind the clock by more than a frame: let the rest go, and say how fast it really runs
+    m_accumulator = std::min(m_accumulator, static_cast<double>(std::max<core::Millis>(m_run->scenario.time.step, 1)));
+    m_effectiveSpeed = seconds > 0.0 ? done / 1000.0 / seconds : m_speed;
+    if (allFinished()) m_playing = false;
+    for (Run* run : runs())
+        updateZoneLooks(*run, seconds, owed.done > 0);
     updateMetrics(!m_playing);
 }
 
@@ -620,8 +632,33 @@ void Viewer::drawScaleBar(sf::RenderTarget& target, const Camera& camera) {
 void Viewer::frame(sf::RenderTarget& target, double seconds) {
     if (target.getSize() != m_size) layout(target.getSize().x, target.getSize().y);
     m_profileClock.restart();
-    update(seconds);
+    std::optional<StepsOwed> owed = update(seconds);
+
+    // what the frame shows, read from the worlds before they move on: the
+    // panels (first: their buttons may pause, step, or load another
+    // variant), the drones, the defence
+    target.setActive(true);
+    m_gui.newFrame(m_size, seconds);
+    drawPanels();
+    m_gui.endFrame();
+    if (owed && (!m_run || !m_playing || m_seekTarget || m_run->playback.now() != owed->from))
+        owed->to = owed->from; // a button stopped or moved the clock: no steps this frame
+    if (m_run)
+        for (int pane = 0; pane < paneCount(); ++pane)
+            preparePane(pane);
+
+    // The steps owed are taken on a second thread while this frame is drawn
+    // (the next frame shows them): nothing from here to the join reads a
+    // world. Under a software renderer the drawing leaves a core idle much
+    // of the time. When profiling, in turn, to charge each its own time.
+    profileMark(target, m_profile.prepare);
+    std::future<void> stepping;
+    if (owed && owed->to > owed->from) {
+        if (m_options.profile) takeSteps(*owed);
+        else stepping = std::async(std::launch::async, [this, &owed] { takeSteps(*owed); });
+    }
     profileMark(target, m_profile.simulation);
+
     const sf::View full(sf::FloatRect(0.f, 0.f, float(m_size.x), float(m_size.y)));
     target.setView(full);
     // each pane's map is copied over its whole area: a clear first would be
@@ -642,15 +679,14 @@ void Viewer::frame(sf::RenderTarget& target, double seconds) {
         }
     }
 
-    // the panels: laid out every frame, as they take the mouse and keys
-    target.setActive(true);
-    m_gui.newFrame(m_size, seconds);
-    drawPanels();
-    m_gui.endFrame();
     // (from the maps' right edge: two panes of whole pixels may leave a column over)
     const int mapsEnd = m_run ? paneCount() * int(m_camera.viewportWidth()) : int(mapWidth());
     showPanels(target, seconds, mapsEnd);
     profileMark(target, m_profile.panels);
+    if (owed) {
+        if (stepping.valid()) stepping.get();
+        afterSteps(*owed, seconds);
+    }
 }
 
 void Viewer::showPanels(sf::RenderTarget& target, double seconds, int sideLeft) {
@@ -728,7 +764,39 @@ void Viewer::profileMark(sf::RenderTarget& target, double& into) {
     into = m_profileClock.restart().asSeconds() * 1000.0;
 }
 
+MapStyle Viewer::mapStyle() const {
+    MapStyle style;
+    style.textScale = m_presenter ? 1.45 : 1.0;
+    style.lineScale = m_presenter ? 1.5 : 1.0;
+    style.zones = m_layers.zones;
+    style.labels = m_layers.labels;
+    style.land = m_layers.land;
+    return style;
+}
+
+void Viewer::preparePane(int pane) {
+    Run& run = runOf(pane);
+    const Camera camera = paneCamera(pane);
+    const sim::World& world = run.playback.world();
+    if (m_layers.drones) {
+        DroneStyle drones;
+        drones.iconScale = m_presenter ? 1.6 : 1.0;
+        drones.trails = m_layers.trails;
+        drones.planned = m_layers.planned;
+        run.drones.prepare(camera, world, drones, m_selection.pane == pane ? m_selection.drone : -1);
+    }
+    run.defenceShown = world.defence.active;
+    if (run.defenceShown) {
+        DefenceStyle defence;
+        defence.markerScale = m_presenter ? 1.5 : 1.0;
+        defence.textScale = m_presenter ? 1.45 : 1.0;
+        defence.coverage = m_layers.sensors;
+        run.defence.prepare(camera, run.scenario, world, defence);
+    }
+}
+
 void Viewer::drawPane(sf::RenderTarget& target, int pane) {
+    // what preparePane() worked out: no world is read here (see frame())
     Run& run = runOf(pane);
     const Camera camera = paneCamera(pane);
     // clip to the pane: a view over its pixels, shown in its part of the window
@@ -738,31 +806,13 @@ void Viewer::drawPane(sf::RenderTarget& target, int pane) {
     view.setViewport(sf::FloatRect(left / float(m_size.x), 0.f, width / float(m_size.x), 1.f));
     target.setView(view);
 
-    MapStyle style;
-    style.textScale = m_presenter ? 1.45 : 1.0;
-    style.lineScale = m_presenter ? 1.5 : 1.0;
-    style.zones = m_layers.zones;
-    style.labels = m_layers.labels;
-    style.land = m_layers.land;
-    DroneStyle drones;
-    drones.iconScale = m_presenter ? 1.6 : 1.0;
-    drones.trails = m_layers.trails;
-    drones.planned = m_layers.planned;
-    if (m_layers.drones)
-        run.drones.prepare(camera, run.playback.world(), drones,
-                           m_selection.pane == pane ? m_selection.drone : -1);
+    const MapStyle style = mapStyle();
     const bool stamped = drawMap(target, run, camera, style, m_layers.drones ? &run.drones : nullptr);
     if (pane == 0) m_dotsStamped = stamped;
-    if (run.playback.world().defence.active) {
-        DefenceStyle defence;
-        defence.markerScale = m_presenter ? 1.5 : 1.0;
-        defence.textScale = m_presenter ? 1.45 : 1.0;
-        defence.coverage = m_layers.sensors;
-        run.defence.draw(target, camera, run.scenario, run.playback.world(), defence);
-    }
+    if (run.defenceShown) run.defence.draw(target);
     profileMark(target, m_profile.map);
     if (m_layers.drones) run.drones.draw(target, stamped);
-    if (run.playback.world().defence.active) run.defence.drawOver(target, m_font);
+    if (run.defenceShown) run.defence.drawOver(target, m_font);
     profileMark(target, m_profile.drones);
     run.map->drawLabels(target, camera, style);
     drawScaleBar(target, camera);

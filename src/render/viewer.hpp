@@ -56,7 +56,8 @@ struct ViewerOptions {
 
 /// Where the last frame's time went [ms], when ViewerOptions::profile is on.
 struct FrameProfile {
-    double simulation = 0.0, map = 0.0, drones = 0.0, labels = 0.0, panels = 0.0;
+    /// prepare: reading the worlds (drones, defence, the panels' layout)
+    double prepare = 0.0, simulation = 0.0, map = 0.0, drones = 0.0, labels = 0.0, panels = 0.0;
 };
 
 /// What the map shows; each is a key and a checkbox.
@@ -205,6 +206,7 @@ class Viewer {
         std::unique_ptr<MapLayer> map;
         DroneLayer drones;
         DefenceLayer defence;
+        bool defenceShown = false; ///< whether the world had a defence when prepared
         std::vector<int> zoneOfMap; ///< scenario zone index of each MapLayer zone
         std::vector<bool> wasActive;
         std::vector<double> flashAge; ///< [s] since each zone switched on; < 0 none
@@ -245,14 +247,29 @@ class Viewer {
     void answerByNumber(int number);
     void fitCamera();
     void layout(unsigned width, unsigned height);
-    void update(double seconds);
+    /// Steps owed this frame while playing: from and to which time, by when [wall s].
+    struct StepsOwed {
+        core::Instant from = 0, to = 0;
+        double deadline = 0.0;
+        core::Millis done = 0; ///< how far takeSteps() went
+    };
+    /// The frame's clock: reloads, seeking, and the steps owed while playing (taken by takeSteps()).
+    std::optional<StepsOwed> update(double seconds);
+    /// Takes the steps owed: touches the panes' playbacks and nothing else.
+    void takeSteps(StepsOwed& owed);
+    /// After the steps owed: the accumulator, the speed shown, the zones' looks, the metrics.
+    void afterSteps(const StepsOwed& owed, double seconds);
     void updateZoneLooks(Run& run, double seconds, bool forward);
     /// Profiling: waits for the GPU and charges the time since the last mark to `into` [ms].
     void profileMark(sf::RenderTarget& target, double& into);
     void click(core::Vec2 pixel);
     void keyPressed(const sf::Event::KeyEvent& key);
     void changeSpeed(int direction);
+    /// Reads what a pane shows from its world: the drones, the defence.
+    void preparePane(int pane);
+    /// Draws a pane as preparePane() left it, reading no world.
     void drawPane(sf::RenderTarget& target, int pane);
+    MapStyle mapStyle() const;
     /// Draws the pane's map from its cache; with the crowd's dots stamped
     /// into it when `drones` has them and the map can be copied into the
     /// target. True when it stamped them.
