@@ -360,7 +360,7 @@ std::optional<Viewer::StepsOwed> Viewer::update(double seconds) {
 }
 
 void Viewer::takeSteps(StepsOwed& owed) {
-    advancePanes(owed.to, 50, owed.deadline);
+    advancePanes(owed.to, 5, owed.deadline);
     owed.done = m_run->playback.now() - owed.from;
 }
 
