@@ -643,9 +643,11 @@ void Viewer::frame(sf::RenderTarget& target, double seconds) {
     m_gui.endFrame();
     if (owed && (!m_run || !m_playing || m_seekTarget || m_run->playback.now() != owed->from))
         owed->to = owed->from; // a button stopped or moved the clock: no steps this frame
-    if (m_run)
+    if (m_run) {
+        m_shownAt = m_run->playback.now();
         for (int pane = 0; pane < paneCount(); ++pane)
             preparePane(pane);
+    }
 
     // The steps owed are taken on a second thread while this frame is drawn
     // (the next frame shows them): nothing from here to the join reads a
@@ -701,9 +703,9 @@ void Viewer::showPanels(sf::RenderTarget& target, double seconds, int sideLeft) 
         target.draw(rect, sf::RenderStates(sf::BlendNone));
     };
     // The side panel is drawn again only when what it shows has changed,
-    // and then at most kSidePanelRefresh times a second unless the mouse is
-    // on it: ImGui's text costs a software renderer about 4 ms a frame, and
-    // while the clock runs the panel changes every frame. Between, its
+    // and while the clock runs at most kSidePanelRefresh times a second
+    // unless the mouse is on it: ImGui's text costs a software renderer
+    // about 4 ms a frame, and playing, the panel changes every frame. Between, its
     // pixels are copied in from the last time. Only while no other panel
     // reaches over it (a menu, a tooltip): those are drawn over it anew.
     const auto own = std::find(lists.begin(), lists.end(), m_sidePanelList);
@@ -735,7 +737,10 @@ void Viewer::showPanels(sf::RenderTarget& target, double seconds, int sideLeft) 
                          io.MousePos.y >= 0.f && io.MousePos.y < float(side.height);
     const bool changed = digest != kept.digest;
     const bool fits = kept.texture.getSize() == sf::Vector2u(unsigned(side.width), unsigned(side.height));
-    if (kept.valid && fits && (!changed || (!mouseOn && kept.age < 1.0 / kSidePanelRefresh)) &&
+    // held back only while the clock runs: a step, a seek or a click while
+    // paused shows at once, and so does a screenshot's frame
+    const bool hold = m_playing && !mouseOn && !m_screenshotWanted && kept.age < 1.0 / kSidePanelRefresh;
+    if (kept.valid && fits && (!changed || hold) &&
         m_copy.copy(kept.texture, target, side.left, 0)) {
         m_sidePanelDrawn = false;
     } else {
@@ -951,7 +956,7 @@ int Viewer::runWindow(unsigned width, unsigned height) {
             m_screenshotWanted = false;
             std::string stem = std::filesystem::path(m_options.file).stem().string();
             std::string clockText =
-                m_run ? core::formatClock(m_run->playback.now(), m_run->scenario.time.utcOffsetMinutes) : "";
+                m_run ? core::formatClock(m_shownAt, m_run->scenario.time.utcOffsetMinutes) : "";
             std::replace(clockText.begin(), clockText.end(), ':', '-');
             std::string path;
             do {

@@ -345,11 +345,12 @@ class Viewer {
         double age = 0.0;                 ///< [s] since drawn
         bool valid = false;
     };
-    static constexpr double kSidePanelRefresh = 10.0; ///< [1/s] at most while it changes, the mouse elsewhere
+    static constexpr double kSidePanelRefresh = 10.0; ///< [1/s] at most while playing, the mouse elsewhere
     SidePanelCopy m_sidePanel;
     ImDrawList* m_sidePanelList = nullptr; ///< the side panel's among the frame's
     bool m_keepSidePanel = true;           ///< see setKeepSidePanel()
     bool m_sidePanelDrawn = true;
+    core::Instant m_shownAt = 0; ///< the time the last frame shows (its steps came after)
     bool m_dotsStamped = false;
     double m_sinceMetrics = 1.0; ///< [s] since the panes' metrics were counted
     bool m_reportWanted = false;

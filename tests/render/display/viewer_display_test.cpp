@@ -362,9 +362,17 @@ TEST_F(DisplayTest, TheSidePanelCopiedFromAnEarlierFrameLooksAsDrawnAnew) {
         EXPECT_TRUE(viewer->sidePanelDrawnLastFrame()) << "step " << k;
     }
 
-    // the mouse on the map and the clock running: at most ten times a second
+    // paused, with the mouse on the map: drawn again at every change too
     move.mouseMove = {200, 400};
     send(move);
+    frame();
+    for (int k = 0; k < 3; ++k) {
+        pressKey(sf::Keyboard::Right);
+        frame();
+        EXPECT_TRUE(viewer->sidePanelDrawnLastFrame()) << "step " << k;
+    }
+
+    // the mouse on the map and the clock running: at most ten times a second
     pressKey(sf::Keyboard::Space);
     int drawn = 0, changes = 0;
     for (int k = 0; k < 120; ++k) { // two seconds of frames
