@@ -350,26 +350,19 @@ TEST_F(DisplayTest, TheSidePanelCopiedFromAnEarlierFrameLooksAsDrawnAnew) {
     EXPECT_FALSE(viewer->sidePanelDrawnLastFrame());
     EXPECT_EQ(worst(copied, drawnAnew("nofly_side_first_drawn.png")), 0);
 
-    // the mouse on it: drawn again at every change (a step moves its clock)
+    // paused, the mouse on it or on the map: drawn again at every change (a step moves its clock)
     sf::Event move{};
     move.type = sf::Event::MouseMoved;
-    move.mouseMove = {int(left) + 150, 650};
-    send(move);
-    frame();
-    for (int k = 0; k < 3; ++k) {
-        pressKey(sf::Keyboard::Right);
+    for (const sf::Vector2i mouse : {sf::Vector2i(int(left) + 150, 650), sf::Vector2i(200, 400)}) {
+        SCOPED_TRACE(mouse.x > int(left) ? "the mouse on the side panel" : "the mouse on the map");
+        move.mouseMove = {mouse.x, mouse.y};
+        send(move);
         frame();
-        EXPECT_TRUE(viewer->sidePanelDrawnLastFrame()) << "step " << k;
-    }
-
-    // paused, with the mouse on the map: drawn again at every change too
-    move.mouseMove = {200, 400};
-    send(move);
-    frame();
-    for (int k = 0; k < 3; ++k) {
-        pressKey(sf::Keyboard::Right);
-        frame();
-        EXPECT_TRUE(viewer->sidePanelDrawnLastFrame()) << "step " << k;
+        for (int k = 0; k < 3; ++k) {
+            pressKey(sf::Keyboard::Right);
+            frame();
+            EXPECT_TRUE(viewer->sidePanelDrawnLastFrame()) << "step " << k;
+        }
     }
 
     // the mouse on the map and the clock running: at most ten times a second
