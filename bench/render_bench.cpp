@@ -146,7 +146,8 @@ bool runCase(sf::RenderWindow& window, const Options& options, int drones, int s
         oneFrame();
         times.push_back(wallMs() - t0);
         const render::FrameProfile& p = viewer.profile();
-        total.prepare += p.prepare, total.simulation += p.simulation, total.map += p.map, total.drones += p.drones;
+        total.prepare += p.prepare, total.simulation += p.simulation, total.map += p.map,
+            total.drones += p.drones;
         total.labels += p.labels, total.panels += p.panels;
     }
     CALLGRIND_DUMP_STATS_AT(name.c_str());
@@ -166,8 +167,8 @@ bool runCase(sf::RenderWindow& window, const Options& options, int drones, int s
         const double n = options.frames;
         std::printf("         where [ms]: prepare %.1f, simulation %.1f, map %.1f, drones %.1f, labels %.1f, "
                     "panels %.1f\n",
-                    total.prepare / n, total.simulation / n, total.map / n, total.drones / n, total.labels / n,
-                    total.panels / n);
+                    total.prepare / n, total.simulation / n, total.map / n, total.drones / n,
+                    total.labels / n, total.panels / n);
     }
     std::fflush(stdout);
     if (!options.shots.empty()) {

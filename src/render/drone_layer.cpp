@@ -353,7 +353,8 @@ void DroneLayer::stamp(std::uint8_t* bgra, int width, int height, const Stamps& 
             if (c.a == 255) {
                 px[0] = c.b, px[1] = c.g, px[2] = c.r;
             } else {
-                px[0] = blend(c.b, c.a, px[0]), px[1] = blend(c.g, c.a, px[1]), px[2] = blend(c.r, c.a, px[2]);
+                px[0] = blend(c.b, c.a, px[0]), px[1] = blend(c.g, c.a, px[1]),
+                px[2] = blend(c.r, c.a, px[2]);
             }
         };
         eachRow(bgra, width, height, x0, y0, n, [&](std::uint8_t* row, int i0, int i1, int j) {
@@ -373,10 +374,11 @@ void DroneLayer::stamp(std::uint8_t* bgra, int width, int height, const Stamps& 
 void DroneLayer::unstamp(std::uint8_t* bgra, const std::uint8_t* clean, int width, int height,
                          const Stamps& stamps) {
     for (const sf::Vector2i corner : stamps.corners)
-        eachRow(bgra, width, height, corner.x, corner.y, stamps.size, [&](std::uint8_t* row, int i0, int i1, int) {
-            const std::ptrdiff_t offset = (row - bgra) + std::ptrdiff_t(i0) * 4;
-            std::memcpy(bgra + offset, clean + offset, std::size_t(i1 - i0) * 4);
-        });
+        eachRow(bgra, width, height, corner.x, corner.y, stamps.size,
+                [&](std::uint8_t* row, int i0, int i1, int) {
+                    const std::ptrdiff_t offset = (row - bgra) + std::ptrdiff_t(i0) * 4;
+                    std::memcpy(bgra + offset, clean + offset, std::size_t(i1 - i0) * 4);
+                });
 }
 
 void DroneLayer::drawDotsAsPoints(sf::RenderTarget& target) {

@@ -102,7 +102,8 @@ bool readBgra(int left, int bottom, int width, int height, std::vector<std::uint
     if (glGetError() != GL_NO_ERROR) return false;
     // read bottom row first, as OpenGL counts them
     for (std::size_t top = 0, end = std::size_t(height); top + 1 < end; ++top, --end)
-        std::swap_ranges(bgra.begin() + std::ptrdiff_t(top * row), bgra.begin() + std::ptrdiff_t((top + 1) * row),
+        std::swap_ranges(bgra.begin() + std::ptrdiff_t(top * row),
+                         bgra.begin() + std::ptrdiff_t((top + 1) * row),
                          bgra.begin() + std::ptrdiff_t((end - 1) * row));
     return true;
 }

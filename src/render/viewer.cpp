@@ -369,7 +369,8 @@ void Viewer::afterSteps(const StepsOwed& owed, double seconds) {
     const double done = static_cast<double>(owed.done);
     m_accumulator -= done;
     // behind the clock by more than a frame: let the rest go, and say how fast it really runs
-    m_accumulator = std::min(m_accumulator, static_cast<double>(std::max<core::Millis>(m_run->scenario.time.step, 1)));
+    m_accumulator =
+        std::min(m_accumulator, static_cast<double>(std::max<core::Millis>(m_run->scenario.time.step, 1)));
     m_effectiveSpeed = seconds > 0.0 ? done / 1000.0 / seconds : m_speed;
     if (allFinished()) m_playing = false;
     for (Run* run : runs())
@@ -656,8 +657,10 @@ void Viewer::frame(sf::RenderTarget& target, double seconds) {
     profileMark(target, m_profile.prepare);
     std::future<void> stepping;
     if (owed && owed->to > owed->from) {
-        if (m_options.profile) takeSteps(*owed);
-        else stepping = std::async(std::launch::async, [this, &owed] { takeSteps(*owed); });
+        if (m_options.profile)
+            takeSteps(*owed);
+        else
+            stepping = std::async(std::launch::async, [this, &owed] { takeSteps(*owed); });
     }
     profileMark(target, m_profile.simulation);
 
@@ -740,8 +743,7 @@ void Viewer::showPanels(sf::RenderTarget& target, double seconds, int sideLeft) 
     // held back only while the clock runs: a step, a seek or a click while
     // paused shows at once, and so does a screenshot's frame
     const bool hold = m_playing && !mouseOn && !m_screenshotWanted && kept.age < 1.0 / kSidePanelRefresh;
-    if (kept.valid && fits && (!changed || hold) &&
-        m_copy.copy(kept.texture, target, side.left, 0)) {
+    if (kept.valid && fits && (!changed || hold) && m_copy.copy(kept.texture, target, side.left, 0)) {
         m_sidePanelDrawn = false;
     } else {
         background();
@@ -874,10 +876,13 @@ bool Viewer::drawMap(sf::RenderTarget& target, Run& run, const Camera& camera, c
         const std::size_t bytes = std::size_t(w) * std::size_t(h) * 4;
         const bool stamp = m_cpuDots && drones && drones->hasDots();
         DroneLayer::Stamps& next = run.nextStamps;
-        if (stamp) drones->dotStamps(w, h, float(left), next);
-        else next = {};
+        if (stamp)
+            drones->dotStamps(w, h, float(left), next);
+        else
+            next = {};
         if (run.mapPixels.size() != bytes) {
-            if (!run.mapCache->setActive(true) || !readBgra(0, 0, w, h, run.mapPixels)) run.mapPixels.assign(bytes, 255);
+            if (!run.mapCache->setActive(true) || !readBgra(0, 0, w, h, run.mapPixels))
+                run.mapPixels.assign(bytes, 255);
             run.framePixels = run.mapPixels;
             run.stamps = {};
             run.frameFresh = false;

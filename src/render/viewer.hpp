@@ -206,7 +206,7 @@ class Viewer {
         std::unique_ptr<MapLayer> map;
         DroneLayer drones;
         DefenceLayer defence;
-        bool defenceShown = false; ///< whether the world had a defence when prepared
+        bool defenceShown = false;  ///< whether the world had a defence when prepared
         std::vector<int> zoneOfMap; ///< scenario zone index of each MapLayer zone
         std::vector<bool> wasActive;
         std::vector<double> flashAge; ///< [s] since each zone switched on; < 0 none

@@ -328,7 +328,7 @@ TEST_F(DisplayTest, TheSidePanelCopiedFromAnEarlierFrameLooksAsDrawnAnew) {
     open(kLesson1);
     for (int k = 0; k < 12; ++k) // a fifth of a second: the panel settles (a scroll bar comes a frame late)
         frame(1.0 / 60.0);
-    EXPECT_FALSE(viewer->sidePanelDrawnLastFrame()); // nothing changed: copied in
+    EXPECT_FALSE(viewer->sidePanelDrawnLastFrame());                  // nothing changed: copied in
     const unsigned left = unsigned(viewer->camera().viewportWidth()); // where the side panel starts
     auto worst = [&](const sf::Image& a, const sf::Image& b) {
         int most = 0;
