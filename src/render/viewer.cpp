@@ -384,9 +384,7 @@ void Viewer::updateMetrics(bool now) {
     for (Run* run : runs()) {
         const sim::World& world = run->playback.world();
         if (world.tick == run->metricsTick) continue;
-        const auto events = run->playback.events();
-        run->metrics = report::computeMetrics(run->scenario, world,
-                                              std::vector<sim::Event>(events.begin(), events.end()));
+        run->metrics = report::computeMetrics(run->scenario, world, run->playback.events());
         run->metricsTick = world.tick;
     }
     m_sinceMetrics = 0.0;

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace nofly::report {
 
@@ -59,8 +61,11 @@ namespace {
 
 /// Detection and response, from the events: the defence's view (tracks and
 /// their classes) against the truth (the flight behind each track).
-void countDefence(const scenario::Scenario& scenario, const sim::World& world, const std::vector<sim::Event>& events,
-                  const std::map<std::string, std::size_t>& flightIndex, Metrics& m) {
+/// Flight id to its index in the world.
+using FlightIndex = std::unordered_map<std::string_view, std::size_t>;
+
+void countDefence(const scenario::Scenario& scenario, const sim::World& world, std::span<const sim::Event> events,
+                  const FlightIndex& flightIndex, Metrics& m) {
     m.total.defence = world.defence.active;
     std::set<std::string> detected, unknown, identified, responded;
     std::map<std::string, core::Instant> closedAt, dispatchedAt;
@@ -134,14 +139,16 @@ void countDefence(const scenario::Scenario& scenario, const sim::World& world, c
 } // namespace
 
 Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& world,
-                       const std::vector<sim::Event>& events) {
+                       std::span<const sim::Event> events) {
     Metrics m;
     // every category and zone appears, even with nothing to count
     for (const auto& c : scenario.categories) m.byCategory[c.id];
     for (const auto& z : scenario.zones) m.byZone[z.id];
 
     // per flight: its outcome
-    std::map<std::string, std::size_t> flightIndex;
+    // (looked up once an event: hashed, the window counts thousands of flights a few times a second)
+    FlightIndex flightIndex;
+    flightIndex.reserve(world.drones.size());
     for (std::size_t i = 0; i < world.drones.size(); ++i) {
         const sim::Drone& d = world.drones[i];
         const sim::FlightPlan& fp = world.flights[i];
