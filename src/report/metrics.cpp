@@ -64,8 +64,8 @@ namespace {
 /// Flight id to its index in the world.
 using FlightIndex = std::unordered_map<std::string_view, std::size_t>;
 
-void countDefence(const scenario::Scenario& scenario, const sim::World& world, std::span<const sim::Event> events,
-                  const FlightIndex& flightIndex, Metrics& m) {
+void countDefence(const scenario::Scenario& scenario, const sim::World& world,
+                  std::span<const sim::Event> events, const FlightIndex& flightIndex, Metrics& m) {
     m.total.defence = world.defence.active;
     std::set<std::string> detected, unknown, identified, responded;
     std::map<std::string, core::Instant> closedAt, dispatchedAt;

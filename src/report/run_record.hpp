@@ -83,7 +83,8 @@ struct RunRecord {
 };
 
 /// Counts everything from the final world and the event log.
-Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& world, std::span<const sim::Event> events);
+Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& world,
+                       std::span<const sim::Event> events);
 /// Checks the scenario's `expect:` lines against a run.
 std::vector<ExpectationResult> checkExpectations(const scenario::Scenario& scenario, const sim::World& world,
                                                  const Metrics& metrics);
