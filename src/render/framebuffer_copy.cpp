@@ -16,6 +16,13 @@ constexpr GLenum kReadFramebufferBinding = 0x8CAA;
 constexpr GLenum kDrawFramebufferBinding = 0x8CA6;
 constexpr GLenum kColorAttachment0 = 0x8CE0;
 constexpr GLenum kFramebufferComplete = 0x8CD5;
+constexpr GLenum kBgra = 0x80E1; // GL_BGRA, OpenGL 1.2
+
+/// Forgets the errors of earlier calls, so that the next glGetError() is about what follows.
+void clearErrors() {
+    while (glGetError() != GL_NO_ERROR) {
+    }
+}
 
 using GenFramebuffers = void (*)(GLsizei, GLuint*);
 using DeleteFramebuffers = void (*)(GLsizei, const GLuint*);
@@ -65,8 +72,7 @@ FramebufferCopy::~FramebufferCopy() {
 
 bool FramebufferCopy::copy(const sf::Texture& source, sf::RenderTarget& target, int left, int top) {
     if (m_loaded < 0 || !target.setActive(true) || !load()) return false;
-    while (glGetError() != GL_NO_ERROR) { // an earlier call's error is not the copy's
-    }
+    clearErrors();
     GLint drawn = 0, read = 0;
     glGetIntegerv(kDrawFramebufferBinding, &drawn);
     glGetIntegerv(kReadFramebufferBinding, &read);
@@ -93,11 +99,9 @@ bool FramebufferCopy::copy(const sf::Texture& source, sf::RenderTarget& target, 
 }
 
 bool readBgra(int left, int bottom, int width, int height, std::vector<std::uint8_t>& bgra) {
-    constexpr GLenum kBgra = 0x80E1; // GL_BGRA, OpenGL 1.2
     const std::size_t row = std::size_t(width) * 4;
     bgra.resize(row * std::size_t(height));
-    while (glGetError() != GL_NO_ERROR) { // an earlier call's error is not the read's
-    }
+    clearErrors();
     glReadPixels(left, bottom, width, height, kBgra, GL_UNSIGNED_BYTE, bgra.data());
     if (glGetError() != GL_NO_ERROR) return false;
     // read bottom row first, as OpenGL counts them
@@ -109,7 +113,6 @@ bool readBgra(int left, int bottom, int width, int height, std::vector<std::uint
 }
 
 bool uploadBgra(sf::Texture& texture, const std::uint8_t* bgra, sf::Vector2u size) {
-    constexpr GLenum kBgra = 0x80E1; // GL_BGRA, OpenGL 1.2
     const bool fresh = texture.getSize() != size;
     if (fresh && !texture.create(size.x, size.y)) return false;
     // bound here and put back: SFML remembers which texture it left bound

@@ -113,11 +113,6 @@ void GuiContext::newFrame(sf::Vector2u size, double seconds) {
     ImGui::NewFrame();
 }
 
-void GuiContext::render(sf::RenderTarget& target) {
-    endFrame();
-    draw(target, drawLists());
-}
-
 void GuiContext::endFrame() {
     ImGui::Render();
 }

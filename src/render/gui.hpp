@@ -36,8 +36,6 @@ class GuiContext {
     /// Starts a frame for a target of `size` [px], `seconds` after the last one.
     /// The target's GL context must be active.
     void newFrame(sf::Vector2u size, double seconds);
-    /// Draws the frame's panels over whatever the target holds: endFrame(), then draw() all.
-    void render(sf::RenderTarget& target);
     /// Ends the frame: its panels laid out as drawLists(), ready to draw.
     void endFrame();
     /// The ended frame's draw lists, back to front (one for each window shown).
