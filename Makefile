@@ -51,12 +51,15 @@ SANITIZE_ENV := ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan.supp:print_suppressions=0
 MESA_SWRAST := $(firstword $(wildcard /usr/lib/*/dri/swrast_dri.so))
+# The build and the tests run as on a user's clone, with nothing beside the
+# checkout (tests/run-alone hides a folder `shared` lying beside it).
+ALONE := $(CURDIR)/tests/run-alone
 test: setup-test
-	@cmake -S . -B $(TESTBUILD) -DCMAKE_BUILD_TYPE=Debug -DNOFLY_WERROR=ON -DNOFLY_SANITIZE=ON >/dev/null
-	@cmake --build $(TESTBUILD) -j $(JOBS)
-	@cd $(TESTBUILD) && $(SANITIZE_ENV) ctest --output-on-failure -j $(JOBS) -E '^display/'
+	@$(ALONE) cmake -S . -B $(TESTBUILD) -DCMAKE_BUILD_TYPE=Debug -DNOFLY_WERROR=ON -DNOFLY_SANITIZE=ON >/dev/null
+	@$(ALONE) cmake --build $(TESTBUILD) -j $(JOBS)
+	@cd $(TESTBUILD) && $(SANITIZE_ENV) $(ALONE) ctest --output-on-failure -j $(JOBS) -E '^display/'
 	@# the tests that open real windows, under a virtual X server
-	@cd $(TESTBUILD) && $(SANITIZE_ENV) NOFLY_DISPLAY_TESTS=1 xvfb-run -a \
+	@cd $(TESTBUILD) && $(SANITIZE_ENV) NOFLY_DISPLAY_TESTS=1 $(ALONE) xvfb-run -a \
 	  env $(if $(MESA_SWRAST),LD_PRELOAD=$(MESA_SWRAST)) ctest --output-on-failure -R '^display/'
 
 # libFuzzer campaigns (clang): each target for FUZZ_SECONDS, from the seeds

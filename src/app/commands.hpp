@@ -64,6 +64,7 @@ struct ImportOptions {
     std::string out;                  ///< the fragment's file; empty: standard output
     std::string lang = "en";          ///< ED-318 texts
     bool skipBad = false;             ///< leave out features that cannot be used
+    bool lenient = false;             ///< ED-318: read what national downloads bend, with warnings
     std::string mapping;              ///< GeoJSON / OpenAir mapping file
     std::string utcOffset = "+00:00"; ///< the local time weekly clock times are written in
 };

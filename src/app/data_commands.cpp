@@ -26,6 +26,11 @@ void addDataCommands(CLI::App& cli, std::vector<Command>& commands) {
         "--skip-bad", import->skipBad,
         "Leave out features that cannot be used (each reported as a warning); default: off, "
         "and one bad feature stops the import");
+    importCommand->add_flag(
+        "--lenient", import->lenient,
+        "ED-318: read a national download that bends the standard (zone fields under properties.UASZone, "
+        "limits in properties.verticalLayer, an empty unit, a day as a text, empty dates) as if it were "
+        "standard, with one warning for each kind; default: off, and each kind is an error");
     importCommand->add_option("--mapping", import->mapping,
                               "A mapping file (YAML) saying what GeoJSON properties or OpenAir types mean");
     importCommand

@@ -45,6 +45,7 @@ int runImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     import.format = options.format;
     import.lang = options.lang;
     import.skipBad = options.skipBad;
+    import.lenient = options.lenient;
     import.mapping = options.mapping;
     const scenario::ImportResult result = scenario::importZones(options.file, import);
     for (const core::Diagnostic& d : result.diagnostics.sorted())

@@ -233,6 +233,8 @@ const std::map<std::string, Json>& types() {
         t["include.skip-bad"] =
             described(boolean(), "Leave out features that cannot be used, with a warning");
         t["include.mapping"] = described(path(), "A mapping file for GeoJSON properties or OpenAir types");
+        t["include.lenient"] = described(
+            boolean(), "ED-318: read a national download that bends the standard, with a warning a kind");
 
         t["place.id"] = id();
         t["place.name"] = text();

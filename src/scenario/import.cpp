@@ -184,7 +184,71 @@ void Importer::fileError(int line, int column, std::string message, std::string 
     m_result.diagnostics.error(at(line, column), std::move(message), std::move(hint));
 }
 
+void Importer::deviation(Deviation kind, const JsonValue& at, std::string written, double height) {
+    Seen& seen = m_deviations[static_cast<std::size_t>(kind)];
+    if (seen.features == 0) {
+        seen.line = at.line();
+        seen.column = at.column();
+        seen.written = std::move(written);
+    }
+    if (seen.lastFeature != m_result.features) {
+        seen.lastFeature = m_result.features;
+        ++seen.features;
+    }
+    seen.largestHeight = std::max(seen.largestHeight, height);
+}
+
+void Importer::reportDeviations() {
+    for (std::size_t k = 0; k < kDeviationKinds; ++k) {
+        const Seen& seen = m_deviations[k];
+        if (seen.features == 0) continue;
+        // what the file does, and how lenient reads it
+        std::string what, reading;
+        switch (static_cast<Deviation>(k)) {
+        case Deviation::NestedZone:
+            what = "zone fields under properties.UASZone";
+            reading = "as if they were in properties";
+            break;
+        case Deviation::PropertiesLayer:
+            what = "vertical limits under properties.verticalLayer, not in a layer on the geometry";
+            reading = "as the layer of each of the feature's geometries";
+            break;
+        case Deviation::EmptyUnit: {
+            std::ostringstream largest;
+            largest << seen.largestHeight;
+            what = "an empty unit of height (" + seen.written + ")";
+            // drone zones' heights are mostly given in metres; the largest is shown so
+            // that a file in feet can be told
+            reading = "as metres, the likely unit" +
+                      (seen.largestHeight > 0.0 ? " (the heights written go up to " + largest.str() + ")"
+                                                : std::string());
+            break;
+        }
+        case Deviation::DayAsText:
+            what = "a schedule's day written as a text (" + seen.written + "), not a list";
+            reading = "as the list of the days it names";
+            break;
+        case Deviation::EmptyDate:
+            what = "an empty date (" + seen.written + ")";
+            reading = "as no date: the period is open at that end";
+            break;
+        }
+        const std::string features =
+            std::to_string(seen.features) + " feature" + (seen.features == 1 ? "" : "s");
+        if (m_options.lenient) {
+            const std::string read = what + " (not ED-318) read " + reading + " (" + features + ")";
+            m_result.diagnostics.warning(at(seen.line, seen.column), "lenient: " + read);
+        } else {
+            m_result.diagnostics.error(at(seen.line, seen.column), what + " (not ED-318; " + features + ")",
+                                       "the file looks like a national download that bends ED-318; "
+                                       "--lenient ('lenient: true' in an include) accepts it, with a "
+                                       "warning for each kind of difference");
+        }
+    }
+}
+
 void Importer::finish() {
+    reportDeviations();
     if (m_failed == 0 || m_options.skipBad) return;
     const std::size_t usable = m_result.features - m_failed;
     m_result.diagnostics.note(
@@ -379,17 +443,33 @@ std::optional<GeoWeeklySlot> readDailyPeriod(FeatureReport& report, const JsonVa
         report.error(value, what + " has no 'day'", "list the days, such as [\"SAT\", \"SUN\"] or [\"ANY\"]");
         return std::nullopt;
     }
-    std::vector<JsonValue> words;
-    if (days->isArray())
+    std::vector<std::pair<std::string, JsonValue>> words;
+    if (days->isArray()) {
         for (std::size_t i = 0; i < days->size(); ++i)
-            words.push_back((*days)[i]);
-    else
-        words.push_back(*days);
-    for (const JsonValue& word : words) {
-        const std::string day = upperCase(trim(word.text()));
+            words.emplace_back((*days)[i].text(), (*days)[i]);
+    } else if (days->isScalar() && report.importer().watchesDeviations()) {
+        // ED-318 lists the days; a national download may write "ANY" or "MON, TUE"
+        report.importer().deviation(Deviation::DayAsText, *days, "\"day\": \"" + days->text() + "\"");
+        std::string word;
+        for (char c : days->text() + ",") {
+            if (c != ',' && !std::isspace(static_cast<unsigned char>(c))) {
+                word += c;
+            } else if (!word.empty()) {
+                words.emplace_back(word, *days);
+                word.clear();
+            }
+        }
+        if (words.empty()) words.emplace_back("", *days);
+    } else {
+        words.emplace_back(days->text(), *days);
+    }
+    for (const auto& [text, word] : words) {
+        const std::string day = upperCase(trim(text));
         const auto it = std::find(kDayWords.begin(), kDayWords.end(), day);
         if (!word.isScalar() || it == kDayWords.end()) {
-            report.error(word, what + " day " + word.describe() + " is not a day",
+            report.error(word,
+                         what + " day " + (word.isScalar() ? "'" + text + "'" : word.describe()) +
+                             " is not a day",
                          core::suggestion(day, kDayWords));
             good = false;
         } else if (day == "ANY") {
@@ -444,6 +524,12 @@ std::optional<GeoPeriod> readTimePeriod(FeatureReport& report, const JsonValue& 
                                         const std::string& what) {
     GeoPeriod period;
     bool good = true;
+    // ED-318 leaves a date out; a national download may write it ""
+    if (report.importer().watchesDeviations())
+        for (const char* key : {"startDateTime", "endDateTime"})
+            if (auto date = value.get(key); date && date->isScalar() && trim(date->text()).empty())
+                report.importer().deviation(Deviation::EmptyDate, *date,
+                                            "\"" + std::string(key) + "\": \"" + date->text() + "\"");
     if (auto start = value.get("startDateTime"); start && !isBlank(*start)) {
         if (auto t = readDateTime(report, *start, what + " startDateTime"))
             period.from = *t;
@@ -486,6 +572,10 @@ std::optional<VerticalLimits> readLimits(FeatureReport& report, const JsonValue&
     const bool lowerGiven = lower && !isBlank(*lower);
     const bool upperGiven = upper && !isBlank(*upper);
 
+    // ED-318's "no ceiling": an upper limit of 99999 (in m or in ft), the same as none
+    const bool noCeiling = upperGiven && keys.noCeiling > 0.0 && upper->isScalar() &&
+                           parseNumber(upper->text()) == keys.noCeiling;
+
     // the unit, needed once a height is given
     double metresPerUnit = 1.0;
     const auto unit = object.get(keys.unit);
@@ -498,6 +588,15 @@ std::optional<VerticalLimits> readLimits(FeatureReport& report, const JsonValue&
                          "expected M or FT");
             return std::nullopt;
         }
+    } else if (unit && (lowerGiven || upperGiven) && report.importer().watchesDeviations()) {
+        // a national download may write the unit "": read as metres, noting the largest height so read
+        double largest = 0.0;
+        if (lowerGiven && lower->isScalar()) largest = parseNumber(lower->text()).value_or(0.0);
+        if (upperGiven && !noCeiling && upper->isScalar())
+            largest = std::max(largest, parseNumber(upper->text()).value_or(0.0));
+        const std::string written = unit->isNull() ? "null" : "\"" + unit->text() + "\"";
+        report.importer().deviation(Deviation::EmptyUnit, *unit,
+                                    "\"" + std::string(keys.unit) + "\": " + written, largest);
     } else if (lowerGiven || upperGiven) {
         report.error(object, what + " has no '" + keys.unit + "'", "the unit of its heights, M or FT");
         return std::nullopt;
@@ -544,7 +643,7 @@ std::optional<VerticalLimits> readLimits(FeatureReport& report, const JsonValue&
     };
     VerticalLimits limits;
     if (auto floor = limit(lower, keys.lowerReference, keys.lower)) limits.floor = *floor;
-    if (upperGiven) limits.ceiling = limit(upper, keys.upperReference, keys.upper);
+    if (upperGiven && !noCeiling) limits.ceiling = limit(upper, keys.upperReference, keys.upper);
     if (!good) return std::nullopt;
     if (limits.ceiling && limits.ceiling->ref == limits.floor.ref &&
         limits.ceiling->metres <= limits.floor.metres) {
@@ -798,7 +897,9 @@ namespace {
 using importing::Importer;
 
 /// Whether a GeoJSON feature has the marks of ED-318: an identifier with
-/// ED-318 properties, or a layer or a circle extent on its geometry.
+/// ED-318 properties (also under properties.UASZone, as national downloads
+/// put them), limits in properties.verticalLayer, or a layer or a circle
+/// extent on its geometry.
 bool looksLikeEd318(const JsonValue& feature) {
     if (!feature.isObject()) return false;
     if (auto geometry = feature.get("geometry"); geometry && geometry->isObject()) {
@@ -809,6 +910,10 @@ bool looksLikeEd318(const JsonValue& feature) {
     }
     auto properties = feature.get("properties");
     if (!properties || !properties->isObject()) return false;
+    // national downloads that bend ED-318: the zone under properties.UASZone, limits in the properties
+    if (properties->get("verticalLayer")) return true;
+    if (auto nested = properties->get("UASZone"); nested && nested->isObject()) properties = nested;
+    if (properties->get("verticalLayer")) return true;
     if (!properties->get("identifier")) return false;
     if (properties->get("variant") || properties->get("limitedApplicability") ||
         properties->get("zoneAuthority") || properties->get("uSpaceClass"))

@@ -111,7 +111,12 @@ struct ImportOptions {
     std::string lang =
         "en";             ///< ED-318 texts: the language to pick ("en" matches "en-GB"); else the first text
     bool skipBad = false; ///< report features that cannot be used as warnings, and import the rest
-    std::string mapping;  ///< a mapping file (YAML) for GeoJSON properties or OpenAir types; empty: none
+    /// ED-318: read what national downloads bend (zone fields under
+    /// properties.UASZone, limits in properties.verticalLayer, an empty unit,
+    /// a day as a text, empty dates) as if it were standard, one warning a
+    /// kind; without it each kind is an error whose hint names this option
+    bool lenient = false;
+    std::string mapping;     ///< a mapping file (YAML) for GeoJSON properties or OpenAir types; empty: none
     std::string displayName; ///< the file's name in messages; empty: the path
 };
 
@@ -119,7 +124,7 @@ struct ImportResult {
     std::optional<ImportFormat> format; ///< the format read (given or detected)
     std::vector<GeoZone> zones;
     std::size_t features = 0; ///< features (OpenAir: airspaces) read
-    std::size_t skipped = 0;  ///< features left out under skipBad
+    std::size_t skipped = 0;  ///< features left out: under skipBad, and GeoJSON points without a radius
     /// For a file that holds only a part of an ED-318 zone (its properties,
     /// a TimePeriod, a ZoneAuthority): what the part is, and what it says in
     /// `partial` (a zone with no shape). Empty for files of zones.

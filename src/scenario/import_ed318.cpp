@@ -9,6 +9,13 @@
 // EUROCONTROL's examples also show the parts of a GeoZone on their own (its
 // properties, a TimePeriod, a ZoneAuthority): such a file is read and
 // checked, and holds no zone.
+//
+// An upper limit of 99999 is ED-318's "no ceiling", read as none. National
+// downloads bend the standard (Spain's ENAIRE: the zone under
+// properties.UASZone, the limits in properties.verticalLayer with "UOM": "",
+// a day as a text, empty dates): each deviation is noted and the file read
+// as if it were standard; the import then reports each kind once, as an
+// error, or with --lenient as a warning.
 #include "scenario/import_formats.hpp"
 
 #include <algorithm>
@@ -119,7 +126,11 @@ void readProperties(FeatureReport& report, const JsonValue& properties, GeoZone&
 }
 
 void readFeature(Importer& importer, const JsonValue& feature, std::size_t index) {
-    const auto properties = feature.isObject() ? feature.get("properties") : std::nullopt;
+    const auto outer = feature.isObject() ? feature.get("properties") : std::nullopt;
+    // a national download may put the zone's fields under properties.UASZone
+    const auto nested = outer && outer->isObject() ? outer->get("UASZone") : std::nullopt;
+    const bool isNested = nested && nested->isObject() && !outer->get("identifier");
+    const auto properties = isNested ? nested : outer;
     const auto identifier =
         properties && properties->isObject() ? properties->get("identifier") : std::nullopt;
     const std::string written = identifier && identifier->isScalar() ? identifier->text() : "";
@@ -133,6 +144,7 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
     }
     if (auto type = feature.get("type"); type && type->text() != "Feature")
         report.error(*type, "type " + type->describe() + " is not \"Feature\"");
+    if (isNested) importer.deviation(Deviation::NestedZone, *nested);
     GeoZone base;
     if (!properties || !properties->isObject()) {
         report.error(feature, "has no 'properties'",
@@ -143,6 +155,11 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
     }
     if (base.name.empty()) base.name = written;
 
+    // a national download may give the limits in the properties, for all the geometries
+    std::optional<JsonValue> propertiesLayer;
+    for (const auto& holder : {properties, outer})
+        if (!propertiesLayer && holder && holder->isObject()) propertiesLayer = holder->get("verticalLayer");
+
     // the geometries, each over its layer
     std::vector<Layer> layers;
     const auto geometry = feature.get("geometry");
@@ -152,9 +169,16 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
         const auto outerLayer = geometry->isObject() ? geometry->get("layer") : std::nullopt;
         for (std::size_t i = 0; i < parts->size(); ++i) {
             const GeometryPart& part = (*parts)[i];
-            const std::string what =
-                parts->size() == 1 ? "layer" : "geometry " + std::to_string(i + 1) + " layer";
-            const auto layer = part.layer ? part.layer : outerLayer;
+            std::string what = parts->size() == 1 ? "layer" : "geometry " + std::to_string(i + 1) + " layer";
+            auto layer = part.layer ? part.layer : outerLayer;
+            const char* unitKey = "uom";
+            if (!layer && propertiesLayer) {
+                importer.deviation(Deviation::PropertiesLayer, *propertiesLayer);
+                layer = propertiesLayer;
+                what = "verticalLayer";
+                // the download writes its unit's key UOM
+                if (layer->isObject() && !layer->get("uom") && layer->get("UOM")) unitKey = "UOM";
+            }
             if (!layer || !layer->isObject()) {
                 report.error(layer ? *layer : *geometry,
                              what + (layer ? " must be an object" : " is missing"),
@@ -162,10 +186,16 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
                              "lowerReference, uom}");
                 continue;
             }
-            if (auto limits =
-                    readLimits(report, *layer, {"lower", "lowerReference", "upper", "upperReference", "uom"},
-                               what, base.notes))
-                addVolume(layers, *limits, part.shape, part.line);
+            // a circle's radius is in its layer's unit; readGeometry knew only the part's own layer
+            GeoShape shape = part.shape;
+            if (auto uom = layer->get(unitKey);
+                !part.layer && uom && (uom->text() == "ft" || uom->text() == "FT"))
+                for (GeoCircle& circle : shape.circles)
+                    circle.radius = feetToMetres(circle.radius);
+            if (auto limits = readLimits(
+                    report, *layer, {"lower", "lowerReference", "upper", "upperReference", unitKey, 99999.0},
+                    what, base.notes))
+                addVolume(layers, *limits, shape, part.line);
         }
     }
     if (report.failed()) {

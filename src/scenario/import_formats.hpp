@@ -19,6 +19,17 @@ namespace nofly::scenario::importing {
 
 // --- one import ---------------------------------------------------------------------
 
+/// The ways national ED-318 downloads bend the standard (Spain's ENAIRE
+/// download has all of them), which --lenient reads as if they were standard.
+enum class Deviation {
+    NestedZone,      ///< the zone's fields under properties.UASZone, not in properties
+    PropertiesLayer, ///< the vertical limits under properties.verticalLayer, not on the geometry
+    EmptyUnit,       ///< a unit of height written "" (ED-318: m or ft)
+    DayAsText,       ///< a DailyPeriod's day written as a text, not a list
+    EmptyDate,       ///< a startDateTime or endDateTime written "" (ED-318: left out)
+};
+constexpr std::size_t kDeviationKinds = 5;
+
 /// The state of one import: the options, the result being built, the ids in use.
 class Importer {
   public:
@@ -37,17 +48,39 @@ class Importer {
     /// A problem of the whole file: always an error.
     void fileError(int line, int column, std::string message, std::string hint = {});
 
+    /// Whether the reader notes deviations from the standard (ED-318 only).
+    bool watchesDeviations() const { return m_result.format == ImportFormat::Ed318; }
+    /// Notes a deviation of the feature being read, at `at`: the reader reads
+    /// on as if the file were standard, and finish() reports each kind once,
+    /// at its first place, with the number of features (a warning with
+    /// lenient, else an error whose hint names --lenient). `written` shows
+    /// the first one as the file writes it (`"day": "ANY"`); `height` is a
+    /// height written with an empty unit.
+    void deviation(Deviation kind, const JsonValue& at, std::string written = {}, double height = 0.0);
+
     /// Features that could not be used (without skip-bad).
     void countFailed() { ++m_failed; }
     /// Closes the import: says how many features failed and what skip-bad would do.
     void finish();
 
   private:
+    /// One kind of deviation: where it is first seen, and in how many features.
+    struct Seen {
+        int line = 0;
+        int column = 0;
+        std::string written;
+        std::size_t features = 0;
+        std::size_t lastFeature = 0; ///< the result's feature count when last seen
+        double largestHeight = 0.0;
+    };
+    void reportDeviations();
+
     const ImportOptions& m_options;
     std::string m_file;
     ImportResult& m_result;
     std::set<std::string> m_ids;
     std::size_t m_failed = 0;
+    Seen m_deviations[kDeviationKinds];
 };
 
 /// The problems of one feature, held until it is read: then they are errors,
@@ -117,10 +150,12 @@ struct LimitKeys {
     const char* upper;
     const char* upperReference;
     const char* unit;
+    /// An upper limit that means "none" (ED-318 writes 99999); 0: no such number.
+    double noCeiling = 0.0;
 };
 /// Vertical limits in M or FT over AGL, AMSL or WGS84 (read as AMSL, with a
 /// warning and a note). A blank or null lower limit is the ground, a blank or
-/// null upper limit is unlimited.
+/// null upper limit (or keys.noCeiling) is unlimited.
 std::optional<VerticalLimits> readLimits(FeatureReport& report, const JsonValue& object,
                                          const LimitKeys& keys, const std::string& what,
                                          std::vector<std::string>& notes);
@@ -194,7 +229,8 @@ struct ZoneSettings {
 struct Mapping {
     std::string file;
     std::string id, name, message, floor, ceiling, from, to; ///< property names; empty: the built-in reading
-    std::string classProperty; ///< GeoJSON: the property whose value is the class
+    std::string classProperty;         ///< GeoJSON: the property whose value is the class
+    std::optional<double> pointRadius; ///< GeoJSON: the radius of a Point feature's circle [m]
     ZoneSettings defaults;
     std::vector<std::pair<std::string, ZoneSettings>> classes;
     const ZoneSettings* find(const std::string& value) const;

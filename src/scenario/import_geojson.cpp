@@ -5,7 +5,10 @@
 // nofly's own property names, which `nofly export --format geojson` writes:
 // name, restriction, reason, message, floor, ceiling, windows, weekly,
 // utc-offset, exempt; a circle travels as its polygon with a "circle" member,
-// a corridor as a LineString with a "width".
+// a corridor as a LineString with a "width". A Point feature (a flying site,
+// a helipad) is a circle when given a radius (a "radius" property, or the
+// mapping's point-radius); without one it has no area and is left out, with
+// one warning for the file.
 //
 // readGeometry is shared with ED-318, which is GeoJSON with layers.
 #include "scenario/import_formats.hpp"
@@ -287,8 +290,52 @@ bool readScheduleProperties(FeatureReport& report, const JsonValue& properties, 
     return good;
 }
 
+/// The Point features left out for want of a radius: one warning for the file.
+struct PointsLeftOut {
+    std::vector<std::string> features; ///< "feature 2 'EXAMPLE_MEADOW'"
+    std::vector<std::string> names;    ///< "'EXAMPLE_MEADOW'", or "feature 2" when it has none
+    int line = 0, column = 0;          ///< the first one's geometry
+
+    void add(const std::string& what, const std::string& written, const JsonValue& geometry) {
+        if (features.empty()) {
+            line = geometry.line();
+            column = geometry.column();
+        }
+        features.push_back(what);
+        names.push_back(written.empty() ? what : "'" + written + "'");
+    }
+
+    void report(Importer& importer) const {
+        if (features.empty()) return;
+        std::string message;
+        if (features.size() == 1) {
+            message = features[0] + " is a Point, which has no area: it is left out";
+        } else {
+            message = std::to_string(features.size()) +
+                      " features are Points, which have no area: they are left out (" + features[0] + " here";
+            for (std::size_t i = 1; i < features.size() && i < 4; ++i)
+                message += ", " + names[i];
+            if (features.size() > 4) message += " and " + std::to_string(features.size() - 4) + " more";
+            message += ")";
+        }
+        importer.result().diagnostics.warning(
+            importer.at(line, column), message,
+            "to read points as circles, give them a radius: 'point-radius: 100 m' in a mapping file "
+            "(--mapping, or 'mapping:' in an include), or a \"radius\" property on the feature");
+        importer.result().skipped += features.size();
+    }
+};
+
+/// Whether a geometry is a Point that nothing gives a radius (GeoJSON's own
+/// points: flying sites, helipads; an ED-318 circle has its extent).
+bool pointWithoutRadius(const JsonValue& geometry, const std::optional<double>& radius) {
+    if (radius || !geometry.isObject() || geometry.get("extent")) return false;
+    const auto type = geometry.get("type");
+    return type && type->isScalar() && type->text() == "Point" && geometry.get("coordinates");
+}
+
 void readFeature(Importer& importer, const JsonValue& feature, std::size_t index, const Mapping* mapping,
-                 bool& warnedDefaults) {
+                 bool& warnedDefaults, PointsLeftOut& points) {
     // the feature's name in messages: its id, else its name property
     const auto properties = feature.isObject() ? feature.get("properties") : std::nullopt;
     auto property = [&](const std::string& key) -> std::optional<JsonValue> {
@@ -406,7 +453,7 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
         report.error(feature, "ceiling (" + describeAltitude(*zone.altitude.ceiling) +
                                   ") is not above its floor (" + describeAltitude(zone.altitude.floor) + ")");
 
-    // the area
+    // the area; a point is a circle of the feature's radius, else the mapping's
     std::optional<double> radius;
     if (auto r = property("radius")) {
         auto parsed = core::parseQuantity(r->text(), core::Dimension::Length);
@@ -416,7 +463,14 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
             report.error(*r, "radius " + r->describe() + " is not a length",
                          "write metres, or a length such as \"5 km\"");
     }
+    if (!radius && mapping) radius = mapping->pointRadius;
     const auto geometry = feature.get("geometry");
+    if (geometry && !report.failed() && pointWithoutRadius(*geometry, radius)) {
+        // a point with no radius has no area: left out, and said once for the file
+        points.add(report.what(), written, *geometry);
+        report.finish({});
+        return;
+    }
     if (!geometry || geometry->isNull()) {
         report.error(feature, "has no geometry", "a zone needs an area: a Polygon or a MultiPolygon");
     } else if (auto parts = readGeometry(report, *geometry, "geometry", radius)) {
@@ -449,6 +503,7 @@ std::optional<std::vector<GeometryPart>> readGeometry(FeatureReport& report, con
 void readGeoJson(Importer& importer, const JsonDocument& document, const Mapping* mapping) {
     const JsonValue root = document.root();
     bool warnedDefaults = false;
+    PointsLeftOut points;
     if (!root.isObject()) {
         importer.fileError(root.line(), root.column(), "this is not a GeoJSON file",
                            "GeoJSON is an object: a FeatureCollection, a Feature or a geometry");
@@ -462,12 +517,14 @@ void readGeoJson(Importer& importer, const JsonDocument& document, const Mapping
             return;
         }
         for (std::size_t i = 0; i < features->size(); ++i)
-            readFeature(importer, (*features)[i], i, mapping, warnedDefaults);
+            readFeature(importer, (*features)[i], i, mapping, warnedDefaults, points);
         if (features->size() == 0)
             importer.result().diagnostics.warning(importer.at(features->line(), features->column()),
                                                   "the file holds no features");
+        points.report(importer);
     } else if (kind == "Feature") {
-        readFeature(importer, root, 0, mapping, warnedDefaults);
+        readFeature(importer, root, 0, mapping, warnedDefaults, points);
+        points.report(importer);
     } else if (!kind.empty()) {
         // a bare geometry: one zone, with nothing to say what it is
         FeatureReport report(importer, "the geometry", root.line(), root.column());
@@ -479,7 +536,8 @@ void readGeoJson(Importer& importer, const JsonDocument& document, const Mapping
                 importer.at(root.line(), root.column()),
                 "the file is a bare geometry: its zone is read as prohibited, from "
                 "the ground up, always in force");
-        if (auto parts = readGeometry(report, root, "geometry"))
+        if (auto parts =
+                readGeometry(report, root, "geometry", mapping ? mapping->pointRadius : std::nullopt))
             for (const GeometryPart& part : *parts)
                 merge(zone.shape, part.shape);
         zone.id = importer.uniqueId("zone");

@@ -8,6 +8,7 @@
 //   name: name
 //   from: timeBegin
 //   to: timeEnd
+//   point-radius: 100 m                         # GeoJSON: Point features become circles
 //   default: {restriction: prohibited}
 //   classes:
 //     R: {restriction: prohibited}
@@ -147,6 +148,16 @@ std::optional<Mapping> readMapping(const std::string& path, ImportFormat format,
             continue;
         }
         *target = readString(context, *s, std::string("the mapping ") + key).value_or("");
+    }
+    // points (flying sites, helipads) have no area: a radius makes them circles
+    if (auto s = m.get("point-radius")) {
+        if (format == ImportFormat::OpenAir)
+            context.error(*s,
+                          "the mapping: 'point-radius' gives GeoJSON points a radius, and OpenAir has none",
+                          "OpenAir draws circles with DC");
+        else
+            mapping.pointRadius =
+                readPositive(context, *s, "the mapping point-radius", core::Dimension::Length);
     }
     if (auto defaults = m.get("default"))
         if (auto settings = readSettings(context, *defaults, "the mapping default"))

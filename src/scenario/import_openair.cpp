@@ -5,18 +5,30 @@
 // AMSL, 1000ft AGL, GND, UNL), `AA` (activation windows in UTC, or NONE),
 // then its shape: `DP` points, `DA`/`DB` arcs and `DC` circles around the
 // centre set by `V X=`, in the direction set by `V D=`. Distances are
-// nautical miles, coordinates degrees:minutes:seconds. `*` starts a comment.
+// nautical miles, coordinates degrees:minutes:seconds. `*` starts a comment,
+// and so does `;` (as in SeeYou's own examples), except in the names of AN
+// and AG, which may hold any character.
+//
+// The points and arcs of an airspace make one outline. Repeated points (a DB
+// arc starting on the DP point written before it) are one point. An outline
+// that walks an edge to an inner ring and back along the same edge (as German
+// files write a ring around a control zone) is an outline with a hole.
 //
 // OpenAir describes airspace for pilots of manned aircraft; what an airspace
 // type means for a drone comes from the table in kTypes (docs/real-data.md),
 // which a mapping file's `classes` may replace.
 #include "scenario/import_formats.hpp"
 
+#include "core/diagnostic.hpp"
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
+#include <map>
+#include <optional>
+#include <sstream>
 
 namespace nofly::scenario::importing {
 
@@ -193,7 +205,8 @@ struct CoordinateReader {
 
 /// One airspace while its lines are read.
 struct Airspace {
-    int line = 0; ///< of its AC
+    int line = 0;     ///< of its AC
+    int typeLine = 0; ///< of its AY
     std::string cls, type, name, station, frequency;
     std::optional<core::Altitude> floor;
     bool ceilingGiven = false;
@@ -307,6 +320,126 @@ std::pair<double, double> polar(core::LatLon center, core::LatLon p) {
     return {std::atan2(v.x, v.y) * 180.0 / kPi, core::length(v)};
 }
 
+/// Points closer than this are one point: far below what any file writes
+/// (a second of arc is 30 m), far above the rounding of an arc's ends.
+constexpr double kSamePoint = 1e-7; ///< [deg], about 1 cm
+
+bool samePoint(core::LatLon a, core::LatLon b) {
+    return std::abs(a.lat - b.lat) < kSamePoint && std::abs(a.lon - b.lon) < kSamePoint;
+}
+
+/// The points of an outline, each once: a point repeated right after itself
+/// (a DP written again as the start of the DB arc after it) and the closing
+/// point are dropped.
+GeoRing distinctPoints(const GeoRing& points) {
+    GeoRing ring;
+    ring.reserve(points.size());
+    for (const core::LatLon& p : points)
+        if (ring.empty() || !samePoint(ring.back(), p)) ring.push_back(p);
+    while (ring.size() > 1 && samePoint(ring.front(), ring.back()))
+        ring.pop_back();
+    return ring;
+}
+
+/// Twice the signed area [m²] that each edge of a ring adds, on a plane of
+/// degrees scaled to metres at the ring's first point: the area of a ring,
+/// or of a run of its edges that closes, is half their sum.
+std::vector<double> edgeAreas(const GeoRing& ring) {
+    std::vector<double> areas(ring.size(), 0.0);
+    if (ring.empty()) return areas;
+    const core::LatLon o = ring.front();
+    const double east = 111320.0 * std::cos(o.lat * kPi / 180.0), north = 110574.0;
+    for (std::size_t k = 0; k < ring.size(); ++k) {
+        const core::LatLon& p = ring[k];
+        const core::LatLon& q = ring[(k + 1) % ring.size()];
+        areas[k] = (p.lon - o.lon) * east * (q.lat - o.lat) * north -
+                   (q.lon - o.lon) * east * (p.lat - o.lat) * north;
+    }
+    return areas;
+}
+
+/// The area of a ring [m²].
+double ringArea(const GeoRing& ring) {
+    double twice = 0.0;
+    for (double a : edgeAreas(ring))
+        twice += a;
+    return std::abs(twice) / 2.0;
+}
+
+/// An edge walked there and back: edge `there` runs from a to b, edge `back`
+/// (later in the ring) from b to a, with a ring of some area either side.
+struct Bridge {
+    std::size_t there, back;
+};
+
+/// The first edge of a ring that the ring walks again the other way, with an
+/// area on both sides (an edge walked back at once is a spike, for mendRing).
+std::optional<Bridge> findBridge(const GeoRing& ring) {
+    // edges by their ends, each end rounded to kSamePoint
+    using Key = std::array<long long, 4>;
+    auto key = [](core::LatLon a, core::LatLon b) {
+        return Key{std::llround(a.lat / kSamePoint), std::llround(a.lon / kSamePoint),
+                   std::llround(b.lat / kSamePoint), std::llround(b.lon / kSamePoint)};
+    };
+    // the area of the edges before each one: the two walks of a bridge cancel,
+    // so the rings either side of edges i and k are the edges between them
+    const std::size_t n = ring.size();
+    const std::vector<double> areas = edgeAreas(ring);
+    std::vector<double> before(n + 1, 0.0);
+    for (std::size_t k = 0; k < n; ++k)
+        before[k + 1] = before[k] + areas[k];
+    std::map<Key, std::size_t> edges;
+    for (std::size_t k = 0; k < n; ++k) {
+        const core::LatLon a = ring[k], b = ring[(k + 1) % n];
+        if (auto there = edges.find(key(b, a)); there != edges.end()) {
+            const std::size_t i = there->second;
+            const double inside = std::abs(before[k] - before[i + 1]) / 2.0;
+            const double outside = std::abs(before[n] - before[k + 1] + before[i]) / 2.0;
+            if (inside > 1.0 && outside > 1.0) return Bridge{i, k};
+        }
+        edges.emplace(key(a, b), k);
+    }
+    return std::nullopt;
+}
+
+/// More holes than an airspace has: past this many, an outline is left as it
+/// is (and fails its checks), so that a made-up file cannot make the search
+/// for edges walked back take ever longer.
+constexpr std::size_t kMaxBridges = 64;
+
+/// An outline cut at every edge it walks there and back ("outer ring,
+/// bridge, inner ring, bridge back"): the largest ring first, then the
+/// others, which are its holes. `bridges` gets the ends of each such edge.
+std::vector<GeoRing> splitAtBridges(GeoRing outline,
+                                    std::vector<std::pair<core::LatLon, core::LatLon>>& bridges) {
+    std::vector<GeoRing> rings, todo;
+    todo.push_back(std::move(outline));
+    while (!todo.empty()) {
+        GeoRing ring = std::move(todo.back());
+        todo.pop_back();
+        const std::optional<Bridge> bridge =
+            bridges.size() < kMaxBridges ? findBridge(ring) : std::optional<Bridge>();
+        if (!bridge) {
+            rings.push_back(std::move(ring));
+            continue;
+        }
+        // the ring between the two walks, and the ring around them
+        const std::size_t i = bridge->there, k = bridge->back;
+        bridges.emplace_back(ring[i], ring[i + 1]);
+        GeoRing outside(ring.begin() + static_cast<std::ptrdiff_t>(k + 1), ring.end());
+        outside.insert(outside.end(), ring.begin(), ring.begin() + static_cast<std::ptrdiff_t>(i));
+        todo.push_back(std::move(outside));
+        todo.emplace_back(ring.begin() + static_cast<std::ptrdiff_t>(i + 1),
+                          ring.begin() + static_cast<std::ptrdiff_t>(k));
+    }
+    // the largest is the outline (stable, so the order of the holes is the file's)
+    const auto largest = std::max_element(rings.begin(), rings.end(), [](const GeoRing& x, const GeoRing& y) {
+        return ringArea(x) < ringArea(y);
+    });
+    std::rotate(rings.begin(), largest, largest + 1);
+    return rings;
+}
+
 class OpenAirReader {
   public:
     OpenAirReader(Importer& importer, const Mapping* mapping) : m_importer(importer), m_mapping(mapping) {}
@@ -333,14 +466,16 @@ class OpenAirReader {
   private:
     void readLine(const std::string& raw, int number) {
         const std::string line = trimmed(raw);
-        if (line.empty() || line[0] == '*') return;
+        if (line.empty() || line[0] == '*' || line[0] == ';') return;
         const std::size_t space = line.find_first_of(" \t");
         const std::string command = upperCase(line.substr(0, space));
         std::string value = space == std::string::npos ? "" : trimmed(line.substr(space));
         if (command != "AN" && command != "AG") {
-            // a comment may follow the content, except in names
-            if (const std::size_t star = value.find('*'); star != std::string::npos)
-                value = trimmed(value.substr(0, star));
+            // a comment ('*', or ';' as in "AY MTA ; Military training area")
+            // may follow the content, except in names: SeeYou's specification
+            // allows any character in a name
+            if (const std::size_t mark = value.find_first_of("*;"); mark != std::string::npos)
+                value = trimmed(value.substr(0, mark));
         }
         if (command == "AC") {
             finishAirspace();
@@ -359,9 +494,10 @@ class OpenAirReader {
         Airspace& a = *m_airspace;
         if (command == "AN")
             a.name = asUtf8(value);
-        else if (command == "AY")
+        else if (command == "AY") {
             a.type = upperCase(value);
-        else if (command == "AG")
+            a.typeLine = number;
+        } else if (command == "AG")
             a.station = asUtf8(value);
         else if (command == "AF")
             a.frequency = value;
@@ -574,10 +710,12 @@ class OpenAirReader {
         if (a.schedule.never) zone.schedule.periods.clear();
 
         // what the type means for a drone: the mapping's class for its type (or
-        // class), else the table, else the mapping's default
+        // class), else the table's meaning of the type (of the class when there
+        // is no AY), else the mapping's default. An AY type none of them knows
+        // is an error: its AC class says too little (a class D airspace may be
+        // a danger area or a control zone)
         const std::string key = a.type.empty() ? a.cls : a.type;
         const TypeMeaning* meaning = findType(key);
-        if (!meaning && !a.type.empty()) meaning = findType(a.cls);
         const ZoneSettings* settings = nullptr;
         if (m_mapping) {
             settings = m_mapping->find(a.type);
@@ -588,9 +726,15 @@ class OpenAirReader {
             zone.restriction = meaning->restriction;
             zone.reasons = {meaning->reason};
         } else if (!settings) {
-            report.error(
-                a.line, 1, "type '" + key + "' is not an OpenAir airspace type or class nofly knows",
-                "add it to a mapping file's classes (--mapping), with the restriction it means for drones");
+            std::vector<std::string> words;
+            for (const TypeMeaning& t : kTypes)
+                words.push_back(t.word);
+            const std::string close = core::closestMatch(key, words);
+            report.error(a.type.empty() ? a.line : a.typeLine, 1,
+                         "type '" + key + "' is not an OpenAir airspace type or class nofly knows",
+                         (close.empty() ? "" : "did you mean '" + close + "'? or ") +
+                             "add it to a mapping file's classes (--mapping), with the restriction it means "
+                             "for drones");
         }
 
         // a message for the operator: what the airspace is, and whom to call
@@ -624,20 +768,38 @@ class OpenAirReader {
 
         // the shape: the points (with the arcs drawn into them) and any circles
         if (!a.points.empty()) {
-            GeoPolygon polygon;
-            polygon.outer = a.points;
-            if (polygon.outer.size() > 1 && polygon.outer.front().lat == polygon.outer.back().lat &&
-                polygon.outer.front().lon == polygon.outer.back().lon)
-                polygon.outer.pop_back();
-            if (polygon.outer.size() < 3) {
+            GeoRing outline = distinctPoints(a.points);
+            if (outline.size() < 3) {
                 report.error(a.line, 1,
-                             "has " + std::to_string(polygon.outer.size()) +
+                             "has " + std::to_string(outline.size()) +
                                  " distinct points; an area needs at least 3");
             } else {
+                // an edge walked there and back joins an inner ring: a hole
+                std::vector<std::pair<core::LatLon, core::LatLon>> bridges;
+                std::vector<GeoRing> rings = splitAtBridges(std::move(outline), bridges);
+                GeoPolygon polygon;
+                polygon.outer = std::move(rings.front());
+                polygon.holes.assign(std::make_move_iterator(rings.begin() + 1),
+                                     std::make_move_iterator(rings.end()));
+                std::string walked;
+                for (const auto& [from, to] : bridges) {
+                    std::ostringstream edge;
+                    edge.precision(5);
+                    edge << std::fixed << from.lat << ", " << from.lon << " to " << to.lat << ", " << to.lon;
+                    walked += (walked.empty() ? "" : "; ") + edge.str();
+                }
+                if (!bridges.empty())
+                    zone.notes.push_back("the outline walks the edge " + walked +
+                                         " there and back: read as an outline with " +
+                                         std::to_string(polygon.holes.size()) +
+                                         (polygon.holes.size() == 1 ? " hole" : " holes"));
                 std::vector<std::string> repairs;
                 const std::vector<std::string> problems = repairPolygon(polygon, repairs);
                 for (const std::string& p : problems)
-                    report.error(a.line, 1, p);
+                    report.error(a.line, 1, p,
+                                 bridges.empty() ? ""
+                                                 : "the outline walks the edge " + walked +
+                                                       " there and back, so the ring beyond it is a hole");
                 for (const std::string& r : repairs) {
                     report.warning(a.line, 1, r);
                     report.note(r);

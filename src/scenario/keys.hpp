@@ -55,11 +55,12 @@ inline const List kVariant = {"description", "remove", "set", "add"};
 /// A prediction question for the class (docs/scenario-language.md#questions).
 inline const List kQuestion = {"id", "ask", "flight", "first", "choices", "reveal"};
 /// An item of `include:` written as a mapping: a real-data file and how to read it.
-inline const List kInclude = {"file", "format", "lang", "skip-bad", "mapping"};
+inline const List kInclude = {"file", "format", "lang", "skip-bad", "mapping", "lenient"};
 
 // The mapping file of a GeoJSON or OpenAir import (docs/real-data.md): not
 // part of a scenario, but read with the same reader.
-inline const List kMapping = {"id", "name", "message", "floor", "ceiling", "from", "to", "class", "classes", "default"};
+inline const List kMapping = {"id", "name",  "message", "floor",   "ceiling",     "from",
+                              "to", "class", "classes", "default", "point-radius"};
 inline const List kMappingSettings = {"restriction", "reason", "floor", "ceiling", "message"};
 
 // Words allowed as values.

@@ -582,7 +582,7 @@ void Loader::readIncludes(const MapReader& top) {
         return;
     }
     for (const Source& entry : entries) {
-        // a path, or {file, format, lang, skip-bad, mapping} for real airspace data
+        // a path, or {file, format, lang, skip-bad, mapping, lenient} for real airspace data
         Source fileAt = entry;
         ImportOptions import;
         bool realData = false;
@@ -599,12 +599,14 @@ void Loader::readIncludes(const MapReader& top) {
             }
             if (auto lang = item.get("lang")) import.lang = readString(m_context, *lang, "include lang").value_or("en");
             if (auto skip = item.get("skip-bad")) import.skipBad = readBool(m_context, *skip, "include skip-bad").value_or(false);
+            if (auto lenient = item.get("lenient")) import.lenient = readBool(m_context, *lenient, "include lenient").value_or(false);
             if (auto mapping = item.get("mapping")) {
                 auto path = readString(m_context, *mapping, "include mapping");
                 if (path && resolve(*mapping, *path, "mapping")) import.mapping = shownPath(*path);
                 else good = false;
             }
-            realData = item.has("format") || item.has("lang") || item.has("skip-bad") || item.has("mapping");
+            realData = item.has("format") || item.has("lang") || item.has("skip-bad") || item.has("mapping") ||
+                       item.has("lenient");
             if (!good) continue;
         }
         auto path = readString(m_context, fileAt, "an included file");

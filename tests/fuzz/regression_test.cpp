@@ -84,11 +84,11 @@ TEST(FuzzSeeds, ScenarioLoaderOnEveryScenarioFile) {
 
 namespace nofly::fuzz {
 
-// the importers' seeds: the real data files of the shared notes and the tutorial's
+// the importers' seeds: the real-data samples in tests/data and the tutorial's
 TEST(FuzzSeeds, ImportersOnTheRealDataFiles) {
-    const fs::path shared = fs::path(NOFLY_SHARED_DIR) / "data/geozones";
+    const fs::path data = fs::path(NOFLY_TEST_DATA_DIR) / "geozones";
     for (const char* format : {"ed269", "ed318", "geojson", "openair"}) {
-        std::vector<fs::path> files = filesIn(shared / format);
+        std::vector<fs::path> files = filesIn(data / format);
         std::erase_if(files, [](const fs::path& f) { return f.extension() == ".txt" || f.extension() == ".md" ||
                                                              f.filename() == "LICENSE"; });
         EXPECT_FALSE(files.empty()) << format;

@@ -1,4 +1,4 @@
-// ED-269 import: the Swiss geo-awareness sample in ../shared/data/geozones
+// ED-269 import: the Swiss geo-awareness sample in tests/data/geozones
 // (read in place, not copied), the other shapes of an ED-269 file, the
 // values real files write where numbers belong, every error with its file,
 // line and feature, and the time a national file of 5,000 zones takes.
@@ -31,7 +31,7 @@ std::string writeFile(const std::string& name, const std::string& text) {
 using ::testing::HasSubstr;
 
 const std::string kSwiss =
-    std::string(NOFLY_SHARED_DIR) + "/data/geozones/ed269/che_geoawareness_sample.json";
+    std::string(NOFLY_TEST_DATA_DIR) + "/geozones/ed269/che_geoawareness_sample.json";
 constexpr core::Instant kHour = 3600000;
 
 /// One ED-269 zone around `geometry`, for the files written here.

@@ -1,4 +1,4 @@
-// ED-318 import: EUROCONTROL's examples in ../shared/data/geozones/ed318
+// ED-318 import: EUROCONTROL's examples in tests/data/geozones/ed318
 // (read in place): layers, Point circles, limitedApplicability, texts in
 // several languages, the parts of a GeoZone on their own, and the example
 // that is invalid on purpose; then what real files add (WGS84 heights,
@@ -27,7 +27,7 @@ std::string writeFile(const std::string& name, const std::string& text) {
 }
 using ::testing::HasSubstr;
 
-const std::string kDir = std::string(NOFLY_SHARED_DIR) + "/data/geozones/ed318/";
+const std::string kDir = std::string(NOFLY_TEST_DATA_DIR) + "/geozones/ed318/";
 constexpr core::Instant kHour = 3600000;
 
 /// A FeatureCollection of one GeoZone with this geometry and these extra properties.
@@ -249,6 +249,166 @@ TEST(ImportEd318, ATextNeedsItsText) {
     const std::string file = writeFile("notext.json", text);
     const ImportResult r = importZones(file);
     EXPECT_THAT(printed(r), HasSubstr(file + ":3:45: error: feature 1 'X1': name 1 has no 'text'"));
+}
+
+} // namespace
+} // namespace nofly::scenario
+
+namespace nofly::scenario {
+namespace {
+
+// --- ED-318's "no ceiling", and national downloads that bend the standard ------------------------
+
+TEST(ImportEd318, AnUpperLimitOf99999IsNoCeiling) {
+    const std::string polygon =
+        R"({"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12.1, 55.1], [12, 55]]], )";
+    auto ceilingOf = [&](const std::string& name, const std::string& upper, const std::string& uom) {
+        const ImportResult r = importZones(writeFile(
+            name, collection(polygon + R"("layer": {"upper": )" + upper +
+                             R"(, "upperReference": "AMSL", "lower": 0, "lowerReference": "AGL", "uom": ")" +
+                             uom + R"("}})")));
+        EXPECT_TRUE(r.ok()) << name << "\n" << printed(r);
+        EXPECT_EQ(r.diagnostics.warningCount(), 0u) << name;
+        return r.ok() ? r.zones.at(0).altitude.ceiling : std::optional<core::Altitude>{};
+    };
+    // 99999 in m or in ft is the sentinel: no ceiling, as null is
+    EXPECT_FALSE(ceilingOf("sentinel_m.json", "99999", "m").has_value());
+    EXPECT_FALSE(ceilingOf("sentinel_ft.json", "99999", "ft").has_value());
+    EXPECT_FALSE(ceilingOf("null_upper.json", "null", "m").has_value());
+    // any other height is a height
+    const auto high = ceilingOf("high.json", "9999", "m");
+    ASSERT_TRUE(high.has_value());
+    EXPECT_DOUBLE_EQ(high->metres, 9999.0);
+}
+
+const std::string kNational = kDir + "lenient/national_style.json";
+
+TEST(ImportEd318, ANationalDownloadIsRefusedWithAHint) {
+    // Spain-style: zone fields under properties.UASZone, limits in properties.verticalLayer
+    // with "UOM": "", "day": "ANY", "startDateTime": ""
+    const ImportResult r = importZones(kNational);
+    EXPECT_EQ(r.format, ImportFormat::Ed318);
+    EXPECT_FALSE(r.ok());
+    // each kind once, at its first place, with the number of features
+    EXPECT_EQ(r.diagnostics.errorCount(), 5u) << printed(r);
+    const std::string out = printed(r);
+    EXPECT_THAT(out,
+                HasSubstr(kNational + ":7:20: error: zone fields under properties.UASZone (not ED-318; 3 "
+                                      "features) (the file looks like a national download that bends "
+                                      "ED-318; --lenient ('lenient: true' in an include) accepts it, with "
+                                      "a warning for each kind of difference)"));
+    EXPECT_THAT(out,
+                HasSubstr(kNational + ":18:32: error: an empty date (\"startDateTime\": \"\") (not ED-318; 2 "
+                                      "features)"));
+    EXPECT_THAT(out,
+                HasSubstr(kNational + ":22:26: error: a schedule's day written as a text (\"day\": \"ANY\"), "
+                                      "not a list (not ED-318; 2 features)"));
+    EXPECT_THAT(out,
+                HasSubstr(kNational + ":30:26: error: vertical limits under properties.verticalLayer, not in "
+                                      "a layer on the geometry (not ED-318; 3 features)"));
+    EXPECT_THAT(out,
+                HasSubstr(kNational + ":35:18: error: an empty unit of height (\"UOM\": \"\") (not ED-318; 3 "
+                                      "features)"));
+}
+
+TEST(ImportEd318, LenientReadsANationalDownload) {
+    ImportOptions options;
+    options.lenient = true;
+    const ImportResult r = importZones(kNational, options);
+    ASSERT_TRUE(r.ok()) << printed(r);
+    // one warning a kind, not one a feature
+    EXPECT_EQ(r.diagnostics.warningCount(), 5u) << printed(r);
+    const std::string out = printed(r);
+    EXPECT_THAT(out,
+                HasSubstr(kNational + ":7:20: warning: lenient: zone fields under properties.UASZone (not "
+                                      "ED-318) read as if they were in properties (3 features)"));
+    EXPECT_THAT(out, HasSubstr(kNational +
+                               ":18:32: warning: lenient: an empty date (\"startDateTime\": \"\") (not "
+                               "ED-318) read as no date: the period is open at that end (2 features)"));
+    EXPECT_THAT(out, HasSubstr(kNational +
+                               ":22:26: warning: lenient: a schedule's day written as a text (\"day\": "
+                               "\"ANY\"), not a list (not ED-318) read as the list of the days it "
+                               "names (2 features)"));
+    EXPECT_THAT(out,
+                HasSubstr(kNational + ":30:26: warning: lenient: vertical limits under "
+                                      "properties.verticalLayer, not in a layer on the geometry (not ED-318) "
+                                      "read as the layer of each of the feature's geometries (3 features)"));
+    EXPECT_THAT(out,
+                HasSubstr(kNational + ":35:18: warning: lenient: an empty unit of height (\"UOM\": \"\") "
+                                      "(not ED-318) read as metres, the likely unit (the heights written go "
+                                      "up to 120) (3 features)"));
+
+    ASSERT_EQ(r.zones.size(), 3u);
+    // EXAMPLE-ES-001: REQ_AUTHORIZATION, 0 to 120 (m) AGL, "ANY" 06:00-20:00Z with empty dates
+    const GeoZone* aerodrome = find(r, "EXAMPLE-ES-001");
+    ASSERT_NE(aerodrome, nullptr);
+    EXPECT_EQ(aerodrome->name, "Example aerodrome zone");
+    EXPECT_EQ(aerodrome->restriction, Restriction::Authorisation);
+    EXPECT_EQ(aerodrome->reasons, std::vector<Reason>{Reason::AirTraffic});
+    EXPECT_EQ(aerodrome->message, "Ask the example aerodrome before flying.");
+    EXPECT_DOUBLE_EQ(aerodrome->altitude.floor.metres, 0.0);
+    EXPECT_DOUBLE_EQ(aerodrome->altitude.ceiling->metres, 120.0);
+    EXPECT_EQ(aerodrome->altitude.ceiling->ref, core::AltitudeRef::AGL);
+    EXPECT_EQ(aerodrome->shape.polygons.at(0).outer.size(), 4u);
+    ASSERT_EQ(aerodrome->schedule.periods.size(), 1u);
+    const GeoPeriod& daily = aerodrome->schedule.periods[0];
+    EXPECT_FALSE(daily.from.has_value());
+    EXPECT_FALSE(daily.to.has_value());
+    ASSERT_EQ(daily.weekly.size(), 1u);
+    EXPECT_EQ(daily.weekly[0].days, (std::vector<int>{0, 1, 2, 3, 4, 5, 6}));
+    EXPECT_EQ(daily.weekly[0].from, 6 * kHour);
+    EXPECT_EQ(daily.weekly[0].to, 20 * kHour);
+    // EXAMPLE-ES-002: upper 99999 with the empty unit: no ceiling; always in force
+    const GeoZone* park = find(r, "EXAMPLE-ES-002");
+    ASSERT_NE(park, nullptr);
+    EXPECT_EQ(park->restriction, Restriction::Conditional);
+    EXPECT_FALSE(park->altitude.ceiling.has_value());
+    EXPECT_TRUE(park->schedule.always());
+    // EXAMPLE-ES-003: 0 to 90 m AGL, from 2025-07-01 with an empty end, Mondays 08:00-12:00Z
+    const GeoZone* prison = find(r, "EXAMPLE-ES-003");
+    ASSERT_NE(prison, nullptr);
+    EXPECT_EQ(prison->restriction, Restriction::Prohibited);
+    EXPECT_DOUBLE_EQ(prison->altitude.ceiling->metres, 90.0);
+    ASSERT_EQ(prison->schedule.periods.size(), 1u);
+    EXPECT_EQ(prison->schedule.periods[0].from, utc(2025, 7, 1, 0));
+    EXPECT_FALSE(prison->schedule.periods[0].to.has_value());
+    EXPECT_EQ(prison->schedule.periods[0].weekly.at(0).days, std::vector<int>{0});
+}
+
+TEST(ImportEd318, ALayerInThePropertiesGivesACircleItsUnit) {
+    // a circle's radius is in the unit of its layer's heights, here a verticalLayer in ft
+    const std::string text = collection(
+        R"({"type": "Point", "coordinates": [12.5, 55.6], "extent": {"subType": "Circle", "radius": 1000}})",
+        R"(, "verticalLayer": {"upper": 400, "upperReference": "AGL", "lower": 0, "lowerReference": "AGL", "UOM": "ft"})");
+    const std::string file = writeFile("properties_layer.json", text);
+    ImportOptions options;
+    options.lenient = true;
+    const ImportResult r = importZones(file, options);
+    ASSERT_TRUE(r.ok()) << printed(r);
+    EXPECT_DOUBLE_EQ(r.zones.at(0).shape.circles.at(0).radius, 304.8); // 1000 ft
+    EXPECT_DOUBLE_EQ(r.zones.at(0).altitude.ceiling->metres, 121.92);  // 400 ft
+    EXPECT_EQ(r.diagnostics.warningCount(), 1u) << printed(r);
+    EXPECT_THAT(printed(r), HasSubstr(file + ":3:138: warning: lenient: vertical limits under "
+                                             "properties.verticalLayer, not in a layer on the geometry"));
+}
+
+TEST(ImportEd318, ADayWrittenAsATextMayNameSeveralDays) {
+    const std::string periods = R"(, "limitedApplicability": [{"schedule": [
+{"day": "SAT, SUN", "startTime": "10:00:00Z", "endTime": "12:00:00Z"}]}])";
+    const std::string text = collection(
+        R"({"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12.1, 55.1], [12, 55]]], )" + kLayer +
+            "}",
+        periods);
+    const std::string file = writeFile("day_text.json", text);
+    const ImportResult strict = importZones(file);
+    EXPECT_THAT(printed(strict), HasSubstr(file + ":4:9: error: a schedule's day written as a text (\"day\": "
+                                                  "\"SAT, SUN\"), not a list (not ED-318; 1 feature)"));
+    ImportOptions options;
+    options.lenient = true;
+    const ImportResult r = importZones(file, options);
+    ASSERT_TRUE(r.ok()) << printed(r);
+    EXPECT_EQ(r.zones.at(0).schedule.periods.at(0).weekly.at(0).days, (std::vector<int>{5, 6}));
+    EXPECT_THAT(printed(r), HasSubstr(file + ":4:9: warning: lenient: a schedule's day written as a text"));
 }
 
 } // namespace

@@ -1,7 +1,8 @@
-// Plain GeoJSON import: Finland's drone-zone files in ../shared/data/geozones
-// (read in place) with and without the shipped mapping file, ring winding,
-// holes, MultiPolygons, nofly's own property names, and the mapping file's
-// own mistakes, each with its line.
+// Plain GeoJSON import: files in the form of Finland's drone-zone files
+// (tests/data/geozones/geojson, our own invented zones, read in place) with
+// and without the shipped mapping file, Point features with and without a
+// radius, ring winding, holes, MultiPolygons, nofly's own property names,
+// and the mapping file's own mistakes, each with its line.
 #include "scenario/import.hpp"
 
 #include "import_fixture.hpp"
@@ -11,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 namespace nofly::scenario {
 namespace {
@@ -26,7 +28,7 @@ std::string writeFile(const std::string& name, const std::string& text) {
 }
 using ::testing::HasSubstr;
 
-const std::string kDir = std::string(NOFLY_SHARED_DIR) + "/data/geozones/geojson/";
+const std::string kDir = std::string(NOFLY_TEST_DATA_DIR) + "/geozones/geojson/";
 const std::string kFinlandMapping = std::string(NOFLY_SOURCE_DIR) + "/assets/mappings/finland.yaml";
 constexpr core::Instant kHour = 3600000;
 
@@ -39,25 +41,25 @@ std::string feature(const std::string& geometry, const std::string& properties =
            geometry + "}]}";
 }
 
-// --- Finland's files ---------------------------------------------------------------------
+// --- files in the form of Finland's ---------------------------------------------------------
 
 TEST(ImportGeoJson, FinlandWithoutAMappingReadsShapesOnly) {
-    const std::string file = kDir + "finland_controlled_zones.geojson";
+    const std::string file = kDir + "example_controlled_zones.geojson";
     const ImportResult r = importZones(file);
     ASSERT_TRUE(r.ok()) << printed(r);
     EXPECT_EQ(r.format, ImportFormat::GeoJson);
-    // 28 features, each a Polygon with an "id" such as EFHK_CTR_N
-    EXPECT_EQ(r.zones.size(), 28u);
-    const GeoZone* helsinki = find(r, "EFHK_CTR_N");
-    ASSERT_NE(helsinki, nullptr);
-    // lines 3-70: 14 positions, the last closing the ring; name "Helsinki-Vantaa CTR N"
-    EXPECT_EQ(helsinki->name, "Helsinki-Vantaa CTR N");
-    ASSERT_EQ(helsinki->shape.polygons.size(), 1u);
-    EXPECT_EQ(helsinki->shape.polygons[0].outer.size(), 13u);
-    EXPECT_DOUBLE_EQ(helsinki->shape.polygons[0].outer[0].lon, 24.7075); // [lon, lat] on line 7-8
-    EXPECT_DOUBLE_EQ(helsinki->shape.polygons[0].outer[0].lat, 60.411944);
-    EXPECT_EQ(helsinki->restriction, Restriction::Prohibited);
-    EXPECT_FALSE(helsinki->altitude.ceiling.has_value());
+    // 8 features, each a Polygon with an "id" such as EXAMPLE_CTR_N
+    EXPECT_EQ(r.zones.size(), 8u);
+    const GeoZone* north = find(r, "EXAMPLE_CTR_N");
+    ASSERT_NE(north, nullptr);
+    // lines 3-45: 7 positions, the last closing the ring; name "Example Town CTR N"
+    EXPECT_EQ(north->name, "Example Town CTR N");
+    ASSERT_EQ(north->shape.polygons.size(), 1u);
+    EXPECT_EQ(north->shape.polygons[0].outer.size(), 6u);
+    EXPECT_DOUBLE_EQ(north->shape.polygons[0].outer[0].lon, 25.4); // [lon, lat] on lines 8-9
+    EXPECT_DOUBLE_EQ(north->shape.polygons[0].outer[0].lat, 62.4);
+    EXPECT_EQ(north->restriction, Restriction::Prohibited);
+    EXPECT_FALSE(north->altitude.ceiling.has_value());
     // one warning for the whole file, at its first feature
     EXPECT_EQ(r.diagnostics.warningCount(), 1u);
     EXPECT_THAT(printed(r),
@@ -68,48 +70,56 @@ TEST(ImportGeoJson, FinlandWithoutAMappingReadsShapesOnly) {
 TEST(ImportGeoJson, FinlandWithTheShippedMapping) {
     ImportOptions options;
     options.mapping = kFinlandMapping;
-    const ImportResult r = importZones(kDir + "finland_controlled_zones.geojson", options);
+    const ImportResult r = importZones(kDir + "example_controlled_zones.geojson", options);
     ASSERT_TRUE(r.ok()) << printed(r);
     EXPECT_EQ(r.diagnostics.warningCount(), 0u);
-    // "type": "R" for EFJY_CTR and EFUT_CTR, "L" for the other 26
-    int prohibited = 0, authorisation = 0;
+    // "type": "L" for the first four, "R" for SAMPLE_GARRISON_CTR and EXAMPLE_RANGE,
+    // "R2" for EXAMPLE_MAST, "D" for EXAMPLE_DANGER
+    int prohibited = 0, authorisation = 0, conditional = 0;
     for (const GeoZone& z : r.zones) {
         if (z.restriction == Restriction::Prohibited) ++prohibited;
+        if (z.restriction == Restriction::Conditional) ++conditional;
         if (z.restriction == Restriction::Authorisation) {
             ++authorisation;
             EXPECT_DOUBLE_EQ(z.altitude.floor.metres, 50.0) << z.id; // L: free up to 50 m
         }
     }
     EXPECT_EQ(prohibited, 2);
-    EXPECT_EQ(authorisation, 26);
-    EXPECT_EQ(find(r, "EFJY_CTR")->restriction, Restriction::Prohibited);
-    EXPECT_EQ(find(r, "EFJY_CTR")->altitude.floor.metres, 0.0);
+    EXPECT_EQ(authorisation, 4);
+    EXPECT_EQ(conditional, 2);
+    EXPECT_EQ(find(r, "SAMPLE_GARRISON_CTR")->restriction, Restriction::Prohibited);
+    EXPECT_EQ(find(r, "SAMPLE_GARRISON_CTR")->altitude.floor.metres, 0.0);
+    EXPECT_EQ(find(r, "EXAMPLE_MAST")->restriction, Restriction::Conditional);
+    EXPECT_THAT(find(r, "EXAMPLE_MAST")->message, HasSubstr("near fixed obstacles"));
+    EXPECT_EQ(find(r, "EXAMPLE_DANGER")->reasons, std::vector<Reason>{Reason::Other});
 }
 
 TEST(ImportGeoJson, FinlandTemporaryZonesGetTheirWindows) {
     ImportOptions options;
     options.mapping = kFinlandMapping;
-    const ImportResult r = importZones(kDir + "finland_temporary_zones.geojson", options);
+    const ImportResult r = importZones(kDir + "example_temporary_zones.geojson", options);
     ASSERT_TRUE(r.ok()) << printed(r);
     ASSERT_EQ(r.zones.size(), 3u);
-    // timeBegin / timeEnd of each feature, on the one line of the file
+    // timeBegin / timeEnd and type of each feature, on the one line of the file
     const struct {
         const char* id;
         core::Instant from, to;
-    } expected[] = {{"EFR442", utc(2019, 6, 17, 5), utc(2019, 6, 27, 17)},
-                    {"EFR444", utc(2019, 6, 26, 9), utc(2019, 7, 1, 21)},
-                    {"EFR445", utc(2019, 6, 20, 9), utc(2019, 6, 23, 12)}};
+        Restriction restriction;
+    } expected[] = {
+        {"EXAMPLE_TSA_1", utc(2025, 6, 2, 5), utc(2025, 6, 6, 15), Restriction::Prohibited},     // R
+        {"EXAMPLE_TSA_2", utc(2025, 6, 4, 7, 30), utc(2025, 6, 4, 19), Restriction::Prohibited}, // R
+        {"EXAMPLE_TSA_3", utc(2025, 6, 10, 6), utc(2025, 6, 12, 20), Restriction::Conditional}}; // D
     for (const auto& e : expected) {
         const GeoZone* z = find(r, e.id);
         ASSERT_NE(z, nullptr) << e.id;
-        EXPECT_EQ(z->restriction, Restriction::Prohibited);
+        EXPECT_EQ(z->restriction, e.restriction) << e.id;
         ASSERT_EQ(z->schedule.periods.size(), 1u);
         EXPECT_EQ(z->schedule.periods[0].from, e.from) << e.id;
         EXPECT_EQ(z->schedule.periods[0].to, e.to) << e.id;
     }
     // the features share line 1 and differ by column
-    EXPECT_EQ(find(r, "EFR442")->where.line, 1);
-    EXPECT_LT(find(r, "EFR442")->where.column, find(r, "EFR444")->where.column);
+    EXPECT_EQ(find(r, "EXAMPLE_TSA_1")->where.line, 1);
+    EXPECT_LT(find(r, "EXAMPLE_TSA_1")->where.column, find(r, "EXAMPLE_TSA_2")->where.column);
 }
 
 // --- shapes ------------------------------------------------------------------------------------
@@ -167,8 +177,16 @@ TEST(ImportGeoJson, APointNeedsARadius) {
     const std::string file =
         writeFile("point.geojson", feature(R"({"type": "Point", "coordinates": [12, 55]})"));
     const ImportResult r = importZones(file);
+    // no area: the feature is left out with a warning, and the import goes on
+    EXPECT_TRUE(r.ok()) << printed(r);
+    EXPECT_TRUE(r.zones.empty());
+    EXPECT_EQ(r.skipped, 1u);
     EXPECT_THAT(printed(r),
-                HasSubstr(file + ":3:13: error: feature 1 'f1': geometry is a point, which has no area"));
+                HasSubstr(file +
+                          ":3:13: warning: feature 1 'f1' is a Point, which has no area: it is left out "
+                          "(to read points as circles, give them a radius: 'point-radius: 100 m' in a "
+                          "mapping file (--mapping, or 'mapping:' in an include), or a \"radius\" "
+                          "property on the feature)"));
     const ImportResult circle = importZones(writeFile(
         "radius.geojson", feature(R"({"type": "Point", "coordinates": [12, 55]})", R"({"radius": "2 km"})")));
     ASSERT_TRUE(circle.ok()) << printed(circle);
@@ -216,7 +234,7 @@ TEST(ImportGeoJson, MappingFileMistakesHaveTheirLines) {
         writeFile("bad_mapping.yaml", "class: type\nclassses:\n  R: {restriction: prohibited}\n");
     ImportOptions options;
     options.mapping = mapping;
-    const ImportResult r = importZones(kDir + "finland_controlled_zones.geojson", options);
+    const ImportResult r = importZones(kDir + "example_controlled_zones.geojson", options);
     EXPECT_FALSE(r.ok());
     EXPECT_THAT(printed(r),
                 HasSubstr(mapping + ":2:1: error: the mapping: unknown key 'classses' (did you mean "
@@ -228,12 +246,12 @@ TEST(ImportGeoJson, AClassTheMappingDoesNotKnow) {
         writeFile("r_only.yaml", "class: type\nclasses:\n  R: {restriction: prohibited}\n");
     ImportOptions options;
     options.mapping = mapping;
-    const std::string file = kDir + "finland_controlled_zones.geojson";
+    const std::string file = kDir + "example_controlled_zones.geojson";
     const ImportResult r = importZones(file, options);
     EXPECT_FALSE(r.ok());
-    // line 70: "type": "L" of the first feature
+    // line 42: "type": "L" of the first feature
     EXPECT_THAT(printed(r), HasSubstr(file +
-                                      ":70:17: error: feature 1 'EFHK_CTR_N': type 'L' is not one of the "
+                                      ":42:17: error: feature 1 'EXAMPLE_CTR_N': type 'L' is not one of the "
                                       "mapping's classes (add it under 'classes:' in " +
                                       mapping));
 }
@@ -243,7 +261,7 @@ TEST(ImportGeoJson, MappingSettingsAreChecked) {
         writeFile("settings.yaml", "class: type\nclasses:\n  R: {restriction: forbidden}\n");
     ImportOptions options;
     options.mapping = mapping;
-    const ImportResult r = importZones(kDir + "finland_temporary_zones.geojson", options);
+    const ImportResult r = importZones(kDir + "example_temporary_zones.geojson", options);
     EXPECT_THAT(printed(r),
                 HasSubstr(mapping + ":3:20: error: class 'R' restriction: 'forbidden' is not one of the "
                                     "known values (expected one of: prohibited,"));
@@ -282,6 +300,92 @@ TEST(ImportGeoJson, EachRuleSaysWhereAndWhat) {
                      "the mapping has classes but no 'class' (name the property whose value picks a "
                      "class, such as 'class: type')"))
         << printed(m);
+}
+
+} // namespace
+} // namespace nofly::scenario
+
+namespace nofly::scenario {
+namespace {
+
+// --- Point features: flying sites, helipads ---------------------------------------------------
+
+/// The shipped Finland mapping with a radius for points.
+std::string finlandMappingWithPointRadius(const std::string& radius) {
+    std::ifstream in(kFinlandMapping);
+    std::ostringstream text;
+    text << in.rdbuf() << "point-radius: " << radius << "\n";
+    return writeFile("finland_points.yaml", text.str());
+}
+
+TEST(ImportGeoJson, PointsAmongPolygonsAreLeftOutWithOneWarning) {
+    // two Polygons (an A1 field, an R prison) and two Points (an A1 meadow, an A2 field)
+    const std::string file = kDir + "example_flying_sites.geojson";
+    ImportOptions options;
+    options.mapping = kFinlandMapping;
+    const ImportResult r = importZones(file, options);
+    ASSERT_TRUE(r.ok()) << printed(r);
+    ASSERT_EQ(r.zones.size(), 2u);
+    EXPECT_EQ(find(r, "EXAMPLE_MODEL_FIELD")->restriction, Restriction::NoRestriction); // A1
+    EXPECT_EQ(find(r, "EXAMPLE_PRISON")->restriction, Restriction::Prohibited);         // R
+    EXPECT_EQ(r.features, 4u);
+    EXPECT_EQ(r.skipped, 2u);
+    // one warning for the file, at the first point's geometry (line 39)
+    EXPECT_EQ(r.diagnostics.warningCount(), 1u);
+    EXPECT_THAT(printed(r),
+                HasSubstr(file + ":39:19: warning: 2 features are Points, which have no area: they "
+                                 "are left out (feature 2 'EXAMPLE_MEADOW' here, "
+                                 "'EXAMPLE_HARBOUR_FIELD') (to read points as circles, give them a "
+                                 "radius: 'point-radius: 100 m' in a mapping file"));
+}
+
+TEST(ImportGeoJson, AMappingGivesPointsARadius) {
+    ImportOptions options;
+    options.mapping = finlandMappingWithPointRadius("100 m");
+    const ImportResult r = importZones(kDir + "example_flying_sites.geojson", options);
+    ASSERT_TRUE(r.ok()) << printed(r);
+    EXPECT_EQ(r.diagnostics.warningCount(), 0u);
+    ASSERT_EQ(r.zones.size(), 4u);
+    // EXAMPLE_MEADOW: [24.6, 61.55], type A1; EXAMPLE_HARBOUR_FIELD: [22.15, 60.58], type A2
+    const GeoZone* meadow = find(r, "EXAMPLE_MEADOW");
+    ASSERT_EQ(meadow->shape.circles.size(), 1u);
+    EXPECT_DOUBLE_EQ(meadow->shape.circles[0].radius, 100.0);
+    EXPECT_DOUBLE_EQ(meadow->shape.circles[0].center.lat, 61.55);
+    EXPECT_DOUBLE_EQ(meadow->shape.circles[0].center.lon, 24.6);
+    EXPECT_EQ(meadow->restriction, Restriction::NoRestriction);
+    const GeoZone* harbour = find(r, "EXAMPLE_HARBOUR_FIELD");
+    EXPECT_EQ(harbour->restriction, Restriction::Authorisation);
+    EXPECT_DOUBLE_EQ(harbour->altitude.floor.metres, 50.0);
+
+    // a feature's own radius wins over the mapping's
+    const ImportResult own = importZones(
+        writeFile("own_radius.geojson", feature(R"({"type": "Point", "coordinates": [24.6, 61.55]})",
+                                                R"({"type": "A1", "radius": "2 km"})")),
+        options);
+    ASSERT_TRUE(own.ok()) << printed(own);
+    EXPECT_DOUBLE_EQ(own.zones.at(0).shape.circles.at(0).radius, 2000.0);
+}
+
+TEST(ImportGeoJson, PointRadiusIsChecked) {
+    const std::string negative = writeFile("negative_radius.yaml", "point-radius: -5 m\n");
+    ImportOptions options;
+    options.mapping = negative;
+    const ImportResult r = importZones(kDir + "example_flying_sites.geojson", options);
+    EXPECT_FALSE(r.ok());
+    EXPECT_THAT(printed(r),
+                HasSubstr(negative + ":1:15: error: the mapping point-radius must be more than zero "
+                                     "(got -5 m)"));
+
+    // OpenAir draws its own circles
+    const std::string openair = writeFile("points.openair", "AC R\nAN Range\nAL GND\nAH 1000ft\n"
+                                                            "V X=61:00:00N 025:00:00E\nDC 1\n");
+    const std::string mapping = writeFile("openair_points.yaml", "default: {restriction: prohibited}\n"
+                                                                 "point-radius: 100 m\n");
+    options.mapping = mapping;
+    const ImportResult air = importZones(openair, options);
+    EXPECT_FALSE(air.ok());
+    EXPECT_THAT(printed(air), HasSubstr(mapping + ":2:15: error: the mapping: 'point-radius' gives GeoJSON "
+                                                  "points a radius, and OpenAir has none"));
 }
 
 } // namespace

@@ -1,4 +1,4 @@
-// `include:` of real airspace data: the files in ../shared/data/geozones read
+// `include:` of real airspace data: the files in tests/data/geozones read
 // in place (the scenario is given as text, named as if it lay beside them),
 // the long form of an include item and its checks, the schedules moved into
 // the scenario's local time, variants on imported zones, and every message
@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 namespace nofly::scenario {
 namespace {
@@ -17,7 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
 
-const std::string kGeozones = (fs::path(NOFLY_SHARED_DIR) / "data/geozones/").lexically_normal().string();
+const std::string kGeozones = (fs::path(NOFLY_TEST_DATA_DIR) / "geozones/").lexically_normal().string();
 constexpr core::Instant kHour = 3600000;
 
 std::string printed(const LoadResult& r) {
@@ -114,22 +115,28 @@ include: [Example_Collection.json]
 }
 
 TEST(IncludeRealData, TheLongFormPicksFormatLanguageAndSkipBad) {
-    const LoadResult r = load(kGeozones + "openair/", R"(title: Slovenia
-time: {start: 2023-05-28T13:00+02:00, end: +4 h}
-map: {origin: {lat: 46.05, lon: 14.5}}
+    const LoadResult r = load(kGeozones + "openair/", R"(title: Aldmere
+time: {start: 2025-06-14T06:30-01:00, end: +4 h}
+map: {origin: {lat: 44.5, lon: -30.5}}
 include:
-  - {file: slovenia_2023-05-25_extended.openair, format: openair, skip-bad: true}
+  - {file: example_extended.openair, format: openair, skip-bad: true}
 )");
     ASSERT_TRUE(r.scenario.has_value()) << printed(r);
-    EXPECT_EQ(r.scenario->zones.size(), 58u);
-    // AA 2023-05-28T12:00Z/2023-05-28T20:00Z of the second LJR4: in force from 14:00 local
-    const Zone* z = r.scenario->zone("ljr4-notam-2");
+    EXPECT_EQ(r.scenario->zones.size(), 15u);
+    // AA 2025-06-14T08:00Z/2025-06-14T16:00Z of the second R2: in force from 07:00 local
+    const Zone* z = r.scenario->zone("r2-north-range-notam-2");
     ASSERT_NE(z, nullptr);
-    EXPECT_TRUE(scheduledActive(z->active, at(2023, 5, 28, 12, 30), 120));
+    EXPECT_FALSE(scheduledActive(z->active, at(2025, 6, 14, 7, 30), -60));
+    EXPECT_TRUE(scheduledActive(z->active, at(2025, 6, 14, 8, 30), -60));
     // AA NONE: never in force while a scenario runs, and the loader says so
-    EXPECT_THAT(printed(r),
-                HasSubstr("slovenia_2023-05-25_extended.openair:1982:1: warning: zone 'ljr4-notam' is never "
-                          "active"));
+    EXPECT_THAT(
+        printed(r),
+        HasSubstr("example_extended.openair:143:1: warning: zone 'r2-north-range-notam' is never active"));
+    // the ring around the control zone, written as one outline, is a zone with a hole
+    const Zone* ring = r.scenario->zone("aldmere-rmz");
+    ASSERT_NE(ring, nullptr);
+    ASSERT_EQ(ring->region.polygons.size(), 1u);
+    EXPECT_EQ(ring->region.polygons[0].holes.size(), 1u);
 
     const LoadResult french = load(kGeozones + "ed318/", R"(title: France
 time: {start: 2019-06-02T11:00+02:00, end: +2 h}
@@ -153,14 +160,67 @@ include: [{file: ../../finland.geojson, mapping: finland.yaml}]
     EXPECT_THAT(printed(escape),
                 HasSubstr("lesson.yaml:4:18: error: include '../../finland.geojson' leaves the "
                           "scenario's folder"));
+    // the shipped mapping, four folders up from the data file, is outside the data's folder
     const LoadResult r = load(kGeozones + "geojson/", R"(title: Finland
 time: {start: 2025-06-01T10:00+03:00, end: +2 h}
-map: {origin: {lat: 60.3, lon: 24.9}}
-include: [{file: finland_controlled_zones.geojson, mapping: ../../../../main/assets/mappings/finland.yaml}]
+map: {origin: {lat: 62.4, lon: 25.6}}
+include: [{file: example_controlled_zones.geojson, mapping: ../../../../assets/mappings/finland.yaml}]
 )");
     EXPECT_THAT(printed(r),
-                HasSubstr("lesson.yaml:4:61: error: mapping '../../../../main/assets/mappings/finland.yaml' "
+                HasSubstr("lesson.yaml:4:61: error: mapping '../../../../assets/mappings/finland.yaml' "
                           "leaves the scenario's folder"));
+
+    // the data file and the shipped mapping beside the scenario: the zones join it
+    std::ifstream shipped(std::string(NOFLY_SOURCE_DIR) + "/assets/mappings/finland.yaml");
+    const std::string beside = folderWith("mapping_beside", "finland.yaml",
+                                          std::string(std::istreambuf_iterator<char>(shipped), {}));
+    fs::copy_file(kGeozones + "geojson/example_controlled_zones.geojson", beside + "zones.geojson",
+                  fs::copy_options::overwrite_existing);
+    const LoadResult good = load(beside, R"(title: Finland
+time: {start: 2025-06-01T10:00+03:00, end: +2 h}
+map: {origin: {lat: 62.4, lon: 25.6}}
+include: [{file: zones.geojson, mapping: finland.yaml}]
+)");
+    ASSERT_TRUE(good.scenario.has_value()) << printed(good);
+    EXPECT_EQ(good.scenario->zones.size(), 8u);
+    const Zone* north = good.scenario->zone("EXAMPLE_CTR_N"); // "type": "L"
+    ASSERT_NE(north, nullptr);
+    EXPECT_EQ(north->restriction, Restriction::Authorisation);
+    EXPECT_EQ(north->where.file, beside + "zones.geojson");
+    EXPECT_EQ(north->where.line, 3);
+}
+
+TEST(IncludeRealData, LenientReadsANationalDownload) {
+    // Spain-style ED-318 (tests/data/geozones/ed318/lenient): refused without lenient: true
+    const std::string folder = kGeozones + "ed318/lenient/";
+    const std::string head = R"(title: Spain
+time: {start: 2025-07-07T09:00+02:00, end: +4 h}
+map: {origin: {lat: 40.4, lon: -3.7}}
+)";
+    const LoadResult strict = load(folder, head + "include: [national_style.json]\n");
+    EXPECT_FALSE(strict.scenario.has_value());
+    EXPECT_THAT(printed(strict),
+                HasSubstr(folder +
+                          "national_style.json:7:20: error: zone fields under properties.UASZone (not "
+                          "ED-318; 3 features) (the file looks like a national download that bends "
+                          "ED-318; --lenient ('lenient: true' in an include) accepts it"));
+
+    const LoadResult r = load(folder, head + "include: [{file: national_style.json, lenient: true}]\n");
+    ASSERT_TRUE(r.scenario.has_value()) << printed(r);
+    EXPECT_EQ(r.scenario->zones.size(), 3u);
+    EXPECT_THAT(printed(r),
+                HasSubstr(folder + "national_style.json:7:20: warning: lenient: zone fields under "
+                                   "properties.UASZone (not ED-318) read as if they were in properties "
+                                   "(3 features)"));
+    // EXAMPLE-ES-003: Mondays 08:00-12:00Z from 2025-07-01; 2025-07-07 is a Monday
+    const Zone* prison = r.scenario->zone("EXAMPLE-ES-003");
+    ASSERT_NE(prison, nullptr);
+    EXPECT_FALSE(scheduledActive(prison->active, at(2025, 7, 7, 7, 30), 120)); // 09:30 local
+    EXPECT_TRUE(scheduledActive(prison->active, at(2025, 7, 7, 8, 30), 120));  // 10:30 local
+
+    const LoadResult wrong = load(folder, head + "include: [{file: national_style.json, lenient: maybe}]\n");
+    EXPECT_THAT(printed(wrong),
+                HasSubstr("lesson.yaml:4:48: error: include lenient: 'maybe' is not true or false"));
 }
 
 TEST(IncludeRealData, IncludeItemMistakes) {
