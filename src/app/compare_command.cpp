@@ -50,8 +50,7 @@ int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
     }
     std::vector<scenario::Scenario> policies;
     for (const std::string& name : names) {
-        const std::string variant = name == "base" ? "" : name;
-        scenario::LoadResult r = scenario::loadScenarioFile(options.file, {variant, {}, {}});
+        scenario::LoadResult r = scenario::loadScenarioFile(options.file, {name, {}, {}});
         for (const core::Diagnostic& d : r.diagnostics.sorted())
             if (d.severity == core::Severity::Error) err << core::format(d) << '\n';
         if (!r.scenario) return kInputError;

@@ -109,11 +109,15 @@ bool parseAxis(const std::string& text, Axis& axis, std::string& error) {
         error = "--set '" + text + "': the step must be more than zero and TO not below FROM";
         return false;
     }
-    const long count = std::lround(std::floor((to - from) / step + 1e-9)) + 1;
-    if (count > 10000) {
-        error = "--set '" + text + "': " + std::to_string(count) + " values; at most 10000";
+    // counted as a double first: a range of 1e19 steps must not wrap round to a small number
+    const double values = std::floor((to - from) / step + 1e-9) + 1.0;
+    if (!(values <= 10000.0)) {
+        char counted[32];
+        std::snprintf(counted, sizeof counted, values < 1e12 ? "%.0f" : "%.3g", values);
+        error = "--set '" + text + "': " + counted + " values; at most 10000";
         return false;
     }
+    const long count = std::lround(values);
     for (long i = 0; i < count; ++i) axis.values.push_back(formatValue(from + static_cast<double>(i) * step, u1));
     return true;
 }

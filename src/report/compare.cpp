@@ -38,7 +38,7 @@ const std::vector<MetricName>& comparedMetrics() {
     return kMetrics;
 }
 
-std::string variantLabel(const std::string& variant) { return variant.empty() ? "base" : variant; }
+std::string variantLabel(const std::string& variant) { return variant.empty() ? std::string(scenario::kBaseVariant) : variant; }
 
 namespace {
 

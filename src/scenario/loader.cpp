@@ -199,7 +199,10 @@ class Loader {
 public:
     Loader(core::Diagnostics& diagnostics, const LoadOptions& options)
         : m_context(diagnostics), m_options(options),
-          m_assetDir(options.assetDir.empty() ? defaultAssetDir() : options.assetDir) {}
+          m_assetDir(options.assetDir.empty() ? defaultAssetDir() : options.assetDir) {
+        // every command names the scenario as written "base", as compare and expect: do
+        if (m_options.variant == kBaseVariant) m_options.variant.clear();
+    }
 
     std::optional<Scenario> load(const std::string& text, const std::string& fileName);
 
@@ -345,6 +348,12 @@ void Loader::readVariants(const MapReader& top) {
                 Source keySource = child(*variants, it->first, "");
                 auto id = readId(m_context, keySource, "variant name");
                 if (!id) continue;
+                if (*id == kBaseVariant) {
+                    m_context.error(keySource, "a variant cannot be called 'base': that is the name of the scenario "
+                                               "as written, without any variant",
+                                    "choose another name, such as 'status-quo'");
+                    continue;
+                }
                 if (std::any_of(m_scenario.variants.begin(), m_scenario.variants.end(),
                                 [&](const Variant& v) { return v.id == *id; })) {
                     m_context.error(keySource, "variant '" + *id + "' is written twice");
@@ -1650,7 +1659,15 @@ void Loader::readSensors() {
             auto s = m.get(key);
             if (!s) return fallback;
             auto v = readPositive(m_context, *s, what + " " + key, Dimension::Duration, allowZero);
-            return v ? static_cast<Millis>(std::llround(*v * 1000.0)) : fallback;
+            if (!v) return fallback;
+            // time runs in whole milliseconds: a scan every 0 ms would never let the clock move on
+            const Millis ms = static_cast<Millis>(std::llround(*v * 1000.0));
+            if (!allowZero && ms < 1) {
+                m_context.error(*s, what + " " + key + " is under a millisecond, and nofly's clock counts whole milliseconds",
+                                "write at least '0.001 s'; a real radar turns in about '1 s' to '5 s'");
+                return fallback;
+            }
+            return ms;
         };
         sensor.update = millis("update", sensor.update, false);
         sensor.latency = millis("latency", sensor.latency, true);
@@ -1817,7 +1834,7 @@ void Loader::readExpectations() {
             }
         }
         if (auto variant = m.get("variant")) {
-            std::vector<std::string> names = {"base"};
+            std::vector<std::string> names = {std::string(kBaseVariant)};
             for (const Variant& v : m_scenario.variants) names.push_back(v.id);
             for (const Source& word : readWords(m_context, *variant, what + " variant"))
                 if (auto w = readWord(m_context, word, what + " variant", names)) e.variants.push_back(*w);

@@ -14,7 +14,7 @@
 namespace nofly::scenario {
 
 struct LoadOptions {
-    std::string variant;  ///< apply this variant; empty for the base scenario
+    std::string variant;  ///< apply this variant; empty or "base" for the scenario as written
     std::string assetDir; ///< basemaps and airports; empty: defaultAssetDir()
     /// Settings from the command line (`nofly sweep --set`), applied after the
     /// variant as a variant's `set:` is: (path, value as YAML).

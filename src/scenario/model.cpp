@@ -27,7 +27,7 @@ const Flight* Scenario::flight(std::string_view id) const { return findById(flig
 
 bool Expectation::appliesTo(const std::string& variant) const {
     if (variants.empty()) return true;
-    const std::string name = variant.empty() ? "base" : variant;
+    const std::string name = variant.empty() ? std::string(kBaseVariant) : variant;
     return std::find(variants.begin(), variants.end(), name) != variants.end();
 }
 

@@ -276,6 +276,9 @@ struct Expectation {
     bool appliesTo(const std::string& variant) const;
 };
 
+/// What every command calls the scenario as written, without any variant.
+inline constexpr std::string_view kBaseVariant = "base";
+
 struct Variant {
     std::string id;
     std::string description;

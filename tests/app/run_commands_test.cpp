@@ -64,6 +64,15 @@ TEST(RunCommand, PrintsTheSummaryAndExpectations) {
     EXPECT_THAT(o.out, ::testing::ContainsRegex("PASS  line [0-9]+: flight 'careful-pilot' was rerouted"));
 }
 
+// `run --variant base` was refused while compare and expect: took "base"
+TEST(RunCommand, VariantBaseIsTheScenarioAsWritten) {
+    const Outcome plain = nofly("run scenarios/denmark_2025/summit_ban.yaml --until 09:00", false);
+    const Outcome base = nofly("run scenarios/denmark_2025/summit_ban.yaml --until 09:00 --variant base", false);
+    EXPECT_EQ(base.exit, plain.exit) << base.out;
+    EXPECT_THAT(plain.out, HasSubstr("flights planned"));
+    EXPECT_EQ(base.out, plain.out);
+}
+
 TEST(RunCommand, WritesEveryReportFile) {
     const fs::path dir = fs::temp_directory_path() / ("nofly-run-" + std::to_string(::getpid()));
     fs::remove_all(dir);

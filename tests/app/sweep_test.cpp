@@ -95,4 +95,19 @@ TEST_F(Sweep, MistakesAreNamed) {
     EXPECT_EQ(nofly("sweep scenarios/denmark_2025/summit_ban.yaml --set 'x=1..2/1' --metric nope").exit, 2);
 }
 
+// a range so long that its count of values overflowed an integer once passed
+// the limit as a negative number and left an empty grid (a crash)
+TEST_F(Sweep, AHugeRangeIsRefusedNotWrapped) {
+    const auto steps = nofly("sweep scenarios/denmark_2025/summit_ban.yaml --set 'x=0..1e19/1'");
+    EXPECT_EQ(steps.exit, 2);
+    EXPECT_THAT(steps.out, HasSubstr("--set 'x=0..1e19/1': 1e+19 values; at most 10000"));
+    const auto radius = nofly("sweep scenarios/denmark_2025/summit_ban.yaml --set "
+                              "'zones.summit-circle.shape.circle.radius=1km..1e300km/1km'");
+    EXPECT_EQ(radius.exit, 2);
+    EXPECT_THAT(radius.out, HasSubstr("1e+300 values; at most 10000"));
+    const auto justOver = nofly("sweep scenarios/denmark_2025/summit_ban.yaml --set 'x=1..10001/1'");
+    EXPECT_EQ(justOver.exit, 2);
+    EXPECT_THAT(justOver.out, HasSubstr("10001 values; at most 10000"));
+}
+
 } // namespace

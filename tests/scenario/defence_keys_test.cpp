@@ -59,6 +59,19 @@ TEST(DefenceKeys, PoliceBringDronesDownByDefault) {
     EXPECT_DOUBLE_EQ(r.scenario->responders[0].reach, 30000.0);
 }
 
+// a scan every 0.4 ms rounded to 0 ms once, and the run never ended
+TEST(DefenceKeys, RefusesASensorUpdateUnderAMillisecond) {
+    const LoadResult r = load(kHead + "sensors:\n"
+                                      "  - {id: r, type: radar, at: [0, 0], range: 5 km, update: 0.0004 s}\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r), HasSubstr("test.yaml:5:59: error: sensor 'r' update is under a millisecond, and nofly's "
+                                      "clock counts whole milliseconds (write at least '0.001 s'"));
+    const LoadResult good = load(kHead + "sensors:\n"
+                                         "  - {id: r, type: radar, at: [0, 0], range: 5 km, update: 0.001 s}\n");
+    ASSERT_TRUE(good.scenario) << printed(good);
+    EXPECT_EQ(good.scenario->sensors[0].update, 1);
+}
+
 TEST(DefenceKeys, RefusesARateThatIsNotPerHour) {
     const LoadResult r = load(kHead + "airports:\n"
                                       "  - {id: EKCH, manned: {arrivals: 30 per day}}\n");

@@ -304,6 +304,28 @@ TEST(ScenarioLoader, UnknownVariantIsNamed) {
     EXPECT_THAT(printed(r), HasSubstr("the scenario has no variant 'status-qou' (did you mean 'status-quo'?)"));
 }
 
+// `run --variant base` was refused while compare and expect: took "base"
+TEST(ScenarioLoader, BaseNamesTheScenarioAsWritten) {
+    const std::string text = kHead + "zones:\n"
+                                     "  - {id: a, restriction: prohibited, shape: {circle: {center: [0, 0], radius: 1 km}}}\n"
+                                     "variants:\n"
+                                     "  open: {remove: [zones.a]}\n";
+    const LoadResult base = load(text, {"base", {}, {}});
+    ASSERT_TRUE(base.scenario) << printed(base);
+    EXPECT_EQ(base.scenario->variant, "");
+    EXPECT_EQ(base.scenario->zones.size(), 1u);
+    const LoadResult open = load(text, {"open", {}, {}});
+    ASSERT_TRUE(open.scenario) << printed(open);
+    EXPECT_TRUE(open.scenario->zones.empty());
+}
+
+TEST(ScenarioLoader, AVariantCannotBeCalledBase) {
+    const LoadResult r = load(kHead + "variants:\n  base: {description: x}\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r), HasSubstr("test.yaml:5:3: error: a variant cannot be called 'base': that is the name of "
+                                      "the scenario as written, without any variant (choose another name"));
+}
+
 TEST(ScenarioLoader, EmptyFileSaysWhatIsNeeded) {
     const LoadResult r = load("");
     EXPECT_THAT(printed(r), HasSubstr("test.yaml:1:1: error: the file is empty"));
