@@ -1,6 +1,7 @@
 #include "app/commands.hpp"
 
 #include "report/html.hpp"
+#include "report/ledger.hpp"
 #include "report/questions.hpp"
 #include "report/run_files.hpp"
 #include "report/svg.hpp"
@@ -256,8 +257,12 @@ int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& e
     }
     const std::vector<sim::Event> log = sim::runToEnd(*scenario, world);
     const sim::Drone& drone = world.drones[static_cast<std::size_t>(it - world.flights.begin())];
+    // the ledger's word for it, as in the summary and flights.csv
     out << "Flight " << options.flight << " (" << it->flight.category << ", " << scenario::name(it->behaviour)
-        << "): " << sim::name(drone.outcome) << "\n\n";
+        << "): "
+        << (report::isPlanned(*scenario, *it) ? report::describe(report::ledgerOf(*scenario, *it, drone))
+                                              : std::string("not due to take off during the run"))
+        << "\n\n";
     bool any = false;
     for (const sim::Verdict& v : world.verdicts)
         if (v.flight == options.flight) {

@@ -87,7 +87,7 @@ bool Random::chance(double p) {
     return uniform() < p;
 }
 
-double uniformAt(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+std::uint64_t keyAt(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
     // each argument through splitmix64 in turn: every bit of each reaches every bit of the result
     std::uint64_t state = seed;
     std::uint64_t h = splitMix64(state);
@@ -95,7 +95,20 @@ double uniformAt(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint
         state = h ^ part;
         h = splitMix64(state);
     }
-    return static_cast<double>(h >> 11) * 0x1.0p-53;
+    return h;
+}
+
+double uniformAt(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c) {
+    return static_cast<double>(keyAt(seed, a, b, c) >> 11) * 0x1.0p-53;
+}
+
+std::uint64_t textKey(std::string_view text) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (char c : text) {
+        h ^= static_cast<unsigned char>(c);
+        h *= 1099511628211ULL;
+    }
+    return h;
 }
 
 } // namespace nofly::core

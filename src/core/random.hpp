@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 
 namespace nofly::core {
 
@@ -34,5 +35,14 @@ private:
 /// sees drone b in scan c), so that they do not shift when other things are
 /// added or removed, as one stream's draws would.
 double uniformAt(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c);
+
+/// The 64 bits behind uniformAt: the seed of a stream that belongs to one
+/// thing (the draws of generated flight c of traffic b), so that its draws do
+/// not shift when other things are added, removed or drawn in another order.
+std::uint64_t keyAt(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std::uint64_t c);
+
+/// A text as a number for keyAt and uniformAt (FNV-1a, 64 bits): draws keyed
+/// by an id stay with that id whatever else the scenario holds.
+std::uint64_t textKey(std::string_view text);
 
 } // namespace nofly::core

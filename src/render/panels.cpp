@@ -6,6 +6,7 @@
 // a class reads from the back of the room, in large type and high contrast.
 #include "render/viewer.hpp"
 
+#include "report/ledger.hpp"
 #include "report/run_files.hpp"
 #include "sim/rules.hpp"
 #include "sim/simulation.hpp"
@@ -329,8 +330,8 @@ void Viewer::panelQuestions() {
                     if (c > 0) {
                         const float next =
                             ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2.f;
-                        const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-                        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next <= right)
+                        const float edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+                        if (ImGui::GetItemRectMax().x + ImGui::GetStyle().ItemSpacing.x + next <= edge)
                             ImGui::SameLine();
                     }
                     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1.f, 0.85f, 0.35f, 1.f));
@@ -468,8 +469,10 @@ void Viewer::panelLegend() {
             role == Role::FlightCancelled ? report::paint(role).stroke : report::paint(role).fill;
         ImGui::Dummy(ImVec2((w - h * 1.3f) / 2.f, h));
         ImGui::SameLine(0.f, 0.f);
-        ImGui::Image(texture, ImVec2(h * 1.3f, h * 1.3f), ImVec2(r.left / aw, 0.f),
-                     ImVec2((r.left + r.width) / aw, r.height / ah), toIm(c));
+        const float left = static_cast<float>(r.left), width = static_cast<float>(r.width),
+                    height = static_cast<float>(r.height);
+        ImGui::Image(texture, ImVec2(h * 1.3f, h * 1.3f), ImVec2(left / aw, 0.f),
+                     ImVec2((left + width) / aw, height / ah), toIm(c));
         ImGui::SameLine(0.f, (w - h * 1.3f) / 2.f + ImGui::GetStyle().ItemSpacing.x);
         ImGui::TextUnformatted(text);
     }
@@ -514,8 +517,14 @@ void Viewer::panelMetrics() {
     for (Run* run : runs())
         columns.push_back({&run->metrics.total, &run->playback.world()});
     using Value = int (*)(const report::Counts&, const sim::World&);
+    // the outcomes first: they add up to the flights planned (pending: not yet decided or held on the ground)
     const std::pair<const char*, Value> rows[] = {
         {"Flights planned", [](const report::Counts& c, const sim::World&) { return c.planned; }},
+        {"  flown", [](const report::Counts& c, const sim::World&) { return c.flown; }},
+        {"  violated", [](const report::Counts& c, const sim::World&) { return c.violated; }},
+        {"  neutralised", [](const report::Counts& c, const sim::World&) { return c.neutralised; }},
+        {"  cancelled", [](const report::Counts& c, const sim::World&) { return c.cancelled; }},
+        {"  pending", [](const report::Counts& c, const sim::World&) { return c.pending; }},
         {"In the air now", [](const report::Counts&, const sim::World& w) { return int(w.flying.size()); }},
         {"Waiting on the ground",
          [](const report::Counts&, const sim::World& w) {
@@ -528,8 +537,11 @@ void Viewer::panelMetrics() {
                                       [](const sim::Drone& d) { return d.phase == sim::Phase::Landed; }));
          }},
         {"Authorised", [](const report::Counts& c, const sim::World&) { return c.authorised; }},
+        {"Refused an authorisation", [](const report::Counts& c, const sim::World&) { return c.denied; }},
         {"Rerouted", [](const report::Counts& c, const sim::World&) { return c.rerouted; }},
-        {"Cancelled", [](const report::Counts& c, const sim::World&) { return c.cancelled; }},
+        {"Waited for a zone to end", [](const report::Counts& c, const sim::World&) { return c.waited; }},
+        {"Minutes of take-off delay",
+         [](const report::Counts& c, const sim::World&) { return int(std::lround(c.delayMinutes)); }},
         {"Flew into a zone", [](const report::Counts& c, const sim::World&) { return c.violating; }},
         {"Minutes inside zones",
          [](const report::Counts& c, const sim::World&) { return int(std::lround(c.violationMinutes)); }},
@@ -625,9 +637,12 @@ std::string Viewer::inspectorText() const {
             << scenario::name(plan.behaviour) << ")\n";
         out << "Now: " << sim::name(d.phase);
         if (d.phase == sim::Phase::Flying)
-            out << " at " << std::lround(d.altitude) << " m, "
-                << (d.violating.empty() ? "" : "INSIDE A ZONE, ");
-        out << "outcome so far: " << sim::name(d.outcome) << "\n\n";
+            out << " at " << std::lround(d.altitude) << " m"
+                << (d.violating.empty() ? "" : ", INSIDE A ZONE");
+        if (report::isPlanned(s, plan))
+            out << "; outcome so far: " << report::describe(report::ledgerOf(s, plan, d)) << "\n\n";
+        else
+            out << "; not due to take off during the run\n\n";
         bool any = false;
         for (const sim::Verdict& v : world.verdicts)
             if (v.flight == plan.flight.id) {

@@ -100,31 +100,46 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
 
     page.heading(2, "What happened");
     const Counts& t = run.metrics.total;
-    page.paragraph(std::to_string(t.planned) + " flights planned, " + std::to_string(t.flown) + " flown: " +
-                   std::to_string(t.allowed) + " allowed, " + std::to_string(t.authorised) + " authorised, " +
-                   std::to_string(t.rerouted) + " rerouted, " + std::to_string(t.waited) + " waited, " +
-                   std::to_string(t.cancelled) + " cancelled. " + std::to_string(t.violating) +
-                   " flights violated a zone; " + std::to_string(t.disrupted) + " legitimate flights were disrupted.");
-    auto countRows = [](const std::map<std::string, Counts>& groups, bool all) {
-        // groups with nothing planned are left out unless `all`
+    char number[32];
+    auto oneDecimal = [&](double v) {
+        std::snprintf(number, sizeof number, "%.1f", v);
+        return std::string(number);
+    };
+    // as the summary says it: one outcome a flight, then the flags
+    page.paragraph(std::to_string(t.planned) + " flights planned: " + std::to_string(t.flown) + " flown, " +
+                   std::to_string(t.violated) + " violated, " + std::to_string(t.neutralised) +
+                   " neutralised, " + std::to_string(t.cancelled) + " cancelled, " +
+                   std::to_string(t.pending) + " pending.");
+    page.paragraph("Along the way: " + std::to_string(t.authorised) + " authorised, " +
+                   std::to_string(t.denied) + " refused an authorisation, " + std::to_string(t.rerouted) +
+                   " rerouted (" + oneDecimal(t.extraKm) + " km extra), " + std::to_string(t.waited) +
+                   " waited for a zone to end. " + std::to_string(t.tookOff) + " took off, " +
+                   oneDecimal(t.delayMinutes) + " min later than planned in all (mean " +
+                   oneDecimal(metricValue(t, "mean_delay_minutes")) + " min); " +
+                   std::to_string(t.violating) + " violated a zone at least once; " +
+                   std::to_string(t.disrupted) + " legitimate flights were disrupted.");
+    auto countRows = [](const std::map<std::string, Counts>& groups) {
+        // groups with nothing planned are left out
         std::vector<std::vector<std::string>> rows;
-        char minutes[32], km[32];
+        char minutes[32], km[32], delay[32];
         for (const auto& [id, c] : groups) {
-            if (!all && c.planned == 0) continue;
+            if (c.planned == 0) continue;
             std::snprintf(minutes, sizeof minutes, "%.1f", c.violationMinutes);
             std::snprintf(km, sizeof km, "%.1f", c.extraKm);
-            rows.push_back({id, std::to_string(c.planned), std::to_string(c.flown), std::to_string(c.rerouted),
-                            std::to_string(c.cancelled), std::to_string(c.waited), std::to_string(c.violating), minutes,
-                            km, std::to_string(c.disrupted)});
+            std::snprintf(delay, sizeof delay, "%.1f", c.delayMinutes);
+            rows.push_back({id, std::to_string(c.planned), std::to_string(c.flown),
+                            std::to_string(c.violated), std::to_string(c.neutralised),
+                            std::to_string(c.cancelled), std::to_string(c.pending),
+                            std::to_string(c.rerouted), std::to_string(c.waited), delay, km, minutes,
+                            std::to_string(c.disrupted)});
         }
         return rows;
     };
-    const std::vector<std::string> header = {"",          "planned",   "flown",             "rerouted", "cancelled",
-                                             "waited",    "violating", "violation minutes", "extra km", "disrupted"};
+    const std::vector<std::string> header = {
+        "category", "planned", "flown",         "violated", "neutralised",       "cancelled", "pending",
+        "rerouted", "waited",  "delay minutes", "extra km", "violation minutes", "disrupted"};
     page.heading(2, "By category");
-    auto categoryHeader = header;
-    categoryHeader[0] = "category";
-    page.table(categoryHeader, countRows(run.metrics.byCategory, false));
+    page.table(header, countRows(run.metrics.byCategory));
     page.heading(2, "By zone (what each zone caused)");
     std::vector<std::vector<std::string>> zoneRows;
     for (const auto& [id, c] : run.metrics.byZone) {

@@ -1,5 +1,6 @@
 #include "report/run_files.hpp"
 
+#include "report/ledger.hpp"
 #include "report/svg.hpp"
 #include "report/tracks_geojson.hpp"
 
@@ -37,15 +38,43 @@ std::string iso(const RunRecord& run, core::Instant t) {
     return t < 0 ? std::string() : core::formatInstant(t, run.scenario->time.utcOffsetMinutes);
 }
 
+/// All flights or a category: the outcomes, which add up to planned, then the
+/// flags and the rest.
 ordered_json countsJson(const Counts& c) {
-    return ordered_json{{"planned", c.planned},
-                        {"flown", c.flown},
-                        {"allowed", c.allowed},
-                        {"authorised", c.authorised},
+    return ordered_json{
+        {"planned", c.planned},
+        {"outcomes",
+         {{"flown", c.flown},
+          {"violated", c.violated},
+          {"neutralised", c.neutralised},
+          {"cancelled", c.cancelled},
+          {"pending", c.pending}}},
+        {"took_off", c.tookOff},
+        {"flags",
+         {{"authorised", c.authorised},
+          {"denied", c.denied},
+          {"rerouted", c.rerouted},
+          {"waited", c.waited}}},
+        {"delay_minutes", std::round(c.delayMinutes * 100.0) / 100.0},
+        {"mean_delay_minutes", std::round(metricValue(c, "mean_delay_minutes") * 100.0) / 100.0},
+        {"violating", c.violating},
+        {"violations", c.violations},
+        {"violation_minutes", std::round(c.violationMinutes * 100.0) / 100.0},
+        {"extra_km", std::round(c.extraKm * 1000.0) / 1000.0},
+        {"authorisations_requested", c.authorisationsRequested},
+        {"authorisations_granted", c.authorisationsGranted},
+        {"authorisations_denied", c.authorisationsDenied},
+        {"disrupted", c.disrupted},
+        {"near_misses", c.nearMisses}};
+}
+
+/// A zone: what it caused. It plans nothing, so it has no outcomes: its
+/// rerouted, waited and cancelled are the flights it diverted, held or stopped.
+ordered_json zoneJson(const Counts& c) {
+    return ordered_json{{"zone_entries", c.entries},
                         {"rerouted", c.rerouted},
                         {"waited", c.waited},
                         {"cancelled", c.cancelled},
-                        {"denied", c.denied},
                         {"violating", c.violating},
                         {"violations", c.violations},
                         {"violation_minutes", std::round(c.violationMinutes * 100.0) / 100.0},
@@ -53,9 +82,7 @@ ordered_json countsJson(const Counts& c) {
                         {"authorisations_requested", c.authorisationsRequested},
                         {"authorisations_granted", c.authorisationsGranted},
                         {"authorisations_denied", c.authorisationsDenied},
-                        {"disrupted", c.disrupted},
-                        {"near_misses", c.nearMisses},
-                        {"zone_entries", c.entries}};
+                        {"disrupted", c.disrupted}};
 }
 
 /// Detection and response, for a run that has any.
@@ -98,16 +125,21 @@ std::string eventsCsv(const RunRecord& run) {
 
 std::string flightsCsv(const RunRecord& run) {
     std::ostringstream out;
-    out << "flight,category,generator,behaviour,outcome,depart_planned,departed,landed,planned_km,flown_km,"
-           "violations,violation_s\n";
+    out << "flight,category,generator,behaviour,outcome,authorised,denied,rerouted,waited,"
+           "depart_planned,departed,delay_min,landed,planned_km,flown_km,violations,violation_s\n";
     const sim::World& w = *run.world;
+    // the planned flights, each with its one outcome and its flags (1 or 0)
     for (std::size_t i = 0; i < w.drones.size(); ++i) {
         const sim::Drone& d = w.drones[i];
         const sim::FlightPlan& fp = w.flights[i];
+        if (!isPlanned(*run.scenario, fp)) continue;
+        const FlightLedger f = ledgerOf(*run.scenario, fp, d);
         out << field(fp.flight.id) << ',' << field(fp.flight.category) << ',' << field(fp.generator) << ','
-            << scenario::name(fp.behaviour) << ',' << sim::name(d.outcome) << ',' << iso(run, fp.flight.depart) << ','
-            << iso(run, d.departedAt) << ',' << iso(run, d.landedAt) << ',' << fixed(d.plannedDistance / 1000.0, 3)
-            << ',' << fixed(d.departedAt >= 0 ? d.flownDistance / 1000.0 : 0.0, 3) << ',' << d.violations << ','
+            << scenario::name(fp.behaviour) << ',' << name(f.outcome) << ',' << f.authorised << ','
+            << f.denied << ',' << f.rerouted << ',' << f.waited << ',' << iso(run, fp.flight.depart) << ','
+            << iso(run, d.departedAt) << ',' << (f.tookOff ? fixed(f.delaySeconds / 60.0, 2) : std::string())
+            << ',' << iso(run, d.landedAt) << ',' << fixed(d.plannedDistance / 1000.0, 3) << ','
+            << fixed(d.departedAt >= 0 ? d.flownDistance / 1000.0 : 0.0, 3) << ',' << d.violations << ','
             << fixed(d.violationSeconds, 1) << '\n';
     }
     return out.str();
@@ -127,7 +159,7 @@ std::string reportJson(const RunRecord& run) {
     if (run.metrics.total.defence) j["metrics"]["detection"] = defenceJson(run.metrics.total);
     for (const auto& [id, c] : run.metrics.byCategory)
         if (c.planned > 0) j["metrics"]["by_category"][id] = countsJson(c);
-    for (const auto& [id, c] : run.metrics.byZone) j["metrics"]["by_zone"][id] = countsJson(c);
+    for (const auto& [id, c] : run.metrics.byZone) j["metrics"]["by_zone"][id] = zoneJson(c);
     ordered_json expectations = ordered_json::array();
     for (const ExpectationResult& r : run.expectations)
         expectations.push_back({{"line", r.expectation.where.line}, {"passed", r.passed}, {"actual", r.actual}});
@@ -167,37 +199,49 @@ std::string reportJson(const RunRecord& run) {
 std::string summaryTable(const RunRecord& run) {
     std::ostringstream out;
     char line[256];
-    const char* header = "  %-22s %7s %6s %6s %8s %6s %9s %8s %7s %8s\n";
-    const char* row = "  %-22s %7d %6d %6d %8d %6d %9d %8.1f %7.1f %8d\n";
-    // by zone, the first two columns count entries (a zone plans and flies nothing)
-    auto table = [&](const char* title, const std::map<std::string, Counts>& groups, bool zones) {
-        out << title << '\n';
-        std::snprintf(line, sizeof line, header, zones ? "zone" : "category", zones ? "" : "planned",
-                      zones ? "entries" : "flown", "reroute", "cancel", "wait", "violating", "viol-min", "extra-km",
-                      "disrupted");
+    // by category: the outcomes (they add up to planned), then the flags and costs
+    auto categories = [&](const std::map<std::string, Counts>& groups) {
+        out << "By category\n";
+        std::snprintf(line, sizeof line, "  %-22s %7s %5s %8s %6s %6s %7s %7s %4s %9s %8s %8s %9s\n",
+                      "category", "planned", "flown", "violated", "neutr.", "cancel", "pending", "reroute",
+                      "wait", "delay-min", "extra-km", "viol-min", "disrupted");
         out << line;
         for (const auto& [id, c] : groups) {
-            if (!zones && c.planned == 0) continue;
-            if (zones) {
-                std::snprintf(line, sizeof line, "  %-22s %7s %6d %6d %8d %6d %9d %8.1f %7.1f %8d\n",
-                              id.substr(0, 22).c_str(), "", c.entries, c.rerouted, c.cancelled, c.waited, c.violating,
-                              c.violationMinutes, c.extraKm, c.disrupted);
-            } else {
-                std::snprintf(line, sizeof line, row, id.substr(0, 22).c_str(), c.planned, c.flown, c.rerouted,
-                              c.cancelled, c.waited, c.violating, c.violationMinutes, c.extraKm, c.disrupted);
-            }
+            if (c.planned == 0) continue;
+            std::snprintf(
+                line, sizeof line, "  %-22s %7d %5d %8d %6d %6d %7d %7d %4d %9.1f %8.1f %8.1f %9d\n",
+                id.substr(0, 22).c_str(), c.planned, c.flown, c.violated, c.neutralised, c.cancelled,
+                c.pending, c.rerouted, c.waited, c.delayMinutes, c.extraKm, c.violationMinutes, c.disrupted);
+            out << line;
+        }
+    };
+    // by zone: what each zone caused (a zone plans and flies nothing)
+    auto zones = [&](const std::map<std::string, Counts>& groups) {
+        out << "By zone (what each zone caused)\n";
+        std::snprintf(line, sizeof line, "  %-22s %7s %7s %6s %4s %9s %8s %8s %9s\n", "zone", "entries",
+                      "reroute", "cancel", "wait", "violating", "viol-min", "extra-km", "disrupted");
+        out << line;
+        for (const auto& [id, c] : groups) {
+            std::snprintf(line, sizeof line, "  %-22s %7d %7d %6d %4d %9d %8.1f %8.1f %9d\n",
+                          id.substr(0, 22).c_str(), c.entries, c.rerouted, c.cancelled, c.waited, c.violating,
+                          c.violationMinutes, c.extraKm, c.disrupted);
             out << line;
         }
     };
     const Counts& t = run.metrics.total;
     out << run.scenario->title << (run.scenario->variant.empty() ? "" : "  [variant " + run.scenario->variant + "]")
         << "\n";
-    out << "  " << t.planned << " flights planned, " << t.flown << " flown: " << t.allowed << " allowed, "
-        << t.authorised << " authorised, " << t.rerouted << " rerouted, " << t.waited << " waited, " << t.cancelled
-        << " cancelled (" << t.denied << " denied)\n";
-    out << "  " << t.violating << " flights violated a zone (" << t.violations << " violations, "
-        << fixed(t.violationMinutes, 1) << " min); " << fixed(t.extraKm, 1) << " km flown extra; " << t.disrupted
-        << " legitimate flights disrupted; " << t.nearMisses << " near misses\n";
+    // one outcome a flight, so the first line adds up; the flags may overlap
+    out << "  " << t.planned << " flights planned: " << t.flown << " flown, " << t.violated << " violated, "
+        << t.neutralised << " neutralised, " << t.cancelled << " cancelled, " << t.pending << " pending\n";
+    out << "  along the way: " << t.authorised << " authorised, " << t.denied << " refused an authorisation, "
+        << t.rerouted << " rerouted (" << fixed(t.extraKm, 1) << " km extra), " << t.waited
+        << " waited for a zone to end\n";
+    out << "  " << t.tookOff << " took off, " << fixed(t.delayMinutes, 1)
+        << " min later than planned in all (mean " << fixed(metricValue(t, "mean_delay_minutes"), 1)
+        << " min); " << t.violating << " violated a zone at least once (" << t.violations << " violations, "
+        << fixed(t.violationMinutes, 1) << " min)\n";
+    out << "  " << t.disrupted << " legitimate flights disrupted; " << t.nearMisses << " near misses\n";
     if (t.defence) {
         out << "  Detection: " << t.tracks << " tracks (" << t.detected << " flights detected, " << t.falseAlarms
             << " false alarms); " << t.unknownTracks << " unknown, of which " << t.harmlessUnknown
@@ -213,9 +257,9 @@ std::string summaryTable(const RunRecord& run) {
             << " diverted\n";
     }
     out << '\n';
-    table("By category", run.metrics.byCategory, false);
+    categories(run.metrics.byCategory);
     out << '\n';
-    table("By zone (what each zone caused)", run.metrics.byZone, true);
+    zones(run.metrics.byZone);
     if (!run.expectations.empty()) {
         out << "\nExpectations\n";
         for (const ExpectationResult& r : run.expectations)

@@ -382,7 +382,7 @@ const std::map<std::string, Json>& types() {
         t["expect.category"] = id();
         t["expect.zone"] = id();
         t["expect.flight"] = id();
-        t["expect.outcome"] = word(keys::kOutcomes);
+        t["expect.outcome"] = word(keys::kExpectOutcomes);
         t["expect.at_least"] = number();
         t["expect.at_most"] = number();
         t["expect.equals"] = number();

@@ -154,9 +154,16 @@ bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error) {
             const int n = static_cast<int>(std::lround(v));
             if (key == "planned") c.planned = n;
             else if (key == "flown") c.flown = n;
+            else if (key == "violated") c.violated = n;
+            else if (key == "neutralised") c.neutralised = n;
             else if (key == "cancelled") c.cancelled = n;
+            else if (key == "pending") c.pending = n;
+            else if (key == "took_off") c.tookOff = n;
+            else if (key == "authorised") c.authorised = n;
+            else if (key == "denied") c.denied = n;
             else if (key == "rerouted") c.rerouted = n;
             else if (key == "waited") c.waited = n;
+            else if (key == "delay_minutes") c.delayMinutes = v;
             else if (key == "disrupted") c.disrupted = n;
             else if (key == "extra_km") c.extraKm = v;
             else if (key == "violating") c.violating = n;
@@ -168,7 +175,6 @@ bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error) {
             else if (key == "unknown_tracks") c.unknownTracks = n;
             else if (key == "harmless_unknown") c.harmlessUnknown = n;
             else if (key == "false_alarms") c.falseAlarms = n;
-            else if (key == "neutralised") c.neutralised = n;
             else if (key == "closure_minutes") c.closureMinutes = v;
             else if (key == "manned_delayed") c.mannedDelayed = n;
             else if (key == "manned_diverted") c.mannedDiverted = n;
@@ -277,8 +283,9 @@ std::string sweepChartSvg(const Sweep& sweep, const std::string& metric) {
         for (std::size_t p = 0; p < order[i].size(); ++p)
             name += (p ? ", " : "") + sweep.parameters[p + 1] + " = " + order[i][p];
         if (name.empty()) name = label;
-        svg << "<rect x=\"" << W - right + 20 << "\" y=\"" << top + 28 * i << "\" width=\"18\" height=\"6\" fill=\"" << colour
-            << "\"/><text x=\"" << W - right + 46 << "\" y=\"" << top + 28 * i + 8 << "\" font-size=\"14\">"
+        const double row = top + 28.0 * static_cast<double>(i); // the legend's line of this series
+        svg << "<rect x=\"" << W - right + 20 << "\" y=\"" << row << "\" width=\"18\" height=\"6\" fill=\"" << colour
+            << "\"/><text x=\"" << W - right + 46 << "\" y=\"" << row + 8 << "\" font-size=\"14\">"
             << escapeXml(name) << "</text>\n";
     }
     svg << "</svg>\n";

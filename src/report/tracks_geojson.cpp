@@ -1,5 +1,6 @@
 #include "report/tracks_geojson.hpp"
 
+#include "report/ledger.hpp"
 #include "report/scene.hpp"
 #include "sim/verdict.hpp"
 
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace nofly::report {
 
@@ -17,7 +19,6 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 constexpr std::size_t kCircleVertices = 64;
 constexpr std::size_t kCapVertices = 16; ///< per half circle of a corridor's capsule
 
@@ -38,12 +39,12 @@ core::Ring capsule(Vec2 a, Vec2 b, double halfWidth) {
     core::Ring out;
     auto arc = [&](Vec2 centre, double from) {
         for (std::size_t i = 0; i <= kCapVertices; ++i) {
-            const double angle = from + kPi * static_cast<double>(i) / static_cast<double>(kCapVertices);
+            const double angle = from + std::numbers::pi * static_cast<double>(i) / static_cast<double>(kCapVertices);
             out.push_back(centre + Vec2{std::cos(angle), std::sin(angle)} * halfWidth);
         }
     };
-    arc(b, heading - kPi / 2.0); // round the far end, counter-clockwise
-    arc(a, heading + kPi / 2.0); // and back round the near end
+    arc(b, heading - std::numbers::pi / 2.0); // round the far end, counter-clockwise
+    arc(a, heading + std::numbers::pi / 2.0); // and back round the near end
     return out;
 }
 
@@ -95,7 +96,12 @@ std::string tracksGeoJson(const RunRecord& run) {
             properties["id"] = plan.flight.id;
             properties["category"] = plan.flight.category;
             properties["behaviour"] = scenario::name(plan.behaviour);
-            properties["outcome"] = sim::name(d.outcome);
+            const FlightLedger ledger = ledgerOf(s, plan, d);
+            properties["outcome"] = name(ledger.outcome);
+            properties["authorised"] = ledger.authorised;
+            properties["denied"] = ledger.denied;
+            properties["rerouted"] = ledger.rerouted;
+            properties["waited"] = ledger.waited;
             properties["departed"] = core::formatInstant(d.departedAt, offset);
             properties["landed"] =
                 d.landedAt >= 0 ? Json(core::formatInstant(d.landedAt, offset)) : Json(nullptr);

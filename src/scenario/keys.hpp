@@ -75,10 +75,20 @@ inline const List kEventTypes = {"announce", "activate", "deactivate", "sighting
 inline const List kBreachActions = {"report", "hold", "return", "land"};
 inline const List kGrantWords = {"all", "none", "hobby", "commercial", "state", "critical"};
 inline const List kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekdays", "weekend", "daily"};
+/// The `expect:` metrics: report::metricValue. The final outcomes (flown,
+/// violated, neutralised, cancelled, pending) add up to planned.
 inline const List kMetrics = {"planned",
                               "flown",
-                              "rerouted",
+                              "violated",
                               "cancelled",
+                              "pending",
+                              "took_off",
+                              "authorised",
+                              "denied",
+                              "rerouted",
+                              "waited",
+                              "delay_minutes",
+                              "mean_delay_minutes",
                               "violating",
                               "violations",
                               "violation_minutes",
@@ -108,8 +118,15 @@ inline const List kMetrics = {"planned",
                               "responder_jobs",
                               "responder_minutes"};
 inline const List kImportFormats = {"ed269", "ed318", "geojson", "openair"};
+/// The answers a question about a flight offers by default: the decision on its
+/// last verdict card (sim::name(Outcome)).
 inline const List kOutcomes = {"allowed",   "authorised", "denied",     "rerouted",
                                "cancelled", "waited",     "violated",   "neutralised"};
+/// What `expect: {flight: ..., outcome: ...}` accepts: the final outcomes
+/// (flown, violated, neutralised, cancelled, pending), the flags (authorised,
+/// denied, rerouted, waited) and `allowed` (flown with no flag): report::matchesOutcomeWord.
+inline const List kExpectOutcomes = {"flown",      "violated", "neutralised", "cancelled", "pending",
+                                     "authorised", "denied",   "rerouted",    "waited",    "allowed"};
 /// The event types of the event log (sim::name(EventType), as in events.csv), for a question's `first:`.
 inline const List kEventLogTypes = {
     "departure",         "landing",          "zone_entry",        "zone_exit",         "violation_start",

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -778,6 +779,10 @@ std::optional<std::vector<Vec2>> Loader::readPoints(const Source& source, const 
     return points;
 }
 
+/// The smallest shapes the simulation can tell from their edge: a radius [m] and an area [m²].
+constexpr double kSmallestRadius = 1.0;
+constexpr double kSmallestArea = 1.0;
+
 std::optional<core::Region> Loader::readShape(const Source& source, const std::string& what, ShapeKind* kind,
                                               int depth) {
     MapReader m(m_context, source, what, keys::kShape);
@@ -811,6 +816,13 @@ std::optional<core::Region> Loader::readShape(const Source& source, const std::s
         if (center) at = readPosition(*center, what + " circle center");
         if (radius) r = readPositive(m_context, *radius, what + " circle radius", Dimension::Length);
         if (!at || !r) return std::nullopt;
+        if (*r < kSmallestRadius) {
+            m_context.error(
+                *radius,
+                what + " circle radius " + core::formatQuantity(*r, Dimension::Length) + " is under 1 m",
+                "a shape smaller than a metre cannot be told from its edge; write the radius in m or km");
+            return std::nullopt;
+        }
         region.circles.push_back({at->local, *r});
     } else if (form == "polygon") {
         if (kind) *kind = ShapeKind::Polygon;
@@ -840,6 +852,21 @@ std::optional<core::Region> Loader::readShape(const Source& source, const std::s
         for (const std::string& problem : problems)
             m_context.error(body, what + " polygon: " + problem, "each point must be listed once, in order around the edge");
         if (!problems.empty()) return std::nullopt;
+        // the simulation merges corners closer than a metre: a smaller polygon would vanish from it
+        if (const double a = core::area(polygon); a < kSmallestArea) {
+            char written[32];
+            std::snprintf(written, sizeof written, "%.3g", a);
+            m_context.error(
+                body, what + " polygon has an area of " + written + " m², under 1 m²",
+                "a shape smaller than a metre cannot be told from its edge; check the units of its points");
+            return std::nullopt;
+        }
+        if (core::convexSplit(polygon).empty()) {
+            m_context.error(
+                body, what + " polygon is narrower than 1 m everywhere",
+                "a shape thinner than a metre cannot be told from its edge; check the units of its points");
+            return std::nullopt;
+        }
         region.polygons.push_back(std::move(polygon));
     } else if (form == "corridor") {
         if (kind) *kind = ShapeKind::Corridor;
@@ -852,6 +879,13 @@ std::optional<core::Region> Loader::readShape(const Source& source, const std::s
         if (path) points = readPoints(*path, what + " corridor path", 2);
         if (width) w = readPositive(m_context, *width, what + " corridor width", Dimension::Length);
         if (!points || !w) return std::nullopt;
+        if (*w / 2.0 < kSmallestRadius) {
+            m_context.error(*width,
+                            what + " corridor width " + core::formatQuantity(*w, Dimension::Length) +
+                                " is under 2 m",
+                            "a corridor is as wide as two radii of its round ends, each at least 1 m");
+            return std::nullopt;
+        }
         region.corridors.push_back({*points, *w / 2.0});
     } else if (form == "country") {
         if (kind) *kind = ShapeKind::Country;
@@ -1586,6 +1620,12 @@ void Loader::readTraffic() {
                 traffic.area = *region;
                 const core::Box b = core::bounds(*region);
                 checkInsideMap({b.min, b.max}, what + " area corner", *area);
+                // generated flights take off and land on land where the basemap says where land is
+                if (!m_scenario.land.polygons.empty() && takeOffGrid(*region, m_scenario.land).empty())
+                    m_context.error(*area,
+                                    what + " area holds no land of basemap '" + m_scenario.basemap + "'",
+                                    "its flights take off and land on land only: move the area onto land, or "
+                                    "write 'basemap: none'");
             } else {
                 good = false;
             }
@@ -1817,7 +1857,7 @@ void Loader::readExpectations() {
         const std::string what = "expectation";
         if (auto metric = m.get("metric")) e.metric = readWord(m_context, *metric, what + " metric", keys::kMetrics).value_or("");
         if (auto outcome = m.get("outcome"))
-            e.outcome = readWord(m_context, *outcome, what + " outcome", keys::kOutcomes).value_or("");
+            e.outcome = readWord(m_context, *outcome, what + " outcome", keys::kExpectOutcomes).value_or("");
         if (auto category = m.get("category")) e.category = categoryRef(*category, what + " category");
         if (auto zone = m.get("zone")) {
             if (auto z = readId(m_context, *zone, what + " zone")) {
@@ -2005,24 +2045,16 @@ void Loader::crossCheck() {
     if (end <= start) return;
     const int offset = m_scenario.time.utcOffsetMinutes;
 
+    // when each zone is in force, by the one rule the simulation follows
+    std::vector<std::vector<InForceWindow>> inForce;
+    for (std::size_t z = 0; z < m_scenario.zones.size(); ++z)
+        inForce.push_back(windowsInForce(m_scenario, z));
+
     // a zone never in force during the scenario
-    for (const Zone& zone : m_scenario.zones) {
-        bool active = zone.active.always();
-        if (!active && !zone.active.afterEvent.empty()) {
-            // in force from the event's effect (an announcement's notice later), maybe for a while
-            for (const TimelineEvent& e : m_scenario.timeline) {
-                if (e.id != zone.active.afterEvent) continue;
-                const Instant effect = e.at + (e.type == EventType::Announce ? e.notice.value_or(0) : 0);
-                const bool endsBefore = zone.active.eventDuration && effect + *zone.active.eventDuration <= start;
-                if (effect < end && !endsBefore) active = true;
-            }
-        }
-        for (const TimeWindow& w : zone.active.windows)
-            if (w.from < end && w.to > start) active = true;
-        if (!active && !zone.active.weekly.empty()) {
-            // sample the scenario at one-minute steps: weekly slots are whole minutes
-            for (Instant t = start; t < end && !active; t += 60000) active = scheduledActive(zone.active, t, offset);
-        }
+    for (std::size_t z = 0; z < m_scenario.zones.size(); ++z) {
+        const Zone& zone = m_scenario.zones[z];
+        const bool active = std::any_of(inForce[z].begin(), inForce[z].end(),
+                                        [&](const InForceWindow& w) { return w.from < end && w.to > start; });
         if (!active)
             m_context.diagnostics().warning(zone.where, "zone '" + zone.id + "' is never active between " +
                                                             core::formatInstant(start, offset) + " and " +
@@ -2030,37 +2062,25 @@ void Loader::crossCheck() {
                                             "check its 'active' times against the scenario's 'time'");
     }
 
-    // a flight that takes off inside a prohibited zone that applies to it
+    // a flight that takes off inside a prohibited zone that applies to it, by the rules the simulation
+    // judges with (sim::judge): not exempt, no standing authorisation, within the zone's heights (ground
+    // taken as sea level), in force and announced at the take-off time
     for (const Flight& flight : m_scenario.flights) {
         if (flight.route.empty()) continue;
         // an operator written as ignoring the rules flies anyway: that is the point of the flight
         if (flight.behaviour && *flight.behaviour != Behaviour::Compliant) continue;
-        for (const Zone& zone : m_scenario.zones) {
+        const Category* category = m_scenario.category(flight.category);
+        for (std::size_t z = 0; z < m_scenario.zones.size(); ++z) {
+            const Zone& zone = m_scenario.zones[z];
             if (zone.restriction != Restriction::Prohibited) continue;
-            if (std::find(zone.exempt.begin(), zone.exempt.end(), flight.category) != zone.exempt.end()) continue;
-            const Category* category = m_scenario.category(flight.category);
-            if (category && std::find(category->authorisations.begin(), category->authorisations.end(), zone.id) !=
-                                category->authorisations.end())
-                continue;
-            // above the ceiling or below the floor, where both are measured the same way
-            if (zone.altitude.ceiling && zone.altitude.ceiling->ref == flight.altitude.ref &&
-                flight.altitude.metres > zone.altitude.ceiling->metres)
-                continue;
-            if (zone.altitude.floor.ref == flight.altitude.ref && flight.altitude.metres < zone.altitude.floor.metres)
-                continue;
-            // a zone the timeline switches on is off until then
-            const bool switchedOn = std::any_of(m_scenario.timeline.begin(), m_scenario.timeline.end(),
-                                                [&](const TimelineEvent& e) {
-                                                    return e.zone == zone.id && (e.type == EventType::Activate ||
-                                                                                 e.type == EventType::Announce);
-                                                });
-            bool scheduled = (zone.active.always() && !switchedOn) || scheduledActive(zone.active, flight.depart, offset);
-            for (const TimelineEvent& e : m_scenario.timeline) {
-                if (zone.active.afterEvent.empty() || e.id != zone.active.afterEvent) continue;
-                const Instant effect = e.at + (e.type == EventType::Announce ? e.notice.value_or(0) : 0);
-                if (flight.depart >= effect && (!zone.active.eventDuration || flight.depart < effect + *zone.active.eventDuration))
-                    scheduled = true;
-            }
+            if (isExempt(zone, flight.category)) continue;
+            if (category && holdsStandingAuthorisation(*category, zone)) continue;
+            if (flight.altitude.metres < zone.altitude.floor.metres) continue;
+            if (zone.altitude.ceiling && flight.altitude.metres > zone.altitude.ceiling->metres) continue;
+            const bool scheduled =
+                std::any_of(inForce[z].begin(), inForce[z].end(), [&](const InForceWindow& w) {
+                    return w.known <= flight.depart && w.from <= flight.depart && w.to > flight.depart;
+                });
             if (scheduled && core::contains(zone.region, flight.route.front()))
                 m_context.diagnostics().warning(flight.where, "flight '" + flight.id +
                                                                   "' takes off inside prohibited zone '" + zone.id + "'",

@@ -52,4 +52,69 @@ bool scheduledActive(const Activation& activation, Instant at, int utcOffsetMinu
     return false;
 }
 
+std::vector<InForceWindow> windowsInForce(const Scenario& s, std::size_t z) {
+    const Zone& zone = s.zones[z];
+    const Activation& a = zone.active;
+    const int offset = s.time.utcOffsetMinutes;
+    std::vector<InForceWindow> windows;
+    // a zone the timeline switches on is off until then
+    const bool switchedOn = std::any_of(s.timeline.begin(), s.timeline.end(), [&](const TimelineEvent& e) {
+        return e.zone == zone.id && (e.type == EventType::Activate || e.type == EventType::Announce);
+    });
+    if (a.always() && !switchedOn) windows.push_back({-kFarTime, kFarTime, -kFarTime});
+    for (const TimeWindow& w : a.windows)
+        windows.push_back({w.from, w.to, -kFarTime});
+    if (!a.weekly.empty()) {
+        // every day of the run, and the day before for slots past midnight
+        const Millis day = 86400000LL;
+        const Instant firstMidnight = s.time.start - core::timeOfDay(s.time.start, offset) - day;
+        for (Instant midnight = firstMidnight; midnight <= s.time.end; midnight += day) {
+            const int weekday = core::dayOfWeek(midnight, offset);
+            for (const WeeklySlot& slot : a.weekly)
+                if (std::find(slot.days.begin(), slot.days.end(), weekday) != slot.days.end())
+                    windows.push_back({midnight + slot.from, midnight + slot.to, -kFarTime});
+        }
+    }
+    if (!a.afterEvent.empty())
+        for (const TimelineEvent& e : s.timeline)
+            if (e.id == a.afterEvent) {
+                const Instant effect = e.at + (e.type == EventType::Announce ? e.notice.value_or(0) : 0);
+                windows.push_back({effect, a.eventDuration ? effect + *a.eventDuration : kFarTime, e.at});
+            }
+    // timeline switches that the zone does not wait for by name
+    for (const TimelineEvent& e : s.timeline) {
+        if (e.zone != zone.id || (!e.id.empty() && a.afterEvent == e.id)) continue;
+        if (e.type == EventType::Activate) windows.push_back({e.at, kFarTime, e.at});
+        if (e.type == EventType::Announce) windows.push_back({e.at + e.notice.value_or(0), kFarTime, e.at});
+        if (e.type == EventType::Deactivate)
+            for (InForceWindow& w : windows)
+                if (w.from < e.at && w.to > e.at) w.to = e.at;
+    }
+    std::stable_sort(windows.begin(), windows.end(),
+                     [](const InForceWindow& x, const InForceWindow& y) { return x.from < y.from; });
+    return windows;
+}
+
+std::vector<Vec2> takeOffGrid(const core::Region& area, const core::Region& land) {
+    std::vector<Vec2> out;
+    const core::Box box = core::bounds(area);
+    const double dx = (box.max.x - box.min.x) / kTakeOffGrid, dy = (box.max.y - box.min.y) / kTakeOffGrid;
+    for (int j = 0; j < kTakeOffGrid; ++j)
+        for (int i = 0; i < kTakeOffGrid; ++i) {
+            const Vec2 p{box.min.x + (i + 0.5) * dx, box.min.y + (j + 0.5) * dy};
+            if (core::contains(area, p) && (land.polygons.empty() || core::contains(land, p)))
+                out.push_back(p);
+        }
+    return out;
+}
+
+bool isExempt(const Zone& zone, const std::string& category) {
+    return std::find(zone.exempt.begin(), zone.exempt.end(), category) != zone.exempt.end();
+}
+
+bool holdsStandingAuthorisation(const Category& category, const Zone& zone) {
+    return std::find(category.authorisations.begin(), category.authorisations.end(), zone.id) !=
+           category.authorisations.end();
+}
+
 } // namespace nofly::scenario

@@ -342,7 +342,38 @@ struct Scenario {
 };
 
 /// Whether a zone is in force at an instant, counting only its own windows
-/// and weekly slots (timeline events are the simulation's business).
+/// and weekly slots (timeline events are not counted: see windowsInForce).
 bool scheduledActive(const Activation& activation, Instant at, int utcOffsetMinutes);
+
+/// A time far before or after any scenario: the open end of a window [ms].
+inline constexpr Instant kFarTime = Instant{1} << 60;
+
+/// A stretch of time in which a zone is in force, [from, to), and since when
+/// operators can know it (its announcement; -kFarTime for what was always known).
+struct InForceWindow {
+    Instant from = 0;
+    Instant to = 0;
+    Instant known = 0;
+};
+
+/// The one rule of when zone `zone` (an index into s.zones) is in force during
+/// the scenario: its `active` times and weekly slots, the event its `after:`
+/// names, and the timeline's own activate, announce and deactivate events (a
+/// zone with no `active` that the timeline switches on is off until then).
+/// Sorted by start. The simulation, `nofly check` and `nofly where` all ask it.
+std::vector<InForceWindow> windowsInForce(const Scenario& s, std::size_t zone);
+
+/// Where generated flights of a traffic area may take off (and land) when
+/// random draws keep missing: the centres of a kTakeOffGrid x kTakeOffGrid
+/// grid over the area's bounds that lie in the area, and on `land` unless it
+/// is empty (no basemap). None: the area holds no land the grid can find.
+inline constexpr int kTakeOffGrid = 64;
+std::vector<Vec2> takeOffGrid(const core::Region& area, const core::Region& land);
+
+/// Whether a zone is lifted for a category whatever its restriction: the
+/// category is in its `exempt` list, or holds a standing authorisation (a
+/// dispensation) for it in its `authorisations`.
+bool isExempt(const Zone& zone, const std::string& category);
+bool holdsStandingAuthorisation(const Category& category, const Zone& zone);
 
 } // namespace nofly::scenario

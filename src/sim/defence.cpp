@@ -1,11 +1,14 @@
 #include "sim/defence.hpp"
 
 #include "core/quantity.hpp"
+#include "sim/rules.hpp"
 #include "sim/simulation.hpp"
 #include "sim/world.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <numbers>
 
 namespace nofly::sim {
 
@@ -16,7 +19,6 @@ using scenario::Scenario;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 /// A responder this near its target (or its base) is there [m].
 constexpr double kArrived = 50.0;
 
@@ -28,6 +30,14 @@ core::Random stream(std::uint64_t seed, std::uint64_t purpose) {
 
 /// The first `a` of core::uniformAt for the sensors' detection draws (plus the sensor's index).
 constexpr std::uint64_t kDetectionDraws = 1000;
+/// The `a` of core::uniformAt for the other draws that belong to one thing at one moment: a track's
+/// misclassification (its drone, or its place for a track of no drone, the time and the truth), a responder's
+/// attempt (the responder and drone, and the time), a drone's Remote ID (its flight). Keyed by what
+/// is drawn, not by the order of the draws, so that two variants that differ only in policy draw the
+/// same numbers for the same drone.
+constexpr std::uint64_t kClassifyDraws = 1;
+constexpr std::uint64_t kResponseDraws = 2;
+constexpr std::uint64_t kRemoteIdDraws = 3;
 
 std::string clock(Instant t, const Scenario& s) { return core::formatClock(t, s.time.utcOffsetMinutes); }
 std::string km(double metres) { return core::formatQuantity(metres, core::Dimension::Length); }
@@ -56,6 +66,14 @@ struct Defender {
         return w.flights[static_cast<std::size_t>(w.drones[static_cast<std::size_t>(drone)].flight)].flight.id;
     }
     const FlightPlan& plan(int drone) const { return w.flights[static_cast<std::size_t>(drone)]; }
+    /// A drone in keyed draws: its flight's id, which no other flight changes.
+    std::uint64_t droneKey(int drone) const { return d.drawKey[static_cast<std::size_t>(drone)]; }
+    /// A track in keyed draws: its drone, or for a track of no drone where and when it was first reported.
+    std::uint64_t trackKey(const Track& t) const {
+        if (t.drone >= 0) return droneKey(t.drone);
+        return core::keyAt(static_cast<std::uint64_t>(t.first), std::bit_cast<std::uint64_t>(t.position.x),
+                           std::bit_cast<std::uint64_t>(t.position.y), 1);
+    }
 
     Event event(EventType type, const Track* track, Vec2 at, std::string text) const {
         Event e;
@@ -96,7 +114,7 @@ struct Defender {
         if (sensor.type != scenario::SensorType::Camera || sensor.fieldOfView <= 0.0) return true;
         const Vec2 v = p - sensor.at;
         double off = std::atan2(v.x, v.y) - sensor.heading;
-        off = std::remainder(off, 2.0 * kPi);
+        off = std::remainder(off, 2.0 * std::numbers::pi);
         return std::abs(off) <= sensor.fieldOfView / 2.0;
     }
 
@@ -112,7 +130,9 @@ struct Defender {
             if (r > sensor.range || !inView(sensor, drone.position)) continue;
             if (!lineOfSight(sensor.at, drone.position, drone.altitude)) continue;
             // this sensor, this drone, this scan: the same draw whatever else flies (docs/detection.md)
-            const double draw = core::uniformAt(s.seed, kDetectionDraws + index, i, static_cast<std::uint64_t>(w.now));
+            const double draw =
+                core::uniformAt(s.seed, kDetectionDraws + index, droneKey(static_cast<int>(i)),
+                                static_cast<std::uint64_t>(w.now));
             if (draw >= detectionProbability(sensor, r)) continue;
             SensorReport report;
             report.due = w.now + sensor.latency;
@@ -130,7 +150,7 @@ struct Defender {
             double product = random.uniform();
             for (int n = 0; product > limit && n < 100; ++n) {
                 double r = sensor.range * std::sqrt(random.uniform());
-                double bearing = random.uniform(0.0, 2.0 * kPi);
+                double bearing = random.uniform(0.0, 2.0 * std::numbers::pi);
                 if (sensor.type == scenario::SensorType::Camera && sensor.fieldOfView > 0.0)
                     bearing = sensor.heading + (random.uniform() - 0.5) * sensor.fieldOfView;
                 SensorReport report;
@@ -187,7 +207,12 @@ struct Defender {
         if (t.classified && truth == t.truth) return;
         t.truth = truth;
         bool identified = truth;
-        const bool wrong = s.tracking.misclassify > 0.0 && d.classifyRandom.chance(s.tracking.misclassify);
+        // this track, now, this truth (which changes at most once in a step: a second report the same second
+        // that hears its Remote ID): a draw of its own
+        const bool wrong = s.tracking.misclassify > 0.0 &&
+                           core::uniformAt(s.seed, kClassifyDraws, trackKey(t),
+                                           (static_cast<std::uint64_t>(w.now) << 1) | (truth ? 1u : 0u)) <
+                               s.tracking.misclassify;
         if (wrong) identified = !identified;
         if (t.classified && identified == t.identified) return;
         t.classified = true;
@@ -381,6 +406,22 @@ struct Defender {
         return false;
     }
 
+    /// Every zone the drone's route has met so far, judged as the simulation judges it then, for its card.
+    std::vector<ZoneFinding> metSoFar(int drone) const {
+        const Drone& dr = w.drones[static_cast<std::size_t>(drone)];
+        const scenario::Category* category = s.category(plan(drone).flight.category);
+        std::vector<ZoneFinding> out;
+        if (!category) return out;
+        for (const Crossing& x : crossings(*w.index, dr.plan)) {
+            if (x.from > w.now) continue;
+            const Judgement j =
+                judge(s, x.zone, w.zones[static_cast<std::size_t>(x.zone)], *category, x.altitude, x.from,
+                      std::min(x.to, w.now), w.now, dr.authorisedZones, s.time.utcOffsetMinutes);
+            out.push_back(j.finding);
+        }
+        return out;
+    }
+
     void endJob(std::size_t index, Track* t, const std::string& why) {
         ResponderState& state = d.responders[index];
         const scenario::Responder& r = s.responders[index];
@@ -427,8 +468,11 @@ struct Defender {
                     endJob(i, t, "nothing found at track " + t->id + (t->falseAlarm ? " (false alarm)" : ""));
                 } else if (drone->phase != Phase::Flying) {
                     endJob(i, t, "track " + t->id + "'s drone has landed");
-                } else if (d.responseRandom.chance(r.success)) {
+                } else if (core::uniformAt(s.seed, kResponseDraws,
+                                           core::keyAt(core::textKey(r.id), droneKey(t->drone), 0, 0),
+                                           static_cast<std::uint64_t>(w.now)) < r.success) {
                     const std::size_t di = static_cast<std::size_t>(t->drone);
+                    std::vector<ZoneFinding> findings = metSoFar(t->drone);
                     forceDown(s, w, model, di, r.effect);
                     t->neutralised = true;
                     const bool home = r.effect == scenario::BreachAction::Return;
@@ -442,6 +486,7 @@ struct Defender {
                     v.time = w.now;
                     v.flight = flightId(t->drone);
                     v.outcome = w.drones[di].outcome;
+                    v.findings = std::move(findings);
                     v.rule = "Neutralised at " + clock(w.now, s) + " by " + r.name + ": track " + t->id + ", unknown, " +
                              near(drone->position) + "; the drone " + (home ? "flies home and lands." : "lands where it is.");
                     w.verdicts.push_back(v);
@@ -505,9 +550,6 @@ void makeDefence(const Scenario& s, World& w) {
     Defence& d = w.defence;
     d = Defence{};
     d.obstacles = obstacleIndex(s);
-    d.classifyRandom = stream(s.seed, 1);
-    d.responseRandom = stream(s.seed, 2);
-    core::Random remote = stream(s.seed, 3);
     for (std::size_t i = 0; i < s.sensors.size(); ++i) {
         d.falseAlarmRandom.push_back(stream(s.seed, 100 + i));
         d.nextScan.push_back(s.time.start);
@@ -516,9 +558,11 @@ void makeDefence(const Scenario& s, World& w) {
     d.droneTrack.assign(w.drones.size(), -1);
     for (std::size_t i = 0; i < w.drones.size(); ++i) {
         const FlightPlan& fp = w.flights[i];
+        d.drawKey.push_back(core::textKey(fp.flight.id));
         const scenario::Category* c = s.category(fp.flight.category);
         const double share = c ? c->remoteId : 0.0;
-        const bool draw = remote.chance(share); // drawn for every drone, so that one flight's category moves no other's
+        // the flight's own draw, so that no other flight's category, or presence, moves it
+        const bool draw = core::uniformAt(s.seed, kRemoteIdDraws, d.drawKey[i], 0) < share;
         d.cooperative[i] = fp.behaviour != scenario::Behaviour::Hostile && draw;
     }
     d.airports.resize(s.airports.size());

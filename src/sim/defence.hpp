@@ -81,10 +81,9 @@ struct ResponderState {
 struct Defence {
     std::shared_ptr<const ZoneIndex> obstacles; ///< obstacles as zones, for line-of-sight ray casts
     std::vector<core::Instant> nextScan;        ///< per sensor
-    std::vector<core::Random> falseAlarmRandom; ///< per sensor: its false alarms (detections: core::uniformAt)
-    core::Random classifyRandom{1};             ///< misclassification
-    core::Random responseRandom{1};             ///< responders' success
+    std::vector<core::Random> falseAlarmRandom; ///< per sensor: its false alarms (the rest: keyed)
     std::vector<char> cooperative;              ///< per drone: broadcasts Remote ID
+    std::vector<std::uint64_t> drawKey;         ///< per drone: its flight's id, the key of its draws
     std::vector<int> droneTrack;                ///< per drone: its live track, -1 for none
     std::vector<SensorReport> reports;          ///< not yet arrived
     std::vector<Track> tracks;
@@ -97,9 +96,9 @@ struct Defence {
     bool active = false;                        ///< the scenario has sensors, closure rules, manned traffic or sightings
 };
 
-/// Sets the defence up at the start of a run: Remote ID drawn per drone (from
-/// its own stream, so that the traffic does not change), manned schedules,
-/// responders at their bases.
+/// Sets the defence up at the start of a run: Remote ID drawn per drone (a
+/// draw keyed by its flight, so that neither the traffic nor other flights
+/// change it), manned schedules, responders at their bases.
 void makeDefence(const scenario::Scenario& scenario, World& world);
 
 /// One tick of the defence, after the drones have moved: timeline sightings,

@@ -66,13 +66,18 @@ std::vector<Crossing> crossings(const ZoneIndex& index, const std::vector<Segmen
             joined.push_back(c);
         }
     }
+    // a graze (the track touches the zone's edge and spends no time inside, not a millisecond) is no stay:
+    // the edge counts as inside, but a flight passing over one point of it neither enters nor violates
+    joined.erase(
+        std::remove_if(joined.begin(), joined.end(), [](const Crossing& c) { return c.to <= c.from; }),
+        joined.end());
     std::stable_sort(joined.begin(), joined.end(), [](const Crossing& a, const Crossing& b) {
         return a.from != b.from ? a.from < b.from : a.zone < b.zone;
     });
     return joined;
 }
 
-static bool grants(const scenario::Zone& zone, const scenario::Category& category) {
+bool grants(const scenario::Zone& zone, const scenario::Category& category) {
     for (const std::string& g : zone.grant) {
         if (g == "all" || g == category.id) return true;
         if (g == "critical" && category.critical) return true;
@@ -97,8 +102,7 @@ Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneSta
     const auto metres = [](double m) { return core::formatQuantity(m, core::Dimension::Length); };
 
     if (zone.restriction == Restriction::NoRestriction) return none([] { return std::string("no restriction"); });
-    if (std::find(zone.exempt.begin(), zone.exempt.end(), category.id) != zone.exempt.end())
-        return none([&] { return category.name + " are exempt"; });
+    if (scenario::isExempt(zone, category.id)) return none([&] { return category.name + " are exempt"; });
 
     // heights: ground is taken as sea level, a fair approximation for Denmark (highest point 171 m)
     const double floor = zone.altitude.floor.metres;
@@ -132,6 +136,11 @@ Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneSta
                describeWindow(from, to, offset);
     };
 
+    // a standing authorisation is a dispensation: it lifts the zone for the category, whatever its
+    // restriction
+    if (scenario::holdsStandingAuthorisation(category, zone))
+        return none([&] { return category.name + " hold a standing authorisation"; });
+
     j.finding.applies = true;
     switch (zone.restriction) {
     case Restriction::Prohibited:
@@ -139,9 +148,6 @@ Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneSta
         if (reasons) j.finding.why = "prohibited, " + inForce();
         break;
     case Restriction::Authorisation:
-        if (std::find(category.authorisations.begin(), category.authorisations.end(), zone.id) !=
-            category.authorisations.end())
-            return none([&] { return category.name + " hold a standing authorisation"; });
         if (std::find(authorised.begin(), authorised.end(), zoneIndex) != authorised.end())
             return none([] { return std::string("authorisation granted for this flight"); });
         j.bearing = Bearing::NeedsAuthorisation;
@@ -164,17 +170,22 @@ WhereAnswer where(const scenario::Scenario& scenario, const World& world, core::
     WhereAnswer answer;
     const scenario::Category* category = scenario.category(categoryId);
     if (!category) return answer;
-    bool prohibited = false, authorisation = false;
+    bool prohibited = false, refused = false, authorisation = false;
     for (int z : world.index->zonesAt(at)) {
         Judgement j = judge(scenario, z, world.zones[static_cast<std::size_t>(z)], *category, altitude, time, time,
                             time, {}, scenario.time.utcOffsetMinutes);
         prohibited = prohibited || j.bearing == Bearing::Prohibited;
+        // an authorisation the zone never grants the category is refused at once, as in a run
+        const bool grantable = grants(scenario.zones[static_cast<std::size_t>(z)], *category);
+        refused = refused || (j.bearing == Bearing::NeedsAuthorisation && !grantable);
         authorisation = authorisation || j.bearing == Bearing::NeedsAuthorisation;
         answer.zones.push_back(std::move(j));
     }
-    if (prohibited) {
+    if (prohibited || refused) {
         answer.outcome = Outcome::Denied;
-        answer.summary = "No: " + category->name + " may not fly here then.";
+        answer.summary =
+            "No: " + category->name + " may not fly here then." +
+            (prohibited ? "" : " The authorisation it needs is never granted to " + category->name + ".");
     } else if (authorisation) {
         answer.outcome = Outcome::Pending;
         answer.summary = "Only with an authorisation: ask the zone's authority first.";

@@ -22,7 +22,9 @@ struct Crossing {
 };
 
 /// Every crossing of a plan's horizontal legs (cruise segments and the
-/// points where it climbs, hovers, turns or descends), in time order.
+/// points where it climbs, hovers, turns or descends), in time order. A
+/// zone's edge counts as inside; a graze (touching the edge for no time at
+/// all, as a leg tangent to a disc does) is not a crossing.
 std::vector<Crossing> crossings(const ZoneIndex& index, const std::vector<Segment>& plan);
 
 /// How a zone bears on a flight.
@@ -37,6 +39,9 @@ struct Judgement {
     Bearing bearing = Bearing::None;
     ZoneFinding finding;
 };
+
+/// Whether an authorisation zone's `grant:` gives authorisations to a category.
+bool grants(const scenario::Zone& zone, const scenario::Category& category);
 
 /// Whether zone `zoneIndex` applies to a flight of `category` at `altitude`
 /// while it is inside during [from, to], as known at `knownAt`. `authorised`

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <numbers>
 #include <string>
 
 namespace nofly::sim {
@@ -18,17 +19,16 @@ using scenario::Scenario;
 
 namespace {
 
-constexpr Instant kFar = 1LL << 60;
-constexpr double kPi = 3.14159265358979323846;
+constexpr Instant kFar = scenario::kFarTime;
 
 // --- small helpers --------------------------------------------------------------
 
 double headingOf(Vec2 d) { return std::atan2(d.x, d.y); } // from north, clockwise
 
 double turnAngle(double from, double to) {
-    double d = std::fmod(to - from, 2.0 * kPi);
-    if (d > kPi) d -= 2.0 * kPi;
-    if (d < -kPi) d += 2.0 * kPi;
+    double d = std::fmod(to - from, 2.0 * std::numbers::pi);
+    if (d > std::numbers::pi) d -= 2.0 * std::numbers::pi;
+    if (d < -std::numbers::pi) d += 2.0 * std::numbers::pi;
     return d;
 }
 
@@ -210,59 +210,22 @@ struct Context {
 /// The windows in force of every zone, from its schedule and the timeline.
 std::vector<ZoneState> zoneStates(const Scenario& s) {
     std::vector<ZoneState> states(s.zones.size());
-    const int offset = s.time.utcOffsetMinutes;
-    for (std::size_t z = 0; z < s.zones.size(); ++z) {
-        const scenario::Zone& zone = s.zones[z];
-        auto& windows = states[z].windows;
-        const scenario::Activation& a = zone.active;
-        // a zone the timeline switches on is off until then
-        const bool switchedOn = std::any_of(s.timeline.begin(), s.timeline.end(), [&](const scenario::TimelineEvent& e) {
-            return e.zone == zone.id &&
-                   (e.type == scenario::EventType::Activate || e.type == scenario::EventType::Announce);
-        });
-        if (a.always() && !switchedOn) windows.push_back({-kFar, kFar, -kFar});
-        for (const auto& w : a.windows) windows.push_back({w.from, w.to, -kFar});
-        if (!a.weekly.empty()) {
-            // every day of the run, and the day before for slots past midnight
-            const Millis day = 86400000LL;
-            const Instant firstMidnight = s.time.start - core::timeOfDay(s.time.start, offset) - day;
-            for (Instant midnight = firstMidnight; midnight <= s.time.end; midnight += day) {
-                const int weekday = core::dayOfWeek(midnight, offset);
-                for (const auto& slot : a.weekly)
-                    if (std::find(slot.days.begin(), slot.days.end(), weekday) != slot.days.end())
-                        windows.push_back({midnight + slot.from, midnight + slot.to, -kFar});
-            }
-        }
-        if (!a.afterEvent.empty())
-            for (const auto& e : s.timeline)
-                if (e.id == a.afterEvent) {
-                    const Instant effect = e.at + (e.type == scenario::EventType::Announce ? e.notice.value_or(0) : 0);
-                    windows.push_back({effect, a.eventDuration ? effect + *a.eventDuration : kFar, e.at});
-                }
-    }
-    // timeline switches of zones that do not wait for them by name
-    for (const auto& e : s.timeline) {
-        const scenario::Zone* zone = s.zone(e.zone);
-        if (!zone) continue;
-        const std::size_t z = static_cast<std::size_t>(zone - s.zones.data());
-        if (!e.id.empty() && zone->active.afterEvent == e.id) continue;
-        auto& windows = states[z].windows;
-        if (e.type == scenario::EventType::Activate) windows.push_back({e.at, kFar, e.at});
-        if (e.type == scenario::EventType::Announce) windows.push_back({e.at + e.notice.value_or(0), kFar, e.at});
-        if (e.type == scenario::EventType::Deactivate)
-            for (auto& w : windows)
-                if (w.from < e.at && w.to > e.at) w.to = e.at;
-    }
-    for (auto& state : states)
-        std::stable_sort(state.windows.begin(), state.windows.end(),
-                         [](const ActiveWindow& a, const ActiveWindow& b) { return a.from < b.from; });
+    for (std::size_t z = 0; z < s.zones.size(); ++z)
+        states[z].windows = scenario::windowsInForce(s, z);
     return states;
 }
 
+/// The `a` of core::keyAt for the traffic's draws: each flight draws from a stream of its own, keyed
+/// by its id (a written flight's behaviour) or by its generator and number, so that adding, removing
+/// or changing one flight or generator moves no other flight.
+constexpr std::uint64_t kBehaviourDraws = 1;
+constexpr std::uint64_t kTrafficDraws = 2;
+
 /// Flights written out, then the generated ones, each with its behaviour.
-std::vector<FlightPlan> expandTraffic(const Scenario& s, core::Random& random, const Model& model) {
+std::vector<FlightPlan> expandTraffic(const Scenario& s, const Model& model) {
     std::vector<FlightPlan> out;
-    auto drawBehaviour = [&](const scenario::Category& c, const std::map<Behaviour, double>& mix) {
+    auto drawBehaviour = [&](core::Random& random, const scenario::Category& c,
+                             const std::map<Behaviour, double>& mix) {
         const double u = random.uniform();
         if (!mix.empty()) {
             double cumulative = 0.0;
@@ -280,7 +243,8 @@ std::vector<FlightPlan> expandTraffic(const Scenario& s, core::Random& random, c
         FlightPlan plan;
         plan.flight = f;
         const scenario::Category& c = *s.category(f.category);
-        plan.behaviour = f.behaviour ? *f.behaviour : drawBehaviour(c, {});
+        core::Random random(core::keyAt(s.seed, kBehaviourDraws, core::textKey(f.id), 0));
+        plan.behaviour = f.behaviour ? *f.behaviour : drawBehaviour(random, c, {});
         plan.endurance = f.endurance.value_or(model.defaultEndurance);
         out.push_back(std::move(plan));
     }
@@ -288,7 +252,10 @@ std::vector<FlightPlan> expandTraffic(const Scenario& s, core::Random& random, c
         const scenario::Category& c = *s.category(g.category);
         const core::Box box = core::bounds(g.area);
         const int width = static_cast<int>(std::to_string(g.count).size());
+        std::vector<Vec2> grid; // made when first needed
         for (int n = 1; n <= g.count; ++n) {
+            core::Random random(
+                core::keyAt(s.seed, kTrafficDraws, core::textKey(g.id), static_cast<std::uint64_t>(n)));
             FlightPlan plan;
             scenario::Flight& f = plan.flight;
             std::string number = std::to_string(n);
@@ -299,22 +266,27 @@ std::vector<FlightPlan> expandTraffic(const Scenario& s, core::Random& random, c
             const double duration = random.uniform(g.duration.lo, g.duration.hi + 1e-9);
             f.altitude = {random.uniform(g.altitude.lo, g.altitude.hi + 1e-9), core::AltitudeRef::AGL};
             f.speed = random.uniform(g.speed.lo, g.speed.hi + 1e-9);
-            // take off somewhere in the area, on land when the map has land, fly out and back
-            Vec2 home{(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2};
-            for (int attempt = 0; attempt < 1000; ++attempt) {
+            // take off (and land) somewhere in the area, on land when the map has land, fly out and back;
+            // when the draws keep missing (a little land in a wide area), at a point of a grid over it,
+            // which the loader made sure holds land
+            std::optional<Vec2> home;
+            for (int attempt = 0; attempt < 1000 && !home; ++attempt) {
                 const Vec2 p{random.uniform(box.min.x, box.max.x), random.uniform(box.min.y, box.max.y)};
-                if (core::contains(g.area, p) && (s.land.polygons.empty() || core::contains(s.land, p))) {
+                if (core::contains(g.area, p) && (s.land.polygons.empty() || core::contains(s.land, p)))
                     home = p;
-                    break;
-                }
             }
-            const double heading = random.uniform(0.0, 2.0 * kPi);
-            const double overhead = 2.0 * f.altitude.metres / std::min(model.climbRate, model.descentRate) + kPi / model.turnRate;
+            if (!home) {
+                if (grid.empty()) grid = scenario::takeOffGrid(g.area, s.land);
+                home = grid.empty() ? Vec2{(box.min.x + box.max.x) / 2, (box.min.y + box.max.y) / 2}
+                                    : grid[static_cast<std::size_t>(random.below(grid.size()))];
+            }
+            const double heading = random.uniform(0.0, 2.0 * std::numbers::pi);
+            const double overhead = 2.0 * f.altitude.metres / std::min(model.climbRate, model.descentRate) + std::numbers::pi / model.turnRate;
             const double reach = std::max(10.0, f.speed * (duration - overhead) / 2.0);
-            f.route = {home, home + Vec2{std::sin(heading), std::cos(heading)} * reach};
+            f.route = {*home, *home + Vec2{std::sin(heading), std::cos(heading)} * reach};
             f.returnHome = true;
             plan.generator = g.id;
-            plan.behaviour = drawBehaviour(c, g.behaviour);
+            plan.behaviour = drawBehaviour(random, c, g.behaviour);
             plan.endurance = millis(duration * 1.5);
             out.push_back(std::move(plan));
         }
@@ -346,7 +318,7 @@ void schedule(Context& c, Drone& d, Instant from, const std::vector<Crossing>* k
         if (x.to < from) continue;
         for (const ActiveWindow& w : c.world.zones[static_cast<std::size_t>(x.zone)].windows) {
             const Instant a = std::max(x.from, w.from), b = std::min(x.to, w.to);
-            if (a > b || (a == b && w.to == b)) continue;
+            if (a >= b) continue; // a moment, not a stay: a graze, or a window that opens as it leaves
             stays.push_back({x.zone, a, b, x.altitude});
         }
     }
@@ -495,10 +467,7 @@ void decide(Context& c, std::size_t index) {
     // answers to authorisations asked for earlier
     for (int z : d.awaiting) {
         const scenario::Zone& zone = c.zone(z);
-        bool granted = false;
-        for (const std::string& g : zone.grant)
-            granted = granted || g == "all" || g == category.id || (g == "critical" && category.critical) ||
-                      g == scenario::name(category.kind);
+        const bool granted = grants(zone, category);
         if (granted) d.authorisedZones.push_back(z);
         else d.deniedZones.push_back(z);
         c.emit(c.event(granted ? EventType::AuthorisationGranted : EventType::AuthorisationDenied, &d, z, f.route.front(),
@@ -559,10 +528,31 @@ void decide(Context& c, std::size_t index) {
         return;
     }
 
-    // a compliant operator asks for the authorisations it needs, once each
-    if (blocking.empty() && !needAuthorisation.empty()) {
+    // a zone whose grant: never gives its category an authorisation refuses the request at once,
+    // without its decision delay; the zone then forbids the flight as a denied one does. Asked only
+    // for a route the operator would otherwise fly, as every request is
+    std::string refusals; // the card's words for them
+    auto refuseAtOnce = [&](const std::vector<int>& zones) {
+        bool any = false;
+        for (int z : zones) {
+            const scenario::Zone& zone = c.zone(z);
+            if (grants(zone, category) || contains(d.deniedZones, z)) continue;
+            d.deniedZones.push_back(z);
+            c.emit(c.event(EventType::AuthorisationRequested, &d, z, f.route.front(),
+                           "asks for an authorisation to fly in " + zone.name));
+            c.emit(c.event(EventType::AuthorisationDenied, &d, z, f.route.front(),
+                           "authorisation denied at once for " + zone.name + ": it is never granted to " +
+                               category.name));
+            refusals +=
+                zone.name + " never grants an authorisation to " + category.name + ": refused at once. ";
+            any = true;
+        }
+        return any;
+    };
+    // a compliant operator asks for the authorisations it needs, once each, and decides again on the answer
+    auto askFor = [&](const std::vector<int>& zones, const std::string& before) {
         Millis wait = 0;
-        for (int z : needAuthorisation) {
+        for (int z : zones) {
             const scenario::Zone& zone = c.zone(z);
             d.awaiting.push_back(z);
             wait = std::max(wait, zone.decision);
@@ -570,12 +560,17 @@ void decide(Context& c, std::size_t index) {
                            "asks for an authorisation to fly in " + zone.name));
         }
         verdict.outcome = Outcome::Pending;
-        verdict.rule = "Authorisation required in " + zoneList(c, needAuthorisation) + ": requested at " +
-                       clock(now, c.scenario) + ", answer due at " + clock(now + wait, c.scenario) + ".";
+        verdict.rule = refusals + before + "Authorisation required in " + zoneList(c, zones) +
+                       ": requested at " + clock(now, c.scenario) + ", answer due at " +
+                       clock(now + wait, c.scenario) + ".";
         c.world.verdicts.push_back(verdict);
         d.phase = Phase::Waiting;
         d.departAt = now + wait;
         c.queueDeparture(index, d.departAt);
+    };
+    if (blocking.empty() && refuseAtOnce(needAuthorisation)) assess(plan, blocking, needAuthorisation);
+    if (blocking.empty() && !needAuthorisation.empty()) {
+        askFor(needAuthorisation, "");
         return;
     }
 
@@ -594,10 +589,12 @@ void decide(Context& c, std::size_t index) {
 
     // blocked: a way around, within the battery, avoiding every zone that forbids it
     const double budget = f.speed * (static_cast<double>(fp.endurance) / 1000.0 - 2.0 * f.altitude.metres / c.model.descentRate -
-                                     static_cast<double>(hover) / 1000.0 - 4.0 * kPi / c.model.turnRate);
+                                     static_cast<double>(hover) / 1000.0 - 4.0 * std::numbers::pi / c.model.turnRate);
     std::vector<int> avoid = blocking;
     std::optional<PlannedPath> around;
     std::vector<Segment> aroundPlan;
+    std::vector<int> aroundAuthorisation;    // authorisations the way around needs
+    std::vector<ZoneFinding> aroundFindings; // the zones it meets
     // no way around a zone the flight starts or ends in: skip the search (a country-wide zone is costly to grow)
     bool trapped = false;
     for (int z : c.world.index->zonesAt(meant.front())) trapped = trapped || contains(blocking, z);
@@ -620,11 +617,34 @@ void decide(Context& c, std::size_t index) {
         }
         aroundPlan = buildPlan(around->points, now, f.speed, f.altitude.metres,
                                around->points.size() - 1 - (meant.size() - 1 - hoverAt), hover, 0.0, 0.0, c.model);
+        // the way around is judged as the route as meant was
         std::vector<int> moreBlocking, moreAuthorisation;
         assess(aroundPlan, moreBlocking, moreAuthorisation);
-        if (moreBlocking.empty()) break;
+        if (moreBlocking.empty() && refuseAtOnce(moreAuthorisation))
+            assess(aroundPlan, moreBlocking, moreAuthorisation);
+        if (moreBlocking.empty()) {
+            aroundAuthorisation = moreAuthorisation;
+            aroundFindings = verdict.findings;
+            break;
+        }
         avoid.insert(avoid.end(), moreBlocking.begin(), moreBlocking.end());
         around.reset();
+    }
+    // the card weighs every zone of the route as meant, then those only the way around meets
+    auto withWayAround = [&] {
+        std::vector<ZoneFinding> all = findings;
+        for (const ZoneFinding& x : aroundFindings)
+            if (std::none_of(all.begin(), all.end(), [&](const ZoneFinding& y) { return y.zone == x.zone; }))
+                all.push_back(x);
+        return all;
+    };
+    if (around && !aroundAuthorisation.empty()) {
+        // the way around needs authorisations of its own: asked for first, as for the route as meant
+        const double extra = around->length - pathLength(meant);
+        verdict.findings = withWayAround();
+        askFor(aroundAuthorisation, "The route crosses " + zoneList(c, blocking) +
+                                        ", which forbids it; the way around is " + km(extra) + " further. ");
+        return;
     }
     if (around) {
         const double extra = around->length - pathLength(meant);
@@ -635,10 +655,12 @@ void decide(Context& c, std::size_t index) {
         e.value = extra;
         c.emit(e);
         verdict.outcome = Outcome::Rerouted;
-        verdict.findings = findings;
-        verdict.rule = "The route crosses " + zoneList(c, blocking) + ", which forbids it; the operator flies around, " +
-                       km(extra) + " further (" +
-                       core::formatQuantity(extra / f.speed, core::Dimension::Duration) + " more).";
+        verdict.findings = withWayAround();
+        verdict.rule =
+            refusals + "The route crosses " + zoneList(c, blocking) +
+            ", which forbids it; the operator flies around, " + km(extra) + " further (" +
+            core::formatQuantity(extra / f.speed, core::Dimension::Duration) + " more)." +
+            (d.authorisedZones.empty() ? "" : " Authorised in " + zoneList(c, d.authorisedZones) + ".");
         c.world.verdicts.push_back(verdict);
         takeOff(c, index, std::move(aroundPlan), &lastCrossings);
         return;
@@ -663,7 +685,8 @@ void decide(Context& c, std::size_t index) {
         e.value = static_cast<double>(clear - now) / 1000.0;
         c.emit(e);
         verdict.outcome = Outcome::Waited;
-        verdict.rule = zoneList(c, blocking) + " forbids the flight now and there is no way around; it ends at " +
+        verdict.rule = refusals + zoneList(c, blocking) +
+                       " forbids the flight now and there is no way around; it ends at " +
                        clock(clear, c.scenario) + ", so the operator waits.";
         c.world.verdicts.push_back(verdict);
         c.queueDeparture(index, clear);
@@ -675,10 +698,10 @@ void decide(Context& c, std::size_t index) {
                    "cancels: " + zoneList(c, blocking) + (denied ? " (authorisation denied)" : "") +
                        " stands in the way and there is no way around within the battery"));
     verdict.outcome = d.outcome;
-    verdict.rule = (denied ? "Authorisation denied in " : "Prohibited by ") + zoneList(c, blocking) +
-                   "; no way around within the battery" +
-                   (clear >= kFar ? " and the zone does not end" : ", and waiting until " + clock(clear, c.scenario) +
-                                                                        " is too long") +
+    verdict.rule = refusals + (denied ? "Authorisation denied in " : "Prohibited by ") +
+                   zoneList(c, blocking) + "; no way around within the battery" +
+                   (clear >= kFar ? " and the zone does not end"
+                                  : ", and waiting until " + clock(clear, c.scenario) + " is too long") +
                    ": the operator cancels.";
     c.world.verdicts.push_back(verdict);
 }
@@ -865,10 +888,9 @@ World makeWorld(const Scenario& scenario, std::shared_ptr<const ZoneIndex> index
     World world;
     world.tick = 0;
     world.now = scenario.time.start;
-    world.random = core::Random(scenario.seed);
     world.index = index ? std::move(index) : std::make_shared<const ZoneIndex>(scenario);
     world.zones = zoneStates(scenario);
-    world.flights = expandTraffic(scenario, world.random, model);
+    world.flights = expandTraffic(scenario, model);
     world.drones.resize(world.flights.size());
     for (std::size_t i = 0; i < world.flights.size(); ++i) {
         Drone& d = world.drones[i];

@@ -1,7 +1,9 @@
 // World: everything that changes during a run (the MuJoCo mjData to the
 // Scenario's mjModel). Its job is to hold every drone's state, the zones'
-// state, the clock, the random number generator and the event buffer; step()
-// moves it forward one fixed tick.
+// state, the clock and the event buffer; step() moves it forward one fixed
+// tick. Its random draws are keyed by what they draw (core::keyAt and
+// core::uniformAt; a sensor's false alarms: a stream of its own), never taken
+// in turn from one generator, so that call order shifts none of them.
 #pragma once
 
 #include "core/random.hpp"
@@ -41,12 +43,9 @@ struct FlightPlan {
     core::Millis endurance = 0;
 };
 
-/// A zone's time in force: [from, to), and since when operators know it.
-struct ActiveWindow {
-    core::Instant from = 0;
-    core::Instant to = 0;
-    core::Instant known = 0; ///< published at this time (timeline announcements); earlier for schedules
-};
+/// A zone's time in force: [from, to), and since when operators know it
+/// (scenario::windowsInForce says when).
+using ActiveWindow = scenario::InForceWindow;
 
 /// An event of a drone's plan still to come, kept small: the full Event (with
 /// its position and text) is made when it happens.
@@ -97,7 +96,6 @@ struct ZoneState {
 struct World {
     std::int64_t tick = 0;
     core::Instant now = 0;
-    core::Random random{1};
     std::vector<FlightPlan> flights;
     std::vector<Drone> drones;         ///< one per flight, same order
     std::vector<ZoneState> zones;      ///< one per scenario zone

@@ -7,10 +7,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <regex>
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -60,7 +64,8 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedRun, ::testing::ValuesIn(shippedRuns(
 TEST(RunCommand, PrintsTheSummaryAndExpectations) {
     const Outcome o = nofly("run scenarios/tutorial/01_one_zone_one_flight.yaml");
     EXPECT_EQ(o.exit, 0);
-    EXPECT_THAT(o.out, HasSubstr("2 flights planned, 2 flown"));
+    EXPECT_THAT(o.out,
+                HasSubstr("2 flights planned: 1 flown, 1 violated, 0 neutralised, 0 cancelled, 0 pending\n"));
     EXPECT_THAT(o.out, ::testing::ContainsRegex("PASS  line [0-9]+: flight 'careful-pilot' was rerouted"));
 }
 
@@ -104,6 +109,86 @@ TEST(RunCommand, AMeanTimeWithNothingToAverageIsADashInTheSummaryAndTheHandout) 
     fs::remove_all(dir);
 }
 
+/// The numbers of a line such as "7 flights planned: 3 flown, 1 violated, ...".
+std::map<std::string, int> outcomeCounts(const std::string& text) {
+    std::map<std::string, int> out;
+    std::smatch m;
+    const std::regex line(
+        "([0-9]+) flights planned: ([0-9]+) flown, ([0-9]+) violated, ([0-9]+) neutralised, "
+        "([0-9]+) cancelled, ([0-9]+) pending\n");
+    if (!std::regex_search(text, m, line)) return out;
+    const char* names[] = {"planned", "flown", "violated", "neutralised", "cancelled", "pending"};
+    for (std::size_t i = 0; i < 6; ++i) out[names[i]] = std::stoi(m[i + 1]);
+    return out;
+}
+
+// issue 14, item 6: every planned flight ends in one outcome, and every output adds up to the flights planned
+TEST(RunCommand, EveryPlannedFlightHasOneOutcomeInEveryOutput) {
+    const fs::path dir = fs::temp_directory_path() / ("nofly-ledger-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    const std::string file = "tests/data/ledger/every_outcome.yaml";
+    const Outcome o = nofly("run " + file + " --out '" + dir.string() + "'");
+    EXPECT_EQ(o.exit, 0) << o.out;
+
+    // the summary: a violation, a neutralised intruder, one still waiting, and a reroute with its km
+    std::map<std::string, int> summary = outcomeCounts(o.out);
+    ASSERT_EQ(summary["planned"], 7) << o.out;
+    EXPECT_EQ(summary["flown"] + summary["violated"] + summary["neutralised"] + summary["cancelled"] +
+                  summary["pending"],
+              summary["planned"]);
+    EXPECT_EQ(summary["violated"], 1);
+    EXPECT_EQ(summary["neutralised"], 1);
+    EXPECT_EQ(summary["pending"], 1);
+    EXPECT_THAT(o.out, HasSubstr("1 rerouted (0.2 km extra)"));
+
+    // report.json: the same outcomes
+    const nlohmann::json total =
+        nlohmann::json::parse(nofly::testing::slurp(dir / "report.json"))["metrics"]["total"];
+    for (const auto& [outcome, n] : total["outcomes"].items())
+        EXPECT_EQ(n.get<int>(), summary[outcome]) << outcome;
+    EXPECT_EQ(total["outcomes"].size(), 5u);
+    EXPECT_EQ(total["planned"], 7);
+
+    // flights.csv: one outcome a row, from the closed list, counted the same
+    std::ifstream csv(dir / "flights.csv");
+    std::string line;
+    std::getline(csv, line);
+    ASSERT_THAT(line, HasSubstr(",outcome,authorised,denied,rerouted,waited,"));
+    std::map<std::string, int> rows;
+    while (std::getline(csv, line)) {
+        std::stringstream fields(line);
+        std::string field;
+        for (int i = 0; i < 5; ++i) std::getline(fields, field, ',');
+        EXPECT_THAT((std::vector<std::string>{"flown", "violated", "neutralised", "cancelled", "pending"}),
+                    ::testing::Contains(field));
+        ++rows[field];
+    }
+    for (const char* outcome : {"flown", "violated", "neutralised", "cancelled", "pending"})
+        EXPECT_EQ(rows[outcome], summary[outcome]) << outcome;
+
+    // compare: the outcome rows of its table, the same again
+    const Outcome compared = nofly("compare " + file);
+    EXPECT_EQ(compared.exit, 0) << compared.out;
+    for (const char* outcome : {"flown", "violated", "neutralised", "cancelled", "pending"}) {
+        std::smatch m;
+        const std::string label = std::string("outcome: ") + outcome;
+        ASSERT_TRUE(std::regex_search(compared.out, m, std::regex("\n  " + label + " +([0-9]+)\n")))
+            << compared.out;
+        EXPECT_EQ(std::stoi(m[1]), summary[outcome]) << outcome;
+    }
+    fs::remove_all(dir);
+}
+
+TEST(RunCommand, UntilLeavesTheFlightsNotYetDuePending) {
+    const Outcome o = nofly("run tests/data/ledger/every_outcome.yaml --until 10:12", false);
+    std::map<std::string, int> summary = outcomeCounts(o.out);
+    ASSERT_EQ(summary["planned"], 7) << o.out;
+    EXPECT_EQ(summary["pending"], 4);
+    EXPECT_EQ(summary["flown"] + summary["violated"] + summary["neutralised"] + summary["cancelled"] +
+                  summary["pending"],
+              7);
+}
+
 TEST(RunCommand, FailedExpectationExitsOneAndNamesTheLine) {
     const fs::path dir = fs::temp_directory_path() / ("nofly-expect-" + std::to_string(::getpid()));
     fs::create_directories(dir);
@@ -113,7 +198,8 @@ TEST(RunCommand, FailedExpectationExitsOneAndNamesTheLine) {
                                      "expect:\n  - {flight: f, outcome: cancelled}\n";
     const Outcome o = nofly("run --quiet '" + (dir / "s.yaml").string() + "'");
     EXPECT_EQ(o.exit, 1);
-    EXPECT_THAT(o.out, HasSubstr("s.yaml:6:5: error: expectation not met: flight 'f' was allowed"));
+    EXPECT_THAT(o.out,
+                HasSubstr("s.yaml:6:5: error: expectation not met: flight 'f' was flown, not cancelled"));
     fs::remove_all(dir);
 }
 
@@ -135,9 +221,21 @@ TEST(WhereCommand, ProhibitedInsideTheBanButNotForPolice) {
 }
 
 TEST(WhereCommand, StatusQuoNeedsAnAuthorisationNearTheAirport) {
-    const Outcome o = nofly("where scenarios/denmark_2025/summit_ban.yaml --variant status-quo --at EKCH --time 09:00");
+    const Outcome o =
+        nofly("where scenarios/denmark_2025/summit_ban.yaml --variant status-quo --at EKCH --time 09:00 "
+              "--operator inspection");
     EXPECT_THAT(o.out, HasSubstr("Only with an authorisation"));
     EXPECT_EQ(nofly("where scenarios/denmark_2025/summit_ban.yaml --at nowhere").exit, 2);
+}
+
+TEST(WhereCommand, AnAuthorisationNeverGrantedToTheOperatorIsANo) {
+    // the airport circle grants commercial and state operators only: a run refuses a hobby pilot at once
+    const Outcome o =
+        nofly("where scenarios/denmark_2025/summit_ban.yaml --variant status-quo --at EKCH --time 09:00");
+    EXPECT_THAT(o.out,
+                HasSubstr("No: Hobby pilots may not fly here then. The authorisation it needs is never "
+                          "granted to Hobby pilots."));
+    EXPECT_THAT(o.out, HasSubstr("not granted to Hobby pilots"));
 }
 
 TEST(ExplainCommand, PrintsTheVerdictCardAndEvents) {
@@ -149,6 +247,35 @@ TEST(ExplainCommand, PrintsTheVerdictCardAndEvents) {
     const Outcome unknown = nofly("explain scenarios/denmark_2025/summit_ban.yaml weding-photos");
     EXPECT_EQ(unknown.exit, 2);
     EXPECT_THAT(unknown.out, HasSubstr("did you mean 'wedding-photos'?"));
+}
+
+TEST(OneRuleBook, CheckRunWhereAndExplainAgreeOnAStandingAuthorisation) {
+    // surveyors hold a standing authorisation for the prohibited disc they take off in
+    const fs::path dir = fs::temp_directory_path() / ("nofly-rules-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const std::string file = "'" + (dir / "s.yaml").string() + "'";
+    std::ofstream(dir / "s.yaml")
+        << "title: T\ntime: {start: 2025-06-14T10:00+02:00, end: +1 h}\n"
+           "map: {origin: {lat: 55.69, lon: 12.56}}\n"
+           "categories: {survey: {kind: commercial, authorisations: [disc]}}\n"
+           "zones: [{id: disc, restriction: prohibited, shape: {circle: {center: [0, 0], "
+           "radius: 500 m}}}]\n"
+           "flights: [{id: f, category: survey, depart: 10:10, behaviour: compliant, "
+           "from: [100 m, 0], to: [2 km, 0]}]\n";
+    const Outcome check = nofly("check " + file);
+    EXPECT_EQ(check.exit, 0);
+    EXPECT_THAT(check.out, ::testing::Not(HasSubstr("warning")));
+    const Outcome where = nofly("where " + file + " --at 100m,0m --time 10:10 --operator survey");
+    EXPECT_THAT(where.out, HasSubstr("Yes: no zone here forbids it then."));
+    EXPECT_THAT(where.out,
+                HasSubstr("disc (prohibited): does not apply: survey hold a standing authorisation"));
+    const Outcome explain = nofly("explain " + file + " f");
+    EXPECT_THAT(explain.out,
+                HasSubstr("disc (prohibited): does not apply: survey hold a standing authorisation"));
+    EXPECT_THAT(explain.out, HasSubstr("departure: takes off"));
+    EXPECT_THAT(explain.out, ::testing::Not(HasSubstr("cancellation")));
+    EXPECT_THAT(explain.out, ::testing::Not(HasSubstr("violat")));
+    fs::remove_all(dir);
 }
 
 } // namespace

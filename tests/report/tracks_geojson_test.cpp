@@ -172,7 +172,9 @@ TEST(TracksGeoJson, FlightPropertiesSayWhatHappened) {
     const json east = featuresOf(root, "flight")[0]["properties"];
     EXPECT_EQ(east["category"], "hobby");
     EXPECT_EQ(east["behaviour"], "compliant");
-    EXPECT_EQ(east["outcome"], "allowed");
+    EXPECT_EQ(east["outcome"], "flown"); // the ledger's word (report/ledger.hpp), with its flags
+    EXPECT_EQ(east["rerouted"], false);
+    EXPECT_EQ(east["authorised"], false);
     EXPECT_EQ(east["departed"], "2025-06-14T10:05:00+02:00");
     EXPECT_EQ(east["landed"], "2025-06-14T10:15:00+02:00");
     EXPECT_EQ(east["violations"], 0);

@@ -463,5 +463,82 @@ TEST_F(IncludeTest, IncludedFileMayOnlyHoldLists) {
     EXPECT_THAT(printed(r), HasSubstr("_bad.yaml:1:1: error: included file 'parts/_bad.yaml': unknown key 'title'"));
 }
 
+// --- one rule book (issue 14) -----------------------------------------------------------
+
+TEST(ScenarioLoader, TheTakeOffWarningAsksWhetherTheZoneIsInForceAtTheTakeOff) {
+    // the timeline switches the zone on at 10:30: 'early' leaves before, 'late' after
+    const LoadResult r =
+        load(kHead + "zones:\n  - {id: z, restriction: prohibited, shape: {circle: {center: [0, 0], "
+                     "radius: 1 km}}}\n"
+                     "timeline:\n  - {at: 10:30, event: activate, zone: z}\n"
+                     "flights:\n  - {id: early, category: hobby, depart: 10:10, route: [[0, 0], [5 km, 0]]}\n"
+                     "  - {id: late, category: hobby, depart: 10:40, route: [[0, 0], [5 km, 0]]}\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    EXPECT_EQ(r.diagnostics.warningCount(), 1u) << printed(r);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:10:5: warning: flight 'late' takes off inside prohibited zone 'z'"));
+}
+
+TEST(ScenarioLoader, TheTakeOffWarningWaitsForTheAnnouncementAndEndsWithADeactivation) {
+    // announced at 10:20 for 10:30; switched off at 11:00
+    const LoadResult r = load(
+        kHead + "zones:\n  - {id: z, restriction: prohibited, shape: {circle: {center: [0, 0], "
+                "radius: 1 km}}}\n"
+                "timeline:\n  - {at: 10:20, event: announce, zone: z, notice: 10 min}\n"
+                "  - {at: 11:00, event: deactivate, zone: z}\n"
+                "flights:\n  - {id: before, category: hobby, depart: 10:25, route: [[0, 0], [5 km, 0]]}\n"
+                "  - {id: during, category: hobby, depart: 10:45, route: [[0, 0], [5 km, 0]]}\n"
+                "  - {id: after, category: hobby, depart: 11:05, route: [[0, 0], [5 km, 0]]}\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    EXPECT_EQ(r.diagnostics.warningCount(), 1u) << printed(r);
+    EXPECT_THAT(printed(r), HasSubstr("flight 'during' takes off inside prohibited zone 'z'"));
+}
+
+TEST(ScenarioLoader, AZoneTheTimelineSwitchesOnOnlyAfterTheEndIsNeverActive) {
+    const LoadResult r =
+        load(kHead + "zones:\n  - {id: z, restriction: prohibited, shape: {circle: {center: [0, 0], "
+                     "radius: 1 km}}}\n"
+                     "timeline:\n  - {at: 2025-06-14T13:00+02:00, event: activate, zone: z}\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    EXPECT_THAT(printed(r), HasSubstr("test.yaml:5:5: warning: zone 'z' is never active between"));
+}
+
+TEST(ScenarioLoader, AShapeSmallerThanAMetreIsAnError) {
+    const LoadResult r = load(
+        kHead + "zones:\n"
+                "  - {id: dot, restriction: prohibited, shape: {circle: {center: [0, 0], radius: 0.5 m}}}\n"
+                "  - {id: speck, restriction: prohibited, shape: {polygon: [[0, 0], [0.5 m, 0], [0.5 m, 0.5 "
+                "m], [0, 0.5 m]]}}\n"
+                "  - {id: sliver, restriction: prohibited, shape: {polygon: [[0, 0], [100 m, 0], [100 m, 0.9 "
+                "m], [0, 0.9 m]]}}\n"
+                "  - {id: thread, restriction: prohibited, shape: {corridor: {path: [[0, 0], [1 km, 0]], "
+                "width: 1 m}}}\n"
+                "  - {id: fine, restriction: prohibited, shape: {circle: {center: [0, 0], radius: 1 m}}}\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_EQ(r.diagnostics.errorCount(), 4u) << printed(r);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:5:81: error: zone 'dot' shape circle radius 0.5 m is under 1 m"));
+    EXPECT_THAT(
+        printed(r),
+        HasSubstr("test.yaml:6:59: error: zone 'speck' shape polygon has an area of 0.25 m², under 1 m²"));
+    EXPECT_THAT(
+        printed(r),
+        HasSubstr("test.yaml:7:60: error: zone 'sliver' shape polygon is narrower than 1 m everywhere"));
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:8:96: error: zone 'thread' shape corridor width 1 m is under 2 m"));
+    EXPECT_THAT(printed(r), ::testing::Not(HasSubstr("'fine'")));
+}
+
+TEST(ScenarioLoader, ATrafficAreaWithNoLandOnTheBasemapIsAnError) {
+    const LoadResult r =
+        load("title: Test\ntime: {start: 2025-06-14T10:00+02:00, end: +2 h}\n"
+             "map: {origin: {lat: 55.402, lon: 8.433}, basemap: denmark, extent: 200 km}\n"
+             "traffic:\n  - {id: t, category: hobby, count: 3, depart: {between: [10:00, 11:00]},\n"
+             "     area: {circle: {center: [-150 km, -100 km], radius: 1 km}}}\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:6:12: error: traffic 't' area holds no land of basemap 'denmark'"));
+}
+
 } // namespace
 } // namespace nofly::scenario

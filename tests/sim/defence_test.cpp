@@ -405,5 +405,123 @@ TEST(Defence, SameSeedSameEventsAndOtherSeedOthers) {
     EXPECT_NE(log(3), log(4));
 }
 
+TEST(Responders, TheNeutralisationCardNamesTheZoneTheDroneIsIn) {
+    // the intruder loiters inside a prohibited disc at [1 km, 0]
+    const std::string disc =
+        "zones:\n  - {id: disc, restriction: prohibited, shape: {circle: {center: [1 km, 0], "
+        "radius: 300 m}}}\n";
+    const scenario::Scenario s = load(closureScenario(responder("100%") + disc));
+    World w = makeWorld(s);
+    runToEnd(s, w);
+    const auto card = std::find_if(w.verdicts.begin(), w.verdicts.end(), [](const Verdict& v) {
+        return v.flight == "intruder" && v.rule.find("Neutralised") == 0;
+    });
+    ASSERT_NE(card, w.verdicts.end());
+    ASSERT_FALSE(card->findings.empty());
+    EXPECT_EQ(card->findings[0].zone, "disc");
+    EXPECT_TRUE(card->findings[0].applies);
+    EXPECT_THAT(card->findings[0].why, HasSubstr("prohibited"));
+}
+
+// --- the same luck in every variant (issue 14) ------------------------------------------
+
+/// What `actor` (or, with no actor, the events of `flight`) did, one line an event.
+std::string story(const std::vector<Event>& events, const std::string& actor, const std::string& flight = "",
+                  EventType only = EventType::Note) {
+    std::string out;
+    for (const Event& e : events) {
+        if (!actor.empty() && e.actor != actor) continue;
+        if (!flight.empty() && e.flight != flight) continue;
+        if (only != EventType::Note && e.type != only) continue;
+        out +=
+            std::to_string(e.time) + " " + std::string(name(e.type)) + " " + e.flight + " " + e.text + "\n";
+    }
+    return out;
+}
+
+std::vector<Event> runVariant(const std::string& text, const std::string& variant) {
+    scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {variant, {}, {}});
+    if (!r.scenario) throw std::runtime_error("does not load");
+    World w = makeWorld(*r.scenario);
+    return runToEnd(*r.scenario, w);
+}
+
+TEST(SameLuck, MisclassificationDrawsDoNotDependOnWhatElseIsClassified) {
+    // in the base, 'y' crosses a prohibited disc and is classified again twice (violating, then not);
+    // the variant opens the disc. The ten drones that take off later are classified the same in both.
+    std::string text =
+        kHead + "tracking: {lost-after: 4 h, misclassify: 50%}\n" +
+        "categories: {hobby: {remote-id: 100%}}\n" +
+        "sensors:\n  - {id: radar, type: radar, at: [0, 0], range: 1000 km, probability: 100%, update: 1 "
+        "s}\n" +
+        "  - {id: rid, type: remote-id, at: [0, 0], range: 1000 km, probability: 100%, update: 1 s}\n" +
+        "zones:\n  - {id: disc, restriction: prohibited, shape: {circle: {center: [0, 5 km], radius: 500 "
+        "m}}}\n" +
+        "flights:\n  - {id: y, category: hobby, behaviour: unaware, depart: 10:01, from: [-2 km, 5 km], "
+        "to: [2 km, 5 km], speed: 10 m/s, altitude: 60 m}\n";
+    for (int i = 0; i < 10; ++i)
+        text += "  - {id: x" + std::to_string(i) +
+                ", category: hobby, behaviour: compliant, depart: 10:20, from: [" + std::to_string(i) +
+                " km, -3 km], to: [" + std::to_string(i) + " km, -4 km], speed: 5 m/s, altitude: 60 m}\n";
+    text += "variants:\n  open: {remove: [zones.disc]}\n";
+    const std::vector<Event> base = runVariant(text, ""), open = runVariant(text, "open");
+    ASSERT_EQ(story(base, "", "y", EventType::ViolationStart).empty(),
+              false); // classified again: the truth changed
+    ASSERT_EQ(story(open, "", "y", EventType::ViolationStart).empty(), true);
+    for (int i = 0; i < 10; ++i) {
+        const std::string id = "x" + std::to_string(i);
+        const std::string a = story(base, "", id, EventType::Identification);
+        EXPECT_FALSE(a.empty()) << id;
+        EXPECT_EQ(a, story(open, "", id, EventType::Identification)) << id;
+    }
+}
+
+TEST(SameLuck, ResponderDrawsDoNotDependOnOtherResponders) {
+    // the team protects TEST in both; the variant adds a jammer at a second airport, with an intruder of its
+    // own
+    const std::string text =
+        kHead +
+        "airports:\n  - {id: TEST, name: Test airport, at: [0, 0], closure: {radius: 3 km, quiet: 10 min}}\n"
+        "  - {id: OTHER, name: Other airport, at: [20 km, 0], closure: {radius: 3 km, quiet: 10 min}}\n"
+        "sensors:\n  - {id: radar, type: radar, at: [10 km, 0], range: 1000 km, probability: 100%, update: 1 "
+        "s}\n"
+        "flights:\n  - {id: intruder, category: hobby, behaviour: hostile, depart: 10:10, from: [2 km, 0], "
+        "to: [1 km, 0],"
+        " speed: 10 m/s, altitude: 60 m, endurance: 30 min}\n"
+        "  - {id: intruder-2, category: hobby, behaviour: hostile, depart: 10:05, from: [21 km, 0], to: [20 "
+        "km, 0],"
+        " speed: 10 m/s, altitude: 60 m, endurance: 30 min}\n"
+        "responders:\n  - {id: team, type: police, base: [1 km, 2 km], speed: 20 m/s, neutralise: 60 s, "
+        "success: 30%,"
+        " protects: [TEST]}\n"
+        "variants:\n  jammer:\n    add:\n      responders:\n        - {id: jammer, type: jammer, base: [20 "
+        "km, 1 km],"
+        " speed: 20 m/s, neutralise: 20 s, success: 30%, protects: [OTHER]}\n";
+    const std::vector<Event> base = runVariant(text, ""), jammer = runVariant(text, "jammer");
+    ASSERT_FALSE(story(jammer, "jammer").empty());
+    EXPECT_FALSE(story(base, "team").empty());
+    EXPECT_EQ(story(base, "team"), story(jammer, "team"));
+}
+
+TEST(SameLuck, RemoteIdDrawsBelongToTheirFlight) {
+    // removing one written flight changes no other drone's Remote ID
+    std::string text = kHead + "categories: {hobby: {remote-id: 50%}}\nflights:\n" + hover("w", 0.0, 60.0);
+    for (int i = 0; i < 20; ++i)
+        text += hover("d" + std::to_string(i), 100.0 * i, 60.0);
+    text += "variants:\n  fewer: {remove: [flights.w]}\n";
+    auto cooperative = [&](const std::string& variant) {
+        scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {variant, {}, {}});
+        World w = makeWorld(*r.scenario);
+        std::map<std::string, bool> out;
+        for (std::size_t i = 0; i < w.flights.size(); ++i)
+            out[w.flights[i].flight.id] = w.defence.cooperative[i];
+        out.erase("w");
+        return out;
+    };
+    const auto base = cooperative(""), fewer = cooperative("fewer");
+    ASSERT_EQ(base.size(), 20u);
+    EXPECT_EQ(base, fewer);
+}
+
 } // namespace
 } // namespace nofly::sim

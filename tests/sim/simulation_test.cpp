@@ -4,6 +4,7 @@
 #include "sim/simulation.hpp"
 
 #include "scenario/loader.hpp"
+#include "sim/rules.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -283,6 +284,153 @@ TEST(Simulation, ZonesSwitchOnAndOffOnSchedule) {
     EXPECT_EQ(switches[0].type, EventType::ZoneActivated);
     EXPECT_EQ(switches[0].time, r.scenario.time.start + 30 * 60000);
     EXPECT_EQ(switches[1].time, r.scenario.time.start + 60 * 60000);
+}
+
+// --- one rule book (issue 14) ----------------------------------------------------------
+
+// authorisation zones north and south of the prohibited disc: every way around it crosses one
+const std::string kSlabs = "  - {id: north, restriction: authorisation, decision: 5 min, shape: {polygon: "
+                           "[[-300 m, 550 m], [300 m, 550 m], "
+                           "[300 m, 3 km], [-300 m, 3 km]]}}\n"
+                           "  - {id: south, restriction: authorisation, decision: 5 min, shape: {polygon: "
+                           "[[-300 m, -550 m], [300 m, -550 m], "
+                           "[300 m, -3 km], [-300 m, -3 km]]}}\n";
+
+TEST(Rules, AWayAroundAsksForTheAuthorisationsItNeedsBeforeItIsFlown) {
+    const Trial r =
+        run(kHead + "zones:\n" + kDisc + kSlabs + "flights:\n" +
+            "  - {id: f, category: inspection, depart: 10:10, speed: 10 m/s, altitude: 50 m, behaviour: "
+            "compliant, from: [-2 km, 0], to: [2 km, 0]}\n");
+    const Drone& d = r.drone("f");
+    // asked at 10:10 for the slab the way around crosses, granted after 5 min, flown then, never violating
+    const auto asked = r.of("f", EventType::AuthorisationRequested);
+    ASSERT_EQ(asked.size(), 1u);
+    EXPECT_EQ(asked[0].time, r.scenario.time.start + 10 * 60000);
+    ASSERT_EQ(r.of("f", EventType::AuthorisationGranted).size(), 1u);
+    ASSERT_EQ(r.of("f", EventType::Reroute).size(), 1u);
+    EXPECT_EQ(d.departedAt, r.scenario.time.start + 15 * 60000);
+    EXPECT_EQ(d.violations, 0);
+    EXPECT_TRUE(r.of("f", EventType::ViolationStart).empty());
+    EXPECT_EQ(r.of("f", EventType::ZoneEntry).size(), 1u); // through the slab, as authorised
+    EXPECT_THAT(r.verdict("f").rule, HasSubstr("Authorised in"));
+}
+
+TEST(Rules, AWayAroundNeverCrossesAZoneThatRefusesTheFlight) {
+    // a hobby pilot gets no authorisation for the slabs: it flies around the disc and them, or not at all
+    const Trial r = run(kHead + "zones:\n" + kDisc + kSlabs + "flights:\n" +
+                        flight("f", "behaviour: compliant, from: [-2 km, 0], to: [2 km, 0]"));
+    EXPECT_EQ(r.drone("f").violations, 0);
+    EXPECT_TRUE(r.of("f", EventType::ViolationStart).empty());
+}
+
+TEST(Rules, AStandingAuthorisationLiftsAProhibitedZone) {
+    const Trial r =
+        run(kHead + "categories: {survey: {kind: commercial, authorisations: [disc]}}\nzones:\n" + kDisc +
+            "flights:\n  - {id: f, category: survey, depart: 10:10, speed: 10 m/s, altitude: 50 m, "
+            "behaviour: compliant, from: [0, 0], to: [2 km, 0]}\n");
+    const Drone& d = r.drone("f");
+    EXPECT_EQ(d.departedAt, r.scenario.time.start + 10 * 60000);
+    EXPECT_EQ(d.violations, 0);
+    EXPECT_TRUE(r.of("f", EventType::Cancellation).empty());
+    ASSERT_EQ(r.verdict("f").findings.size(), 1u);
+    EXPECT_FALSE(r.verdict("f").findings[0].applies);
+    EXPECT_THAT(r.verdict("f").findings[0].why, HasSubstr("hold a standing authorisation"));
+    // "Can I fly here?" gives the same answer at the take-off point
+    const WhereAnswer here =
+        where(r.scenario, r.world, {0, 0}, r.scenario.time.start + 10 * 60000, 50.0, "survey");
+    EXPECT_EQ(here.outcome, Outcome::Allowed);
+    ASSERT_EQ(here.zones.size(), 1u);
+    EXPECT_THAT(here.zones[0].finding.why, HasSubstr("hold a standing authorisation"));
+}
+
+TEST(Rules, AnAuthorisationTheZoneNeverGrantsIsRefusedAtOnce) {
+    // the zone grants commercial and state operators only; its answers take two hours
+    const std::string zone =
+        "  - {id: ctr, restriction: authorisation, decision: 2 h, shape: {circle: {center: [0, 0], "
+        "radius: 500 m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zone + "flights:\n" +
+                        flight("f", "behaviour: compliant, from: [-2 km, 0], to: [2 km, 0]"));
+    const core::Instant decided = r.scenario.time.start + 10 * 60000;
+    ASSERT_EQ(r.of("f", EventType::AuthorisationRequested).size(), 1u);
+    const auto denied = r.of("f", EventType::AuthorisationDenied);
+    ASSERT_EQ(denied.size(), 1u);
+    EXPECT_EQ(denied[0].time, decided);
+    EXPECT_THAT(denied[0].text, HasSubstr("never granted to Hobby pilots"));
+    EXPECT_EQ(r.drone("f").departedAt, decided); // around the zone at once, no two-hour wait
+    ASSERT_EQ(r.of("f", EventType::Reroute).size(), 1u);
+    EXPECT_THAT(r.verdict("f").rule,
+                HasSubstr("ctr never grants an authorisation to Hobby pilots: refused at once"));
+}
+
+TEST(Rules, GrazingAZoneIsNeitherAnEntryNorAViolation) {
+    // both legs run along y = 500 m, tangent to the disc's edge at [0, 500 m]
+    const Trial r = run(kHead + "zones:\n" + kDisc + "flights:\n" +
+                        flight("u", "behaviour: unaware, from: [-2 km, 500 m], to: [2 km, 500 m]") +
+                        flight("c", "behaviour: compliant, from: [-2 km, 500 m], to: [2 km, 500 m]"));
+    for (const char* id : {"u", "c"}) {
+        EXPECT_TRUE(r.of(id, EventType::ZoneEntry).empty()) << id;
+        EXPECT_TRUE(r.of(id, EventType::ViolationStart).empty()) << id;
+        EXPECT_TRUE(r.of(id, EventType::ViolationEnd).empty()) << id;
+        EXPECT_EQ(r.drone(id).violations, 0) << id;
+        EXPECT_TRUE(r.verdict(id).findings.empty()) << id; // its decision weighed no zone either
+    }
+    EXPECT_TRUE(r.of("c", EventType::Reroute).empty());
+    // the edge itself counts as inside: "can I fly here?" says no there, and a drone standing on it
+    // (taking off from [500 m, 0], on the edge) violates the zone while it climbs
+    const WhereAnswer edge = where(r.scenario, r.world, {0, 500}, r.scenario.time.start, 50.0, "hobby");
+    EXPECT_EQ(edge.outcome, Outcome::Denied);
+    const Trial standing = run(kHead + "zones:\n" + kDisc + "flights:\n" +
+                               flight("s", "behaviour: unaware, from: [500 m, 0], to: [2 km, 0]"));
+    const auto ended = standing.of("s", EventType::ViolationEnd);
+    ASSERT_EQ(ended.size(), 1u);
+    EXPECT_GT(ended[0].value, 0.0);
+}
+
+TEST(Rules, GeneratedFlightsTakeOffAndLandOnLand) {
+    // an area of two discs, one on Fanoe and one far out in the North Sea: land is so small a share
+    // of the area's bounds that random draws often miss it
+    const std::string text = "title: T\ntime: {start: 2025-06-14T10:00+02:00, end: +3 h, step: 1 s}\n"
+                             "map: {origin: {lat: 55.402, lon: 8.433}, basemap: denmark, extent: 200 km}\n"
+                             "traffic:\n  - {id: g, category: hobby, count: 20, depart: {between: [10:00, "
+                             "11:00]}, behaviour: {unaware: "
+                             "100%}, area: {parts: [{circle: {center: [0, 0], radius: 2 km}}, {circle: "
+                             "{center: [-150 km, -100 km], "
+                             "radius: 1 km}}]}}\n";
+    const Trial r = run(text);
+    ASSERT_EQ(r.world.flights.size(), 20u);
+    for (const FlightPlan& f : r.world.flights) {
+        EXPECT_TRUE(core::contains(r.scenario.land, f.flight.route.front()))
+            << f.flight.id << " takes off at sea";
+        EXPECT_TRUE(core::contains(r.scenario.traffic[0].area, f.flight.route.front())) << f.flight.id;
+        EXPECT_TRUE(f.flight.returnHome) << f.flight.id << " lands where it took off";
+    }
+    for (const Event& e : r.events) {
+        if (e.type != EventType::Landing) continue;
+        EXPECT_TRUE(core::contains(r.scenario.land, e.at)) << e.flight << " lands at sea";
+    }
+}
+
+TEST(Rules, GeneratedTrafficIsDrawnFlightByFlight) {
+    // removing a written flight whose behaviour is drawn moves no generated flight
+    const std::string text =
+        kHead + "flights:\n" + flight("w", "from: [0, 0], to: [1 km, 0]") +
+        "traffic:\n  - {id: club, category: hobby, count: 10, area: {circle: {center: [0, 0], "
+        "radius: 3 km}}, depart: {between: [10:00, 11:00]}}\n"
+        "  - {id: photo, category: photo, count: 5, area: {circle: {center: [0, 0], "
+        "radius: 3 km}}, depart: {between: [10:00, 11:00]}}\n"
+        "variants:\n  fewer: {remove: [flights.w]}\n";
+    const Trial a = run(text), b = run(text, "fewer");
+    ASSERT_EQ(a.world.flights.size(), 16u);
+    ASSERT_EQ(b.world.flights.size(), 15u);
+    for (std::size_t i = 0; i < 15; ++i) {
+        const FlightPlan& x = a.world.flights[i + 1];
+        const FlightPlan& y = b.world.flights[i];
+        ASSERT_EQ(x.flight.id, y.flight.id);
+        EXPECT_EQ(x.flight.depart, y.flight.depart) << x.flight.id;
+        EXPECT_EQ(x.flight.route, y.flight.route) << x.flight.id;
+        EXPECT_EQ(x.flight.speed, y.flight.speed) << x.flight.id;
+        EXPECT_EQ(x.behaviour, y.behaviour) << x.flight.id;
+    }
 }
 
 } // namespace
