@@ -3,7 +3,7 @@
 #               in the window (headless run where there is no display)
 #   make test   install what is missing, build the test build (with AddressSanitizer and
 #               UndefinedBehaviorSanitizer), run every test
-# Other targets: build, check, bench, fuzz, format, clean.
+# Other targets: build, check, install, package, tsan, bench, fuzz, format, clean.
 
 JOBS      ?= $(shell nproc 2>/dev/null || echo 2)
 RELEASE   := build/release
@@ -14,8 +14,10 @@ NOFLY     := $(RELEASE)/nofly
 FUZZBUILD := build/fuzz
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?= scenario ed269 ed318 geojson openair quantity time
+PREFIX    ?= /usr/local
+PACKAGEDIR := build/package
 
-.PHONY: demo test build check bench fuzz format clean setup setup-test
+.PHONY: demo test tsan build check install package bench fuzz format clean setup setup-test
 
 setup:
 	@.ci/install-deps build
@@ -42,6 +44,20 @@ demo: build
 
 check: build
 	@$(NOFLY) check $(SHIPPED)
+
+# The release build into PREFIX (bin/nofly, share/nofly, share/doc/nofly,
+# share/man/man1/nofly.1); DESTDIR=/some/stage puts it under a staging folder.
+install: build
+	@DESTDIR="$(DESTDIR)" cmake --install $(RELEASE) --prefix "$(PREFIX)"
+
+# A Debian package of the release build, in build/package (CPack; its Depends
+# come from dpkg-shlibdeps, package dpkg-dev). One step after the other, so
+# that two apt-get never run at once under make -j.
+package:
+	@.ci/install-deps package
+	@$(MAKE) --no-print-directory build
+	@cpack --config $(RELEASE)/CPackConfig.cmake -G DEB -B $(PACKAGEDIR) >/dev/null
+	@echo "nofly package: $$(ls $(PACKAGEDIR)/*.deb)"
 
 # The test build runs every test under AddressSanitizer and
 # UndefinedBehaviorSanitizer (docs/hardening.md); .ci/lsan.supp names the one

@@ -1,12 +1,14 @@
 #include "app/commands.hpp"
 
 #include "core/version.hpp"
+#include "scenario/assets.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <exception>
 #include <memory>
 #include <iostream>
+#include <string>
 
 namespace nofly::app {
 
@@ -90,10 +92,19 @@ int runCli(int argc, char** argv) {
     CLI::App cli{"nofly: an educational airspace-restriction simulator.\n"
                  "Loads YAML scenarios of no-fly zones and drone flights and shows what happens and why.",
                  "nofly"};
-    cli.set_version_flag("--version", core::kVersion);
+    // the version, and the asset folder this copy uses and why (docs/cli.md)
+    cli.set_version_flag(
+        "--version",
+        [] {
+            const scenario::AssetLocation assets = scenario::locateAssets();
+            return std::string("nofly ") + core::kVersion + "\nassets: " + assets.path + " (" +
+                   scenario::describe(assets.origin) + ")";
+        },
+        "Print the version and the asset folder in use, then exit");
     cli.require_subcommand(1);
     cli.footer("Exit codes: 0 ok, 1 the input is wrong, 2 the command line is wrong, 3 an internal fault.\n"
-               "Run 'nofly COMMAND --help' for a command's options. Documentation: docs/ in the source tree.");
+               "Run 'nofly COMMAND --help' for a command's options. Documentation: man nofly, and docs/ in the\n"
+               "source tree or share/doc/nofly where nofly is installed.");
 
     // every command registers itself with its action; one line a family
     std::vector<Command> commands;

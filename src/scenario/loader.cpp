@@ -33,7 +33,6 @@ std::string defaultAssetDir() {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 
 /// A position as written: local plane and geographic.
 struct Position {

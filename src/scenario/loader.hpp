@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/diagnostic.hpp"
+#include "scenario/assets.hpp" // defaultAssetDir()
 #include "scenario/limits.hpp"
 #include "scenario/model.hpp"
 
@@ -35,8 +36,5 @@ LoadResult loadScenarioText(const std::string& text, const std::string& fileName
 /// anywhere in the file is found; diagnostics are merged without repeats and
 /// the returned scenario is the base.
 LoadResult checkScenarioFile(const std::string& path, const LoadOptions& options = {});
-
-/// Where shipped data lives: $NOFLY_ASSETS, else the source tree's assets/.
-std::string defaultAssetDir();
 
 } // namespace nofly::scenario

@@ -2,6 +2,8 @@
 // the JSON form, on real files.
 #include "nofly_process.hpp"
 
+#include "core/version.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -31,6 +33,19 @@ TEST(Cli, CheckHelpListsEveryOption) {
     EXPECT_EQ(r.exit, 0);
     EXPECT_THAT(r.out, HasSubstr("--quiet"));
     EXPECT_THAT(r.out, HasSubstr("--format"));
+}
+
+// --version names the asset folder in use and why (docs/cli.md); from the
+// build folder, the source tree's. The installed case: tests/install.
+TEST(Cli, VersionNamesTheAssetFolderInUse) {
+    const std::string program = std::string("'") + NOFLY_BINARY + "' --version";
+    const Outcome built = nofly::testing::shell("env -u NOFLY_ASSETS " + program);
+    EXPECT_EQ(built.exit, 0);
+    EXPECT_EQ(built.out, std::string("nofly ") + nofly::core::kVersion + "\nassets: " + NOFLY_SOURCE_DIR +
+                             "/assets (source tree)\n");
+    const Outcome overridden = nofly::testing::shell("NOFLY_ASSETS=/elsewhere/assets " + program);
+    EXPECT_EQ(overridden.exit, 0);
+    EXPECT_THAT(overridden.out, HasSubstr("\nassets: /elsewhere/assets (NOFLY_ASSETS)\n"));
 }
 
 TEST(Cli, NoCommandIsAUsageError) { EXPECT_EQ(nofly("").exit, 2); }
