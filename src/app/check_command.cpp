@@ -49,7 +49,7 @@ int runCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) 
     for (const std::string& file : files) results.push_back(scenario::checkScenarioFile(file));
 
     std::size_t invalid = 0;
-    for (const auto& r : results) invalid += r.diagnostics.hasErrors() ? 1 : 0;
+    for (const auto& r : results) invalid += r.diagnostics.hasErrors() ? 1u : 0u;
 
     if (options.format == "json") {
         std::vector<report::CheckedFile> checked;

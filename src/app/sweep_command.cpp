@@ -150,7 +150,7 @@ std::string runFileName(std::size_t k) {
 std::string runStamp(const SweepOptions& options, const std::vector<Axis>& axes, const scenario::Scenario& scenario) {
     std::uint64_t hash = 14695981039346656037ull;
     auto add = [&](const std::string& bytes) {
-        for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ull;
+        for (char c : bytes) hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
         hash = (hash ^ 0xffu) * 1099511628211ull; // a separator, so that files cannot shift into each other
     };
     std::vector<std::string> files = {options.file};

@@ -49,7 +49,6 @@ constexpr double kStraightTolerance = 1e-7;
 // A ring whose area is below this fraction of its bounding box encloses none.
 constexpr double kZeroAreaFraction = 1e-12;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr double kPi = std::numbers::pi;
 
 double toleranceFor(double magnitude) {
     return kAbsoluteTolerance + kRelativeTolerance * magnitude;
@@ -322,7 +321,7 @@ double corridorArea(const Corridor& corridor) {
         return out;
     }();
     if (path.empty() || h <= 0.0) return 0.0;
-    double total = kPi * h * h;
+    double total = std::numbers::pi * h * h;
     for (std::size_t i = 1; i < path.size(); ++i)
         total += 2.0 * h * distance(path[i - 1], path[i]);
     for (std::size_t i = 1; i + 1 < path.size(); ++i) {
@@ -484,7 +483,7 @@ double distanceToArc(Vec2 center, double radius, double from, double to, Vec2 p)
     if (length(d) > 0.0) {
         double angle = std::atan2(d.y, d.x);
         while (angle < from)
-            angle += 2.0 * kPi;
+            angle += 2.0 * std::numbers::pi;
         if (angle <= to) return std::fabs(length(d) - radius);
     }
     return std::min(distance(p, onCircle(center, radius, from)), distance(p, onCircle(center, radius, to)));
@@ -543,7 +542,7 @@ double distanceToExposed(const std::vector<Outline>& outlines, std::size_t index
     if (angles.empty()) angles.push_back(0.0);
     for (std::size_t i = 0; i < angles.size(); ++i) {
         const double from = angles[i];
-        const double to = i + 1 < angles.size() ? angles[i + 1] : angles.front() + 2.0 * kPi;
+        const double to = i + 1 < angles.size() ? angles[i + 1] : angles.front() + 2.0 * std::numbers::pi;
         if (to - from <= 0.0) continue;
         if (!strictlyInside(region, onCircle(o.center, o.radius, 0.5 * (from + to))))
             best = std::min(best, distanceToArc(o.center, o.radius, from, to, p));
@@ -823,7 +822,7 @@ double area(const Region& region) {
     for (const Polygon& polygon : region.polygons)
         total += area(polygon);
     for (const Circle& circle : region.circles)
-        total += kPi * circle.radius * circle.radius;
+        total += std::numbers::pi * circle.radius * circle.radius;
     for (const Corridor& corridor : region.corridors)
         total += corridorArea(corridor);
     return total;
@@ -1501,11 +1500,11 @@ std::vector<Ring> convexSplit(const Polygon& polygon, const ConvexLimits& limits
 // touches the circle: the polygon contains it.
 Ring circleRing(const Circle& circle, std::size_t segments) {
     const std::size_t n = std::max<std::size_t>(3, segments);
-    const double reach = circle.radius / std::cos(kPi / static_cast<double>(n));
+    const double reach = circle.radius / std::cos(std::numbers::pi / static_cast<double>(n));
     Ring ring;
     for (std::size_t i = 0; i < n; ++i)
         ring.push_back(
-            onCircle(circle.center, reach, 2.0 * kPi * static_cast<double>(i) / static_cast<double>(n)));
+            onCircle(circle.center, reach, 2.0 * std::numbers::pi * static_cast<double>(i) / static_cast<double>(n)));
     return ring;
 }
 

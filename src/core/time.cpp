@@ -50,7 +50,7 @@ constexpr const char* kMonthNames[12] = {"January",   "February", "March",    "A
 // "7" -> "07"; width digits, zero-padded.
 std::string padded(std::int64_t value, int width) {
     std::string digits = std::to_string(value < 0 ? -value : value);
-    if (static_cast<int>(digits.size()) < width) digits.insert(0, width - digits.size(), '0');
+    if (static_cast<int>(digits.size()) < width) digits.insert(0, static_cast<std::size_t>(width) - digits.size(), '0');
     return value < 0 ? "-" + digits : digits;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 #include <string>
 #include <utility>
 #include <vector>
@@ -14,7 +15,6 @@ using core::Vec2;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 
 sf::Color colour(report::Colour c, std::uint8_t alpha = 255) {
     return sf::Color(c.r, c.g, c.b, alpha);
@@ -100,7 +100,7 @@ void DefenceLayer::prepare(const Camera& camera, const scenario::Scenario& s, co
         for (const scenario::Sensor& sensor : s.sensors) {
             const bool sector = sensor.type == scenario::SensorType::Camera && sensor.fieldOfView > 0.0;
             const double from = sector ? sensor.heading - sensor.fieldOfView / 2.0 : 0.0;
-            const double to = sector ? sensor.heading + sensor.fieldOfView / 2.0 : 2.0 * kPi;
+            const double to = sector ? sensor.heading + sensor.fieldOfView / 2.0 : 2.0 * std::numbers::pi;
             const std::vector<Vec2> rim = arc(camera, sensor.at, sensor.range, from, to);
             const Vec2 c = camera.toScreen(sensor.at);
             for (std::size_t k = 1; k < rim.size(); ++k) {
@@ -121,7 +121,7 @@ void DefenceLayer::prepare(const Camera& camera, const scenario::Scenario& s, co
         if (!s.airports[a].closure) continue;
         const bool shut = d.airports[a].closed;
         const std::vector<Vec2> rim =
-            arc(camera, s.airports[a].at, s.airports[a].closure->radius, 0.0, 2.0 * kPi);
+            arc(camera, s.airports[a].at, s.airports[a].closure->radius, 0.0, 2.0 * std::numbers::pi);
         for (std::size_t k = 1; k < rim.size(); ++k)
             if (shut || (k / 2) % 2 == 0)
                 band(m_strokes, rim[k - 1], rim[k], (shut ? 4.0 : 1.5) * mark,

@@ -319,8 +319,9 @@ void DroneLayer::dotStamps(int width, int height, float left, Stamps& stamps) co
     stamps.colours.clear();
     for (std::size_t k = 0; k < m_dots.getVertexCount(); ++k) {
         const sf::Vertex& v = m_dots[k];
-        const sf::Vector2i corner(static_cast<int>(std::lround(v.position.x - left - n / 2.f)),
-                                  static_cast<int>(std::lround(v.position.y - n / 2.f)));
+        const float half = static_cast<float>(n) / 2.f;
+        const sf::Vector2i corner(static_cast<int>(std::lround(v.position.x - left - half)),
+                                  static_cast<int>(std::lround(v.position.y - half)));
         if (corner.x + n <= 0 || corner.x >= width || corner.y + n <= 0 || corner.y >= height) continue;
         stamps.corners.push_back(corner);
         stamps.colours.push_back(v.color);

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace nofly::render {
 
 using core::Vec2;
 
 namespace {
-constexpr double kPi = 3.14159265358979323846;
 
 void triangle(Triangles& out, Vec2 a, Vec2 b, Vec2 c) {
     out.push_back(a);
@@ -62,7 +62,7 @@ int circleSegments(double radiusPixels) {
 void fillCircle(Vec2 centre, double radius, int segments, Triangles& out) {
     Vec2 last = centre + Vec2{radius, 0.0};
     for (int k = 1; k <= segments; ++k) {
-        const double a = 2.0 * kPi * k / segments;
+        const double a = 2.0 * std::numbers::pi * k / segments;
         const Vec2 next = centre + Vec2{radius * std::cos(a), radius * std::sin(a)};
         triangle(out, centre, last, next);
         last = next;

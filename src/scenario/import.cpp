@@ -15,6 +15,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <numbers>
 #include <sstream>
 
 namespace nofly::scenario {
@@ -51,7 +52,6 @@ using core::trim;
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 
 const char* const kRestrictionWords269[] = {"PROHIBITED", "REQ_AUTHORISATION", "CONDITIONAL",
                                             "NO_RESTRICTION"};
@@ -709,7 +709,7 @@ struct DegreePlane {
     core::LatLon origin;
     double east = 111320.0;  ///< [m per degree of longitude]
     double north = 110574.0; ///< [m per degree of latitude]
-    explicit DegreePlane(core::LatLon o) : origin(o), east(111320.0 * std::cos(o.lat * kPi / 180.0)) {}
+    explicit DegreePlane(core::LatLon o) : origin(o), east(111320.0 * std::cos(o.lat * std::numbers::pi / 180.0)) {}
     core::Vec2 to(core::LatLon p) const {
         return {(p.lon - origin.lon) * east, (p.lat - origin.lat) * north};
     }

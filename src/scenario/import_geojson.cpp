@@ -349,10 +349,10 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
         if (auto v = property(mapping->id)) written = v->text();
     } else if (auto id = feature.isObject() ? feature.get("id") : std::nullopt; id && id->isScalar()) {
         written = id->text();
-    } else if (auto v = property("id")) {
-        written = v->text();
-    } else if (auto v = property("identifier")) {
-        written = v->text();
+    } else if (auto idProperty = property("id")) {
+        written = idProperty->text();
+    } else if (auto identifier = property("identifier")) {
+        written = identifier->text();
     }
     const std::string nameKey = mapping && !mapping->name.empty() ? mapping->name : "name";
     const auto nameValue = property(nameKey);

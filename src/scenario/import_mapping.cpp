@@ -85,8 +85,8 @@ std::optional<ZoneSettings> readSettings(Context& context, const Source& source,
 } // namespace
 
 const ZoneSettings* Mapping::find(const std::string& value) const {
-    for (const auto& [name, settings] : classes)
-        if (name == value) return &settings;
+    for (const auto& [word, settings] : classes)
+        if (word == value) return &settings;
     return nullptr;
 }
 

@@ -27,6 +27,7 @@
 #include <cctype>
 #include <cmath>
 #include <map>
+#include <numbers>
 #include <optional>
 #include <sstream>
 
@@ -34,7 +35,6 @@ namespace nofly::scenario::importing {
 
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
 constexpr double kMetresPerNauticalMile = 1852.0;
 constexpr double kArcStep = 5.0; ///< [deg] between the points that draw an arc
 
@@ -306,7 +306,7 @@ void addArc(GeoRing& ring, core::LatLon center, double r1, double r2, double fro
     const int steps = std::max(2, static_cast<int>(std::ceil(sweep / kArcStep)));
     for (int i = 0; i <= steps; ++i) {
         const double share = static_cast<double>(i) / steps;
-        const double bearing = (from + (clockwise ? 1.0 : -1.0) * sweep * share) * kPi / 180.0;
+        const double bearing = (from + (clockwise ? 1.0 : -1.0) * sweep * share) * std::numbers::pi / 180.0;
         const double r = r1 + (r2 - r1) * share;
         const core::LatLon p = around.toGeo({r * std::sin(bearing), r * std::cos(bearing)});
         if (!ring.empty() && ring.back().lat == p.lat && ring.back().lon == p.lon) continue;
@@ -317,7 +317,7 @@ void addArc(GeoRing& ring, core::LatLon center, double r1, double r2, double fro
 /// Bearing [deg, clockwise from north] and distance [m] of `p` from `center`.
 std::pair<double, double> polar(core::LatLon center, core::LatLon p) {
     const core::Vec2 v = core::LocalProjection(center).toLocal(p);
-    return {std::atan2(v.x, v.y) * 180.0 / kPi, core::length(v)};
+    return {std::atan2(v.x, v.y) * 180.0 / std::numbers::pi, core::length(v)};
 }
 
 /// Points closer than this are one point: far below what any file writes
@@ -348,7 +348,7 @@ std::vector<double> edgeAreas(const GeoRing& ring) {
     std::vector<double> areas(ring.size(), 0.0);
     if (ring.empty()) return areas;
     const core::LatLon o = ring.front();
-    const double east = 111320.0 * std::cos(o.lat * kPi / 180.0), north = 110574.0;
+    const double east = 111320.0 * std::cos(o.lat * std::numbers::pi / 180.0), north = 110574.0;
     for (std::size_t k = 0; k < ring.size(); ++k) {
         const core::LatLon& p = ring[k];
         const core::LatLon& q = ring[(k + 1) % ring.size()];

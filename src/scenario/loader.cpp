@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <numbers>
 #include <set>
 #include <sstream>
 
@@ -21,15 +22,6 @@ namespace nofly::scenario {
 
 namespace fs = std::filesystem;
 using core::Dimension;
-
-std::string defaultAssetDir() {
-    if (const char* env = std::getenv("NOFLY_ASSETS"); env && *env) return env;
-#ifdef NOFLY_ASSET_DIR
-    return NOFLY_ASSET_DIR;
-#else
-    return "assets";
-#endif
-}
 
 namespace {
 
@@ -295,7 +287,7 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
         m_scenario.description = readString(m_context, *description, "description").value_or("");
     if (auto goals = reader.get("goals"))
         for (const Source& goal : readList(m_context, *goals, "goals"))
-            if (auto text = readString(m_context, goal, "a learning goal")) m_scenario.goals.push_back(*text);
+            if (auto words = readString(m_context, goal, "a learning goal")) m_scenario.goals.push_back(*words);
     if (auto seed = reader.get("seed"))
         m_scenario.seed = static_cast<std::uint64_t>(
             readInteger(m_context, *seed, "seed", 0, 9007199254740991LL).value_or(1));
@@ -1290,7 +1282,8 @@ void Loader::readAirports() {
                 MapReader mm(m_context, *manned, what + " manned", keys::kManned);
                 if (mm.ok()) {
                     MannedTraffic traffic;
-                    if (auto a = mm.get("arrivals")) traffic.arrivalsPerHour = readPerHour(*a, what + " manned arrivals").value_or(0.0);
+                    if (auto arrivals = mm.get("arrivals"))
+                        traffic.arrivalsPerHour = readPerHour(*arrivals, what + " manned arrivals").value_or(0.0);
                     if (auto d = mm.get("departures"))
                         traffic.departuresPerHour = readPerHour(*d, what + " manned departures").value_or(0.0);
                     if (auto hold = mm.get("hold"))
@@ -1710,7 +1703,7 @@ void Loader::readSensors() {
         };
         sensor.update = millis("update", sensor.update, false);
         sensor.latency = millis("latency", sensor.latency, true);
-        constexpr double kDegree = kPi / 180.0;
+        constexpr double kDegree = std::numbers::pi / 180.0;
         if (auto heading = m.get("heading"))
             sensor.heading = readNumber(m_context, *heading, what + " heading (degrees)").value_or(0.0) * kDegree;
         if (auto fov = m.get("fov")) sensor.fieldOfView = readNumber(m_context, *fov, what + " fov (degrees)").value_or(0.0) * kDegree;

@@ -152,8 +152,8 @@ void expand(const GeoWeeklySlot& slot, core::Instant from, core::Instant to,
     const core::Instant day = local / kDay - (local % kDay < 0 ? 1 : 0);
     const core::Instant firstDay = (day - 1) * kDay - offset;
     for (core::Instant midnight = firstDay; midnight < to; midnight += kDay) {
-        const int day = core::dayOfWeek(midnight, slot.utcOffsetMinutes);
-        if (std::find(slot.days.begin(), slot.days.end(), day) == slot.days.end()) continue;
+        const int weekday = core::dayOfWeek(midnight, slot.utcOffsetMinutes);
+        if (std::find(slot.days.begin(), slot.days.end(), weekday) == slot.days.end()) continue;
         const core::Instant start = std::max(from, midnight + slot.from);
         const core::Instant end = std::min(to, midnight + slot.to);
         if (start < end) windows.push_back({start, end});

@@ -58,7 +58,6 @@ using core::Ring;
 using core::Vec2;
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr double kPi = std::numbers::pi;
 // How deep a point or a segment must reach into a grown piece to count as
 // inside it [m]. A path along a piece's edge (a tangent to the rounded
 // obstacle) or through its corner is outside. Far above the rounding of the
@@ -150,7 +149,7 @@ Growth growthOf(const PlannerOptions& options) {
     Growth growth;
     growth.clearance = std::max(options.clearance, kMinClearance);
     growth.segments = std::max<std::size_t>(3, options.circleSegments);
-    growth.step = 2.0 * kPi / static_cast<double>(growth.segments);
+    growth.step = 2.0 * std::numbers::pi / static_cast<double>(growth.segments);
     growth.outreach = 1.0 / std::cos(0.5 * growth.step);
     return growth;
 }
@@ -169,7 +168,7 @@ Ring grownConvex(const Ring& convex, double by, double step) {
         const Vec2 onward = unit(convex[(i + 1) % n] - here);
         const double c = core::cross(in, onward), d = core::dot(in, onward);
         // a segment's end turns by half a turn, whatever the sign of zero
-        const double turnAngle = (c == 0.0 && d < 0.0) ? kPi : std::atan2(c, d);
+        const double turnAngle = (c == 0.0 && d < 0.0) ? std::numbers::pi : std::atan2(c, d);
         if (turnAngle <= 0.0) continue;
         const auto parts = static_cast<std::size_t>(std::max(1.0, std::ceil(turnAngle / step - 1e-9)));
         const double part = turnAngle / static_cast<double>(parts);
