@@ -38,10 +38,22 @@ std::string iso(const RunRecord& run, core::Instant t) {
     return t < 0 ? std::string() : core::formatInstant(t, run.scenario->time.utcOffsetMinutes);
 }
 
+/// What flights did to and because of zones, as flights and zones both report it.
+void addEffects(ordered_json& out, const Counts& c) {
+    out["violating"] = c.violating;
+    out["violations"] = c.violations;
+    out["violation_minutes"] = std::round(c.violationMinutes * 100.0) / 100.0;
+    out["extra_km"] = std::round(c.extraKm * 1000.0) / 1000.0;
+    out["authorisations_requested"] = c.authorisationsRequested;
+    out["authorisations_granted"] = c.authorisationsGranted;
+    out["authorisations_denied"] = c.authorisationsDenied;
+    out["disrupted"] = c.disrupted;
+}
+
 /// All flights or a category: the outcomes, which add up to planned, then the
 /// flags and the rest.
 ordered_json countsJson(const Counts& c) {
-    return ordered_json{
+    ordered_json out{
         {"planned", c.planned},
         {"outcomes",
          {{"flown", c.flown},
@@ -56,33 +68,19 @@ ordered_json countsJson(const Counts& c) {
           {"rerouted", c.rerouted},
           {"waited", c.waited}}},
         {"delay_minutes", std::round(c.delayMinutes * 100.0) / 100.0},
-        {"mean_delay_minutes", std::round(metricValue(c, "mean_delay_minutes") * 100.0) / 100.0},
-        {"violating", c.violating},
-        {"violations", c.violations},
-        {"violation_minutes", std::round(c.violationMinutes * 100.0) / 100.0},
-        {"extra_km", std::round(c.extraKm * 1000.0) / 1000.0},
-        {"authorisations_requested", c.authorisationsRequested},
-        {"authorisations_granted", c.authorisationsGranted},
-        {"authorisations_denied", c.authorisationsDenied},
-        {"disrupted", c.disrupted},
-        {"near_misses", c.nearMisses}};
+        {"mean_delay_minutes", std::round(metricValue(c, "mean_delay_minutes") * 100.0) / 100.0}};
+    addEffects(out, c);
+    out["near_misses"] = c.nearMisses;
+    return out;
 }
 
 /// A zone: what it caused. It plans nothing, so it has no outcomes: its
 /// rerouted, waited and cancelled are the flights it diverted, held or stopped.
 ordered_json zoneJson(const Counts& c) {
-    return ordered_json{{"zone_entries", c.entries},
-                        {"rerouted", c.rerouted},
-                        {"waited", c.waited},
-                        {"cancelled", c.cancelled},
-                        {"violating", c.violating},
-                        {"violations", c.violations},
-                        {"violation_minutes", std::round(c.violationMinutes * 100.0) / 100.0},
-                        {"extra_km", std::round(c.extraKm * 1000.0) / 1000.0},
-                        {"authorisations_requested", c.authorisationsRequested},
-                        {"authorisations_granted", c.authorisationsGranted},
-                        {"authorisations_denied", c.authorisationsDenied},
-                        {"disrupted", c.disrupted}};
+    ordered_json out{
+        {"zone_entries", c.entries}, {"rerouted", c.rerouted}, {"waited", c.waited}, {"cancelled", c.cancelled}};
+    addEffects(out, c);
+    return out;
 }
 
 /// Detection and response, for a run that has any.
