@@ -1,7 +1,11 @@
 #include "app/commands.hpp"
 
+#include "core/encoding.hpp"
+#include "core/text.hpp"
+#include "report/questions.hpp"
 #include "report/summary.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/text_file.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -12,8 +16,8 @@ namespace nofly::app {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> scenarioFiles(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
-    std::vector<std::string> files;
+std::vector<FoundFile> scenarioFiles(const std::vector<std::string>& paths, std::vector<std::string>& missing) {
+    std::vector<FoundFile> files;
     for (const std::string& path : paths) {
         std::error_code ec;
         if (fs::is_directory(path, ec)) {
@@ -24,9 +28,9 @@ std::vector<std::string> scenarioFiles(const std::vector<std::string>& paths, st
                     found.push_back(p.string());
             }
             std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
+            for (const std::string& file : found) files.push_back({file, path});
         } else if (fs::exists(path, ec)) {
-            files.push_back(path);
+            files.push_back({path, ""});
         } else {
             missing.push_back(path);
         }
@@ -34,9 +38,32 @@ std::vector<std::string> scenarioFiles(const std::vector<std::string>& paths, st
     return files;
 }
 
+namespace {
+
+/// Checks one file; a file found in a folder is read only when it lies in
+/// that folder once links are followed (the one path policy).
+scenario::LoadResult checkFound(const FoundFile& file) {
+    scenario::FileProblem problem;
+    if (!file.folder.empty() && !scenario::resolveInTree(file.path, file.folder, problem)) {
+        scenario::LoadResult refused;
+        refused.diagnostics.error({file.path, 0, 0},
+                                  problem.outside ? "a link that leads out of the folder " + core::quoted(file.folder) +
+                                                        ", so it is not read"
+                                                  : "cannot be read: " + problem.message,
+                                  problem.outside ? "name the file itself to check it where it is" : problem.hint);
+        return refused;
+    }
+    // and the questions' choices against what their flights can come to, on the base and each variant
+    return scenario::checkScenarioFile(file.path, {}, report::checkQuestionChoices);
+}
+
+} // namespace
+
 int runCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) {
     std::vector<std::string> missing;
-    const std::vector<std::string> files = scenarioFiles(options.paths, missing);
+    const std::vector<FoundFile> found = scenarioFiles(options.paths, missing);
+    std::vector<std::string> files;
+    for (const FoundFile& f : found) files.push_back(f.path);
     for (const std::string& m : missing) err << "nofly check: " << m << ": no such file or folder\n";
     if (!missing.empty()) return kUsageError;
     if (files.empty()) {
@@ -46,7 +73,7 @@ int runCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) 
 
     std::vector<scenario::LoadResult> results;
     results.reserve(files.size());
-    for (const std::string& file : files) results.push_back(scenario::checkScenarioFile(file));
+    for (const FoundFile& file : found) results.push_back(checkFound(file));
 
     std::size_t invalid = 0;
     for (const auto& r : results) invalid += r.diagnostics.hasErrors() ? 1u : 0u;
@@ -54,7 +81,8 @@ int runCheck(const CheckOptions& options, std::ostream& out, std::ostream& err) 
     if (options.format == "json") {
         std::vector<report::CheckedFile> checked;
         for (std::size_t i = 0; i < files.size(); ++i)
-            checked.push_back({files[i], results[i].scenario ? &*results[i].scenario : nullptr,
+            // a file name that is not UTF-8 (refused by the loader) escaped: JSON is UTF-8
+            checked.push_back({core::escapeNonUtf8(files[i]), results[i].scenario ? &*results[i].scenario : nullptr,
                                results[i].diagnostics.sorted()});
         out << report::checkJson(checked);
         return invalid ? kInputError : kOk;

@@ -1,18 +1,55 @@
 #include "app/commands.hpp"
 
+#include "core/text.hpp"
 #include "core/version.hpp"
 #include "scenario/assets.hpp"
+#include "scenario/loader.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
+#include <charconv>
 #include <exception>
-#include <memory>
 #include <iostream>
+#include <memory>
+#include <optional>
+#include <sstream>
 #include <string>
+#include <system_error>
 
 namespace nofly::app {
 
 namespace {
+
+/// A variant named on the command line (--variant, --variants, --split) that
+/// the scenario file does not declare: a mistake of the command line, exit 2
+/// with a suggestion, as an unknown --answer or --operator is. Checked once
+/// here for every command; a file that cannot be read is left to the command.
+int checkVariantNames(CLI::App& app, std::ostream& err) {
+    const CLI::Option* file = app.get_option_no_throw("file");
+    if (!file || file->count() == 0) return kOk;
+    const std::string path = file->as<std::string>();
+    std::optional<std::vector<std::string>> declared;
+    for (const char* name : {"--variant", "--variants", "--split"}) {
+        const CLI::Option* option = app.get_option_no_throw(name);
+        if (!option || option->count() == 0) continue;
+        for (const std::string& value : option->as<std::vector<std::string>>()) {
+            std::stringstream words(value);
+            for (std::string variant; std::getline(words, variant, ',');) {
+                if (variant.empty() || variant == scenario::kBaseVariant) continue;
+                if (!declared) declared = scenario::declaredVariants(path);
+                if (!declared) return kOk;
+                if (std::find(declared->begin(), declared->end(), variant) != declared->end()) continue;
+                err << "nofly " << app.get_name() << ": " << name << ": " << path << " has no variant "
+                    << core::quoted(variant) << " ("
+                    << (declared->empty() ? "it declares no variants" : core::suggestion(variant, *declared))
+                    << ")\n";
+                return kUsageError;
+            }
+        }
+    }
+    return kOk;
+}
 
 /// check, run, where and explain.
 void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
@@ -37,6 +74,7 @@ void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
     runCommand->add_option("file", run->file, "Scenario file")->required();
     runCommand->add_option("--variant", run->variant, "Apply this variant of the scenario");
     CLI::Option* runSeedOption = runCommand->add_option("--seed", *runSeed, "Use this seed instead of the scenario's");
+    checkSeed(*runSeedOption);
     runCommand->add_option("--until", run->until, "Stop at this time (08:30, +2 h, or ISO 8601)");
     runCommand->add_option("--out", run->out,
                            "Write report.json, events.csv, flights.csv, tracks.geojson and map.svg into this folder");
@@ -79,6 +117,7 @@ void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
     explainCommand->add_option("--variant", explain->variant, "Apply this variant of the scenario");
     CLI::Option* explainSeedOption =
         explainCommand->add_option("--seed", *explainSeed, "Use this seed instead of the scenario's");
+    checkSeed(*explainSeedOption);
 
     commands.push_back({explainCommand, [explain, explainSeed, explainSeedOption] {
                             if (*explainSeedOption) explain->seed = *explainSeed;
@@ -87,6 +126,26 @@ void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
 }
 
 } // namespace
+
+void checkSeed(CLI::Option& option) {
+    // a transform, not a check: only a transform may write the value back
+    option.transform(CLI::Validator(
+        [](std::string& text) -> std::string {
+            std::uint64_t seed = 0;
+            const char* end = text.data() + text.size();
+            const auto [stop, ec] = std::from_chars(text.data(), end, seed);
+            if (text.empty() || ec != std::errc() || stop != end || seed > scenario::kLargestSeed)
+                return "a seed is a whole number from 0 to " + std::to_string(scenario::kLargestSeed) + ", not " +
+                       core::quoted(text);
+            text = std::to_string(seed); // as written, in decimal: CLI11 would read "010" as octal
+            return {};
+        },
+        "SEED"));
+}
+
+void checkSeedCount(CLI::Option& option) { option.check(CLI::Range(1, kMaxSeeds)); }
+
+void checkJobs(CLI::Option& option) { option.check(CLI::Range(0, kMaxJobs)); }
 
 int runCli(int argc, char** argv) {
     CLI::App cli{"nofly: an educational airspace-restriction simulator.\n"
@@ -120,6 +179,10 @@ int runCli(int argc, char** argv) {
         const int code = cli.exit(e);
         return code == 0 ? kOk : kUsageError;
     }
+
+    for (const Command& command : commands)
+        if (command.app->parsed())
+            if (const int code = checkVariantNames(*command.app, std::cerr); code != kOk) return code;
 
     try {
         for (const Command& command : commands)

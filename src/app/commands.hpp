@@ -12,7 +12,8 @@
 
 namespace CLI {
 class App;
-}
+class Option;
+} // namespace CLI
 
 namespace nofly::app {
 
@@ -94,6 +95,16 @@ struct Command {
     std::function<int()> run;
 };
 
+/// Range checks shared by the commands' numeric options (cli.cpp): a seed is
+/// a whole number in decimal from 0 to scenario::kLargestSeed (CLI11 alone
+/// would read "-1" as 2^64 - 1 and "010" as 8); a count of seeds is 1 to
+/// kMaxSeeds; a count of jobs 0 (every core) to kMaxJobs.
+inline constexpr int kMaxSeeds = 1000;
+inline constexpr int kMaxJobs = 1024;
+void checkSeed(CLI::Option& option);
+void checkSeedCount(CLI::Option& option);
+void checkJobs(CLI::Option& option);
+
 /// import, export and schema (data_commands.cpp).
 void addDataCommands(CLI::App& cli, std::vector<Command>& commands);
 
@@ -104,9 +115,16 @@ void addWorkshopCommands(CLI::App& cli, std::vector<Command>& commands);
 /// sweep: a grid of setting values over seeds.
 void addSweepCommand(CLI::App& cli, std::vector<Command>& commands);
 
+/// A scenario file to check, and the folder it was found in (empty when the
+/// file was named itself): a file found in a folder must lie inside it.
+struct FoundFile {
+    std::string path;
+    std::string folder;
+};
+
 /// The scenario files named by paths: files as given, folders searched
 /// (recursively, sorted) for *.yaml files, leaving out include fragments,
 /// whose names start with '_'.
-std::vector<std::string> scenarioFiles(const std::vector<std::string>& paths, std::vector<std::string>& missing);
+std::vector<FoundFile> scenarioFiles(const std::vector<std::string>& paths, std::vector<std::string>& missing);
 
 } // namespace nofly::app

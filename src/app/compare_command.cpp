@@ -56,11 +56,6 @@ int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
         if (!r.scenario) return kInputError;
         policies.push_back(std::move(*r.scenario));
     }
-    if (options.seeds < 1) {
-        err << "nofly compare: --seeds must be at least 1\n";
-        return kUsageError;
-    }
-
     // every (policy, seed) run in parallel, each into its own slot
     const std::size_t seeds = static_cast<std::size_t>(options.seeds);
     std::vector<std::shared_ptr<const sim::ZoneIndex>> indexes;
@@ -103,19 +98,17 @@ int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
 
     out << report::comparisonTable(comparison);
     if (!options.out.empty()) {
-        std::error_code ec;
-        std::filesystem::create_directories(options.out, ec);
+        // the table and its page as one set: never a new table beside an old page
+        report::OutputSet set;
+        set.files = {{"compare.csv", report::comparisonCsv(comparison)},
+                     {"compare.html", report::comparisonHtml(comparison)}};
         std::string error;
-        for (const auto& [name, content] :
-             {std::pair<std::string, std::string>{"compare.csv", report::comparisonCsv(comparison)},
-              {"compare.html", report::comparisonHtml(comparison)}}) {
-            const std::string path = (std::filesystem::path(options.out) / name).string();
-            if (!report::writeFileAtomically(path, content, error)) {
-                err << "nofly compare: " << error << '\n';
-                return kInputError;
-            }
-            out << "Wrote " << path << '\n';
+        if (!report::publishOutputSet(options.out, set, error)) {
+            err << "nofly compare: " << error << '\n';
+            return kInputError;
         }
+        for (const report::OutputFile& file : set.files)
+            out << "Wrote " << (std::filesystem::path(options.out) / file.name).string() << '\n';
     }
     return kOk;
 }
@@ -130,9 +123,10 @@ void addWorkshopCommands(CLI::App& cli, std::vector<Command>& commands) {
     compare->add_option("--variants", options->variants, "Variants to compare, the first as reference (base = none); "
                                                           "default: the base and every variant")
         ->delimiter(',');
-    compare->add_option("--seeds", options->seeds, "Random draws of the traffic per variant (seed, seed+1, ...)")
-        ->capture_default_str();
-    compare->add_option("--jobs", options->jobs, "Runs at once; 0 = every core")->capture_default_str();
+    checkSeedCount(*compare->add_option("--seeds", options->seeds,
+                                        "Random draws of the traffic per variant (seed, seed+1, ...)")
+                        ->capture_default_str());
+    checkJobs(*compare->add_option("--jobs", options->jobs, "Runs at once; 0 = every core")->capture_default_str());
     compare->add_option("--out", options->out, "Write compare.csv and compare.html into this folder");
     commands.push_back({compare, [options] { return runCompare(*options, std::cout, std::cerr); }});
 }

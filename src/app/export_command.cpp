@@ -23,6 +23,8 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
 
     const auto format = options.format == "ed269" ? report::ZoneFormat::Ed269 : report::ZoneFormat::GeoJson;
     const report::ZoneExport exported = report::exportZones(*loaded.scenario, format);
+    for (const core::Diagnostic& d : exported.warnings.all())
+        err << core::format(d) << '\n';
     for (const std::string& note : exported.notes)
         err << options.file << ": note: " << note << '\n';
     if (options.out.empty()) {
@@ -34,9 +36,10 @@ int runExport(const ExportOptions& options, std::ostream& out, std::ostream& err
         err << "nofly export: " << error << '\n';
         return kInputError;
     }
-    out << "Wrote " << options.out << ": " << loaded.scenario->zones.size() << " zone"
-        << (loaded.scenario->zones.size() == 1 ? "" : "s") << " as "
-        << (format == report::ZoneFormat::Ed269 ? "ED-269" : "GeoJSON") << '\n';
+    if (!report::writesToStandardOutput(options.out)) // -o /dev/stdout: the zones alone on it
+        out << "Wrote " << options.out << ": " << loaded.scenario->zones.size() << " zone"
+            << (loaded.scenario->zones.size() == 1 ? "" : "s") << " as "
+            << (format == report::ZoneFormat::Ed269 ? "ED-269" : "GeoJSON") << '\n';
     return kOk;
 }
 

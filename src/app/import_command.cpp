@@ -5,7 +5,10 @@
 
 #include "report/run_files.hpp"
 #include "scenario/import.hpp"
+#include "scenario/limits.hpp"
 
+#include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <iostream>
 
@@ -60,6 +63,19 @@ int runImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     const std::string text = scenario::zonesFragment(result, options.file, {*offset, std::nullopt}, writing);
     for (const core::Diagnostic& d : writing.sorted())
         err << core::format(d) << '\n';
+    // a fragment is made to be included, and an included YAML file is at most kMaxFileBytes: a larger
+    // one could never be read back, while the data file itself is included up to kMaxImportBytes
+    if (text.size() > scenario::kMaxFileBytes) {
+        char size[32];
+        const double tenths = std::floor(static_cast<double>(text.size()) * 10.0 / (1u << 20));
+        std::snprintf(size, sizeof size, "%.1f", tenths / 10.0);
+        err << "nofly import: the fragment of " << options.file << " would be " << size
+            << " MiB, and a scenario includes a YAML file of at most " << (scenario::kMaxFileBytes >> 20)
+            << " MiB; nothing was written (include the data file itself, 'include: [{file: " << options.file
+            << "}]', which may be up to " << (scenario::kMaxImportBytes >> 20)
+            << " MiB, or split it and import the parts)\n";
+        return kInputError;
+    }
     const std::string summary = std::to_string(result.zones.size()) + " zone" +
                                 (result.zones.size() == 1 ? "" : "s") + " from " + options.file + " (" +
                                 std::string(scenario::title(*result.format)) + ")" +
@@ -74,7 +90,8 @@ int runImport(const ImportOptions& options, std::ostream& out, std::ostream& err
         err << "nofly import: " << error << '\n';
         return kInputError;
     }
-    out << "Wrote " << options.out << ": " << summary << '\n';
+    // -o /dev/stdout: the fragment alone on it, the summary on standard error as without -o
+    (report::writesToStandardOutput(options.out) ? err : out) << "Wrote " << options.out << ": " << summary << '\n';
     return kOk;
 }
 

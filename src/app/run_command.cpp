@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 
+#include "core/text.hpp"
 #include "report/html.hpp"
 #include "report/ledger.hpp"
 #include "report/questions.hpp"
@@ -11,9 +12,11 @@
 #include "sim/simulation.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <system_error>
 #include <unistd.h>
 
 namespace nofly::app {
@@ -65,7 +68,7 @@ public:
                                  static_cast<core::Instant>(share * static_cast<double>(m_scenario.time.end - m_scenario.time.start));
         std::cerr << "\r  [" << std::string(static_cast<std::size_t>(filled), '#')
                   << std::string(static_cast<std::size_t>(30 - filled), '.') << "] " << std::lround(share * 100.0)
-                  << "%  " << core::formatClock(at, m_scenario.time.utcOffsetMinutes) << "   " << std::flush;
+                  << "%  " << core::formatMoment(at, m_scenario.time.frame()) << "   " << std::flush;
         if (share >= 1.0) std::cerr << "\r" << std::string(60, ' ') << "\r" << std::flush;
     }
 
@@ -85,6 +88,18 @@ int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
         auto t = parseTime(*scenario, options.until, "--until", err);
         if (!t) return kUsageError;
         until = *t;
+        // a stop outside the scenario's time is a mistake of the command line, not a run that
+        // fails its expectations
+        if (until < scenario->time.start || until > scenario->time.end) {
+            const core::TimeFrame frame = scenario->time.frame();
+            const bool before = until < scenario->time.start;
+            err << "nofly run: --until " << options.until << " is "
+                << (before ? "before the scenario starts at " : "after the scenario ends at ")
+                << core::formatMoment(before ? scenario->time.start : scenario->time.end, frame, until)
+                << " (give a time within " << core::formatInterval(scenario->time.start, scenario->time.end, frame)
+                << ")\n";
+            return kUsageError;
+        }
     }
     std::map<std::string, std::string> answers;
     for (const std::string& a : options.answers)
@@ -114,18 +129,9 @@ int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
     if (!options.out.empty()) {
         std::vector<std::string> written;
         std::string error;
-        if (!report::writeRunFiles(run, options.out, written, error)) {
+        if (!report::writeRunFiles(run, options.out, written, error, options.html)) {
             err << "nofly run: " << error << '\n';
             return kInputError;
-        }
-        if (options.html) {
-            const std::string path = (std::filesystem::path(options.out) / "report.html").string();
-            const std::string map = report::mapSvg(run, report::SvgOptions{1200, 900, scenario->view, {}});
-            if (!report::writeFileAtomically(path, report::runHtml(run, map), error)) {
-                err << "nofly run: " << error << '\n';
-                return kInputError;
-            }
-            written.push_back(path);
         }
         if (!options.quiet) {
             out << "\nWrote";
@@ -174,14 +180,21 @@ int runWhere(const WhereOptions& options, std::ostream& out, std::ostream& err) 
             }
             at = {std::get<double>(x), std::get<double>(y)};
         } else {
-            char* end1 = nullptr;
-            char* end2 = nullptr;
-            const double lat = std::strtod(first.c_str(), &end1), lon = std::strtod(second.c_str(), &end2);
-            if (*end1 || *end2 || first.empty() || second.empty() || std::abs(lat) > 90 || std::abs(lon) > 180) {
+            // decimal degrees only: strtod would take "NAN", "INF" and "0x10"
+            auto degrees = [](const std::string& text, double limit) -> std::optional<double> {
+                double value = 0.0;
+                const std::string_view t = core::trim(text);
+                const auto [stop, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
+                if (t.empty() || ec != std::errc() || stop != t.data() + t.size() || !(std::abs(value) <= limit))
+                    return std::nullopt;
+                return value;
+            };
+            const std::optional<double> lat = degrees(first, 90.0), lon = degrees(second, 180.0);
+            if (!lat || !lon) {
                 err << "nofly where: --at '" << options.at << "' is not 'LAT,LON' in degrees\n";
                 return kUsageError;
             }
-            at = s.projection.toLocal({lat, lon});
+            at = s.projection.toLocal({*lat, *lon});
         }
     }
     core::Instant time = s.time.start;
@@ -189,6 +202,25 @@ int runWhere(const WhereOptions& options, std::ostream& out, std::ostream& err) 
         auto t = parseTime(s, options.time, "--time", err);
         if (!t) return kUsageError;
         time = *t;
+    }
+    // the zones are known only while the scenario runs (a weekly timetable is laid out over its days, the
+    // timeline ends with it): an answer for another time could be wrong, so it is refused
+    if (time < s.time.start || time > s.time.end) {
+        const core::TimeFrame frame = s.time.frame();
+        const std::string moment = core::formatMoment(time, frame);
+        const bool before = time < s.time.start;
+        err << "nofly where: --time " << options.time << (moment == options.time ? "" : " (" + moment + ")")
+            << " is " << (before ? "before the scenario starts at " : "after the scenario ends at ")
+            << core::formatMoment(before ? s.time.start : s.time.end, frame, time)
+            << "; its zones are known only while it runs (give a time within "
+            << core::formatInterval(s.time.start, s.time.end, frame, time);
+        // a clock time is on the start's date: past midnight, the next day was likely meant
+        const core::Instant nextDay = time + 24LL * 3600 * 1000;
+        if (before && nextDay >= s.time.start && nextDay <= s.time.end)
+            err << "; for " << core::formatMoment(nextDay, frame) << " write '"
+                << core::formatInstant(nextDay, frame.utcOffsetMinutes) << "'";
+        err << ")\n";
+        return kUsageError;
     }
     auto altitude = core::parseAltitude(options.altitude);
     if (auto* e = std::get_if<core::ParseError>(&altitude)) {
@@ -244,7 +276,7 @@ int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& e
             out << "Events\n";
             for (const sim::Event& e : log)
                 if (airport ? e.site == options.flight : e.track == options.flight)
-                    out << "  " << core::formatClock(e.time, scenario->time.utcOffsetMinutes) << "  " << sim::name(e.type)
+                    out << "  " << core::formatMoment(e.time, scenario->time.frame()) << "  " << sim::name(e.type)
                         << (e.flight.empty() ? "" : " [" + e.flight + "]") << ": " << e.text << '\n';
             return kOk;
         }
@@ -273,7 +305,7 @@ int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& e
     out << "Events\n";
     for (const sim::Event& e : log)
         if (e.flight == options.flight || e.other == options.flight)
-            out << "  " << core::formatClock(e.time, scenario->time.utcOffsetMinutes) << "  " << sim::name(e.type)
+            out << "  " << core::formatMoment(e.time, scenario->time.frame()) << "  " << sim::name(e.type)
                 << (e.zone.empty() ? "" : " [" + e.zone + "]") << ": " << e.text << '\n';
     return kOk;
 }

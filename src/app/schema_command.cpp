@@ -19,7 +19,7 @@ int runSchema(const SchemaOptions& options, std::ostream& out, std::ostream& err
         err << "nofly schema: " << error << '\n';
         return kInputError;
     }
-    out << "Wrote " << options.out << '\n';
+    if (!report::writesToStandardOutput(options.out)) out << "Wrote " << options.out << '\n'; // -o /dev/stdout: the schema alone
     return kOk;
 }
 

@@ -14,6 +14,7 @@
 #include "report/run_files.hpp"
 #include "report/sweep.hpp"
 #include "scenario/loader.hpp"
+#include "scenario/text_file.hpp"
 #include "sim/simulation.hpp"
 
 #include <CLI/CLI.hpp>
@@ -156,10 +157,8 @@ std::string runStamp(const SweepOptions& options, const std::vector<Axis>& axes,
     std::vector<std::string> files = {options.file};
     files.insert(files.end(), scenario.includes.begin(), scenario.includes.end());
     for (const std::string& file : files) {
-        std::ifstream in(file, std::ios::binary);
-        std::ostringstream text;
-        text << in.rdbuf();
-        add(text.str());
+        scenario::FileProblem problem;
+        add(scenario::readTextFile(file, "", scenario::kMaxImportBytes, "reads", problem).value_or(problem.message));
     }
     add(options.variant);
     for (const Axis& axis : axes) add(axis.path);
@@ -171,36 +170,36 @@ std::string runStamp(const SweepOptions& options, const std::vector<Axis>& axes,
 /// A kept run, when the file is one of this sweep's (same stamp, same parameters).
 bool readRunFile(const fs::path& path, const std::string& stamp, const std::vector<std::string>& parameters,
                  report::SweepRun& run) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::string first;
-    if (!std::getline(in, first) || first != "# " + stamp) return false;
-    std::ostringstream rest;
-    rest << in.rdbuf();
+    // by the one path policy: a link in runs/ may not lead out of it
+    scenario::FileProblem problem;
+    const auto text = scenario::readTextFile(path.string(), path.parent_path().string(), scenario::kMaxFileBytes,
+                                             "reads", problem);
+    const std::string head = "# " + stamp + "\n";
+    if (!text || text->compare(0, head.size(), head) != 0) return false;
     report::Sweep kept;
     kept.parameters = parameters;
     std::string error;
-    if (!report::readSweepCsv(rest.str(), kept, error) || kept.runs.size() != 1) return false;
+    if (!report::readSweepCsv(text->substr(head.size()), kept, error) || kept.runs.size() != 1) return false;
     run = std::move(kept.runs.front());
     return true;
 }
 
 bool writeOutputs(const report::Sweep& sweep, const std::string& folder, const std::string& metric, std::ostream& out,
                   std::ostream& err) {
-    std::error_code ec;
-    fs::create_directories(folder, ec);
+    // the three tables as one set, the kept runs beside them; a chart of
+    // another metric is of an older sweep, and goes
+    report::OutputSet set;
+    set.files = {{"sweep.csv", report::sweepCsv(sweep)},
+                 {"sweep_summary.csv", report::sweepSummaryCsv(sweep)},
+                 {"sweep_" + metric + ".svg", report::sweepChartSvg(sweep, metric)}};
+    for (const auto& m : report::comparedMetrics()) set.owned.push_back(std::string("sweep_") + m.key + ".svg");
+    set.kept = {"runs"};
     std::string error;
-    for (const auto& [name, content] :
-         {std::pair<std::string, std::string>{"sweep.csv", report::sweepCsv(sweep)},
-          {"sweep_summary.csv", report::sweepSummaryCsv(sweep)},
-          {"sweep_" + metric + ".svg", report::sweepChartSvg(sweep, metric)}}) {
-        const std::string path = (fs::path(folder) / name).string();
-        if (!report::writeFileAtomically(path, content, error)) {
-            err << "nofly sweep: " << error << '\n';
-            return false;
-        }
-        out << "Wrote " << path << '\n';
+    if (!report::publishOutputSet(folder, set, error)) {
+        err << "nofly sweep: " << error << '\n';
+        return false;
     }
+    for (const report::OutputFile& file : set.files) out << "Wrote " << (fs::path(folder) / file.name).string() << '\n';
     return true;
 }
 
@@ -208,16 +207,16 @@ int runMerge(const SweepOptions& options, std::ostream& out, std::ostream& err) 
     report::Sweep sweep;
     for (const std::string& item : options.merge) {
         const fs::path path = fs::is_directory(item) ? fs::path(item) / "sweep.csv" : fs::path(item);
-        std::ifstream in(path);
-        if (!in) {
-            err << "nofly sweep --merge: cannot read " << path.string() << '\n';
+        scenario::FileProblem problem;
+        const auto text = scenario::readTextFile(path.string(), "", scenario::kMaxImportBytes, "merges", problem);
+        if (!text) {
+            err << "nofly sweep --merge: cannot read " << path.string() << ": " << problem.message << '\n';
             return kUsageError;
         }
-        std::ostringstream text;
-        text << in.rdbuf();
         std::string error;
-        if (!report::readSweepCsv(text.str(), sweep, error)) {
-            err << "nofly sweep --merge: " << path.string() << ": " << error << '\n';
+        int line = 0;
+        if (!report::readSweepCsv(*text, sweep, error, &line)) {
+            err << path.string() << ':' << line << ":1: error: " << error << '\n';
             return kInputError;
         }
     }
@@ -256,8 +255,21 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         }
         axes.push_back(std::move(axis));
     }
+    // the runs, grid points times seeds, against their budget before the grid is made (two axes of
+    // 10,000 values are 100,000,000 points)
+    double runs = static_cast<double>(std::max(options.seeds, 1));
+    for (const Axis& axis : axes) runs *= static_cast<double>(axis.values.size());
+    if (runs > static_cast<double>(scenario::limits::kMaxSweepRuns)) {
+        char counted[32];
+        std::snprintf(counted, sizeof counted, "%.3g", runs);
+        const std::string shown = runs < 1e15 ? scenario::limits::grouped(static_cast<std::int64_t>(runs)) : counted;
+        err << "nofly sweep: the --set values times --seeds make " << shown << " runs (budget "
+            << scenario::limits::grouped(scenario::limits::kMaxSweepRuns)
+            << " runs a sweep); sweep fewer values, a coarser step or fewer seeds\n";
+        return kUsageError;
+    }
     const std::vector<std::vector<std::string>> points = grid(axes);
-    const std::size_t seeds = static_cast<std::size_t>(std::max(1, options.seeds));
+    const std::size_t seeds = static_cast<std::size_t>(options.seeds); // 1 to kMaxSeeds (checkSeedCount)
 
     std::unique_ptr<tbb::global_control> limit;
     if (options.jobs > 0)
@@ -282,6 +294,12 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         scenarios.push_back(std::move(*r.scenario));
     }
     const std::uint64_t firstSeed = options.seedFrom ? options.seedFrom : scenarios.front().seed;
+    // every seed a seed too (--emit-jobs hands each to a --seed-from of its own)
+    if (firstSeed + (seeds - 1) > scenario::kLargestSeed) {
+        err << "nofly sweep: --seeds " << seeds << " from seed " << firstSeed << " run past the largest seed, "
+            << scenario::kLargestSeed << " (start from a smaller --seed-from)\n";
+        return kUsageError;
+    }
 
     // independent runs for other machines: one command line each
     if (options.emitJobs) {
@@ -316,6 +334,8 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
             err << "nofly sweep: cannot create " << runsDir.string() << ": " << ec.message() << '\n';
             return kInputError;
         }
+        // what an interrupted sweep was writing when it was killed
+        report::removeStaleTemporaries(runsDir.string(), true);
         std::size_t resumed = 0;
         for (std::size_t k = 0; k < sweep.runs.size(); ++k) {
             report::SweepRun run;
@@ -376,9 +396,11 @@ void addSweepCommand(CLI::App& cli, std::vector<Command>& commands) {
                       "PATH=FROM..TO/STEP (or PATH=VALUE), a setting as a variant's set: names it; repeatable")
         ->take_all();
     sweep->add_option("--variant", options->variant, "Apply this variant first");
-    sweep->add_option("--seeds", options->seeds, "Runs per grid point (seed, seed+1, ...)")->capture_default_str();
-    sweep->add_option("--seed-from", options->seedFrom, "First seed; 0 = the scenario's")->capture_default_str();
-    sweep->add_option("--jobs", options->jobs, "Runs at once; 0 = every core")->capture_default_str();
+    checkSeedCount(
+        *sweep->add_option("--seeds", options->seeds, "Runs per grid point (seed, seed+1, ...)")->capture_default_str());
+    checkSeed(*sweep->add_option("--seed-from", options->seedFrom, "First seed; 0 = the scenario's")
+                   ->capture_default_str());
+    checkJobs(*sweep->add_option("--jobs", options->jobs, "Runs at once; 0 = every core")->capture_default_str());
     sweep->add_option("--metric", options->metric, "The metric the chart shows")->capture_default_str();
     sweep->add_option("--out", options->out,
                       "Write sweep.csv, sweep_summary.csv and sweep_METRIC.svg here, and each run in OUT/runs/ as "

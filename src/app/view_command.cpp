@@ -173,8 +173,7 @@ int runRender(const RenderOptions& options, std::ostream& out, std::ostream& err
     const core::Instant t = std::get<core::Instant>(at);
     if (t < s.time.start || t > s.time.end) {
         err << "nofly render: --at " << options.at << " is outside the scenario's time ("
-            << core::formatClock(s.time.start, s.time.utcOffsetMinutes) << " to "
-            << core::formatClock(s.time.end, s.time.utcOffsetMinutes) << ")\n";
+            << core::formatInterval(s.time.start, s.time.end, s.time.frame(), t) << ")\n";
         return kUsageError;
     }
 
@@ -203,7 +202,7 @@ int runRender(const RenderOptions& options, std::ostream& out, std::ostream& err
         return kInputError;
     }
     out << "Wrote " << options.out << " (" << width << "x" << height << ", "
-        << core::formatClock(t, s.time.utcOffsetMinutes) << ")\n";
+        << core::formatMoment(t, s.time.frame()) << ")\n";
     return kOk;
 }
 

@@ -31,16 +31,38 @@ std::string format(const Diagnostic& d) {
     return out;
 }
 
+namespace {
+
+/// The longest message or hint kept [bytes]. The pieces of input a message
+/// quotes are short (core::quoted); this is the net under any that is not,
+/// so that no message repeats a whole file.
+constexpr std::size_t kMaxMessageBytes = 1000;
+
+std::string bounded(std::string text) {
+    if (text.size() <= kMaxMessageBytes) return text;
+    const std::size_t size = text.size();
+    std::size_t end = kMaxMessageBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0u) == 0x80u) --end; // not inside a character
+    text.resize(end);
+    return text + "... (shortened from " + std::to_string(size) + " bytes)";
+}
+
+} // namespace
+
 void Diagnostics::error(SourceLocation where, std::string message, std::string hint) {
-    m_items.push_back({Severity::Error, std::move(where), std::move(message), std::move(hint)});
+    add({Severity::Error, std::move(where), std::move(message), std::move(hint)});
 }
 void Diagnostics::warning(SourceLocation where, std::string message, std::string hint) {
-    m_items.push_back({Severity::Warning, std::move(where), std::move(message), std::move(hint)});
+    add({Severity::Warning, std::move(where), std::move(message), std::move(hint)});
 }
 void Diagnostics::note(SourceLocation where, std::string message, std::string hint) {
-    m_items.push_back({Severity::Note, std::move(where), std::move(message), std::move(hint)});
+    add({Severity::Note, std::move(where), std::move(message), std::move(hint)});
 }
-void Diagnostics::add(Diagnostic diagnostic) { m_items.push_back(std::move(diagnostic)); }
+void Diagnostics::add(Diagnostic diagnostic) {
+    diagnostic.message = bounded(std::move(diagnostic.message));
+    diagnostic.hint = bounded(std::move(diagnostic.hint));
+    m_items.push_back(std::move(diagnostic));
+}
 void Diagnostics::append(const Diagnostics& other) {
     m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
 }
@@ -97,6 +119,9 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
     std::string best;
     std::size_t bestDistance = limit + 1;
     for (const std::string& candidate : candidates) {
+        // the distance is at least the difference in length: a 7 MB word costs nothing
+        const std::size_t longer = std::max(w.size(), candidate.size());
+        if (longer - std::min(w.size(), candidate.size()) > limit) continue;
         const std::size_t d = editDistance(w, lower(candidate));
         if (d < bestDistance) {
             bestDistance = d;

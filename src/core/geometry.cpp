@@ -853,6 +853,49 @@ double distanceToBoundary(const Region& region, Vec2 p) {
     return best == kInfinity ? nearestAtAll : best;
 }
 
+std::optional<Vec2> wayOut(const Region& region, Vec2 p, double margin, std::size_t tries) {
+    if (!contains(region, p)) return p;
+    const std::vector<Outline> outlines = outlinesOf(region);
+    std::vector<std::pair<double, std::size_t>> nearest;
+    nearest.reserve(outlines.size());
+    for (std::size_t i = 0; i < outlines.size(); ++i)
+        nearest.emplace_back(distanceToOutline(outlines[i], p), i);
+    std::sort(nearest.begin(), nearest.end());
+
+    std::optional<Vec2> best;
+    double bestDistance = kInfinity;
+    auto consider = [&](Vec2 edgePoint, Vec2 outward) {
+        const double n = length(outward);
+        if (!(n > 0.0)) return;
+        const Vec2 out = edgePoint + outward * (margin / n);
+        if (contains(region, out)) return; // the edge there is covered by another part
+        const double d = distance(p, out);
+        if (d < bestDistance) bestDistance = d, best = out;
+    };
+    for (std::size_t k = 0; k < nearest.size() && k < tries; ++k) {
+        const auto [bound, index] = nearest[k];
+        if (bound + margin >= bestDistance) break; // nothing further can be nearer
+        const Outline& o = outlines[index];
+        if (o.isCircle) {
+            const Vec2 radial = length(p - o.center) > 0.0 ? p - o.center : Vec2{1.0, 0.0};
+            const Vec2 edgePoint = o.center + radial * (o.radius / length(radial));
+            consider(edgePoint, radial);
+            continue;
+        }
+        const Vec2 ab = o.b - o.a;
+        const double len2 = dot(ab, ab);
+        const double t = len2 > 0.0 ? std::clamp(dot(p - o.a, ab) / len2, 0.0, 1.0) : 0.0;
+        const Vec2 edgePoint = o.a + ab * t;
+        if (distance(p, edgePoint) > 0.0) {
+            consider(edgePoint, edgePoint - p);
+        } else { // on the edge itself: out is to one side of it
+            consider(edgePoint, perpendicular(ab));
+            consider(edgePoint, perpendicular(ab) * -1.0);
+        }
+    }
+    return best;
+}
+
 double signedDistance(const Region& region, Vec2 p) {
     const double d = distanceToBoundary(region, p);
     if (d == 0.0) return 0.0; // not -0 on the boundary

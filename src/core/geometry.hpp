@@ -105,6 +105,14 @@ double distanceToBoundary(const Region& region, Vec2 p);
 /// Negative inside, positive outside, zero on the boundary. [m]
 double signedDistance(const Region& region, Vec2 p);
 
+/// The nearest point at least `margin` outside the region from p, reached in
+/// a straight line from p: where a drone inside a zone leaves it by the
+/// shortest way. p itself when it is outside already. Searches the nearest
+/// edges first (a polygon's edges, circles, corridors' sides and caps) and
+/// gives up (nothing) when none of the nearest `tries` of them has a way out
+/// there: a point deep inside a union of many parts.
+std::optional<Vec2> wayOut(const Region& region, Vec2 p, double margin, std::size_t tries = 64);
+
 /// A stretch of a segment or polyline that lies inside a region:
 /// [enter, leave] as distances along it from its start. [m]
 struct Interval {

@@ -10,6 +10,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -160,6 +161,25 @@ bool otherDimensionOf(std::string_view normalised, Dimension expected, Dimension
     return false;
 }
 
+// --- ranges --------------------------------------------------------------------
+
+/// How far a quantity of a dimension may go either side of zero, and why.
+struct Range {
+    double largest;        ///< [SI]
+    std::string_view text; ///< as people read it
+    std::string_view why;
+};
+
+Range rangeOf(Dimension dimension) {
+    switch (dimension) {
+    case Dimension::Length: return {2.0e7, "20,000 km", "half the way round the Earth"};
+    case Dimension::Speed: return {1000.0, "1,000 m/s", "faster than any aircraft in a scenario"};
+    case Dimension::Duration: return {366.0 * 86400.0, "8,784 h", "366 days; a scenario lasts at most 31"};
+    case Dimension::Fraction: return {1.0, "100%", "all of them"};
+    }
+    return {0.0, "", ""};
+}
+
 // --- what is expected, in words --------------------------------------------
 
 // What a caller asks for: the dimension, and how to name it and show an
@@ -168,6 +188,7 @@ struct Expectation {
     Dimension dimension;
     std::string_view noun;
     std::string_view example;
+    Range range; ///< how far from zero a value may be
 };
 
 std::string_view exampleOf(Dimension dimension) {
@@ -181,7 +202,17 @@ std::string_view exampleOf(Dimension dimension) {
 }
 
 Expectation expectationOf(Dimension dimension) {
-    return {dimension, describe(dimension), exampleOf(dimension)};
+    return {dimension, describe(dimension), exampleOf(dimension), rangeOf(dimension)};
+}
+
+/// The error for a value further from zero than `e` allows, or nothing; NaN
+/// is past every range.
+std::optional<ParseError> beyond(double si, std::string_view shown, const Expectation& e) {
+    if (std::fabs(si) <= e.range.largest) return std::nullopt;
+    const std::string bound = si < 0.0 ? "at least -" : "at most ";
+    return ParseError{quoted(shown) + " is out of range for " + std::string(e.noun),
+                      std::string(e.noun) + " is " + bound + std::string(e.range.text) + " (" +
+                          std::string(e.range.why) + ")"};
 }
 
 // "expected m/s, km/h or kt"
@@ -361,6 +392,7 @@ Parsed<double> parseCompoundDuration(std::string_view shown, double first, std::
         if (pos == rest.size()) return unitless;
     }
     if (!std::isfinite(total)) return outOfRange(shown, e);
+    if (auto error = beyond(total, shown, e)) return *error;
     return negative ? -total : total;
 }
 
@@ -378,6 +410,7 @@ Parsed<double> parseIn(std::string_view text, std::string_view shown, const Expe
     // a bare number is in SI units
     if (rest.empty()) {
         if (e.dimension == Dimension::Fraction) return checkShare(shown, numberText, number.value, false);
+        if (auto error = beyond(number.value, shown, e)) return *error;
         return number.value;
     }
 
@@ -419,6 +452,7 @@ Parsed<double> parseIn(std::string_view text, std::string_view shown, const Expe
     if (e.dimension == Dimension::Fraction) return checkShare(shown, numberText, number.value, true);
     const double si = number.value * unit->factor / unit->divisor;
     if (!std::isfinite(si)) return outOfRange(shown, e);
+    if (auto error = beyond(si, shown, e)) return *error;
     return si;
 }
 
@@ -495,6 +529,16 @@ std::string_view unitsOf(Dimension dimension) {
     return "";
 }
 
+double largestValue(Dimension dimension) { return rangeOf(dimension).largest; }
+
+std::string_view largestText(Dimension dimension) { return rangeOf(dimension).text; }
+
+std::optional<ParseError> checkRange(double si, Dimension dimension, std::string_view shown) {
+    const Expectation e = expectationOf(dimension);
+    if (!std::isfinite(si)) return ParseError{quoted(shown) + " is not a finite number", writeSuch(e)};
+    return beyond(si, shown, e);
+}
+
 Parsed<double> parseQuantity(std::string_view text, Dimension dimension) {
     const std::string_view trimmed = trim(text);
     return parseIn(trimmed, trimmed, expectationOf(dimension));
@@ -502,7 +546,8 @@ Parsed<double> parseQuantity(std::string_view text, Dimension dimension) {
 
 Parsed<Altitude> parseAltitude(std::string_view raw) {
     const std::string_view text = trim(raw);
-    const Expectation e{Dimension::Length, "an altitude", "120 m AGL"};
+    const Expectation e{Dimension::Length, "an altitude", "120 m AGL",
+                        {kLargestAltitude, "100 km", "where space begins"}};
     if (text.empty()) return ParseError{"the altitude is empty", writeSuch(e)};
 
     // the ground

@@ -346,6 +346,70 @@ std::string formatClock(Instant instant, int utcOffsetMinutes) {
     return out;
 }
 
+namespace {
+
+/// The local day, counted from 1970-01-01.
+std::int64_t localDay(Instant instant, int utcOffsetMinutes) {
+    return floorDiv(instant + utcOffsetMinutes * kMsPerMinute, kMsPerDay);
+}
+
+/// "09:00" or "09:10:03": the milliseconds cut.
+std::string clockToTheSecond(Instant instant, int utcOffsetMinutes) {
+    return formatClock(instant - floorMod(instant, kMsPerSecond), utcOffsetMinutes);
+}
+
+/// Whether a time needs its date: its day is not the start's, or not the day it is compared with.
+bool needsDate(Instant instant, const TimeFrame& frame, std::optional<Instant> comparedWith) {
+    const std::int64_t day = localDay(instant, frame.utcOffsetMinutes);
+    return day != localDay(frame.start, frame.utcOffsetMinutes) ||
+           (comparedWith && day != localDay(*comparedWith, frame.utcOffsetMinutes));
+}
+
+} // namespace
+
+std::string formatDay(Instant instant, const TimeFrame& frame) {
+    int year = 0, month = 0, day = 0;
+    civilFromDays(localDay(instant, frame.utcOffsetMinutes), year, month, day);
+    int startYear = 0, startMonth = 0, startDay = 0;
+    civilFromDays(localDay(frame.start, frame.utcOffsetMinutes), startYear, startMonth, startDay);
+    std::string out = std::to_string(day);
+    out += ' ';
+    out += std::string_view(kMonthNames[month - 1]).substr(0, 3);
+    if (year != startYear) {
+        out += ' ';
+        out += std::to_string(year);
+    }
+    return out;
+}
+
+std::string formatMoment(Instant instant, const TimeFrame& frame, std::optional<Instant> comparedWith) {
+    std::string out = clockToTheSecond(instant, frame.utcOffsetMinutes);
+    if (needsDate(instant, frame, comparedWith)) {
+        out += " on ";
+        out += formatDay(instant, frame);
+    }
+    return out;
+}
+
+std::string formatInterval(Instant from, Instant to, const TimeFrame& frame,
+                           std::optional<Instant> comparedWith) {
+    const int offset = frame.utcOffsetMinutes;
+    const std::string a = clockToTheSecond(from, offset), b = clockToTheSecond(to, offset);
+    // across midnight: both dates, or "19:00-00:00" reads as a day backwards
+    if (localDay(from, offset) != localDay(to, offset))
+        return a + " on " + formatDay(from, frame) + " to " + b + " on " + formatDay(to, frame);
+    // an interval of no length as shown is a moment
+    if (a == b) return std::string("at ").append(formatMoment(from, frame, comparedWith));
+    std::string out = a;
+    out += '-';
+    out += b;
+    if (needsDate(from, frame, comparedWith)) {
+        out += " on ";
+        out += formatDay(from, frame);
+    }
+    return out;
+}
+
 int dayOfWeek(Instant instant, int utcOffsetMinutes) {
     // 1970-01-01 was a Thursday: day 0 is weekday 3 counting from Monday
     const std::int64_t days = floorDiv(instant + utcOffsetMinutes * kMsPerMinute, kMsPerDay);

@@ -173,7 +173,7 @@ void DefenceLayer::prepare(const Camera& camera, const scenario::Scenario& s, co
     for (std::size_t a = 0; a < s.airports.size() && a < d.airports.size(); ++a) {
         if (!d.airports[a].closed) continue;
         m_labels.push_back({s.airports[a].id + " CLOSED since " +
-                                core::formatClock(d.airports[a].closedAt, s.time.utcOffsetMinutes),
+                                core::formatMoment(d.airports[a].closedAt, s.time.frame(), w.now),
                             camera.toScreen(s.airports[a].at) + Vec2{0.0, 38.0 * style.textScale}, big, true,
                             colour(closed.fill, 235)});
     }

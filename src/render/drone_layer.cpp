@@ -109,6 +109,7 @@ Icon iconOf(Role role) {
     case Role::DroneViolating: return Icon::ArrowRing;
     case Role::DroneUnknown: return Icon::Diamond;
     case Role::DroneNeutralised: return Icon::CircledCross;
+    case Role::DroneCaught: return Icon::ArrowBar;
     case Role::FlightCancelled: return Icon::Cross;
     default: return Icon::Arrow;
     }

@@ -40,7 +40,8 @@ ImVec4 eventColour(sim::EventType type) {
     case T::Cancellation:
     case T::AuthorisationDenied: return toIm({0x9E, 0x3A, 0x7A});
     case T::Reroute:
-    case T::Wait: return toIm({0xA0, 0x60, 0x00});
+    case T::Wait:
+    case T::AuthorisationRequested: return toIm({0xA0, 0x60, 0x00});
     case T::AuthorisationGranted: return toIm(report::paint(Role::DroneAuthorised).fill);
     case T::ZoneActivated:
     case T::ZoneAnnounced:
@@ -50,10 +51,11 @@ ImVec4 eventColour(sim::EventType type) {
     }
 }
 
-/// Whether an event is worth a line in the ticker (entries and exits are many and say little).
+/// Whether an event is worth a line in the ticker (entries and exits are many and say little). Requests
+/// are listed with their answers: they explain a drone waiting on the ground.
 bool ticks(sim::EventType type) {
     using T = sim::EventType;
-    return type != T::ZoneEntry && type != T::ZoneExit && type != T::AuthorisationRequested;
+    return type != T::ZoneEntry && type != T::ZoneExit;
 }
 
 /// A key and what it does, for the help overlay and docs/window.md.
@@ -140,7 +142,7 @@ void Viewer::drawPanels() {
     if (m_run) {
         const auto& s = m_run->scenario;
         ImGui::PushFont(m_presenter ? fonts.huge : fonts.largeBold);
-        ImGui::TextUnformatted(core::formatClock(m_run->playback.now(), s.time.utcOffsetMinutes).c_str());
+        ImGui::TextUnformatted(core::formatMoment(m_run->playback.now(), s.time.frame()).c_str());
         ImGui::PopFont();
         ImGui::SameLine();
         std::string state = m_seekTarget    ? "replaying..."
@@ -376,8 +378,8 @@ void Viewer::panelControls() {
     const float total = static_cast<float>(playback.end() - playback.start()) / 60000.f;
     float minutes =
         static_cast<float>((m_seekTarget ? *m_seekTarget : playback.now()) - playback.start()) / 60000.f;
-    const std::string label = core::formatClock(
-        playback.start() + static_cast<core::Instant>(minutes * 60000.f), s.time.utcOffsetMinutes);
+    const std::string label =
+        core::formatMoment(playback.start() + static_cast<core::Instant>(minutes * 60000.f), s.time.frame());
     ImGui::SetNextItemWidth(-1.f);
     if (ImGui::SliderFloat("##timeline", &minutes, 0.f, total, label.c_str())) {
         const core::Millis step = std::max<core::Millis>(s.time.step, 1);
@@ -385,9 +387,11 @@ void Viewer::panelControls() {
             static_cast<core::Millis>(std::llround(minutes * 60000.0 / static_cast<double>(step))) * step;
         m_seekTarget = playback.start() + ms;
     }
-    ImGui::TextDisabled("%s", core::formatClock(playback.start(), s.time.utcOffsetMinutes).c_str());
-    ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize("00:00").x);
-    ImGui::TextDisabled("%s", core::formatClock(playback.end(), s.time.utcOffsetMinutes).c_str());
+    // the ends of the timeline, the end dated when the run spans midnight
+    const std::string end = core::formatMoment(playback.end(), s.time.frame());
+    ImGui::TextDisabled("%s", core::formatMoment(playback.start(), s.time.frame()).c_str());
+    ImGui::SameLine(ImGui::GetContentRegionAvail().x - ImGui::CalcTextSize(end.c_str()).x);
+    ImGui::TextDisabled("%s", end.c_str());
     ImGui::Separator();
 }
 
@@ -460,6 +464,11 @@ void Viewer::panelLegend() {
     };
     if (!m_run->scenario.sensors.empty()) states.push_back({Role::DroneUnknown, "A drone nobody can identify"});
     if (!m_run->scenario.responders.empty()) states.push_back({Role::DroneNeutralised, "Neutralised"});
+    // a zone the timeline switches on can catch drones in flight (docs/simulation.md, rule 11)
+    if (std::any_of(m_run->scenario.timeline.begin(), m_run->scenario.timeline.end(), [](const auto& e) {
+            return e.type == scenario::EventType::Activate || e.type == scenario::EventType::Announce;
+        }))
+        states.push_back({Role::DroneCaught, "Caught by a new zone: leaving it"});
     const sf::Texture& atlas = m_run->drones.atlas();
     const auto texture = reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(atlas.getNativeHandle()));
     const float aw = static_cast<float>(atlas.getSize().x), ah = static_cast<float>(atlas.getSize().y);
@@ -521,6 +530,7 @@ void Viewer::panelMetrics() {
     const std::pair<const char*, Value> rows[] = {
         {"Flights planned", [](const report::Counts& c, const sim::World&) { return c.planned; }},
         {"  flown", [](const report::Counts& c, const sim::World&) { return c.flown; }},
+        {"  caught by a new zone", [](const report::Counts& c, const sim::World&) { return c.caught; }},
         {"  violated", [](const report::Counts& c, const sim::World&) { return c.violated; }},
         {"  neutralised", [](const report::Counts& c, const sim::World&) { return c.neutralised; }},
         {"  cancelled", [](const report::Counts& c, const sim::World&) { return c.cancelled; }},
@@ -590,17 +600,23 @@ void Viewer::panelMetrics() {
     }
 }
 
-void Viewer::panelEvents(int rows) {
+std::vector<const sim::Event*> Viewer::tickerEvents(int rows) const {
     // the pane last clicked, in split view
+    const auto events = runOf(m_focus).playback.events();
+    std::vector<const sim::Event*> out;
+    for (auto it = events.rbegin(); it != events.rend() && static_cast<int>(out.size()) < rows; ++it)
+        if (ticks(it->type)) out.push_back(&*it);
+    return out;
+}
+
+void Viewer::panelEvents(int rows) {
     Run& run = runOf(m_focus);
-    const auto events = run.playback.events();
-    const int offset = run.scenario.time.utcOffsetMinutes;
+    const core::TimeFrame frame = run.scenario.time.frame();
     int shown = 0;
     ImGui::PushTextWrapPos(0.f);
-    for (auto it = events.rbegin(); it != events.rend() && shown < rows; ++it) {
-        if (!ticks(it->type)) continue;
+    for (const sim::Event* it : tickerEvents(rows)) {
         ++shown;
-        ImGui::TextDisabled("%s", core::formatClock(it->time, offset).substr(0, 8).c_str());
+        ImGui::TextDisabled("%s", core::formatMoment(it->time, frame).c_str());
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, eventColour(it->type));
         ImGui::PushID(shown);
@@ -635,14 +651,29 @@ std::string Viewer::inspectorText() const {
         const sim::Drone& d = world.drones[i];
         out << "Flight " << plan.flight.id << " (" << plan.flight.category << ", "
             << scenario::name(plan.behaviour) << ")\n";
-        out << "Now: " << sim::name(d.phase);
-        if (d.phase == sim::Phase::Flying)
-            out << " at " << std::lround(d.altitude) << " m"
+        // where it is now, then the ledger's word for it, each on a line of its own
+        out << "Now: ";
+        switch (d.phase) {
+        case sim::Phase::Planned:
+            out << "on the ground, due to take off at "
+                << core::formatMoment(d.departAt, s.time.frame(), world.now);
+            break;
+        case sim::Phase::Waiting:
+            out << "on the ground, waiting until "
+                << core::formatMoment(d.departAt, s.time.frame(), world.now);
+            break;
+        case sim::Phase::Flying:
+            out << "flying at " << std::lround(d.altitude) << " m"
                 << (d.violating.empty() ? "" : ", INSIDE A ZONE");
+            break;
+        case sim::Phase::Landed: out << "landed"; break;
+        case sim::Phase::Cancelled: out << "on the ground, its flight cancelled"; break;
+        }
+        out << "\n";
         if (report::isPlanned(s, plan))
-            out << "; outcome so far: " << report::describe(report::ledgerOf(s, plan, d)) << "\n\n";
+            out << "Outcome so far: " << report::describe(report::ledgerOf(s, plan, d)) << "\n\n";
         else
-            out << "; not due to take off during the run\n\n";
+            out << "Not due to take off during the run.\n\n";
         bool any = false;
         for (const sim::Verdict& v : world.verdicts)
             if (v.flight == plan.flight.id) {
@@ -651,7 +682,7 @@ std::string Viewer::inspectorText() const {
             }
         if (!any)
             out << "No decision yet: it is due to take off at "
-                << core::formatClock(d.departAt, s.time.utcOffsetMinutes) << ".\n";
+                << core::formatMoment(d.departAt, s.time.frame(), world.now) << ".\n";
         return out.str();
     }
     for (std::size_t a = 0; a < s.airports.size(); ++a) {
@@ -661,7 +692,7 @@ std::string Viewer::inspectorText() const {
         out << "Airport " << airport.id << (airport.name.empty() ? "" : " (" + airport.name + ")") << "\n";
         if (a < world.defence.airports.size() && world.defence.airports[a].closed)
             out << "Now: CLOSED since "
-                << core::formatClock(world.defence.airports[a].closedAt, s.time.utcOffsetMinutes) << "\n";
+                << core::formatMoment(world.defence.airports[a].closedAt, s.time.frame(), world.now) << "\n";
         else
             out << "Now: open\n";
         if (airport.closure)
@@ -692,7 +723,7 @@ std::string Viewer::inspectorText() const {
         out << (k ? ", " : "; reason: ") << scenario::name(zone->reasons[k]);
     out << "\nIn force now: " << (world.zones[z].active ? "yes" : "no") << "\n";
     for (const sim::ActiveWindow& w : world.zones[z].windows)
-        out << "  in force " << sim::describeWindow(w.from, w.to, s.time.utcOffsetMinutes) << "\n";
+        out << "  in force " << sim::describeWindow(w.from, w.to, s.time.frame()) << "\n";
     if (!zone->exempt.empty()) {
         out << "Exempt:";
         for (const std::string& e : zone->exempt)

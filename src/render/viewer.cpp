@@ -13,8 +13,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <future>
+#include <iterator>
 #include <span>
 
 #include <unistd.h>
@@ -918,17 +921,27 @@ bool Viewer::saveScreenshot(const sf::RenderTarget& target, const std::string& p
     } else if (const auto* texture = dynamic_cast<const sf::RenderTexture*>(&target)) {
         image = texture->getTexture().copyToImage();
     }
-    // through a temporary file and a rename, as every output (SFML picks the
-    // format by the extension, so the temporary name keeps it)
-    const std::filesystem::path file(path);
-    const std::filesystem::path temporary =
-        file.parent_path() /
-        ("." + file.stem().string() + ".tmp-" + std::to_string(::getpid()) + file.extension().string());
-    std::error_code renamed;
-    if (image.getSize().x == 0 || !image.saveToFile(temporary.string()) ||
-        (std::filesystem::rename(temporary, file, renamed), renamed)) {
-        std::filesystem::remove(temporary, renamed);
-        message = "could not save a screenshot to " + path;
+    // SFML 2.5 encodes only into a file (it picks the format by the
+    // extension): a private one in the system's temporary folder, whose bytes
+    // then go out by the output policy as every output's do
+    std::string bytes;
+    if (image.getSize().x > 0) {
+        std::string scratch = (std::filesystem::temp_directory_path() / "nofly-screenshot-XXXXXX").string() +
+                              std::filesystem::path(path).extension().string();
+        const int suffix = static_cast<int>(std::filesystem::path(path).extension().string().size());
+        const int fd = ::mkstemps(scratch.data(), suffix);
+        if (fd >= 0) {
+            ::close(fd);
+            if (image.saveToFile(scratch)) {
+                std::ifstream in(scratch, std::ios::binary);
+                bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+            }
+            std::filesystem::remove(scratch);
+        }
+    }
+    std::string error;
+    if (bytes.empty() || !report::writeFileAtomically(path, bytes, error)) {
+        message = "could not save a screenshot to " + path + (error.empty() ? "" : ": " + error);
         return false;
     }
     message = "Saved " + path;
@@ -1011,7 +1024,8 @@ std::vector<QuestionLine> Viewer::questionLines() const {
                 if (auto a = v->second.find(q.id); a != v->second.end()) p.classAnswer = a->second;
             const bool finished = run.playback.finished();
             const report::QuestionOutcome outcome =
-                report::evaluateQuestion(*asked, run.playback.world(), run.playback.events(), finished);
+                report::evaluateQuestion(run.scenario, *asked, run.playback.world(), run.playback.events(),
+                                         finished);
             p.revealed = report::revealed(*asked, outcome, run.playback.now(), finished);
             if (p.revealed) {
                 report::QuestionResult result;
@@ -1097,17 +1111,11 @@ bool Viewer::saveReports(const std::string& folder, std::string& message) {
         const std::string dir = folder + "-" + paneVariant(pane);
         std::vector<std::string> written;
         std::string error;
-        if (!report::writeRunFiles(record, dir, written, error)) {
+        if (!report::writeRunFiles(record, dir, written, error, true)) {
             message = "could not save the report: " + error;
             return false;
         }
-        const std::string html = (std::filesystem::path(dir) / "report.html").string();
-        const std::string map = report::mapSvg(record, report::SvgOptions{1200, 900, s.view, {}});
-        if (!report::writeFileAtomically(html, report::runHtml(record, map), error)) {
-            message = "could not save the report: " + error;
-            return false;
-        }
-        saved += (saved.empty() ? "" : ", ") + html;
+        saved += (saved.empty() ? "" : ", ") + (std::filesystem::path(dir) / "report.html").string();
     }
     message = "Saved " + saved;
     return true;

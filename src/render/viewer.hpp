@@ -162,6 +162,9 @@ class Viewer {
     /// The inspector's text: the selected drone's verdict cards, the clicked
     /// airport's state and closure cards, or the clicked zone's card.
     std::string inspectorText() const;
+    /// The events the Events panel lists now, newest first, at most `rows`:
+    /// of the pane clicked last, leaving out zone entries and exits.
+    std::vector<const sim::Event*> tickerEvents(int rows) const;
     bool playing() const { return m_playing; }
     double speed() const { return m_speed; }
     bool presenter() const { return m_presenter; }

@@ -14,6 +14,7 @@ const std::vector<MetricName>& comparedMetrics() {
         {"planned", "flights planned"},
         // the final outcomes: they add up to the flights planned
         {"flown", "outcome: flown"},
+        {"caught", "outcome: caught"},
         {"violated", "outcome: violated"},
         {"neutralised", "outcome: neutralised"},
         {"cancelled", "outcome: cancelled"},

@@ -107,7 +107,7 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
     };
     // as the summary says it: one outcome a flight, then the flags
     page.paragraph(std::to_string(t.planned) + " flights planned: " + std::to_string(t.flown) + " flown, " +
-                   std::to_string(t.violated) + " violated, " + std::to_string(t.neutralised) +
+                   std::to_string(t.caught) + " caught by a new zone, " + std::to_string(t.violated) + " violated, " + std::to_string(t.neutralised) +
                    " neutralised, " + std::to_string(t.cancelled) + " cancelled, " +
                    std::to_string(t.pending) + " pending.");
     page.paragraph("Along the way: " + std::to_string(t.authorised) + " authorised, " +
@@ -127,7 +127,7 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
             std::snprintf(minutes, sizeof minutes, "%.1f", c.violationMinutes);
             std::snprintf(km, sizeof km, "%.1f", c.extraKm);
             std::snprintf(delay, sizeof delay, "%.1f", c.delayMinutes);
-            rows.push_back({id, std::to_string(c.planned), std::to_string(c.flown),
+            rows.push_back({id, std::to_string(c.planned), std::to_string(c.flown), std::to_string(c.caught),
                             std::to_string(c.violated), std::to_string(c.neutralised),
                             std::to_string(c.cancelled), std::to_string(c.pending),
                             std::to_string(c.rerouted), std::to_string(c.waited), delay, km, minutes,
@@ -136,7 +136,7 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
         return rows;
     };
     const std::vector<std::string> header = {
-        "category", "planned", "flown",         "violated", "neutralised",       "cancelled", "pending",
+        "category", "planned", "flown", "caught", "violated", "neutralised", "cancelled", "pending",
         "rerouted", "waited",  "delay minutes", "extra km", "violation minutes", "disrupted"};
     page.heading(2, "By category");
     page.table(header, countRows(run.metrics.byCategory));
@@ -190,8 +190,19 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
                    questionRows(run.questions, run.world->now, offset));
     }
 
+    // times as the class reads them: dated wherever the run spans midnight (compared with its end as well as
+    // its start), and an event before the start, such as an announcement days ahead, with its own date
+    const core::TimeFrame frame = s.time.frame();
+    const auto when = [&](core::Instant at) {
+        // on one line: "20:06:11 on 22 Sep" broken after "22" reads as two times
+        std::string words = core::formatMoment(at, frame, s.time.end), kept;
+        for (char c : words)
+            kept += c == ' ' ? std::string("\u00a0") : std::string(1, c);
+        return kept;
+    };
+
     page.heading(2, "Timeline");
-    std::vector<std::vector<std::string>> events;
+    std::vector<const sim::Event*> story;
     for (const sim::Event& e : run.events) {
         // the story, not every entry: decisions, violations, zone switches, notes
         switch (e.type) {
@@ -210,19 +221,32 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
         case sim::EventType::MannedDiverted: continue;
         default: break;
         }
-        events.push_back({core::formatClock(e.time, offset), e.flight.empty() ? "" : e.flight, std::string(sim::name(e.type)),
-                          e.text});
+        story.push_back(&e);
     }
+    // in time order, whatever order the run logged them in (an exit between two steps carries its own moment)
+    std::stable_sort(story.begin(), story.end(),
+                     [](const sim::Event* a, const sim::Event* b) { return a->time < b->time; });
+    std::vector<std::vector<std::string>> events;
+    for (const sim::Event* e : story)
+        events.push_back({when(e->time), e->flight, std::string(sim::name(e->type)), e->text});
     page.table({"time", "flight", "event", "what"}, events);
 
     page.heading(2, "Verdicts");
+    std::vector<const sim::Verdict*> decided;
+    for (const sim::Verdict& v : run.world->verdicts)
+        decided.push_back(&v);
+    std::stable_sort(decided.begin(), decided.end(),
+                     [](const sim::Verdict* a, const sim::Verdict* b) { return a->time < b->time; });
     std::vector<std::vector<std::string>> verdicts;
-    for (const sim::Verdict& v : run.world->verdicts) {
+    for (const sim::Verdict* verdict : decided) {
+        const sim::Verdict& v = *verdict;
         std::string zones;
         for (const sim::ZoneFinding& f : v.findings)
-            zones += (zones.empty() ? "" : "; ") + f.zone + ": " + (f.applies ? "applies, " : "does not apply, ") + f.why;
-        verdicts.push_back({core::formatClock(v.time, offset), v.site.empty() ? v.flight : v.site,
-                            v.site.empty() ? std::string(sim::name(v.outcome)) : std::string("closed"), v.rule, zones});
+            zones += (zones.empty() ? "" : "; ") + f.zone + ": " +
+                     (f.applies ? "applies, " : "does not apply, ") + f.why;
+        verdicts.push_back({when(v.time), v.site.empty() ? v.flight : v.site,
+                            v.site.empty() ? std::string(sim::name(v.outcome)) : std::string("closed"),
+                            v.rule, zones});
     }
     page.table({"time", "flight", "outcome", "why", "zones weighed"}, verdicts);
     return page.finish();

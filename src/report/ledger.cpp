@@ -7,6 +7,7 @@ namespace nofly::report {
 std::string_view name(FinalOutcome outcome) {
     switch (outcome) {
     case FinalOutcome::Flown: return "flown";
+    case FinalOutcome::Caught: return "caught";
     case FinalOutcome::Violated: return "violated";
     case FinalOutcome::Neutralised: return "neutralised";
     case FinalOutcome::Cancelled: return "cancelled";
@@ -24,11 +25,12 @@ FlightLedger ledgerOf(const scenario::Scenario& scenario, const sim::FlightPlan&
     FlightLedger out;
     out.tookOff = drone.departedAt >= 0;
 
-    // the outcome: a responder's act first, then any violation (a compliant drone caught inside a
-    // zone that switched on after take-off, a breach, counts as violated: no outcome of its own yet)
+    // the outcome: a responder's act first, then any violation, then a zone that switched on in flight
+    // and cut the flight short (docs/simulation.md, "Outcomes and flags")
     if (out.tookOff)
         out.outcome = drone.neutralised      ? FinalOutcome::Neutralised
                       : drone.violations > 0 ? FinalOutcome::Violated
+                      : drone.caught         ? FinalOutcome::Caught
                                              : FinalOutcome::Flown;
     else
         out.outcome = drone.phase == sim::Phase::Cancelled ? FinalOutcome::Cancelled : FinalOutcome::Pending;

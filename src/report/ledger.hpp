@@ -18,12 +18,13 @@ namespace nofly::report {
 /// has exactly one.
 enum class FinalOutcome {
     Flown,       ///< took off and kept every rule that applied to it (authorised, rerouted or waited, maybe)
+    Caught,      ///< took off, kept every rule, and was cut short by a zone that switched on in flight
     Violated,    ///< took off and was inside a zone that applied to it at least once; not neutralised
     Neutralised, ///< brought down or sent back by a responder
     Cancelled,   ///< never took off, including those refused an authorisation
     Pending,     ///< no final outcome when the run ended: not yet due, or still held on the ground
 };
-inline constexpr std::array kFinalOutcomes = {FinalOutcome::Flown, FinalOutcome::Violated,
+inline constexpr std::array kFinalOutcomes = {FinalOutcome::Flown, FinalOutcome::Caught, FinalOutcome::Violated,
                                               FinalOutcome::Neutralised, FinalOutcome::Cancelled,
                                               FinalOutcome::Pending};
 std::string_view name(FinalOutcome outcome);
@@ -54,7 +55,7 @@ FlightLedger ledgerOf(const scenario::Scenario& scenario, const sim::FlightPlan&
 std::string describe(const FlightLedger& flight);
 
 /// Whether a flight matches an `expect:` outcome word: an outcome of the
-/// closed list (flown, violated, neutralised, cancelled, pending), a flag
+/// closed list (flown, caught, violated, neutralised, cancelled, pending), a flag
 /// (authorised, rerouted, waited, denied: true when the flag is set), or
 /// `allowed` (flown with no flag set).
 bool matchesOutcomeWord(const FlightLedger& flight, std::string_view word);

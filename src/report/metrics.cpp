@@ -16,8 +16,8 @@ namespace nofly::report {
 using sim::EventType;
 
 bool addsUp(const Counts& c) {
-    return c.flown + c.violated + c.neutralised + c.cancelled + c.pending == c.planned &&
-           c.flown + c.violated + c.neutralised == c.tookOff;
+    return c.flown + c.caught + c.violated + c.neutralised + c.cancelled + c.pending == c.planned &&
+           c.flown + c.caught + c.violated + c.neutralised == c.tookOff;
 }
 
 double metricValue(const Counts& c, const std::string& metric) {
@@ -25,6 +25,7 @@ double metricValue(const Counts& c, const std::string& metric) {
     if (metric == "planned") return c.planned;
     // final outcomes
     if (metric == "flown") return c.flown;
+    if (metric == "caught") return c.caught;
     if (metric == "violated") return c.violated;
     if (metric == "neutralised") return c.neutralised;
     if (metric == "cancelled") return c.cancelled;
@@ -176,12 +177,14 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
         const bool legitimate = fp.behaviour == scenario::Behaviour::Compliant;
         const bool held = d.phase == sim::Phase::Waiting;
         const bool disrupted = legitimate && (f.rerouted || f.waited || f.denied || f.delaySeconds > 0.0 ||
-                                              held || f.outcome == FinalOutcome::Cancelled);
+                                              held || f.outcome == FinalOutcome::Cancelled ||
+                                              f.outcome == FinalOutcome::Caught);
         Counts& cat = m.byCategory[fp.flight.category];
         for (Counts* c : {&m.total, &cat}) {
             ++c->planned;
             switch (f.outcome) {
             case FinalOutcome::Flown: ++c->flown; break;
+            case FinalOutcome::Caught: ++c->caught; break;
             case FinalOutcome::Violated: ++c->violated; break;
             case FinalOutcome::Neutralised: ++c->neutralised; break;
             case FinalOutcome::Cancelled: ++c->cancelled; break;
@@ -221,10 +224,13 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
         case EventType::AuthorisationRequested: each([](Counts& c) { ++c.authorisationsRequested; }); break;
         case EventType::AuthorisationGranted: each([](Counts& c) { ++c.authorisationsGranted; }); break;
         case EventType::AuthorisationDenied: each([](Counts& c) { ++c.authorisationsDenied; }); break;
-        case EventType::NearMiss:
-            m.total.nearMisses++;
-            if (cat) cat->nearMisses++;
+        case EventType::NearMiss: {
+            // a summary (no other flight) stands for the near misses of a check past those it lists
+            const int n = e.other.empty() ? static_cast<int>(e.value) : 1;
+            m.total.nearMisses += n;
+            if (cat) cat->nearMisses += n;
             break;
+        }
         case EventType::ZoneEntry:
             if (zone) ++zone->entries;
             break;

@@ -1,51 +1,73 @@
 #include "report/questions.hpp"
 
 #include "core/diagnostic.hpp"
+#include "report/ledger.hpp"
+#include "scenario/keys.hpp"
+#include "sim/rules.hpp"
 #include "sim/simulation.hpp"
 
 #include <algorithm>
 
 namespace nofly::report {
 
+// a question about a flight offers the ledger's outcomes, which the scenario layer lists again
+static_assert(scenario::keys::kFinalOutcomes.size() == kFinalOutcomes.size(),
+              "scenario::keys::kFinalOutcomes must list the ledger's final outcomes (report/ledger.hpp)");
+
 namespace {
 
-/// The word an outcome is offered as: itself, or when it is not a choice,
-/// denied reads as cancelled and authorised as allowed.
-std::string offeredAs(const scenario::Question& question, std::string word) {
-    const auto offered = [&](const std::string& w) {
-        return std::find(question.choices.begin(), question.choices.end(), w) != question.choices.end();
-    };
-    if (offered(word)) return word;
-    if (word == "denied" && offered("cancelled")) return "cancelled";
-    if (word == "authorised" && offered("allowed")) return "allowed";
-    return word;
+bool offers(const scenario::Question& question, std::string_view word) {
+    return std::find(question.choices.begin(), question.choices.end(), word) != question.choices.end();
+}
+
+/// A flight's answer: its final outcome in the ledger or, when that is not a
+/// choice, the choice that says more of it: for a flight that flew, the first
+/// choice it matches as `expect:` does (a flag it carries: authorised,
+/// rerouted, waited, denied), else `allowed`; for a cancelled flight that was
+/// refused an authorisation, `denied`.
+std::string flightAnswer(const scenario::Question& question, const FlightLedger& flight) {
+    const std::string outcome(name(flight.outcome));
+    if (offers(question, outcome)) return outcome;
+    if (flight.outcome == FinalOutcome::Flown) {
+        for (const std::string& choice : question.choices)
+            if (matchesOutcomeWord(flight, choice)) return choice;
+        if (offers(question, "allowed")) return "allowed";
+    }
+    if (flight.outcome == FinalOutcome::Cancelled && flight.denied && offers(question, "denied"))
+        return "denied";
+    return outcome;
 }
 
 } // namespace
 
-std::string eventSubject(const sim::Event& event) {
-    for (const std::string* s : {&event.site, &event.flight, &event.zone, &event.actor})
-        if (!s->empty()) return *s;
+std::string eventSubject(const sim::Event& event, std::string_view about) {
+    if (about == "flight") return event.flight;
+    if (about == "track") return event.track;
+    if (about == "airport") return event.site;
+    if (about == "zone") return event.zone;
+    if (about == "responder" || about == "sensor") return event.actor; // the event's type says which
     return {};
 }
 
-QuestionOutcome evaluateQuestion(const scenario::Question& question, const sim::World& world,
-                                 std::span<const sim::Event> events, bool finished) {
+QuestionOutcome evaluateQuestion(const scenario::Scenario& scenario, const scenario::Question& question,
+                                 const sim::World& world, std::span<const sim::Event> events, bool finished) {
     QuestionOutcome out;
     if (!question.first.empty()) {
-        // the first event of that type in the log; none by the end is "none"
-        for (const sim::Event& e : events)
-            if (sim::name(e.type) == question.first) {
-                out.known = true;
-                out.answer = eventSubject(e);
-                out.at = e.time;
-                return out;
-            }
+        // the first event of that type that names a thing of the kind asked about; none by the end is "none"
+        for (const sim::Event& e : events) {
+            if (sim::name(e.type) != question.first) continue;
+            std::string subject = eventSubject(e, question.about);
+            if (subject.empty()) continue;
+            out.known = true;
+            out.answer = std::move(subject);
+            out.at = e.time;
+            return out;
+        }
         out.known = finished;
         out.answer = "none";
         return out;
     }
-    // a flight: its outcome, settled when it lands or is cancelled
+    // a flight: its final outcome in the ledger, settled when it lands or is cancelled
     const auto it = std::find_if(world.flights.begin(), world.flights.end(),
                                  [&](const sim::FlightPlan& f) { return f.flight.id == question.flight; });
     if (it == world.flights.end()) {
@@ -54,7 +76,7 @@ QuestionOutcome evaluateQuestion(const scenario::Question& question, const sim::
         return out;
     }
     const sim::Drone& drone = world.drones[static_cast<std::size_t>(it - world.flights.begin())];
-    out.answer = offeredAs(question, std::string(sim::name(drone.outcome)));
+    out.answer = flightAnswer(question, ledgerOf(scenario, *it, drone));
     out.known = finished || drone.phase == sim::Phase::Landed || drone.phase == sim::Phase::Cancelled;
     if (drone.phase == sim::Phase::Landed) out.at = drone.landedAt;
     if (drone.phase == sim::Phase::Cancelled)
@@ -63,6 +85,159 @@ QuestionOutcome evaluateQuestion(const scenario::Question& question, const sim::
                 (e.type == sim::EventType::Cancellation || e.type == sim::EventType::AuthorisationDenied))
                 out.at = e.time;
     return out;
+}
+
+// --- choices that leave out what can happen -------------------------------------
+
+namespace {
+
+/// What can be told of a flight before any run: its category, when it may
+/// take off, and whether its operator may keep the rules or break them.
+struct FlightFacts {
+    const scenario::Category* category = nullptr;
+    core::Instant earliest = 0; ///< take-off, at the earliest
+    core::Instant latest = 0;   ///< ... and at the latest
+    bool mayComply = false;
+    bool mayBreak = false;
+};
+
+/// The facts of a flight written out or generated (`TRAFFIC-ID-NN`); none for an unknown id.
+std::optional<FlightFacts> flightFacts(const scenario::Scenario& s, const std::string& id) {
+    using scenario::Behaviour;
+    FlightFacts facts;
+    // the behaviours it may have: written, the traffic's mix, or the category's (aware, comply)
+    const auto fromMix = [&](const std::map<Behaviour, double>& mix) {
+        for (const auto& [behaviour, share] : mix)
+            if (share > 0.0) (behaviour == Behaviour::Compliant ? facts.mayComply : facts.mayBreak) = true;
+    };
+    const auto fromCategory = [&] {
+        if (!facts.category) return;
+        const double compliant = facts.category->aware * facts.category->comply;
+        facts.mayComply = compliant > 0.0;
+        facts.mayBreak = compliant < 1.0;
+    };
+    for (const scenario::Flight& f : s.flights) {
+        if (f.id != id) continue;
+        facts.category = s.category(f.category);
+        facts.earliest = facts.latest = f.depart;
+        if (f.behaviour)
+            fromMix({{*f.behaviour, 1.0}});
+        else
+            fromCategory();
+        return facts;
+    }
+    for (const scenario::TrafficGenerator& g : s.traffic) {
+        const std::size_t width = std::to_string(g.count).size();
+        const std::string prefix = g.id + "-";
+        if (id.size() != prefix.size() + width || id.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::string number = id.substr(prefix.size());
+        if (!std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
+        if (const int n = std::stoi(number); n < 1 || n > g.count) continue;
+        facts.category = s.category(g.category);
+        facts.earliest = g.depart.from;
+        facts.latest = std::max(g.depart.from, g.depart.to);
+        if (!g.behaviour.empty())
+            fromMix(g.behaviour);
+        else
+            fromCategory();
+        return facts;
+    }
+    return std::nullopt;
+}
+
+/// A zone that may stand in a flight's way: prohibited or needing an
+/// authorisation, not lifted for its category, in force at some time between
+/// its earliest take-off and the end; with those windows.
+struct ZoneInTheWay {
+    const scenario::Zone* zone = nullptr;
+    std::vector<scenario::InForceWindow> windows;
+};
+
+std::vector<ZoneInTheWay> zonesInTheWay(const scenario::Scenario& s, const FlightFacts& f) {
+    std::vector<ZoneInTheWay> out;
+    for (std::size_t z = 0; z < s.zones.size(); ++z) {
+        const scenario::Zone& zone = s.zones[z];
+        if (zone.restriction != scenario::Restriction::Prohibited &&
+            zone.restriction != scenario::Restriction::Authorisation)
+            continue;
+        if (f.category && (scenario::isExempt(zone, f.category->id) ||
+                           scenario::holdsStandingAuthorisation(*f.category, zone)))
+            continue;
+        ZoneInTheWay way{&zone, {}};
+        for (const scenario::InForceWindow& w : scenario::windowsInForce(s, z))
+            if (w.from < s.time.end && w.to > f.earliest) way.windows.push_back(w);
+        if (!way.windows.empty()) out.push_back(std::move(way));
+    }
+    return out;
+}
+
+/// Why a flight can end in an outcome, as far as can be told before a run
+/// (docs/scenario-language.md#questions); empty when it cannot.
+std::string canEndIn(FinalOutcome outcome, const scenario::Scenario& s, const FlightFacts& f,
+                     const std::vector<ZoneInTheWay>& inTheWay) {
+    const std::string firstZone =
+        inTheWay.empty() ? std::string() : "zone '" + inTheWay.front().zone->id + "'";
+    switch (outcome) {
+    case FinalOutcome::Flown: return "it may fly as planned";
+    case FinalOutcome::Caught:
+        // a zone that switches on, or is announced, after it may have taken off
+        if (f.mayComply)
+            for (const ZoneInTheWay& z : inTheWay)
+                for (const scenario::InForceWindow& w : z.windows)
+                    if (w.from > f.earliest || w.known > f.earliest)
+                        return "zone '" + z.zone->id + "' may switch on while it flies";
+        return {};
+    case FinalOutcome::Violated:
+        return f.mayBreak && !inTheWay.empty()
+                   ? "its operator may break the rules, and " + firstZone + " applies to it"
+                   : std::string();
+    case FinalOutcome::Neutralised:
+        return !s.responders.empty() && !s.sensors.empty()
+                   ? "the scenario's sensors may report it unknown and responder '" +
+                         s.responders.front().id + "' stop it"
+                   : std::string();
+    case FinalOutcome::Cancelled:
+        return f.mayComply && !inTheWay.empty() ? firstZone + " may stand in its way" : std::string();
+    case FinalOutcome::Pending: {
+        // still held on the ground at the end: an answer due after it, or a wait for a zone to end after it
+        if (!f.mayComply || !f.category) return {};
+        const core::Millis maxWait = sim::Model{}.maxWait;
+        for (const ZoneInTheWay& z : inTheWay) {
+            const std::string why =
+                "zone '" + z.zone->id + "' may still hold it on the ground when the run ends";
+            if (z.zone->restriction == scenario::Restriction::Authorisation &&
+                sim::grants(*z.zone, *f.category) && f.latest + z.zone->decision >= s.time.end)
+                return why;
+            for (const scenario::InForceWindow& w : z.windows)
+                if (w.to >= s.time.end && w.from <= f.latest && w.to - f.latest <= maxWait) return why;
+        }
+        return {};
+    }
+    }
+    return {};
+}
+
+} // namespace
+
+void checkQuestionChoices(const scenario::Scenario& scenario, core::Diagnostics& diagnostics) {
+    for (const scenario::Question& q : scenario.questions) {
+        if (q.flight.empty()) continue;
+        const std::optional<FlightFacts> facts = flightFacts(scenario, q.flight);
+        if (!facts) continue;
+        const std::vector<ZoneInTheWay> inTheWay = zonesInTheWay(scenario, *facts);
+        for (FinalOutcome o : kFinalOutcomes) {
+            // `allowed` answers for a flight that flew when `flown` is not offered
+            const std::string word(name(o));
+            if (offers(q, word) || (o == FinalOutcome::Flown && offers(q, "allowed"))) continue;
+            const std::string why = canEndIn(o, scenario, *facts, inTheWay);
+            if (why.empty()) continue;
+            diagnostics.warning(q.where,
+                                "question '" + q.id + "' offers no choice for '" + word +
+                                    "', which flight '" + q.flight + "' can come to: " + why,
+                                "add '" + word +
+                                    "' to its choices, or a class that foresees it is marked wrong");
+        }
+    }
 }
 
 bool revealed(const scenario::Question& question, const QuestionOutcome& outcome, core::Instant now,
@@ -80,7 +255,7 @@ std::vector<QuestionResult> answerQuestions(const scenario::Scenario& scenario, 
         QuestionResult r;
         r.question = q;
         if (auto it = classAnswers.find(q.id); it != classAnswers.end()) r.classAnswer = it->second;
-        r.outcome = evaluateQuestion(q, world, events, finished);
+        r.outcome = evaluateQuestion(scenario, q, world, events, finished);
         out.push_back(std::move(r));
     }
     return out;

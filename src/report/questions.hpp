@@ -1,10 +1,12 @@
 // Prediction questions: what the class answered against what happened. Its
 // job is to settle each scenario question from a run's world and event log
-// (a flight's outcome, or what the first event of a type concerns), at the
-// end of a run or at any moment of one, so the window, `nofly run` and the
-// reports judge the class's answers the same way.
+// (a flight's final outcome in the ledger, or what the first event of a type
+// names), at the end of a run or at any moment of one, so the window, `nofly
+// run` and the reports judge the class's answers the same way; and to warn,
+// before any run, of a question whose choices leave out what can happen.
 #pragma once
 
+#include "core/diagnostic.hpp"
 #include "core/time.hpp"
 #include "scenario/model.hpp"
 #include "sim/world.hpp"
@@ -13,6 +15,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nofly::report {
@@ -35,14 +38,20 @@ struct QuestionResult {
     bool correct() const { return answered() && outcome.known && classAnswer == outcome.answer; }
 };
 
-/// What an event is about, for "first" questions: its site, else its
-/// flight, else its zone, else its sensor or responder; empty if none.
-std::string eventSubject(const sim::Event& event);
+/// What an event names of a kind (a `first:` question's `about`: flight,
+/// track, responder, airport, zone, sensor); empty if it names none.
+std::string eventSubject(const sim::Event& event, std::string_view about);
 
 /// Settles a question from the world now and every event up to now;
 /// `finished`: the run is over, so what has not happened will not.
-QuestionOutcome evaluateQuestion(const scenario::Question& question, const sim::World& world,
-                                 std::span<const sim::Event> events, bool finished);
+QuestionOutcome evaluateQuestion(const scenario::Scenario& scenario, const scenario::Question& question,
+                                 const sim::World& world, std::span<const sim::Event> events, bool finished);
+
+/// Warns, at the question, of each question about a flight whose choices
+/// leave out a final outcome the flight can have in this scenario (a class
+/// that foresaw it would be marked wrong). For `nofly check`, on the base
+/// scenario and on each variant.
+void checkQuestionChoices(const scenario::Scenario& scenario, core::Diagnostics& diagnostics);
 
 /// Whether the answer may be shown at `now`: settled and past the question's
 /// `reveal:` time, or the run is over.

@@ -1,5 +1,6 @@
 #include "report/run_files.hpp"
 
+#include "report/html.hpp"
 #include "report/ledger.hpp"
 #include "report/svg.hpp"
 #include "report/tracks_geojson.hpp"
@@ -57,6 +58,7 @@ ordered_json countsJson(const Counts& c) {
         {"planned", c.planned},
         {"outcomes",
          {{"flown", c.flown},
+          {"caught", c.caught},
           {"violated", c.violated},
           {"neutralised", c.neutralised},
           {"cancelled", c.cancelled},
@@ -166,8 +168,9 @@ std::string reportJson(const RunRecord& run) {
     for (const QuestionResult& r : run.questions)
         questions.push_back({{"id", r.question.id},
                              {"ask", r.question.ask},
-                             {"about", r.question.flight.empty() ? "first " + r.question.first
-                                                                 : "flight " + r.question.flight},
+                             {"about", r.question.flight.empty()
+                                           ? "first " + r.question.first + " " + r.question.about
+                                           : "flight " + r.question.flight},
                              {"choices", r.question.choices},
                              {"class_answer", r.answered() ? ordered_json(r.classAnswer) : ordered_json()},
                              {"happened", r.outcome.known ? ordered_json(r.outcome.answer) : ordered_json()},
@@ -200,15 +203,15 @@ std::string summaryTable(const RunRecord& run) {
     // by category: the outcomes (they add up to planned), then the flags and costs
     auto categories = [&](const std::map<std::string, Counts>& groups) {
         out << "By category\n";
-        std::snprintf(line, sizeof line, "  %-22s %7s %5s %8s %6s %6s %7s %7s %4s %9s %8s %8s %9s\n",
-                      "category", "planned", "flown", "violated", "neutr.", "cancel", "pending", "reroute",
+        std::snprintf(line, sizeof line, "  %-22s %7s %5s %6s %8s %6s %6s %7s %7s %4s %9s %8s %8s %9s\n",
+                      "category", "planned", "flown", "caught", "violated", "neutr.", "cancel", "pending", "reroute",
                       "wait", "delay-min", "extra-km", "viol-min", "disrupted");
         out << line;
         for (const auto& [id, c] : groups) {
             if (c.planned == 0) continue;
             std::snprintf(
-                line, sizeof line, "  %-22s %7d %5d %8d %6d %6d %7d %7d %4d %9.1f %8.1f %8.1f %9d\n",
-                id.substr(0, 22).c_str(), c.planned, c.flown, c.violated, c.neutralised, c.cancelled,
+                line, sizeof line, "  %-22s %7d %5d %6d %8d %6d %6d %7d %7d %4d %9.1f %8.1f %8.1f %9d\n",
+                id.substr(0, 22).c_str(), c.planned, c.flown, c.caught, c.violated, c.neutralised, c.cancelled,
                 c.pending, c.rerouted, c.waited, c.delayMinutes, c.extraKm, c.violationMinutes, c.disrupted);
             out << line;
         }
@@ -230,7 +233,7 @@ std::string summaryTable(const RunRecord& run) {
     out << run.scenario->title << (run.scenario->variant.empty() ? "" : "  [variant " + run.scenario->variant + "]")
         << "\n";
     // one outcome a flight, so the first line adds up; the flags may overlap
-    out << "  " << t.planned << " flights planned: " << t.flown << " flown, " << t.violated << " violated, "
+    out << "  " << t.planned << " flights planned: " << t.flown << " flown, " << t.caught << " caught by a new zone, " << t.violated << " violated, "
         << t.neutralised << " neutralised, " << t.cancelled << " cancelled, " << t.pending << " pending\n";
     out << "  along the way: " << t.authorised << " authorised, " << t.denied << " refused an authorisation, "
         << t.rerouted << " rerouted (" << fixed(t.extraKm, 1) << " km extra), " << t.waited
@@ -272,11 +275,11 @@ std::string summaryTable(const RunRecord& run) {
 std::string verdictCardText(const scenario::Scenario& s, const sim::Verdict& v) {
     std::ostringstream out;
     if (!v.site.empty()) { // an airport's closure
-        out << "Airport " << v.site << " at " << core::formatClock(v.time, s.time.utcOffsetMinutes) << ": closed\n";
+        out << "Airport " << v.site << " at " << core::formatMoment(v.time, s.time.frame()) << ": closed\n";
         out << "  " << v.rule << "\n";
         return out.str();
     }
-    out << "Flight " << v.flight << " at " << core::formatClock(v.time, s.time.utcOffsetMinutes) << ": "
+    out << "Flight " << v.flight << " at " << core::formatMoment(v.time, s.time.frame()) << ": "
         << sim::name(v.outcome) << "\n";
     out << "  " << v.rule << "\n";
     if (v.findings.empty()) out << "  The route meets no zone.\n";
@@ -289,52 +292,22 @@ std::string verdictCardText(const scenario::Scenario& s, const sim::Verdict& v) 
     return out.str();
 }
 
-bool writeFileAtomically(const std::string& path, const std::string& content, std::string& error) {
-    const fs::path target(path);
-    const fs::path temporary =
-        target.parent_path() / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << content;
-        out.flush();
-        if (!out) {
-            error = "cannot write " + temporary.string();
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            return false;
-        }
-    }
-    std::error_code ec;
-    fs::rename(temporary, target, ec);
-    if (ec) {
-        error = "cannot move " + temporary.string() + " to " + path + ": " + ec.message();
-        fs::remove(temporary, ec);
-        return false;
-    }
-    return true;
-}
-
 bool writeRunFiles(const RunRecord& run, const std::string& folder, std::vector<std::string>& written,
-                   std::string& error) {
-    std::error_code ec;
-    fs::create_directories(folder, ec);
-    if (ec) {
-        error = "cannot create " + folder + ": " + ec.message();
-        return false;
-    }
+                   std::string& error, bool html) {
     // everything prepared before anything is written
-    const std::vector<std::pair<std::string, std::string>> files = {
+    OutputSet set;
+    const std::string map = mapSvg(run, SvgOptions{1200, 900, run.scenario->view, {}});
+    set.files = {
         {"report.json", reportJson(run)},
         {"events.csv", eventsCsv(run)},
         {"flights.csv", flightsCsv(run)},
         {"tracks.geojson", tracksGeoJson(run)},
-        {"map.svg", mapSvg(run, SvgOptions{1200, 900, run.scenario->view, {}})},
+        {"map.svg", map},
     };
-    for (const auto& [name, content] : files) {
-        const std::string path = (fs::path(folder) / name).string();
-        if (!writeFileAtomically(path, content, error)) return false;
-        written.push_back(path);
-    }
+    if (html) set.files.push_back({"report.html", runHtml(run, map)});
+    set.owned = {"report.html"}; // a run without --html leaves no older handout beside its files
+    if (!publishOutputSet(folder, set, error)) return false;
+    for (const OutputFile& file : set.files) written.push_back((fs::path(folder) / file.name).string());
     return true;
 }
 

@@ -1,9 +1,10 @@
 // The files a run leaves in its output folder (report.json, events.csv,
-// flights.csv, tracks.geojson, map.svg), the summary table printed at the
-// end of `nofly run`, and verdict cards as text. Files are written whole or
-// not at all: each goes to a temporary name first and is renamed into place.
+// flights.csv, tracks.geojson, map.svg, report.html), the summary table
+// printed at the end of `nofly run`, and verdict cards as text. The files are
+// written as one set by the output policy (report/output_files.hpp).
 #pragma once
 
+#include "report/output_files.hpp" // writeFileAtomically, for the callers of this header
 #include "report/run_record.hpp"
 #include "sim/verdict.hpp"
 
@@ -24,13 +25,10 @@ std::string summaryTable(const RunRecord& run);
 /// every zone weighed with why it did or did not apply.
 std::string verdictCardText(const scenario::Scenario& scenario, const sim::Verdict& verdict);
 
-/// Writes `content` to `path` through a temporary file in the same folder
-/// and a rename, so that readers see the old file or the new one, never half.
-bool writeFileAtomically(const std::string& path, const std::string& content, std::string& error);
-
-/// All output files of a run into `folder` (created if missing). Every file
-/// is prepared first; none is written when one cannot be.
+/// All output files of a run into `folder` (created if missing), with
+/// report.html when `html`, published as one set (publishOutputSet): a
+/// reader finds the files of the last run or of this one, never a mix.
 bool writeRunFiles(const RunRecord& run, const std::string& folder, std::vector<std::string>& written,
-                   std::string& error);
+                   std::string& error, bool html = false);
 
 } // namespace nofly::report

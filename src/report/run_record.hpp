@@ -15,8 +15,8 @@ namespace nofly::report {
 
 /// Counts for a group of flights (all, one category, one zone).
 ///
-/// For all flights and for a category, the final outcomes (flown, violated,
-/// neutralised, cancelled, pending) add up to `planned` (addsUp); the flags
+/// For all flights and for a category, the final outcomes (flown, caught,
+/// violated, neutralised, cancelled, pending) add up to `planned` (addsUp); the flags
 /// (authorised, denied, rerouted, waited) are counted apart, over the same
 /// flights. For a zone, `planned` and the outcomes are 0 and `rerouted`,
 /// `waited` and `cancelled` count the flights that zone diverted, delayed or
@@ -25,11 +25,12 @@ struct Counts {
     int planned = 0; ///< flights due to depart during the run
     // final outcomes, one a flight (report::FinalOutcome)
     int flown = 0;       ///< took off and kept every rule that applied to it
+    int caught = 0;      ///< took off, kept every rule, cut short by a zone that switched on in flight
     int violated = 0;    ///< took off and was inside a zone that applied to it; not neutralised
     int neutralised = 0; ///< brought down or sent back by a responder
     int cancelled = 0;   ///< never took off, including those refused an authorisation
     int pending = 0;     ///< no final outcome when the run ended
-    int tookOff = 0;     ///< flown + violated + neutralised
+    int tookOff = 0;     ///< flown + caught + violated + neutralised
     // flags, any number a flight
     int authorised = 0; ///< granted an authorisation
     int denied = 0;     ///< refused an authorisation

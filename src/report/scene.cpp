@@ -33,6 +33,7 @@ std::string_view name(Role role) {
     case Role::DroneViolating: return "drone-violating";
     case Role::DroneUnknown: return "drone-unknown";
     case Role::DroneNeutralised: return "drone-neutralised";
+    case Role::DroneCaught: return "drone-caught";
     case Role::SensorCoverage: return "sensor-coverage";
     case Role::Sensor: return "sensor";
     case Role::Obstacle: return "obstacle";
@@ -67,6 +68,7 @@ Role droneRole(const sim::Drone& drone) {
     if (drone.neutralised) return Role::DroneNeutralised;
     if (!drone.violating.empty()) return Role::DroneViolating;
     if (drone.unknownTrack) return Role::DroneUnknown;
+    if (drone.caught) return Role::DroneCaught;
     if (drone.outcome == sim::Outcome::Authorised || !drone.authorisedZones.empty()) return Role::DroneAuthorised;
     if (drone.rerouted) return Role::DroneRerouted;
     return Role::DroneFlying;
@@ -172,6 +174,7 @@ const Paint& paint(Role role) {
     static const Paint kDroneViolating = drone(kVermillion, 13.0);
     static const Paint kDroneUnknown = drone({0x11, 0x11, 0x11}, 10.0);
     static const Paint kDroneNeutralised = drone(kPurple, 10.0);
+    static const Paint kDroneCaught = drone(kYellow, 10.0);
     constexpr Colour kSky{0x56, 0xB4, 0xE9};
     static const Paint kCoverage = [&] {
         Paint p = zone(kSky, 0.07, {0x1F, 0x6F, 0x9E}, {6.0, 4.0}, {0x1F, 0x6F, 0x9E});
@@ -219,6 +222,7 @@ const Paint& paint(Role role) {
     case Role::DroneViolating: return kDroneViolating;
     case Role::DroneUnknown: return kDroneUnknown;
     case Role::DroneNeutralised: return kDroneNeutralised;
+    case Role::DroneCaught: return kDroneCaught;
     case Role::SensorCoverage: return kCoverage;
     case Role::Sensor: return kSensor;
     case Role::Obstacle: return kObstacle;
@@ -379,9 +383,10 @@ int drawRank(const scenario::Zone& zone) {
 
 std::string subtitle(const scenario::Scenario& s) {
     std::string out = s.variant.empty() ? "Base scenario" : "Variant: " + s.variant;
-    const int offset = s.time.utcOffsetMinutes;
-    out += " \u00b7 " + core::formatInstant(s.time.start, offset).substr(0, 10) + " " +
-           core::formatClock(s.time.start, offset) + " to " + core::formatClock(s.time.end, offset);
+    // "2025-09-22 19:30 to 01:30 on 23 Sep": the end dated when the run spans midnight
+    const core::TimeFrame frame = s.time.frame();
+    out += " \u00b7 " + core::formatInstant(s.time.start, frame.utcOffsetMinutes).substr(0, 10) + " " +
+           core::formatMoment(s.time.start, frame) + " to " + core::formatMoment(s.time.end, frame);
     return out;
 }
 

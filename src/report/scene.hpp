@@ -39,6 +39,7 @@ enum class Role {
     DroneViolating,   ///< in the air inside a zone that forbids it
     DroneUnknown,     ///< a track a sensor sees and no flight plan explains
     DroneNeutralised, ///< brought down by a responder
+    DroneCaught,      ///< caught by a zone that switched on in flight: leaving it, holding or going home
     // detection and response
     SensorCoverage,   ///< the area a sensor watches (a sector for a camera)
     Sensor,           ///< where a sensor stands

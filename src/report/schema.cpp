@@ -390,11 +390,13 @@ const std::map<std::string, Json>& types() {
 
         t["question.id"] = id();
         t["question.ask"] = described(text(), "The question as the class reads it");
-        t["question.flight"] = described(id(), "The answer is this flight's outcome");
+        t["question.flight"] = described(id(), "The answer is this flight's final outcome");
         t["question.first"] =
-            described(word(keys::kEventLogTypes), "The answer is what the first event of this type concerns");
-        t["question.choices"] =
-            described(ids(), "The answers offered: outcome words, or ids (and none) for a first event");
+            described(word(keys::kEventLogTypes), "The answer is what the first event of this type names");
+        t["question.about"] = described(word(keys::kQuestionSubjects),
+                                        "What a first question asks about; by default what the event names first");
+        t["question.choices"] = described(
+            ids(), "The answers offered: outcome words, or ids of the kind asked about (and none) for a first event");
         t["question.reveal"] = described(time(), "The answer is not shown before this time");
 
         t["variant.description"] = text();

@@ -2,12 +2,18 @@
 
 #include "report/compare.hpp"
 #include "report/svg.hpp"
+#include "scenario/limits.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <map>
+#include <optional>
+#include <set>
 #include <sstream>
+#include <system_error>
 
 namespace nofly::report {
 
@@ -112,48 +118,93 @@ std::string sweepRunCsv(const Sweep& sweep, const SweepRun& run) {
     });
 }
 
-bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error) {
+namespace {
+
+/// A number of a table as sweepCsv writes it: decimal, finite, and small
+/// enough for a count; nothing for a word, "-inf", "nan" or "1e999".
+std::optional<double> readCell(const std::string& text) {
+    double value = 0.0;
+    const char* end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc() || stop != end || !std::isfinite(value) ||
+        std::abs(value) > 2147483647.0)
+        return std::nullopt;
+    return value;
+}
+
+/// A seed: decimal digits that fit 64 bits.
+std::optional<std::uint64_t> readSeed(const std::string& text) {
+    std::uint64_t seed = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, ec] = std::from_chars(text.data(), end, seed);
+    if (text.empty() || ec != std::errc() || stop != end) return std::nullopt;
+    return seed;
+}
+
+} // namespace
+
+bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error, int* errorLine) {
+    int lineNumber = 1; // of the line read last
+    const auto fail = [&](std::string message) {
+        error = std::move(message);
+        if (errorLine) *errorLine = lineNumber;
+        return false;
+    };
+    // the runs already read (of other tables): a run counted twice would narrow every interval
+    std::set<std::pair<std::vector<std::string>, std::uint64_t>> seen;
+    for (const SweepRun& run : sweep.runs) seen.emplace(run.values, run.seed);
     std::istringstream in(text);
     std::string line;
-    if (!std::getline(in, line)) {
-        error = "empty table";
-        return false;
-    }
+    if (!std::getline(in, line)) return fail("empty table");
     const std::vector<std::string> header = splitCsv(line);
     const auto seedColumn = std::find(header.begin(), header.end(), "seed");
-    if (seedColumn == header.end()) {
-        error = "no 'seed' column: not a sweep table";
-        return false;
-    }
+    if (seedColumn == header.end()) return fail("no 'seed' column: not a sweep table");
     const std::vector<std::string> parameters(header.begin(), seedColumn);
-    if (!sweep.parameters.empty() && parameters != sweep.parameters) {
-        error = "its parameters differ from the other tables'";
-        return false;
-    }
+    if (!sweep.parameters.empty() && parameters != sweep.parameters)
+        return fail("its parameters differ from the other tables'");
     sweep.parameters = parameters;
     const std::size_t metricsFrom = parameters.size() + 1;
-    if (header.size() != metricsFrom + comparedMetrics().size()) {
-        error = "its metric columns differ from this version of nofly's";
-        return false;
-    }
+    if (header.size() != metricsFrom + comparedMetrics().size())
+        return fail("its metric columns differ from this version of nofly's");
     while (std::getline(in, line)) {
+        ++lineNumber;
         if (line.empty()) continue;
-        const std::vector<std::string> f = splitCsv(line);
-        if (f.size() != header.size()) {
-            error = "a row has " + std::to_string(f.size()) + " fields, the header " + std::to_string(header.size());
-            return false;
+        // the rows of all the tables together, however many are named
+        if (sweep.runs.size() >= scenario::limits::kMaxMergedRows) {
+            const std::string budget =
+                scenario::limits::grouped(static_cast<std::int64_t>(scenario::limits::kMaxMergedRows));
+            return fail("the tables hold more than " + budget + " runs together (budget " + budget +
+                        " merged rows); merge fewer tables, or sweep fewer seeds");
         }
+        const std::vector<std::string> f = splitCsv(line);
+        if (f.size() != header.size())
+            return fail("a row has " + std::to_string(f.size()) + " fields, the header " +
+                        std::to_string(header.size()));
         SweepRun run;
         run.values.assign(f.begin(), f.begin() + static_cast<long>(parameters.size()));
-        run.seed = std::strtoull(f[parameters.size()].c_str(), nullptr, 10);
+        const std::optional<std::uint64_t> seed = readSeed(f[parameters.size()]);
+        if (!seed) return fail("the seed '" + f[parameters.size()] + "' is not a whole number");
+        run.seed = *seed;
+        if (!seen.emplace(run.values, run.seed).second)
+            return fail("the run of seed " + std::to_string(run.seed) + " at this grid point is already merged "
+                        "(a table named twice, or tables that overlap); each run counts once");
         // counts back from their columns
+        std::vector<double> cells;
         for (std::size_t m = 0; m < comparedMetrics().size(); ++m) {
-            const double v = std::strtod(f[metricsFrom + m].c_str(), nullptr);
+            const std::optional<double> cell = readCell(f[metricsFrom + m]);
+            if (!cell)
+                return fail(std::string("column '") + comparedMetrics()[m].key + "' holds '" + f[metricsFrom + m] +
+                            "', which is not a number of runs");
+            cells.push_back(*cell);
+        }
+        for (std::size_t m = 0; m < comparedMetrics().size(); ++m) {
+            const double v = cells[m];
             const std::string key = comparedMetrics()[m].key;
             Counts& c = run.counts;
             const int n = static_cast<int>(std::lround(v));
             if (key == "planned") c.planned = n;
             else if (key == "flown") c.flown = n;
+            else if (key == "caught") c.caught = n;
             else if (key == "violated") c.violated = n;
             else if (key == "neutralised") c.neutralised = n;
             else if (key == "cancelled") c.cancelled = n;
@@ -184,13 +235,11 @@ bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error) {
         // confusion, from the columns it is made of): a metric this reader
         // does not know is an error, never a silent zero
         for (std::size_t m = 0; m < comparedMetrics().size(); ++m) {
-            const double written = std::strtod(f[metricsFrom + m].c_str(), nullptr);
+            const double written = cells[m];
             const double back = metricValue(run.counts, comparedMetrics()[m].key);
-            if (std::abs(back - written) > 0.0005 + 1e-12 * std::abs(written)) {
-                error = std::string("column '") + comparedMetrics()[m].key + "' (" + f[metricsFrom + m] +
-                        ") cannot be read back by this version of nofly";
-                return false;
-            }
+            if (std::abs(back - written) > 0.0005 + 1e-12 * std::abs(written))
+                return fail(std::string("column '") + comparedMetrics()[m].key + "' (" + f[metricsFrom + m] +
+                            ") cannot be read back by this version of nofly");
         }
         sweep.runs.push_back(std::move(run));
     }

@@ -27,9 +27,11 @@ struct Sweep {
 
 /// "p1,p2,seed,planned,flown,..." then one row per run.
 std::string sweepCsv(const Sweep& sweep);
-/// Reads what sweepCsv wrote (for --merge); false with `error` set when the
-/// text is not such a table or its columns differ from `sweep`'s, if any.
-bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error);
+/// Reads what sweepCsv wrote (for --merge), adding its runs to `sweep`'s;
+/// false with `error` set (and `errorLine`, when given, to its 1-based line)
+/// when the text is not such a table, its columns differ from `sweep`'s, a
+/// cell is not a number (a word, "-inf"), or a run is one `sweep` has already.
+bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error, int* errorLine = nullptr);
 /// One run alone, as sweepCsv writes it (the header, then its row) but with
 /// every number exact ("%.17g"), so that a sweep resumed from such files
 /// (`nofly sweep --out` keeps one a run in OUT/runs/) writes the same tables

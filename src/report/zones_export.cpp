@@ -56,25 +56,77 @@ std::string offsetText(int minutes) {
 
 // --- schedules -------------------------------------------------------------------
 
-/// When a zone is in force as windows and weekly slots: its own, and the
-/// window its timeline event gives (`after:`, `for:`).
+/// When a zone is in force as windows and weekly slots, so that over the
+/// scenario's time it is in force exactly when scenario::windowsInForce says.
 struct Schedule {
     bool always = true;
-    std::vector<scenario::TimeWindow> windows; ///< ends at the loader's open sentinels are open
+    std::vector<scenario::TimeWindow> windows; ///< an end at or beyond kFarTime is open
     std::vector<scenario::WeeklySlot> weekly;
 };
 
 bool openStart(core::Instant t) {
-    return t <= std::numeric_limits<core::Instant>::min() / 4;
+    return t <= -scenario::kFarTime;
 }
 bool openEnd(core::Instant t) {
-    return t >= std::numeric_limits<core::Instant>::max() / 4;
+    return t >= scenario::kFarTime;
 }
 
-Schedule scheduleOf(const scenario::Scenario& s, const scenario::Zone& zone,
-                    std::vector<std::string>& notes) {
-    Schedule out;
+/// The timeline events that switch a zone on or off by naming it (the one its
+/// `after:` waits for is part of its own schedule).
+std::vector<const scenario::TimelineEvent*> timelineSwitches(const scenario::Scenario& s,
+                                                             const scenario::Zone& zone) {
+    std::vector<const scenario::TimelineEvent*> out;
+    for (const scenario::TimelineEvent& e : s.timeline)
+        if (e.zone == zone.id &&
+            (e.type == scenario::EventType::Activate || e.type == scenario::EventType::Announce ||
+             e.type == scenario::EventType::Deactivate) &&
+            (e.id.empty() || e.id != zone.active.afterEvent))
+            out.push_back(&e);
+    return out;
+}
+
+Schedule scheduleOf(const scenario::Scenario& s, std::size_t z, std::vector<std::string>& notes) {
+    const scenario::Zone& zone = s.zones[z];
     const scenario::Activation& a = zone.active;
+    const int offset = s.time.utcOffsetMinutes;
+    Schedule out;
+    const std::vector<const scenario::TimelineEvent*> switches = timelineSwitches(s, zone);
+    if (!switches.empty()) {
+        // the timeline switches the zone by itself: no file format can say so, so write the
+        // windows the rule gives, joined (a weekly timetable as the windows of the run's days)
+        const std::vector<scenario::InForceWindow> rule = scenario::windowsInForce(s, z);
+        out.always = false;
+        for (const scenario::InForceWindow& w : rule) {
+            if (w.from >= w.to) continue;
+            if (!out.windows.empty() && w.from <= out.windows.back().to)
+                out.windows.back().to = std::max(out.windows.back().to, w.to);
+            else
+                out.windows.push_back({w.from, w.to});
+        }
+        if (out.windows.size() == 1 && openStart(out.windows[0].from) && openEnd(out.windows[0].to)) {
+            out.always = true;
+            out.windows.clear();
+        }
+        bool on = false, off = false;
+        std::string events;
+        for (const scenario::TimelineEvent* e : switches) {
+            (e->type == scenario::EventType::Deactivate ? off : on) = true;
+            events += (events.empty() ? "" : ", ") + std::string(scenario::name(e->type)) + " at " +
+                      core::formatInstant(e->at, offset);
+        }
+        const std::string how = on && off ? "on and off" : on ? "on" : "off";
+        const std::size_t n = out.windows.size();
+        const std::string written = out.always ? "always in force"
+                                    : n == 1   ? "the window in force it gives"
+                                               : "the " + std::to_string(n) + " windows in force it gives";
+        notes.push_back(
+            "zone '" + zone.id + "': switched " + how + " by the timeline (" + events + "); written as " +
+            written +
+            (a.weekly.empty() ? "" : ", its weekly timetable as the windows of the scenario's days"));
+        return out;
+    }
+
+    // its own windows and weekly slots, and the window its `after:` event gives
     out.always = a.always();
     out.windows = a.windows;
     out.weekly = a.weekly;
@@ -83,20 +135,29 @@ Schedule scheduleOf(const scenario::Scenario& s, const scenario::Zone& zone,
             if (e.id != a.afterEvent) continue;
             const core::Instant effect =
                 e.at + (e.type == scenario::EventType::Announce ? e.notice.value_or(0) : 0);
-            out.windows.push_back({effect, a.eventDuration ? effect + *a.eventDuration
-                                                           : std::numeric_limits<core::Instant>::max() / 2});
+            out.windows.push_back({effect, a.eventDuration ? effect + *a.eventDuration : scenario::kFarTime});
             notes.push_back("zone '" + zone.id + "': switched on by the timeline event '" + e.id +
-                            "', written as the window it gives, from " +
-                            core::formatInstant(effect, s.time.utcOffsetMinutes));
+                            "', written as the window it gives, from " + core::formatInstant(effect, offset));
         }
     }
-    for (const scenario::TimelineEvent& e : s.timeline)
-        if (e.zone == zone.id &&
-            (e.type == scenario::EventType::Activate || e.type == scenario::EventType::Deactivate))
-            notes.push_back("zone '" + zone.id + "': the timeline " + std::string(scenario::name(e.type)) +
-                            "s it at " + core::formatInstant(e.at, s.time.utcOffsetMinutes) +
-                            "; the exported file keeps only its own schedule");
     return out;
+}
+
+/// A zone the rule never puts in force while the scenario runs: still written
+/// (with the windows it has, all outside that time), with a warning at its line.
+void warnIfNeverInForce(const scenario::Scenario& s, std::size_t z, core::Diagnostics& warnings) {
+    const scenario::Instant start = s.time.start, end = s.time.end;
+    const std::vector<scenario::InForceWindow> rule = scenario::windowsInForce(s, z);
+    if (std::any_of(rule.begin(), rule.end(),
+                    [&](const scenario::InForceWindow& w) { return w.from < end && w.to > start; }))
+        return;
+    const scenario::Zone& zone = s.zones[z];
+    warnings.warning(zone.where,
+                     "zone '" + zone.id + "' is never in force between " +
+                         core::formatInstant(start, s.time.utcOffsetMinutes) + " and " +
+                         core::formatInstant(end, s.time.utcOffsetMinutes) +
+                         "; it is written with the windows it has, none of them in that time",
+                     "check its 'active' times and the timeline against the scenario's 'time'");
 }
 
 // --- GeoJSON ---------------------------------------------------------------------
@@ -140,8 +201,8 @@ std::string altitudeText(const core::Altitude& a) {
     return number.dump() + " m " + (a.ref == core::AltitudeRef::AGL ? "AGL" : "AMSL");
 }
 
-Json geoJsonFeature(const scenario::Scenario& s, const scenario::Zone& zone,
-                    std::vector<std::string>& notes) {
+Json geoJsonFeature(const scenario::Scenario& s, std::size_t z, std::vector<std::string>& notes) {
+    const scenario::Zone& zone = s.zones[z];
     Json properties;
     properties["name"] = zone.name;
     properties["restriction"] = scenario::name(zone.restriction);
@@ -152,7 +213,7 @@ Json geoJsonFeature(const scenario::Scenario& s, const scenario::Zone& zone,
     properties["floor"] = altitudeText(zone.altitude.floor);
     properties["ceiling"] = zone.altitude.ceiling ? altitudeText(*zone.altitude.ceiling) : "unlimited";
     if (!zone.message.empty()) properties["message"] = zone.message;
-    const Schedule schedule = scheduleOf(s, zone, notes);
+    const Schedule schedule = scheduleOf(s, z, notes);
     if (!schedule.always) {
         Json windows = Json::array();
         for (const scenario::TimeWindow& w : schedule.windows) {
@@ -239,9 +300,8 @@ Json ed269Volumes(const scenario::Scenario& s, const scenario::Zone& zone, std::
     return volumes;
 }
 
-Json ed269Applicability(const scenario::Scenario& s, const scenario::Zone& zone,
-                        std::vector<std::string>& notes) {
-    const Schedule schedule = scheduleOf(s, zone, notes);
+Json ed269Applicability(const scenario::Scenario& s, std::size_t z, std::vector<std::string>& notes) {
+    const Schedule schedule = scheduleOf(s, z, notes);
     Json list = Json::array();
     if (schedule.always) {
         list.push_back({{"permanent", "YES"}});
@@ -278,7 +338,8 @@ Json ed269Applicability(const scenario::Scenario& s, const scenario::Zone& zone,
     return list;
 }
 
-Json ed269Zone(const scenario::Scenario& s, const scenario::Zone& zone, std::vector<std::string>& notes) {
+Json ed269Zone(const scenario::Scenario& s, std::size_t z, std::vector<std::string>& notes) {
+    const scenario::Zone& zone = s.zones[z];
     Json out;
     out["identifier"] = zone.id;
     out["name"] = zone.name;
@@ -289,7 +350,7 @@ Json ed269Zone(const scenario::Scenario& s, const scenario::Zone& zone, std::vec
         reasons.push_back(kReasons269[static_cast<int>(r)]);
     out["reason"] = std::move(reasons);
     if (!zone.message.empty()) out["message"] = zone.message;
-    out["applicability"] = ed269Applicability(s, zone, notes);
+    out["applicability"] = ed269Applicability(s, z, notes);
     out["geometry"] = ed269Volumes(s, zone, notes);
     if (!zone.exempt.empty())
         notes.push_back("zone '" + zone.id +
@@ -306,15 +367,17 @@ ZoneExport exportZones(const scenario::Scenario& scenario, ZoneFormat format) {
         root["type"] = "FeatureCollection";
         root["name"] = scenario.title;
         Json features = Json::array();
-        for (const scenario::Zone& zone : scenario.zones)
-            features.push_back(geoJsonFeature(scenario, zone, out.notes));
+        for (std::size_t z = 0; z < scenario.zones.size(); ++z)
+            features.push_back(geoJsonFeature(scenario, z, out.notes));
         root["features"] = std::move(features);
     } else {
         Json zones = Json::array();
-        for (const scenario::Zone& zone : scenario.zones)
-            zones.push_back(ed269Zone(scenario, zone, out.notes));
+        for (std::size_t z = 0; z < scenario.zones.size(); ++z)
+            zones.push_back(ed269Zone(scenario, z, out.notes));
         root["UASZoneList"] = std::move(zones);
     }
+    for (std::size_t z = 0; z < scenario.zones.size(); ++z)
+        warnIfNeverInForce(scenario, z, out.warnings);
     out.text = root.dump(1) + "\n";
     return out;
 }

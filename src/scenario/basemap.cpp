@@ -1,5 +1,8 @@
 #include "scenario/basemap.hpp"
 
+#include "scenario/limits.hpp"
+#include "scenario/text_file.hpp"
+
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -30,8 +33,16 @@ static std::vector<core::LatLon> readRing(const YAML::Node& ring) {
 
 std::optional<GeoMultiPolygon> loadBasemap(const std::string& assetDir, const std::string& name, std::string& error) {
     const fs::path file = fs::path(assetDir) / "basemap" / (name + ".geojson");
+    // by the one path policy: a link in the asset folder may not lead out of it
+    FileProblem problem;
+    const auto text = readTextFile(file.string(), assetDir, kMaxImportBytes, "reads", problem);
+    if (!text) {
+        error = "cannot read basemap " + file.string() + ": " +
+                (problem.outside ? std::string("it leaves the asset folder") : problem.message);
+        return std::nullopt;
+    }
     try {
-        const YAML::Node root = YAML::LoadFile(file.string());
+        const YAML::Node root = YAML::Load(*text);
         GeoMultiPolygon out;
         auto addPolygon = [&](const YAML::Node& rings) {
             std::vector<std::vector<core::LatLon>> polygon;
@@ -73,7 +84,10 @@ std::vector<CatalogueAirport> loadAirportCatalogue(const std::string& assetDir) 
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(fs::path(assetDir) / "airports", ec)) {
         if (entry.path().extension() != ".csv") continue;
-        std::ifstream in(entry.path());
+        FileProblem problem;
+        const auto text = readTextFile(entry.path().string(), assetDir, kMaxImportBytes, "reads", problem);
+        if (!text) continue; // a shipped list that cannot be read: as if it were not there
+        std::istringstream in(*text);
         std::string line;
         std::getline(in, line);
         const std::vector<std::string> header = splitCsv(line);

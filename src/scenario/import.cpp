@@ -4,14 +4,17 @@
 #include "scenario/text_file.hpp"
 #include "scenario/import.hpp"
 
+#include "core/encoding.hpp"
 #include "core/text.hpp"
 #include "scenario/import_formats.hpp"
 #include "scenario/keys.hpp"
+#include "scenario/polygon_cache.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -281,6 +284,26 @@ void FeatureReport::warning(const JsonValue& at, const std::string& message, std
 
 void FeatureReport::finish(std::vector<GeoZone> zones) {
     ImportResult& result = m_importer.result();
+    // every length within the range the scenario language reads (core::checkRange), whatever
+    // the format: a radius of 1e300 m, or an OpenAir 'DC 20000', would draw scattered points
+    for (const GeoZone& zone : zones) {
+        auto length = [&](double metres, const char* what) {
+            if (auto problem = core::checkRange(metres, core::Dimension::Length,
+                                                core::formatQuantity(metres, core::Dimension::Length)))
+                error(m_line, m_column, what + (": " + problem->message), problem->hint);
+        };
+        auto altitude = [&](double metres, const char* what) {
+            if (!(std::fabs(metres) <= core::kLargestAltitude))
+                error(m_line, m_column,
+                      what + (" " + core::formatQuantity(metres, core::Dimension::Length)) +
+                          " is out of range for an altitude",
+                      "an altitude is at most 100 km (where space begins)");
+        };
+        for (const GeoCircle& circle : zone.shape.circles) length(circle.radius, "circle radius");
+        for (const GeoCorridor& corridor : zone.shape.corridors) length(corridor.width, "corridor width");
+        altitude(zone.altitude.floor.metres, "floor");
+        if (zone.altitude.ceiling) altitude(zone.altitude.ceiling->metres, "ceiling");
+    }
     if (!m_failed) {
         result.diagnostics.append(m_held);
         for (GeoZone& zone : zones) {
@@ -703,17 +726,14 @@ void merge(GeoShape& into, const GeoShape& part) {
 
 namespace {
 
-/// A plane of degrees scaled to metres at an origin: the edges of GeoJSON,
-/// ED-269 and OpenAir are straight in longitude and latitude.
-struct DegreePlane {
-    core::LatLon origin;
-    double east = 111320.0;  ///< [m per degree of longitude]
-    double north = 110574.0; ///< [m per degree of latitude]
-    explicit DegreePlane(core::LatLon o) : origin(o), east(111320.0 * std::cos(o.lat * std::numbers::pi / 180.0)) {}
-    core::Vec2 to(core::LatLon p) const {
-        return {(p.lon - origin.lon) * east, (p.lat - origin.lat) * north};
-    }
-    core::LatLon from(core::Vec2 v) const { return {v.y / north + origin.lat, v.x / east + origin.lon}; }
+/// The plane a polygon is checked on: an azimuthal equidistant projection
+/// centred on it, the projection a scenario's loader checks zones on, so that
+/// a ring import accepts is one include accepts.
+struct LocalPlane {
+    core::LocalProjection projection;
+    explicit LocalPlane(core::LatLon origin) : projection(origin) {}
+    core::Vec2 to(core::LatLon p) const { return projection.toLocal(p); }
+    core::LatLon from(core::Vec2 v) const { return projection.toGeo(v); }
 };
 
 /// "1.2 km²", "350 m²".
@@ -729,7 +749,7 @@ std::string describeArea(double squareMetres) {
 
 /// Cuts the loops where a ring crosses itself (keeping the larger side) and
 /// the spikes where it doubles back; returns the area cut off. [m²]
-double mendRing(core::Ring& ring, const DegreePlane& plane, const std::string& name,
+double mendRing(core::Ring& ring, const LocalPlane& plane, const std::string& name,
                 std::vector<std::string>& repairs) {
     double cut = 0.0;
     for (std::size_t round = 0; round < ring.size() + 2; ++round) {
@@ -771,12 +791,13 @@ double mendRing(core::Ring& ring, const DegreePlane& plane, const std::string& n
 } // namespace
 
 std::vector<std::string> repairPolygon(GeoPolygon& polygon, std::vector<std::string>& repairs) {
-    const DegreePlane plane(polygon.outer.front());
+    const LocalPlane plane(polygon.outer.front());
+    // each point checked as the fragment and include: will write and read it, to writtenDegrees
     auto flat = [&](const GeoRing& ring) {
         core::Ring out;
         out.reserve(ring.size());
         for (const core::LatLon& p : ring)
-            out.push_back(plane.to(p));
+            out.push_back(plane.to({writtenDegrees(p.lat), writtenDegrees(p.lon)}));
         return out;
     };
     auto geo = [&](const core::Ring& ring) {
@@ -790,7 +811,7 @@ std::vector<std::string> repairPolygon(GeoPolygon& polygon, std::vector<std::str
     flatPolygon.outer = flat(polygon.outer);
     for (const GeoRing& hole : polygon.holes)
         flatPolygon.holes.push_back(flat(hole));
-    if (core::validate(flatPolygon).empty()) return {};
+    if (checkPolygon(flatPolygon).empty()) return {};
 
     // mend each ring; a loop of more than 1% of the area is not a rounding slip
     constexpr double kMendable = 0.01;
@@ -804,7 +825,7 @@ std::vector<std::string> repairPolygon(GeoPolygon& polygon, std::vector<std::str
                 ") are too large to be slips of rounding: draw the outline again, each point once, in order "
                 "around the edge"};
     }
-    std::vector<std::string> problems = core::validate(flatPolygon);
+    std::vector<std::string> problems = checkPolygon(flatPolygon);
     if (!problems.empty()) return problems;
     polygon.outer = geo(flatPolygon.outer);
     for (std::size_t h = 0; h < polygon.holes.size(); ++h)
@@ -961,15 +982,18 @@ std::optional<ImportFormat> formatFromName(const std::string& path) {
     return std::nullopt;
 }
 
-std::optional<std::string> readWhole(const std::string& path, std::string& error) {
-    return readTextFile(path, kMaxImportBytes, "imports", error);
+std::optional<std::string> readWhole(const std::string& path, const std::string& tree, std::string& error) {
+    FileProblem problem;
+    auto text = readTextFile(path, tree, kMaxImportBytes, "imports", problem);
+    if (!text) error = problem.message;
+    return text;
 }
 
 } // namespace
 
 ImportResult importZones(const std::string& path, const ImportOptions& options) {
     std::string error;
-    auto text = readWhole(path, error);
+    auto text = readWhole(path, options.tree, error);
     if (!text) {
         ImportResult result;
         const std::string file = options.displayName.empty() ? path : options.displayName;
@@ -1002,6 +1026,13 @@ ImportResult importZonesText(std::string content, const std::string& path, const
         }
         const std::size_t first = text->find_first_not_of(" \t\r\n");
         const bool json = first != std::string::npos && ((*text)[first] == '{' || (*text)[first] == '[');
+
+        // text, not bytes (core/encoding.hpp): JSON is UTF-8 by its standard, so anything else is refused
+        std::optional<core::EncodingProblem> encoding = core::findEncodingProblem(*text);
+        if (encoding && (json || !encoding->notUtf8)) {
+            result.diagnostics.error({file, encoding->line, encoding->column}, encoding->message, encoding->hint);
+            return result;
+        }
         std::optional<JsonDocument> document;
         if (json && format != ImportFormat::OpenAir) {
             document = JsonDocument::parse(*text, file, result.diagnostics);
@@ -1031,6 +1062,26 @@ ImportResult importZonesText(std::string content, const std::string& path, const
             return result;
         }
 
+        // OpenAir names no encoding, and its files are often Windows-1252: read one as that, and say so
+        if (encoding) {
+            auto converted = core::fromWindows1252(*text);
+            const std::size_t errorsBefore = result.diagnostics.errorCount();
+            if (!converted || *format != ImportFormat::OpenAir)
+                result.diagnostics.error({file, encoding->line, encoding->column}, encoding->message, encoding->hint);
+            else if (const auto control = core::findEncodingProblem(*converted))
+                result.diagnostics.error({file, control->line, control->column}, control->message, control->hint);
+            if (result.diagnostics.errorCount() > errorsBefore) return result;
+            const auto byte = static_cast<unsigned char>((*text)[encoding->offset]);
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "0x%02X", static_cast<unsigned>(byte));
+            result.diagnostics.warning({file, encoding->line, encoding->column},
+                                       std::string("the file is not UTF-8: read as Windows-1252, as older OpenAir "
+                                                   "files are written (byte ") +
+                                           hex + " here is '" + core::windows1252Character(byte) + "')",
+                                       "save the file as UTF-8 to have it read without a guess");
+            *text = std::move(*converted);
+        }
+
         // a mapping file says how to read GeoJSON properties and OpenAir types
         std::optional<importing::Mapping> mapping;
         if (!options.mapping.empty()) {
@@ -1039,7 +1090,9 @@ ImportResult importZonesText(std::string content, const std::string& path, const
                                          std::string(title(*format)) + " says what each property means");
                 return result;
             }
-            mapping = importing::readMapping(options.mapping, *format, result.diagnostics);
+            mapping = importing::readMapping(options.mapping,
+                                             options.mappingName.empty() ? options.mapping : options.mappingName,
+                                             options.tree, *format, result.diagnostics);
             if (!mapping) return result;
         }
 

@@ -118,6 +118,10 @@ struct ImportOptions {
     bool lenient = false;
     std::string mapping;     ///< a mapping file (YAML) for GeoJSON properties or OpenAir types; empty: none
     std::string displayName; ///< the file's name in messages; empty: the path
+    std::string mappingName; ///< the mapping file's name in messages; empty: its path
+    /// The folder the file and its mapping must stay in (a scenario's folder,
+    /// for an include); empty: anywhere (a file named on the command line).
+    std::string tree;
 };
 
 struct ImportResult {

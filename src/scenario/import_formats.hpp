@@ -9,6 +9,7 @@
 #include "scenario/import.hpp"
 #include "scenario/json_document.hpp"
 
+#include <cmath>
 #include <set>
 #include <string>
 #include <string_view>
@@ -178,12 +179,21 @@ std::vector<GeoZone> zonesOfLayers(Importer& importer, const GeoZone& base, std:
 /// Adds a shape's parts to another's.
 void merge(GeoShape& into, const GeoShape& part);
 
+/// Degrees as a zone is written for the scenario language (`nofly import`'s
+/// fragment, `include:`): to 1e-8, about a millimetre. repairPolygon checks
+/// the points so rounded, so that import and include check the same ring.
+inline double writtenDegrees(double degrees) { return std::round(degrees * 1e8) / 1e8; }
+
 /// Checks a polygon in degrees, and mends what real data often gets wrong
 /// at the scale of its rounding: an outline that crosses itself over a sliver
 /// (the sliver is cut off) or doubles back on itself (the spike is taken
 /// out). Each mend is described in `repairs`. What cannot be mended (a loop
 /// of more than 1% of the area, a hole outside the outline, ...) is returned
-/// as sentences; empty when the polygon can be used.
+/// as sentences; empty when the polygon can be used. Its points are rounded
+/// to writtenDegrees and checked on the plane of an azimuthal equidistant
+/// projection centred on the outline's first point, as a scenario's loader
+/// checks them on its own (centred on the map's origin): import and include
+/// then agree on a ring, but for edges within a fraction of a millimetre.
 std::vector<std::string> repairPolygon(GeoPolygon& polygon, std::vector<std::string>& repairs);
 
 // --- words and units ------------------------------------------------------------------------
@@ -236,9 +246,10 @@ struct Mapping {
     const ZoneSettings* find(const std::string& value) const;
 };
 
-/// Reads a mapping file for `format`, or reports why not.
-std::optional<Mapping> readMapping(const std::string& path, ImportFormat format,
-                                   core::Diagnostics& diagnostics);
+/// Reads a mapping file for `format` (by the one path policy: inside `tree`
+/// when it is not empty), or reports why not, naming it `shown`.
+std::optional<Mapping> readMapping(const std::string& path, const std::string& shown, const std::string& tree,
+                                   ImportFormat format, core::Diagnostics& diagnostics);
 /// Applies settings over a zone's.
 void apply(const ZoneSettings& settings, GeoZone& zone);
 

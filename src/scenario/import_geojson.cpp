@@ -459,6 +459,8 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
         auto parsed = core::parseQuantity(r->text(), core::Dimension::Length);
         if (auto* metres = std::get_if<double>(&parsed))
             radius = *metres;
+        else if (const auto& error = std::get<core::ParseError>(parsed); r->isScalar())
+            report.error(*r, "radius: " + error.message, error.hint);
         else
             report.error(*r, "radius " + r->describe() + " is not a length",
                          "write metres, or a length such as \"5 km\"");

@@ -13,9 +13,11 @@
 //   classes:
 //     R: {restriction: prohibited}
 //     L: {restriction: authorisation, floor: 50 m AGL}
+#include "core/encoding.hpp"
 #include "scenario/import_formats.hpp"
 #include "scenario/keys.hpp"
 #include "scenario/reader.hpp"
+#include "scenario/text_file.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -98,27 +100,24 @@ void apply(const ZoneSettings& settings, GeoZone& zone) {
     if (settings.message) zone.message = *settings.message;
 }
 
-std::optional<Mapping> readMapping(const std::string& path, ImportFormat format,
-                                   core::Diagnostics& diagnostics) {
-    // the file
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-        diagnostics.error({path, 0, 0}, "cannot read the mapping file: no such file");
+std::optional<Mapping> readMapping(const std::string& path, const std::string& shown, const std::string& tree,
+                                   ImportFormat format, core::Diagnostics& diagnostics) {
+    // the file, read where its path leads and nowhere else
+    FileProblem problem;
+    const auto text = readTextFile(path, tree, kMaxMappingBytes, "reads as a mapping", problem);
+    if (!text) {
+        diagnostics.error({shown, 0, 0}, "cannot read the mapping file: " + problem.message, problem.hint);
         return std::nullopt;
     }
-    if (std::filesystem::file_size(path, ec) > kMaxMappingBytes) {
-        diagnostics.error({path, 0, 0}, "the mapping file is larger than 1 MiB",
-                          "a mapping file is a few lines");
+    if (const auto encoding = core::findEncodingProblem(*text)) {
+        diagnostics.error({shown, encoding->line, encoding->column}, encoding->message, encoding->hint);
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
     YAML::Node root;
     try {
-        root = YAML::Load(text.str());
+        root = YAML::Load(*text);
     } catch (const YAML::Exception& e) {
-        diagnostics.error({path, std::max(1, e.mark.line + 1), std::max(1, e.mark.column + 1)},
+        diagnostics.error({shown, std::max(1, e.mark.line + 1), std::max(1, e.mark.column + 1)},
                           "the mapping file is not valid YAML: " + e.msg);
         return std::nullopt;
     }
@@ -128,12 +127,12 @@ std::optional<Mapping> readMapping(const std::string& path, ImportFormat format,
     Context context(diagnostics);
     Source top;
     top.node = root;
-    top.file = context.internFile(path);
+    top.file = context.internFile(shown);
     top.fallback = YAML::Mark();
     MapReader m(context, top, "the mapping", keys::kMapping);
     if (!m.ok()) return std::nullopt;
     Mapping mapping;
-    mapping.file = path;
+    mapping.file = shown;
     const std::pair<const char*, std::string*> properties[] = {
         {"id", &mapping.id},       {"name", &mapping.name},          {"message", &mapping.message},
         {"floor", &mapping.floor}, {"ceiling", &mapping.ceiling},    {"from", &mapping.from},

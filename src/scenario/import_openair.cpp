@@ -115,44 +115,6 @@ std::string upperCase(std::string text) {
     return text;
 }
 
-bool isUtf8(const std::string& text) {
-    for (std::size_t i = 0; i < text.size();) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t extra = 0;
-        if (c < 0x80)
-            extra = 0;
-        else if ((c >> 5) == 0x6)
-            extra = 1;
-        else if ((c >> 4) == 0xE)
-            extra = 2;
-        else if ((c >> 3) == 0x1E)
-            extra = 3;
-        else
-            return false;
-        if (i + extra >= text.size() && extra > 0) return false;
-        for (std::size_t k = 1; k <= extra; ++k)
-            if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return false;
-        i += extra + 1;
-    }
-    return true;
-}
-
-/// Old OpenAir files are often Latin-1: make a name valid UTF-8.
-std::string asUtf8(const std::string& text) {
-    if (isUtf8(text)) return text;
-    std::string out;
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c < 0x80) {
-            out += ch;
-        } else {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
-    return out;
-}
-
 /// A cursor over the coordinates of a line: "45:37:56N 013:55:08E",
 /// "45:15.531N 14:18.333E", "45:37:56 N 13:55:08 E".
 struct CoordinateReader {
@@ -218,6 +180,7 @@ struct Airspace {
     std::optional<core::LatLon> center;
     bool clockwise = true;
     std::vector<std::string> notes;
+    std::map<std::string, int> headers; ///< AN, AY, AL, AH: the line of each
     struct Problem {
         int line;
         std::string message, hint;
@@ -492,13 +455,30 @@ class OpenAirReader {
             return;
         }
         Airspace& a = *m_airspace;
+        // a name, type or limit belongs before the shape, once: after it, or again, it is
+        // another airspace whose 'AC' line is missing, and would overwrite this one's
+        if (command == "AN" || command == "AY" || command == "AL" || command == "AH") {
+            const auto [first, added] = a.headers.emplace(command, number);
+            const bool afterShape = !a.points.empty() || !a.circles.empty();
+            if (afterShape || !added) {
+                m_importer.fileError(number, 1,
+                                     afterShape ? "'" + command + "' comes after the shape of the airspace of line " +
+                                                      std::to_string(a.line)
+                                                : "'" + command + "' is written twice in the airspace of line " +
+                                                      std::to_string(a.line) + " (first on line " +
+                                                      std::to_string(first->second) + ")",
+                                     "every airspace starts with an 'AC' line; is the 'AC' of a new airspace "
+                                     "missing above this line?");
+                return;
+            }
+        }
         if (command == "AN")
-            a.name = asUtf8(value);
+            a.name = value;
         else if (command == "AY") {
             a.type = upperCase(value);
             a.typeLine = number;
         } else if (command == "AG")
-            a.station = asUtf8(value);
+            a.station = value;
         else if (command == "AF")
             a.frequency = value;
         else if (command == "AL" || command == "AH")
@@ -771,8 +751,11 @@ class OpenAirReader {
             GeoRing outline = distinctPoints(a.points);
             if (outline.size() < 3) {
                 report.error(a.line, 1,
-                             "has " + std::to_string(outline.size()) +
-                                 " distinct points; an area needs at least 3");
+                             "has " + std::to_string(outline.size()) + " distinct point" +
+                                 (outline.size() == 1 ? "" : "s") + "; an area needs at least 3");
+            } else if (const std::string many = limits::ringProblem(outline.size()); !many.empty()) {
+                // as ED-269 and GeoJSON refuse it: before the check for crossings, which costs its square
+                report.error(a.line, 1, "its outline has " + many, "simplify the outline before importing it");
             } else {
                 // an edge walked there and back joins an inner ring: a hole
                 std::vector<std::pair<core::LatLon, core::LatLon>> bridges;

@@ -1,7 +1,9 @@
 #include "scenario/json_document.hpp"
 
+#include "core/encoding.hpp"
 #include "scenario/limits.hpp"
 
+#include <nlohmann/json.hpp>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
@@ -32,6 +34,57 @@ std::pair<std::string, std::string> explainJsonError(const std::string& message)
     if (message == "unknown escape character")
         return {"unknown escape sequence in a string", "write '\\\\' for a backslash"};
     return {"the file is not valid JSON: " + message, ""};
+}
+
+/// JSON as RFC 8259 writes it, checked by nlohmann-json's parser before
+/// yaml-cpp builds the tree: yaml-cpp reads JSON as YAML, which takes a key
+/// without a value, a bare word, '0x10', single quotes and comments. Only
+/// the first error is kept; every event is accepted without building
+/// anything.
+struct StrictJson : nlohmann::json_sax<nlohmann::json> {
+    std::size_t position = 0; ///< bytes read when the error was found
+    std::string message;      ///< nlohmann's, without its prefix
+    bool failed = false;
+
+    bool null() override { return true; }
+    bool boolean(bool) override { return true; }
+    bool number_integer(number_integer_t) override { return true; }
+    bool number_unsigned(number_unsigned_t) override { return true; }
+    bool number_float(number_float_t, const string_t&) override { return true; }
+    bool string(string_t&) override { return true; }
+    bool binary(binary_t&) override { return true; }
+    bool start_object(std::size_t) override { return true; }
+    bool key(string_t&) override { return true; }
+    bool end_object() override { return true; }
+    bool start_array(std::size_t) override { return true; }
+    bool end_array() override { return true; }
+    bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception& e) override {
+        failed = true;
+        position = at;
+        // "[json.exception.parse_error.101] parse error at line 1, column 9: syntax error ..."
+        message = e.what();
+        if (const std::size_t colon = message.find(": "); colon != std::string::npos) message.erase(0, colon + 2);
+        return false;
+    }
+};
+
+/// Where the strict parser stopped, as a line and a column in characters; at
+/// the end of the input, the last character that is not white space.
+core::SourceLocation locate(const std::string& text, std::size_t position, const std::string& file) {
+    // nlohmann counts the byte it stopped on as read
+    std::size_t end = std::min(text.size(), position > 0 ? position - 1 : 0);
+    if (end >= text.size()) {
+        while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t' || text[end - 1] == '\r' ||
+                           text[end - 1] == '\n'))
+            --end;
+        if (end > 0) --end;
+    }
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < end; ++i) {
+        if (text[i] == '\n') line++, column = 1;
+        else if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) ++column;
+    }
+    return {file, line, column};
 }
 
 } // namespace
@@ -79,6 +132,11 @@ struct JsonBuilder : YAML::EventHandler {
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t,
                   const std::string& value) override {
+        // an escape ("\u0000") makes what the file's own check cannot see
+        if (const auto control = core::findControlCharacter(value))
+            diagnostics.error({file, mark.line + 1, mark.column + 1},
+                              "a text holds a control character, " + *control,
+                              "remove it: a text holds printable characters, tabs and line breaks");
         // yaml-cpp tags a quoted scalar "!" and a plain one "?"
         place(add(tag == "!" ? JsonValue::Kind::Quoted : JsonValue::Kind::Plain, mark, value));
     }
@@ -140,6 +198,22 @@ struct JsonBuilder : YAML::EventHandler {
 
 std::optional<JsonDocument> JsonDocument::parse(const std::string& text, const std::string& file,
                                                 core::Diagnostics& diagnostics) {
+    // strict JSON first: what yaml-cpp would take as YAML is refused at its line (an empty file
+    // is left to the words below)
+    StrictJson strict;
+    if (text.find_first_not_of(" \t\r\n") != std::string::npos) nlohmann::json::sax_parse(text, &strict);
+    if (strict.failed) {
+        if (strict.message.find("unexpected end of input") != std::string::npos)
+            diagnostics.error(locate(text, strict.position, file),
+                              "an object or a list is not closed when the file ends",
+                              "add the missing '}' or ']', or check whether the file was cut short");
+        else
+            diagnostics.error(locate(text, strict.position, file), "the file is not valid JSON: " + strict.message,
+                              "JSON writes keys and texts in double quotes, numbers in decimal, a value after every "
+                              "key, and no comments or commas before a closing bracket");
+        return std::nullopt;
+    }
+
     JsonDocument document;
     document.m_nodes.reserve(text.size() / 8 + 16);
     JsonBuilder builder(document, file, diagnostics);

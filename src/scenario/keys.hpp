@@ -3,7 +3,10 @@
 // JSON schema is written from these lists, so the two cannot drift apart.
 #pragma once
 
+#include <array>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace nofly::scenario::keys {
@@ -53,7 +56,7 @@ inline const List kEvent = {"id", "at", "event", "zone", "notice", "position", "
 inline const List kExpect = {"metric", "category", "zone", "flight", "outcome", "at_least", "at_most", "equals", "variant"};
 inline const List kVariant = {"description", "remove", "set", "add"};
 /// A prediction question for the class (docs/scenario-language.md#questions).
-inline const List kQuestion = {"id", "ask", "flight", "first", "choices", "reveal"};
+inline const List kQuestion = {"id", "ask", "flight", "first", "about", "choices", "reveal"};
 /// An item of `include:` written as a mapping: a real-data file and how to read it.
 inline const List kInclude = {"file", "format", "lang", "skip-bad", "mapping", "lenient"};
 
@@ -76,9 +79,10 @@ inline const List kBreachActions = {"report", "hold", "return", "land"};
 inline const List kGrantWords = {"all", "none", "hobby", "commercial", "state", "critical"};
 inline const List kDays = {"mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekdays", "weekend", "daily"};
 /// The `expect:` metrics: report::metricValue. The final outcomes (flown,
-/// violated, neutralised, cancelled, pending) add up to planned.
+/// caught, violated, neutralised, cancelled, pending) add up to planned.
 inline const List kMetrics = {"planned",
                               "flown",
+                              "caught",
                               "violated",
                               "cancelled",
                               "pending",
@@ -118,14 +122,15 @@ inline const List kMetrics = {"planned",
                               "responder_jobs",
                               "responder_minutes"};
 inline const List kImportFormats = {"ed269", "ed318", "geojson", "openair"};
-/// The answers a question about a flight offers by default: the decision on its
-/// last verdict card (sim::name(Outcome)).
-inline const List kOutcomes = {"allowed",   "authorised", "denied",     "rerouted",
-                               "cancelled", "waited",     "violated",   "neutralised"};
+/// The ledger's final outcomes, in its order (report::kFinalOutcomes; report/questions.cpp
+/// asserts that the two lists are as long, a test that they say the same): the answers a
+/// question about a flight offers by default.
+inline constexpr std::array<std::string_view, 6> kFinalOutcomes = {"flown",       "caught",    "violated",
+                                                                   "neutralised", "cancelled", "pending"};
 /// What `expect: {flight: ..., outcome: ...}` accepts: the final outcomes
-/// (flown, violated, neutralised, cancelled, pending), the flags (authorised,
+/// (flown, caught, violated, neutralised, cancelled, pending), the flags (authorised,
 /// denied, rerouted, waited) and `allowed` (flown with no flag): report::matchesOutcomeWord.
-inline const List kExpectOutcomes = {"flown",      "violated", "neutralised", "cancelled", "pending",
+inline const List kExpectOutcomes = {"flown",      "caught",   "violated", "neutralised", "cancelled", "pending",
                                      "authorised", "denied",   "rerouted",    "waited",    "allowed"};
 /// The event types of the event log (sim::name(EventType), as in events.csv), for a question's `first:`.
 inline const List kEventLogTypes = {
@@ -135,5 +140,41 @@ inline const List kEventLogTypes = {
     "zone_announced",    "breach",           "note",              "detection",         "identification",
     "track_lost",        "false_alarm",      "site_closed",       "site_reopened",     "manned_delayed",
     "manned_diverted",   "dispatch",         "responder_arrived", "neutralised",       "neutralise_failed"};
+/// What a `first:` question may ask about (`about:`): the kinds of thing an event names.
+inline const List kQuestionSubjects = {"flight", "track", "responder", "airport", "zone", "sensor"};
+/// The kinds of thing the events of each type name (sim::Event's flight, track, site: an airport,
+/// zone, and actor: a sensor or a responder), in the order of kEventLogTypes. A `first:` question
+/// asks about the first kind unless it says `about:`.
+inline const std::vector<std::pair<std::string, List>> kEventSubjects = {
+    {"departure", {"flight"}},
+    {"landing", {"flight"}},
+    {"zone_entry", {"flight", "zone"}},
+    {"zone_exit", {"flight", "zone"}},
+    {"violation_start", {"flight", "zone"}},
+    {"violation_end", {"flight", "zone"}},
+    {"reroute", {"flight", "zone"}},
+    {"cancellation", {"flight", "zone"}},
+    {"wait", {"flight", "zone"}},
+    {"authorisation_requested", {"flight", "zone"}},
+    {"authorisation_granted", {"flight", "zone"}},
+    {"authorisation_denied", {"flight", "zone"}},
+    {"near_miss", {"flight"}},
+    {"zone_activated", {"zone"}},
+    {"zone_deactivated", {"zone"}},
+    {"zone_announced", {"zone"}},
+    {"breach", {"flight", "zone"}},
+    {"note", {"zone"}},
+    {"detection", {"track", "flight", "sensor"}},
+    {"identification", {"track", "flight"}},
+    {"track_lost", {"track", "flight"}},
+    {"false_alarm", {"track"}},
+    {"site_closed", {"airport", "track", "flight"}},
+    {"site_reopened", {"airport", "track"}},
+    {"manned_delayed", {"airport"}},
+    {"manned_diverted", {"airport"}},
+    {"dispatch", {"responder", "track", "flight"}},
+    {"responder_arrived", {"responder", "track", "flight"}},
+    {"neutralised", {"responder", "track", "flight"}},
+    {"neutralise_failed", {"responder", "track", "flight"}}};
 
 } // namespace nofly::scenario::keys

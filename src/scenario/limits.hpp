@@ -24,9 +24,10 @@ namespace limits {
 /// Deepest nesting of lists and mappings in a YAML or JSON file (the
 /// deepest shipped scenario nests 7).
 inline constexpr int kMaxNesting = 64;
-/// Most values in a YAML file, counting a value each time an alias repeats it
-/// (so that `&a [*a, *a, ...]` repeated cannot grow without end). An 8 MiB
-/// file of numbers holds about as many.
+/// Most values in a scenario's YAML files together (the scenario and every
+/// file it includes), counting a value each time an alias repeats it (so that
+/// `&a [*a, *a, ...]` repeated cannot grow without end). An 8 MiB file of
+/// numbers holds about as many; counted per file, 20 includes held 8 GB.
 inline constexpr std::size_t kMaxValues = 1'000'000;
 /// Most files a scenario includes. An included file includes nothing (its
 /// keys are lists of elements only), so includes are one level deep.
@@ -47,6 +48,39 @@ inline constexpr std::int64_t kMaxSteps = 10'000'000;
 /// 5.5 hours at a 1 s step, about 7 minutes at the measured 5 M/s.
 inline constexpr std::int64_t kMaxDroneSteps = 2'000'000'000;
 
+// Budgets: totals of the work a file asks for, checked before that work
+// starts, so that limits cannot multiply (a limit per variant, per file or per
+// sensor times many of them). docs/hardening.md gives the reasons.
+
+/// Most work of loading every variant (`nofly check`, `compare`): the loads
+/// (variants + 1) times the scenario's size (its values and its zones'
+/// corners). 2,000 variants in a 51 KB file asked for 12,000,000 (34 s).
+inline constexpr std::int64_t kMaxVariantWork = 5'000'000;
+/// Most false alarms one sensor makes an hour: one a second.
+inline constexpr double kMaxFalseAlarmsPerHour = 3600.0;
+/// Most scans of all sensors over a run (each scan looks at every drone).
+inline constexpr std::int64_t kMaxSensorScans = 10'000'000;
+/// Most drone looks of all sensors over a run: scans times drones, as drone-steps.
+inline constexpr std::int64_t kMaxSensorLooks = 2'000'000'000;
+/// Most false alarms all sensors are expected to make over a run (each one
+/// makes a track the operations room follows).
+inline constexpr std::int64_t kMaxFalseAlarms = 100'000;
+/// Most near-miss events one check lists one by one; the rest of that check
+/// are counted in one summary event a category (docs/simulation.md).
+inline constexpr std::size_t kMaxNearMissEvents = 100;
+/// Most pairs of drones a run compares for near misses: pairs in the same or
+/// neighbouring cells of the grid, counted before each check. Past it the
+/// checks stop and the event log says so. About 15 s at the measured 130 M
+/// pairs/s, and the near misses found stay under the largest int a count holds.
+inline constexpr std::int64_t kMaxNearMissPairs = 2'000'000'000;
+/// Most runs of a sweep: grid points times seeds.
+inline constexpr std::int64_t kMaxSweepRuns = 100'000;
+/// Most rows `nofly sweep --merge` gathers from all its tables together.
+inline constexpr std::size_t kMaxMergedRows = 1'000'000;
+
+/// "20,000": a count in a message.
+std::string grouped(std::int64_t value);
+
 /// Corners of a region's polygons and corridors (a circle counts one).
 std::size_t vertexCount(const core::Region& region);
 
@@ -62,6 +96,15 @@ std::string zonesProblem(std::size_t zones);
 /// drone-steps) and reports each limit passed, at the element that passes it
 /// (the steps at `timeAt`, the scenario's `time:`).
 void checkCounts(const Scenario& scenario, const core::SourceLocation& timeAt, core::Diagnostics& diagnostics);
+
+/// Checks the sensors' budgets (scans, scans times drones, expected false
+/// alarms), each at the sensor that passes it. Needs the drones and the time.
+void checkSensors(const Scenario& scenario, core::Diagnostics& diagnostics);
+
+/// Checks kMaxVariantWork for a scenario of `values` values and `corners`
+/// zone corners declaring `variants` variants, at `variantsAt`.
+void checkVariantWork(std::size_t variants, std::size_t values, std::size_t corners,
+                      const core::SourceLocation& variantsAt, core::Diagnostics& diagnostics);
 
 } // namespace limits
 } // namespace nofly::scenario

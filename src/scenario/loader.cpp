@@ -1,11 +1,16 @@
 #include "scenario/loader.hpp"
 
+#include "core/encoding.hpp"
+#include "core/text.hpp"
 #include "scenario/basemap.hpp"
 #include "scenario/import.hpp"
 #include "scenario/keys.hpp"
+#include "scenario/polygon_cache.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/text_file.hpp"
 #include "scenario/zone_fragment.hpp"
+
+#include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
 #include <cmath>
@@ -54,9 +59,13 @@ std::string named(const std::string& kind, const std::string& id) {
     return id.empty() ? kind : kind + " '" + id + "'";
 }
 
-/// Reads a scenario or included file's text, or says why not.
-std::optional<std::string> readFile(const fs::path& path, std::string& error) {
-    return readTextFile(path.string(), kMaxFileBytes, "reads", error);
+/// Reads a scenario or included file's text (by the one path policy: inside
+/// `tree` when it is not empty), or says why not.
+std::optional<std::string> readFile(const fs::path& path, const std::string& tree, std::string& error) {
+    FileProblem problem;
+    auto text = readTextFile(path.string(), tree, kMaxFileBytes, "reads", problem);
+    if (!text) error = problem.message;
+    return text;
 }
 
 /// Friendlier words for yaml-cpp's parser messages.
@@ -145,14 +154,54 @@ bool reportUnclosedQuotes(const YAML::Node& node, const std::string& text, const
     return found;
 }
 
-/// Parses YAML text, reporting a syntax error at its real line.
-std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& file, core::Diagnostics& diagnostics) {
+/// A second YAML document (after a '---' line), reported at that line: a
+/// scenario or an included file is one document, and yaml-cpp would read the
+/// first and drop the rest unseen.
+void reportSecondDocument(const std::string& text, const YAML::Mark& mark, const std::string& file,
+                          core::Diagnostics& diagnostics) {
+    // the last '---' line before the document's first value, else that value
+    int line = mark.line + 1, column = std::max(1, mark.column + 1);
+    int number = 1;
+    for (std::size_t start = 0; start < text.size() && number <= mark.line + 1; ++number) {
+        if (text.compare(start, 3, "---") == 0) line = number, column = 1;
+        const std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) break;
+        start = end + 1;
+    }
+    diagnostics.error({file, line, column}, "a second YAML document starts here",
+                      "a file holds one document: remove this '---' line and what follows, or put it in a file of "
+                      "its own");
+}
+
+/// Parses YAML text, reporting a syntax error at its real line. `values`: the
+/// values of the scenario's files read so far, which this one's are added to
+/// (limits::kMaxValues is a total).
+std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& file, core::Diagnostics& diagnostics,
+                                    std::size_t& values) {
+    // text, not bytes: UTF-8 without control characters, or every output that must be UTF-8 breaks later
+    if (const auto problem = core::findEncodingProblem(text)) {
+        diagnostics.error({file, problem->line, problem->column}, problem->message, problem->hint);
+        return std::nullopt;
+    }
     if (reportTabs(text, file, diagnostics)) return std::nullopt;
     try {
-        YAML::Node root = YAML::Load(text);
-        if (!checkTreeLimits(root, file, diagnostics)) return std::nullopt;
+        // every document, so that a second one is refused rather than silently dropped
+        const std::vector<YAML::Node> documents = YAML::LoadAll(text);
+        YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
+        for (std::size_t d = 1; d < documents.size(); ++d) {
+            if (!documents[d].IsDefined() || documents[d].IsNull()) continue;
+            reportSecondDocument(text, documents[d].Mark(), file, diagnostics);
+            return std::nullopt;
+        }
+        if (!checkTreeLimits(root, file, diagnostics, values)) return std::nullopt;
         if (reportUnclosedQuotes(root, text, file, diagnostics)) return std::nullopt;
         return root;
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp's own guard, deeper than checkTreeLimits's: said as that says it, not "bad file"
+        diagnostics.error({file, e.mark.line + 1, std::max(1, e.mark.column + 1)},
+                          "lists and mappings nest more than " + std::to_string(limits::kMaxNesting) +
+                              " deep here (limit " + std::to_string(limits::kMaxNesting) + ")",
+                          "a scenario nests a few levels; check the brackets and the indentation");
     } catch (const YAML::ParserException& e) {
         // yaml-cpp may point one line past the end for an unclosed bracket
         const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n')) + 1;
@@ -202,6 +251,7 @@ private:
     // sections
     void readVariants(const MapReader& top);
     void readSettings();
+    bool refuseFixedPath(const std::string& path, const Source& at, const std::string& who);
     void readTime(const MapReader& top);
     void readMap(const MapReader& top);
     void readIncludes(const MapReader& top);
@@ -248,6 +298,7 @@ private:
     std::map<std::string, core::Region> m_countries;
     std::optional<core::Box> m_mapBounds;
     std::vector<std::string> m_knownPaths; ///< for suggestions on bad variant paths
+    std::size_t m_values = 0; ///< values of the scenario's YAML files read so far (limits::kMaxValues)
     std::vector<std::pair<Source, std::string>> m_divertRefs; ///< airports' manned divert-to, checked after all airports
     std::map<std::string, std::vector<Source>> m_refs; ///< "zone"/"event"/"category" -> uses, checked last
     std::map<std::string, std::vector<std::string>> m_refIds;
@@ -262,7 +313,7 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
     m_scenario.file = fileName;
     m_scenario.variant = m_options.variant;
 
-    auto root = parseYaml(text, fileName, diagnostics);
+    auto root = parseYaml(text, fileName, diagnostics, m_values);
     if (!root) return std::nullopt;
     Source top;
     top.node = *root;
@@ -290,7 +341,7 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
             if (auto words = readString(m_context, goal, "a learning goal")) m_scenario.goals.push_back(*words);
     if (auto seed = reader.get("seed"))
         m_scenario.seed = static_cast<std::uint64_t>(
-            readInteger(m_context, *seed, "seed", 0, 9007199254740991LL).value_or(1));
+            readInteger(m_context, *seed, "seed", 0, static_cast<long long>(kLargestSeed)).value_or(1));
 
     readTime(reader);
     readMap(reader);
@@ -309,10 +360,18 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
     readAirports();
     readSites();
     readZones();
+    if (auto variants = reader.get("variants")) {
+        // check and compare load the scenario once more for each variant: that work is bounded first
+        std::size_t corners = 0;
+        for (const Zone& zone : m_scenario.zones) corners += limits::vertexCount(zone.region);
+        limits::checkVariantWork(m_scenario.variants.size(), m_values, corners, m_context.locate(*variants),
+                                 diagnostics);
+    }
     readFlights();
     readTraffic();
     if (auto time = reader.get("time")) limits::checkCounts(m_scenario, m_context.locate(*time), diagnostics);
     readSensors();
+    limits::checkSensors(m_scenario, diagnostics);
     readResponders();
     readObstacles();
     readTracking(reader);
@@ -336,6 +395,7 @@ void Loader::readVariants(const MapReader& top) {
             m_context.error(*variants, "variants must be a mapping of names to changes, such as 'status-quo: {remove: "
                                        "[zones.national-ban]}', not " + describeNode(variants->node));
         } else {
+            std::set<std::string> ids; // a set, not a search of the list: a file may declare thousands
             for (auto it = variants->node.begin(); it != variants->node.end(); ++it) {
                 Source keySource = child(*variants, it->first, "");
                 auto id = readId(m_context, keySource, "variant name");
@@ -346,8 +406,7 @@ void Loader::readVariants(const MapReader& top) {
                                     "choose another name, such as 'status-quo'");
                     continue;
                 }
-                if (std::any_of(m_scenario.variants.begin(), m_scenario.variants.end(),
-                                [&](const Variant& v) { return v.id == *id; })) {
+                if (!ids.insert(*id).second) {
                     m_context.error(keySource, "variant '" + *id + "' is written twice");
                     continue;
                 }
@@ -369,10 +428,22 @@ void Loader::readVariants(const MapReader& top) {
                         m_context.error(*set, "variant '" + *id + "' set must map paths to new values, such as "
                                               "'zones.ekch-ctr.restriction: prohibited'");
                     } else {
+                        // yaml-cpp keeps both of a key written twice: the second would win unseen
+                        std::map<std::string, int> seen;
                         for (auto s = set->node.begin(); s != set->node.end(); ++s) {
                             Source key = child(*set, s->first, "");
                             Source value = child(*set, s->second, "");
-                            if (auto p = readString(m_context, key, "a path to set")) m_context.addOverride(*p, value, key);
+                            auto p = readString(m_context, key, "a path to set");
+                            if (!p) continue;
+                            const int line = m_context.locate(key).line;
+                            if (auto [first, added] = seen.emplace(*p, line); !added) {
+                                m_context.error(key, "variant '" + *id + "' sets " + core::quoted(*p) + " twice",
+                                                "the first is on line " + std::to_string(first->second) +
+                                                    "; keep one of them");
+                                continue;
+                            }
+                            if (refuseFixedPath(*p, key, "variant '" + *id + "'")) continue;
+                            m_context.addOverride(*p, value, key);
                         }
                     }
                 }
@@ -407,8 +478,23 @@ void Loader::readSettings() {
         } catch (const YAML::Exception&) {
             source.node = YAML::Node(value); // a plain text value then
         }
+        if (refuseFixedPath(path, source, "--set")) continue;
         m_context.addOverride(path, source, source);
     }
+}
+
+/// The keys read as written whatever the variant: the seed, so that every
+/// variant is run on the same traffic (compare, expect:), and the texts that
+/// name the scenario. True when `path` is one of them (reported at `at`).
+bool Loader::refuseFixedPath(const std::string& path, const Source& at, const std::string& who) {
+    const std::string top = path.substr(0, path.find('.'));
+    if (top != "title" && top != "description" && top != "goals" && top != "seed") return false;
+    std::string hint = "title, description, goals and seed are the scenario's own, the same in every variant";
+    if (top == "seed") hint += who == "--set" ? "; sweep gives the seeds with --seed-from and --seeds"
+                                               : ", so that variants are compared on the same traffic";
+    else if (top == "description" && who != "--set") hint += "; a variant has a 'description:' key of its own";
+    m_context.error(at, who + " sets " + core::quoted(path) + ", which a variant cannot change", hint);
+    return true;
 }
 
 // --- time and map -------------------------------------------------------------
@@ -553,27 +639,32 @@ const core::Region* Loader::country(const std::string& name, const Source& at) {
 void Loader::readIncludes(const MapReader& top) {
     auto include = top.get("include");
     if (!include) return;
-    std::error_code ec;
-    const fs::path root = fs::weakly_canonical(m_root, ec);
-    // a path written in the scenario: relative, and inside its folder once links are resolved
+    const std::string root = m_root.string();
+    // a path written in the scenario: relative, and inside its folder once links are resolved;
+    // the resolved path is the one read, never the path as written (the one path policy)
     auto resolve = [&](const Source& at, const std::string& path, const char* what) -> std::optional<fs::path> {
         const fs::path relative(path);
         if (relative.is_absolute()) {
-            m_context.error(at, std::string(what) + " '" + path + "' is an absolute path",
+            m_context.error(at, std::string(what) + " " + core::quoted(path) + " is an absolute path",
                             "write the path relative to this scenario file, such as 'zones/airports.yaml'");
             return std::nullopt;
         }
-        const fs::path resolved = fs::weakly_canonical(m_root / relative, ec);
-        const auto [rootEnd, pathIt] = std::mismatch(root.begin(), root.end(), resolved.begin(), resolved.end());
-        if (rootEnd != root.end()) {
-            m_context.error(at, std::string(what) + " '" + path + "' leaves the scenario's folder",
-                            "included files must be in the scenario's folder or below it");
+        FileProblem problem;
+        auto resolved = resolveInTree((m_root / relative).string(), root, problem);
+        if (!resolved) {
+            m_context.error(at, std::string(what) + " " + core::quoted(path) + " " + problem.message,
+                            problem.outside ? "included files must be in the scenario's folder or below it"
+                                            : problem.hint);
             return std::nullopt;
         }
-        return resolved;
+        return fs::path(*resolved);
     };
+    // the path for messages, beside the scenario's name; a '..' stays as written,
+    // since after a link it does not climb where the text seems to say
     auto shownPath = [&](const std::string& path) {
-        return (fs::path(*m_file).parent_path() / fs::path(path)).lexically_normal().string();
+        const fs::path shown = fs::path(*m_file).parent_path() / fs::path(path);
+        const bool climbs = std::any_of(shown.begin(), shown.end(), [](const fs::path& p) { return p == ".."; });
+        return (climbs ? shown : shown.lexically_normal()).string();
     };
     const std::vector<Source> entries = readWords(m_context, *include, "include");
     if (entries.size() > limits::kMaxIncludes) {
@@ -583,6 +674,8 @@ void Loader::readIncludes(const MapReader& top) {
         return;
     }
     for (const Source& entry : entries) {
+        // the values of all the files are spent: reported once, at the value that passed the limit
+        if (m_values > limits::kMaxValues) break;
         // a path, or {file, format, lang, skip-bad, mapping, lenient} for real airspace data
         Source fileAt = entry;
         ImportOptions import;
@@ -603,8 +696,13 @@ void Loader::readIncludes(const MapReader& top) {
             if (auto lenient = item.get("lenient")) import.lenient = readBool(m_context, *lenient, "include lenient").value_or(false);
             if (auto mapping = item.get("mapping")) {
                 auto path = readString(m_context, *mapping, "include mapping");
-                if (path && resolve(*mapping, *path, "mapping")) import.mapping = shownPath(*path);
-                else good = false;
+                auto resolved = path ? resolve(*mapping, *path, "mapping") : std::nullopt;
+                if (resolved) {
+                    import.mapping = resolved->string();
+                    import.mappingName = shownPath(*path);
+                } else {
+                    good = false;
+                }
             }
             realData = item.has("format") || item.has("lang") || item.has("skip-bad") || item.has("mapping") ||
                        item.has("lenient");
@@ -624,10 +722,20 @@ void Loader::readIncludes(const MapReader& top) {
         if (realData) {
             // real airspace data: imported, then read as zones written by hand, at the feature's line
             import.displayName = shown;
-            ImportResult imported = importZones(resolved->string(), import);
+            import.tree = root;
+            // a file that cannot be read (a folder, a pipe, too big) is a mistake of this line
+            FileProblem problem;
+            auto data = readTextFile(resolved->string(), root, kMaxImportBytes, "imports", problem);
+            if (!data) {
+                m_context.error(fileAt, "include " + core::quoted(*path) + " " + problem.message, problem.hint);
+                continue;
+            }
+            ImportResult imported = importZonesText(std::move(*data), resolved->string(), import);
             m_context.diagnostics().append(imported.diagnostics);
             if (!imported.ok()) continue;
             m_scenario.includes.push_back(resolved->string());
+            // its mapping file is read too: a change to it changes the zones (sweep's resume stamp, hot reload)
+            if (!import.mapping.empty()) m_scenario.includes.push_back(import.mapping);
             ScheduleFrame frame{m_scenario.time.utcOffsetMinutes, std::nullopt};
             if (m_context.time.hasStart && m_scenario.time.end > m_scenario.time.start)
                 frame.span = TimeWindow{m_scenario.time.start, m_scenario.time.end};
@@ -644,18 +752,18 @@ void Loader::readIncludes(const MapReader& top) {
         }
 
         std::string error;
-        auto text = readFile(*resolved, error);
+        auto text = readFile(*resolved, root, error);
         if (!text) {
-            m_context.error(fileAt, "include '" + *path + "' " + error);
+            m_context.error(fileAt, "include " + core::quoted(*path) + " " + error);
             continue;
         }
-        auto node = parseYaml(*text, shown, m_context.diagnostics());
+        auto node = parseYaml(*text, shown, m_context.diagnostics(), m_values);
         if (!node) continue;
         m_scenario.includes.push_back(resolved->string());
         Source included;
         included.node = *node;
         included.file = m_context.internFile(shown);
-        MapReader reader(m_context, included, "included file '" + *path + "'", keys::kIncluded);
+        MapReader reader(m_context, included, "included file " + core::quoted(*path), keys::kIncluded);
         if (!reader.ok()) continue;
         for (const std::string& section : reader.presentKeys())
             if (auto list = reader.get(section))
@@ -839,7 +947,7 @@ std::optional<core::Region> Loader::readShape(const Source& source, const std::s
             if (!points) return std::nullopt;
             polygon.outer = *points;
         }
-        const std::vector<std::string> problems = core::validate(polygon);
+        const std::vector<std::string> problems = checkPolygon(polygon); // once per content, not per variant
         for (const std::string& problem : problems)
             m_context.error(body, what + " polygon: " + problem, "each point must be listed once, in order around the edge");
         if (!problems.empty()) return std::nullopt;
@@ -1707,8 +1815,19 @@ void Loader::readSensors() {
         if (auto heading = m.get("heading"))
             sensor.heading = readNumber(m_context, *heading, what + " heading (degrees)").value_or(0.0) * kDegree;
         if (auto fov = m.get("fov")) sensor.fieldOfView = readNumber(m_context, *fov, what + " fov (degrees)").value_or(0.0) * kDegree;
-        if (auto alarms = m.get("false-alarms"))
+        if (auto alarms = m.get("false-alarms")) {
             sensor.falseAlarmsPerHour = readNumber(m_context, *alarms, what + " false-alarms (per hour)").value_or(0.0);
+            // each false alarm is a track to follow: a rate without a cap makes a run without an end
+            if (!(sensor.falseAlarmsPerHour >= 0.0 && sensor.falseAlarmsPerHour <= limits::kMaxFalseAlarmsPerHour)) {
+                m_context.error(*alarms,
+                                what + " false-alarms is " + core::quoted(alarms->node.Scalar()) +
+                                    " an hour; it is from 0 to " +
+                                    limits::grouped(static_cast<std::int64_t>(limits::kMaxFalseAlarmsPerHour)) +
+                                    " an hour (one a second)",
+                                "a real sensor makes a few an hour, such as 'false-alarms: 0.5'");
+                sensor.falseAlarmsPerHour = 0.0;
+            }
+        }
         if (sensor.name.empty()) sensor.name = sensor.id;
         m_scenario.sensors.push_back(sensor);
     }
@@ -1899,9 +2018,62 @@ void Loader::readExpectations() {
 
 // --- questions ----------------------------------------------------------------
 
+/// "an airport", "a flight".
+std::string withArticle(const std::string& kind) {
+    return (std::string("aeiou").find(kind.front()) != std::string::npos ? "an " : "a ") + kind;
+}
+
+/// "a flight", "a flight or a zone", "a responder, a track or a flight".
+std::string kindsText(const keys::List& kinds) {
+    std::string out;
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + withArticle(kinds[i]);
+    return out;
+}
+
+/// A defence track's id as the run numbers them: T1, T2, ...
+bool isTrackId(const std::string& id) {
+    return id.size() >= 2 && id[0] == 'T' && id[1] != '0' &&
+           std::all_of(id.begin() + 1, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// Why a choice can never answer a `first:` question about things of kind `about`, as a message and
+/// a hint, or nothing when it can: 'none', or an id of that kind (`things`: the ids of each kind).
+std::optional<std::pair<std::string, std::string>>
+refuseSubject(const std::string& choice, const std::string& type, const std::string& about,
+              const keys::List& kinds, const std::map<std::string, std::vector<std::string>>& things) {
+    if (choice == "none") return std::nullopt;
+    if (about == "track" && isTrackId(choice)) return std::nullopt;
+    const auto known = [&](const std::string& kind, const std::string& id) {
+        const auto it = things.find(kind);
+        return it != things.end() && std::find(it->second.begin(), it->second.end(), id) != it->second.end();
+    };
+    if (known(about, choice)) return std::nullopt;
+
+    // a thing of another kind: ask about that kind, if the event names it
+    for (const auto& [kind, ids] : things) {
+        if (std::find(ids.begin(), ids.end(), choice) == ids.end()) continue;
+        const std::string what = "'" + choice + "' is " + withArticle(kind) + ", not " + withArticle(about) +
+                                 ": the answer is " + withArticle(about) + " or 'none'";
+        if (std::find(kinds.begin(), kinds.end(), kind) != kinds.end())
+            return std::pair{what, "to ask which " + kind + ", write 'about: " + kind + "'"};
+        return std::pair{what, "a '" + type + "' event names " + kindsText(kinds)};
+    }
+    if (about == "track")
+        return std::pair{"'" + choice + "' is not a track nor 'none'",
+                         "the run numbers tracks as it finds them: T1, T2, ..."};
+    std::vector<std::string> candidates = {"none"};
+    if (const auto it = things.find(about); it != things.end())
+        candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+    return std::pair{"'" + choice + "' is not 'none' nor " + withArticle(about) + " of this scenario",
+                     candidates.size() == 1 ? "this scenario has no " + about + "s"
+                                            : core::suggestion(choice, candidates)};
+}
+
 void Loader::readQuestions() {
-    // what a question may name: flights written out or generated, and what events concern
-    std::vector<std::string> flights;
+    // what a question may name, by kind: flights written out or generated, and what events name
+    std::map<std::string, std::vector<std::string>> things;
+    std::vector<std::string>& flights = things["flight"];
     for (const Flight& f : m_scenario.flights) flights.push_back(f.id);
     for (const TrafficGenerator& g : m_scenario.traffic) {
         const std::size_t width = std::to_string(g.count).size();
@@ -1910,13 +2082,12 @@ void Loader::readQuestions() {
             flights.push_back(g.id + "-" + std::string(width - number.size(), '0') + number);
         }
     }
-    std::vector<std::string> subjects = {"none"};
-    for (const Airport& a : m_scenario.airports) subjects.push_back(a.id);
-    for (const Site& site : m_scenario.sites) subjects.push_back(site.id);
-    for (const Zone& z : m_scenario.zones) subjects.push_back(z.id);
-    for (const Sensor& sensor : m_scenario.sensors) subjects.push_back(sensor.id);
-    for (const Responder& r : m_scenario.responders) subjects.push_back(r.id);
-    subjects.insert(subjects.end(), flights.begin(), flights.end());
+    for (const Airport& a : m_scenario.airports) things["airport"].push_back(a.id);
+    for (const Zone& z : m_scenario.zones) things["zone"].push_back(z.id);
+    for (const Sensor& sensor : m_scenario.sensors) things["sensor"].push_back(sensor.id);
+    for (const Responder& r : m_scenario.responders) things["responder"].push_back(r.id);
+    // no event names a site (closures name airports): known only to say so
+    for (const Site& site : m_scenario.sites) things["site"].push_back(site.id);
 
     std::map<std::string, SourceLocation> seen;
     for (const Item& item : items("questions")) {
@@ -1931,15 +2102,15 @@ void Loader::readQuestions() {
                                         "inspection fly?'"))
             q.ask = readString(m_context, *ask, what + " ask").value_or("");
 
-        // the answer: a flight's outcome, or what the first event of a type concerns
-        const auto flight = m.get("flight"), first = m.get("first");
+        // the answer: a flight's outcome, or what the first event of a type names
+        const auto flight = m.get("flight"), first = m.get("first"), about = m.get("about");
         if (flight && first) {
             m_context.error(*first, what + " has both 'flight' and 'first'",
                             "a question has one answer: keep one of them");
         } else if (!flight && !first && !m.hadUnknownKeys()) {
             m_context.error(item.source, what + " says neither 'flight' nor 'first'",
                             "add 'flight: <id>' (the answer is that flight's outcome) or 'first: site_closed' (the "
-                            "answer is what the first event of that type concerns)");
+                            "answer is what the first event of that type names)");
         }
         if (flight) {
             if (auto f = readId(m_context, *flight, what + " flight")) {
@@ -1948,26 +2119,46 @@ void Loader::readQuestions() {
                     m_context.error(*flight, what + " flight: there is no flight '" + *f + "'",
                                     flights.empty() ? "this scenario has no flights" : core::suggestion(*f, flights));
             }
+            if (about && !first)
+                m_context.error(*about, what + " about: only a 'first' question says what it asks about",
+                                "the answer to a 'flight' question is that flight's outcome: remove 'about'");
         }
-        if (first) q.first = readWord(m_context, *first, what + " first", keys::kEventLogTypes).value_or("");
 
-        // the choices offered: outcome words for a flight, ids (or 'none') for a first event
+        // what a first event names: the kind asked about, or the first kind its events name
+        const keys::List* kinds = nullptr;
+        if (first) {
+            q.first = readWord(m_context, *first, what + " first", keys::kEventLogTypes).value_or("");
+            for (const auto& [type, subjects] : keys::kEventSubjects)
+                if (type == q.first) kinds = &subjects;
+        }
+        if (kinds && about) {
+            if (auto kind = readWord(m_context, *about, what + " about", keys::kQuestionSubjects)) {
+                if (std::find(kinds->begin(), kinds->end(), *kind) != kinds->end())
+                    q.about = *kind;
+                else
+                    m_context.error(*about, what + " about: a '" + q.first + "' event names no " + *kind,
+                                    "it names " + kindsText(*kinds));
+            }
+        } else if (kinds) {
+            q.about = kinds->front();
+        }
+
+        // the choices offered: outcome words for a flight, ids (or 'none') of the kind asked about
         if (auto choices = m.get("choices")) {
             bool refused = false;
             for (const Source& c : readWords(m_context, *choices, what + " choices")) {
                 std::optional<std::string> word;
                 if (first) {
                     word = readId(m_context, c, what + " choice");
-                    if (word && std::find(subjects.begin(), subjects.end(), *word) == subjects.end()) {
-                        m_context.error(c, what + " choice: '" + *word +
-                                               "' is not 'none' nor an airport, site, zone, sensor, responder or "
-                                               "flight of this scenario",
-                                        core::suggestion(*word, subjects));
-                        refused = true;
-                        continue;
+                    if (word && kinds && !q.about.empty()) {
+                        if (auto why = refuseSubject(*word, q.first, q.about, *kinds, things)) {
+                            m_context.error(c, what + " choice: " + why->first, why->second);
+                            refused = true;
+                            continue;
+                        }
                     }
                 } else {
-                    word = readWord(m_context, c, what + " choice", keys::kOutcomes);
+                    word = readWord(m_context, c, what + " choice", keys::kExpectOutcomes);
                 }
                 if (!word) {
                     refused = true;
@@ -1985,7 +2176,7 @@ void Loader::readQuestions() {
             m_context.error(item.source, what + " gives no choices",
                             "list the answers the class picks from, such as 'choices: [EKCH, EKBI, none]'");
         } else {
-            q.choices = keys::kOutcomes;
+            q.choices.assign(keys::kFinalOutcomes.begin(), keys::kFinalOutcomes.end());
         }
         if (auto reveal = m.get("reveal")) {
             if (auto t = readInstant(m_context, *reveal, what + " reveal")) {
@@ -2100,8 +2291,18 @@ LoadResult loadScenarioText(const std::string& text, const std::string& fileName
 }
 
 LoadResult loadScenarioFile(const std::string& path, const LoadOptions& options) {
+    // its name goes into every report (report.json, check --format json), which must be UTF-8
+    if (const auto problem = core::findEncodingProblem(path)) {
+        LoadResult result;
+        result.diagnostics.error({core::escapeNonUtf8(path), 0, 0},
+                                 std::string("cannot read the scenario: its name ") +
+                                     (problem->notUtf8 ? "is not UTF-8" : "holds a control character"),
+                                 "rename the file: the name of a scenario is written into its reports, which are "
+                                 "UTF-8");
+        return result;
+    }
     std::string error;
-    auto text = readFile(path, error);
+    auto text = readFile(path, "", error);
     if (!text) {
         LoadResult result;
         result.diagnostics.error({path, 0, 0}, "cannot read the scenario: " + error);
@@ -2110,17 +2311,41 @@ LoadResult loadScenarioFile(const std::string& path, const LoadOptions& options)
     return loadScenarioText(*text, path, options);
 }
 
-LoadResult checkScenarioFile(const std::string& path, const LoadOptions& options) {
+std::optional<std::vector<std::string>> declaredVariants(const std::string& path) {
+    std::string error;
+    const auto text = readFile(path, "", error);
+    if (!text) return std::nullopt;
+    core::Diagnostics ignored; // the load that follows reports them
+    std::size_t values = 0;
+    const auto root = parseYaml(*text, path, ignored, values);
+    if (!root || !root->IsMap()) return std::nullopt;
+    try {
+        const YAML::Node& top = *root; // a const node: looking a key up adds nothing
+        const YAML::Node variants = top["variants"];
+        std::vector<std::string> names;
+        if (variants.IsDefined() && variants.IsMap())
+            for (auto it = variants.begin(); it != variants.end(); ++it)
+                if (it->first.IsScalar()) names.push_back(it->first.Scalar());
+        return names;
+    } catch (const YAML::Exception&) {
+        return std::nullopt;
+    }
+}
+
+LoadResult checkScenarioFile(const std::string& path, const LoadOptions& options,
+                             const ScenarioCheck& check) {
     LoadOptions base = options;
     base.variant.clear();
     LoadResult result = loadScenarioFile(path, base);
     if (!result.scenario) return result;
+    if (check) check(*result.scenario, result.diagnostics);
     std::set<std::string> seen;
     for (const core::Diagnostic& d : result.diagnostics.all()) seen.insert(core::format(d));
     for (const Variant& variant : result.scenario->variants) {
         LoadOptions withVariant = base;
         withVariant.variant = variant.id;
         LoadResult v = loadScenarioFile(path, withVariant);
+        if (v.scenario && check) check(*v.scenario, v.diagnostics);
         for (core::Diagnostic d : v.diagnostics.all()) {
             if (!seen.insert(core::format(d)).second) continue;
             d.message = "in variant '" + variant.id + "': " + d.message;

@@ -7,12 +7,18 @@
 #include "scenario/limits.hpp"
 #include "scenario/model.hpp"
 
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 namespace nofly::scenario {
+
+/// The largest seed a scenario or a command line gives: 2^53 - 1, the
+/// largest whole number report.json (a double in JSON) holds exactly.
+inline constexpr std::uint64_t kLargestSeed = 9007199254740991u;
 
 struct LoadOptions {
     std::string variant;  ///< apply this variant; empty or "base" for the scenario as written
@@ -32,9 +38,20 @@ LoadResult loadScenarioFile(const std::string& path, const LoadOptions& options 
 /// resolve includes.
 LoadResult loadScenarioText(const std::string& text, const std::string& fileName, const LoadOptions& options = {});
 
+/// A check of a layer above on a scenario loaded without an error; what it
+/// reports joins the loader's diagnostics. `nofly check` weighs the questions'
+/// choices with one (report::checkQuestionChoices).
+using ScenarioCheck = std::function<void(const Scenario&, core::Diagnostics&)>;
+
+/// The names of the variants a scenario file declares, read without loading
+/// it (for a command line's --variant); nothing when the file cannot be read
+/// or parsed, which loading it reports.
+std::optional<std::vector<std::string>> declaredVariants(const std::string& path);
+
 /// Loads the base scenario and then each of its variants, so that a mistake
-/// anywhere in the file is found; diagnostics are merged without repeats and
-/// the returned scenario is the base.
-LoadResult checkScenarioFile(const std::string& path, const LoadOptions& options = {});
+/// anywhere in the file is found, and runs `check` on each that loads;
+/// diagnostics are merged without repeats and the returned scenario is the base.
+LoadResult checkScenarioFile(const std::string& path, const LoadOptions& options = {},
+                             const ScenarioCheck& check = {});
 
 } // namespace nofly::scenario

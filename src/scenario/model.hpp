@@ -291,9 +291,10 @@ struct Variant {
 struct Question {
     std::string id;
     std::string ask;                  ///< the question as the class reads it
-    std::string flight;               ///< answer: this flight's outcome (keys::kOutcomes)
-    std::string first;                ///< or: the subject of the first event of this type (keys::kEventLogTypes)
-    std::vector<std::string> choices; ///< the answers offered; for a flight, by default the outcome words
+    std::string flight;               ///< answer: this flight's final outcome (keys::kFinalOutcomes)
+    std::string first;                ///< or: what the first event of this type names (keys::kEventLogTypes) ...
+    std::string about;                ///< ... of this kind (keys::kQuestionSubjects): "airport", "responder"
+    std::vector<std::string> choices; ///< the answers offered; for a flight, by default the final outcomes
     std::optional<Instant> reveal;    ///< the answer is not shown before this time
     SourceLocation where;
 };
@@ -303,6 +304,9 @@ struct TimeSettings {
     Instant end = 0;
     Millis step = 1000;
     int utcOffsetMinutes = 0; ///< the offset the start was written with: local time for display
+
+    /// What the times shown to people are read against (core::formatMoment).
+    core::TimeFrame frame() const { return {start, utcOffsetMinutes}; }
 };
 
 /// A whole scenario, with one variant applied (or none).

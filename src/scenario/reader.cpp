@@ -1,29 +1,43 @@
 #include "scenario/reader.hpp"
 
+#include "core/encoding.hpp"
+#include "core/text.hpp"
 #include "scenario/limits.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
+#include <system_error>
 
 namespace nofly::scenario {
 
-bool checkTreeLimits(const YAML::Node& root, const std::string& file, core::Diagnostics& diagnostics) {
+bool checkTreeLimits(const YAML::Node& root, const std::string& file, core::Diagnostics& diagnostics,
+                     std::size_t& values) {
     // depth first, each value counted every time an alias repeats it
     std::vector<std::pair<YAML::Node, int>> stack{{root, 1}};
-    std::size_t values = 0;
+    const std::size_t before = values; // of the files read before this one
     while (!stack.empty()) {
         const auto [node, depth] = stack.back();
         stack.pop_back();
         const YAML::Mark mark = node.Mark();
         const core::SourceLocation at{file, mark.line + 1, mark.column + 1};
         if (++values > limits::kMaxValues) {
-            diagnostics.error(at, "the file holds more than " + std::to_string(limits::kMaxValues) +
-                                      " values (limit " + std::to_string(limits::kMaxValues) +
-                                      "; an alias counts its values each time it is used)",
-                              "split the file, or use fewer aliases ('*name')");
+            const std::string limit = limits::grouped(static_cast<std::int64_t>(limits::kMaxValues));
+            if (before == 0)
+                diagnostics.error(at, "the file holds more than " + limit + " values (limit " + limit +
+                                          " for a scenario and its included files together; an alias counts its "
+                                          "values each time it is used)",
+                                  "split the scenario, or use fewer aliases ('*name')");
+            else
+                diagnostics.error(at, "this file brings the scenario and its included files past " + limit +
+                                          " values (" + limits::grouped(static_cast<std::int64_t>(before)) +
+                                          " before it; limit " + limit +
+                                          " for all the files together; an alias counts its values each time it is "
+                                          "used)",
+                                  "include fewer or smaller files, or use fewer aliases ('*name')");
             return false;
         }
         if (!node.IsSequence() && !node.IsMap()) continue;
@@ -120,7 +134,7 @@ void Context::reportUnusedPatches(const std::vector<std::string>& knownPaths) {
         if (!best.empty()) hint = "did you mean '" + best + rest + "'?";
         const bool commandLine = patch.key.file && patch.key.file->rfind("--set", 0) == 0;
         error(patch.key, std::string(commandLine ? "--set" : "variant ") + (commandLine ? "" : verb) +
-                             (commandLine ? " names '" : " '") + path + "', which the scenario does not have",
+                             (commandLine ? " names " : " ") + core::quoted(path) + ", which the scenario does not have",
               hint);
     };
     for (const auto& [path, patch] : m_overrides)
@@ -135,7 +149,7 @@ std::string describeNode(const YAML::Node& node) {
     if (!node.IsDefined() || node.IsNull()) return "nothing";
     if (node.IsSequence()) return "a list";
     if (node.IsMap()) return "a mapping (key: value pairs)";
-    return "'" + node.Scalar() + "'";
+    return core::quoted(node.Scalar());
 }
 
 Source child(const Source& parent, const YAML::Node& node, const std::string& segment) {
@@ -171,14 +185,14 @@ MapReader::MapReader(Context& context, const Source& source, std::string what, c
         }
         const std::string name = key.Scalar();
         if (auto previous = seen.find(name); previous != seen.end()) {
-            context.error(keySource, m_what + ": key '" + name + "' is written twice",
+            context.error(keySource, m_what + ": key " + core::quoted(name) + " is written twice",
                           "the first is on line " + std::to_string(previous->second.line + 1) +
                               "; keep one of them");
             continue;
         }
         seen.emplace(name, key.Mark());
         if (std::find(keys.begin(), keys.end(), name) == keys.end()) {
-            context.error(keySource, m_what + ": unknown key '" + name + "'", core::suggestion(name, keys));
+            context.error(keySource, m_what + ": unknown key " + core::quoted(name), core::suggestion(name, keys));
             m_unknownKeys = true;
             // a misspelt key is one mistake: do not also report the right one as missing
             if (std::string near = core::closestMatch(name, keys); !near.empty()) m_misspelled.push_back(near);
@@ -241,22 +255,32 @@ static bool scalar(Context& context, const Source& source, const std::string& wh
 
 std::optional<std::string> readString(Context& context, const Source& source, const std::string& what) {
     if (!scalar(context, source, what, "'some text'")) return std::nullopt;
+    // an escape in quotes ("\0", "\x01") makes what the file's own check cannot see
+    if (const auto control = core::findControlCharacter(source.node.Scalar())) {
+        context.error(source, what + ": " + core::quoted(source.node.Scalar()) + " holds a control character, " +
+                                  *control,
+                      "remove it: a text holds printable characters, tabs and line breaks");
+        return std::nullopt;
+    }
     return source.node.Scalar();
 }
 
+// A decimal number and nothing else: "-12.5", "+3", "1e3". std::from_chars,
+// unlike strtod, takes no hexadecimal ("0x10"), no "inf" or "nan", no space.
 static std::optional<double> parseNumber(const std::string& text) {
-    if (text.empty()) return std::nullopt;
-    errno = 0;
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(value)) return std::nullopt;
+    const std::size_t from = !text.empty() && text[0] == '+' ? 1 : 0;
+    if (text.size() == from || !(core::isDigit(text[from]) || text[from] == '.' || (text[from] == '-' && from == 0)))
+        return std::nullopt;
+    double value = 0.0;
+    const auto [end, ec] = std::from_chars(text.data() + from, text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
     return value;
 }
 
 std::optional<double> readNumber(Context& context, const Source& source, const std::string& what) {
     if (!scalar(context, source, what, "'12'")) return std::nullopt;
     auto value = parseNumber(source.node.Scalar());
-    if (!value) context.error(source, what + ": '" + source.node.Scalar() + "' is not a number");
+    if (!value) context.error(source, what + ": " + core::quoted(source.node.Scalar()) + " is not a number");
     return value;
 }
 
@@ -268,11 +292,11 @@ std::optional<long long> readInteger(Context& context, const Source& source, con
     char* end = nullptr;
     const long long value = std::strtoll(text.c_str(), &end, 10);
     if (text.empty() || end != text.c_str() + text.size() || errno == ERANGE) {
-        context.error(source, what + ": '" + text + "' is not a whole number");
+        context.error(source, what + ": " + core::quoted(text) + " is not a whole number");
         return std::nullopt;
     }
     if (value < min || value > max) {
-        context.error(source, what + ": " + text + " is out of range",
+        context.error(source, what + ": " + core::excerpt(text) + " is out of range",
                       "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max));
         return std::nullopt;
     }
@@ -286,7 +310,7 @@ std::optional<bool> readBool(Context& context, const Source& source, const std::
     if (text == "true" || text == "yes") return true;
     if (text == "false" || text == "no") return false;
     text = source.node.Scalar();
-    context.error(source, what + ": '" + text + "' is not true or false", "write true or false");
+    context.error(source, what + ": " + core::quoted(text) + " is not true or false", "write true or false");
     return std::nullopt;
 }
 
@@ -312,7 +336,7 @@ std::optional<double> readPositive(Context& context, const Source& source, const
     if (*value < 0.0 || (!allowZero && *value == 0.0)) {
         context.error(source,
                       what + " must be " + (allowZero ? "zero or more" : "more than zero") + " (got " +
-                          source.node.Scalar() + ")",
+                          core::excerpt(source.node.Scalar()) + ")",
                       std::string("write ") + std::string(core::describe(dimension)) + " such as " +
                           (dimension == core::Dimension::Speed      ? "'12 m/s'"
                            : dimension == core::Dimension::Duration ? "'15 min'"
@@ -348,10 +372,11 @@ std::optional<std::string> readWord(Context& context, const Source& source, cons
     const std::string& text = source.node.Scalar();
     if (std::find(words.begin(), words.end(), text) != words.end()) return text;
     if (words.empty()) {
-        context.error(source, what + ": '" + text + "' cannot be used here: there is nothing to choose from");
+        context.error(source, what + ": " + core::quoted(text) + " cannot be used here: there is nothing to choose from");
         return std::nullopt;
     }
-    context.error(source, what + ": '" + text + "' is not one of the known values", core::suggestion(text, words));
+    context.error(source, what + ": " + core::quoted(text) + " is not one of the known values",
+                  core::suggestion(text, words));
     return std::nullopt;
 }
 
@@ -363,7 +388,7 @@ std::optional<std::string> readId(Context& context, const Source& source, const 
                           return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
                       });
     if (!good) {
-        context.error(source, what + ": '" + text + "' is not a usable id",
+        context.error(source, what + ": " + core::quoted(text) + " is not a usable id",
                       "use letters, digits, '-' and '_' only, such as 'ekch-ctr'");
         return std::nullopt;
     }

@@ -70,8 +70,11 @@ private:
 
 /// Whether a parsed file stays inside the limits of its shape
 /// (limits::kMaxNesting, limits::kMaxValues); reports the first value past
-/// one at its line. Walks with its own stack, so that depth costs no stack.
-bool checkTreeLimits(const YAML::Node& root, const std::string& file, core::Diagnostics& diagnostics);
+/// one at its line. `values` counts the values of the scenario's files so far
+/// and grows by this file's: kMaxValues bounds them all together. Walks with
+/// its own stack, so that depth costs no stack.
+bool checkTreeLimits(const YAML::Node& root, const std::string& file, core::Diagnostics& diagnostics,
+                     std::size_t& values);
 
 /// Whether a value is a mapping, a list, a scalar: for messages.
 std::string describeNode(const YAML::Node& node);

@@ -28,9 +28,9 @@ std::string shortest(double value) {
     return std::string(buffer, result.ptr);
 }
 
-/// Degrees to 1e-8 (about a millimetre).
+/// Degrees to 1e-8 (about a millimetre), as repairPolygon checked them.
 std::string degrees(double value) {
-    return shortest(std::round(value * 1e8) / 1e8);
+    return shortest(importing::writtenDegrees(value));
 }
 
 /// A length in the unit it is a whole number of: "3000 m", "250 ft",

@@ -9,6 +9,7 @@
 #include <bit>
 #include <cmath>
 #include <numbers>
+#include <optional>
 
 namespace nofly::sim {
 
@@ -39,9 +40,16 @@ constexpr std::uint64_t kClassifyDraws = 1;
 constexpr std::uint64_t kResponseDraws = 2;
 constexpr std::uint64_t kRemoteIdDraws = 3;
 
-std::string clock(Instant t, const Scenario& s) { return core::formatClock(t, s.time.utcOffsetMinutes); }
+/// A time for the class: dated when not on the start's day, or not on the day of `comparedWith` (now).
+std::string clock(Instant t, const Scenario& s, std::optional<Instant> comparedWith = std::nullopt) {
+    return core::formatMoment(t, s.time.frame(), comparedWith);
+}
 std::string km(double metres) { return core::formatQuantity(metres, core::Dimension::Length); }
-std::string span(Millis ms) { return core::formatQuantity(static_cast<double>(ms) / 1000.0, core::Dimension::Duration); }
+/// A duration for people: to the second (under a second, as it is).
+std::string span(Millis ms) {
+    const double seconds = static_cast<double>(ms) / 1000.0;
+    return core::formatQuantity(seconds >= 1.0 ? std::round(seconds) : seconds, core::Dimension::Duration);
+}
 
 /// A scenario of the obstacles as zones, so that the zone index can ray-cast them.
 std::shared_ptr<const ZoneIndex> obstacleIndex(const Scenario& s) {
@@ -90,7 +98,9 @@ struct Defender {
     }
     void emit(Event e) { w.events.push_back(std::move(e)); }
 
-    /// "2.1 km from EKCH", the nearest airport or site, for the class.
+    /// " 2.1 km from EKCH" (or " at EKCH" within kArrived), the nearest airport or site, for the class, with
+    /// its leading space; empty in a scenario with neither, so "a drone" + near(p) + ", new track T5" reads
+    /// right either way.
     std::string near(Vec2 p) const {
         double best = 1e300;
         std::string name;
@@ -98,7 +108,8 @@ struct Defender {
             if (double r = core::distance(p, a.at); r < best) best = r, name = a.id;
         for (const auto& site : s.sites)
             if (double r = core::distance(p, site.at); r < best) best = r, name = site.name;
-        return name.empty() ? std::string() : km(best) + " from " + name;
+        if (name.empty()) return {};
+        return best < kArrived ? " at " + name : " " + km(best) + " from " + name; // not "0 m from EKSB"
     }
 
     // --- sensing -------------------------------------------------------------
@@ -238,12 +249,12 @@ struct Defender {
             Track& t = newTrack(r);
             if (r.falseAlarm) {
                 emit(event(EventType::FalseAlarm, &t, r.at,
-                           sourceName(r) + ": a drone " + near(r.at) + ", new track " + t.id +
+                           sourceName(r) + ": a drone" + near(r.at) + ", new track " + t.id +
                                (r.sensor >= 0 ? "; nothing is there (false alarm)" : "; nothing is there") +
                                (r.text.empty() ? "" : " - " + r.text)));
             } else {
                 emit(event(EventType::Detection, &t, r.at,
-                           "a drone is reported " + near(r.at) + ": track " + t.id + (r.text.empty() ? "" : " - " + r.text)));
+                           "a drone is reported" + near(r.at) + ": track " + t.id + (r.text.empty() ? "" : " - " + r.text)));
             }
             classify(t);
             closures(t);
@@ -256,7 +267,7 @@ struct Defender {
             Track& t = newTrack(r);
             const Drone& dr = w.drones[drone];
             Event e = event(EventType::Detection, &t, r.at,
-                            sourceName(r) + ": a drone " + near(r.at) + ", new track " + t.id + " (in truth " +
+                            sourceName(r) + ": a drone" + near(r.at) + ", new track " + t.id + " (in truth " +
                                 flightId(r.drone) + ")");
             e.actor = s.sensors[static_cast<std::size_t>(r.sensor)].id;
             e.value = static_cast<double>(w.now - dr.departedAt) / 1000.0;
@@ -340,7 +351,7 @@ struct Defender {
             MannedMovement& m = d.manned[d.mannedWaiting[k]];
             const scenario::Airport& airport = s.airports[static_cast<std::size_t>(m.airport)];
             const scenario::MannedTraffic& traffic = *airport.manned;
-            const std::string label = std::string(m.arrival ? "arrival" : "departure") + " due " + clock(m.due, s);
+            const std::string label = std::string(m.arrival ? "arrival" : "departure") + " due " + clock(m.due, s, w.now);
             // a plane's event: its airport, which plane, and how long since it was due [s]
             auto planeEvent = [&](EventType type, const std::string& text) {
                 Event e = event(type, nullptr, airport.at, airport.id + " " + label + " " + text);
@@ -487,8 +498,9 @@ struct Defender {
                     v.flight = flightId(t->drone);
                     v.outcome = w.drones[di].outcome;
                     v.findings = std::move(findings);
-                    v.rule = "Neutralised at " + clock(w.now, s) + " by " + r.name + ": track " + t->id + ", unknown, " +
-                             near(drone->position) + "; the drone " + (home ? "flies home and lands." : "lands where it is.");
+                    const std::string place = near(drone->position);
+                    v.rule = "Neutralised at " + clock(w.now, s) + " by " + r.name + ": track " + t->id + ", unknown" +
+                             (place.empty() ? "" : "," + place) + "; the drone " + (home ? "flies home and lands." : "lands where it is.");
                     w.verdicts.push_back(v);
                     t->responder = -1;
                     state.track = -1;
@@ -530,7 +542,8 @@ struct Defender {
             state.dispatchedAt = w.now;
             t.responder = best;
             Event e = event(EventType::Dispatch, &t, state.position,
-                            r.name + " sent to track " + t.id + ", " + km(bestDistance) + " away");
+                            r.name + " sent to track " + t.id +
+                                (bestDistance < kArrived ? ", already there" : ", " + km(bestDistance) + " away"));
             e.actor = r.id;
             e.value = bestDistance;
             emit(e);

@@ -51,6 +51,7 @@ std::string_view name(Outcome outcome) {
     case Outcome::Waited: return "waited";
     case Outcome::Violated: return "violated";
     case Outcome::Neutralised: return "neutralised";
+    case Outcome::Caught: return "caught";
     }
     return "pending";
 }

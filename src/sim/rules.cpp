@@ -9,22 +9,14 @@ namespace nofly::sim {
 
 using scenario::Restriction;
 
-std::string describeWindow(core::Instant from, core::Instant to, int offset) {
+std::string describeWindow(core::Instant from, core::Instant to, const core::TimeFrame& frame) {
     constexpr core::Instant kFar = 1LL << 60;
     const bool open = to >= kFar / 2;
     const bool always = from <= -kFar / 2;
-    auto day = [&](core::Instant t) {
-        int y, m, d;
-        core::civilFromDays((t + offset * 60000LL - core::timeOfDay(t, offset)) / 86400000LL, y, m, d);
-        static const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-        return std::to_string(d) + " " + kMonths[m - 1] + " ";
-    };
     if (always && open) return "at all times";
-    if (always) return "until " + day(to) + core::formatClock(to, offset);
-    if (open) return "from " + day(from) + core::formatClock(from, offset);
-    const bool sameDay = core::timeOfDay(from, offset) + (to - from) <= 86400000LL;
-    return day(from) + core::formatClock(from, offset) + "-" + (sameDay ? "" : day(to)) + core::formatClock(to, offset);
+    if (always) return "until " + core::formatMoment(to, frame);
+    if (open) return "from " + core::formatMoment(from, frame);
+    return core::formatInterval(from, to, frame);
 }
 
 std::vector<Crossing> crossings(const ZoneIndex& index, const std::vector<Segment>& plan) {
@@ -120,20 +112,23 @@ Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneSta
             window = &w;
             break;
         }
+    // the stay as words: "09:00-09:30", or "at 09:00" for a moment (nofly where), never "inside at 09:00"
+    const core::TimeFrame frame{scenario.time.start, offset};
+    const auto stay = [&](const char* before, const char* after) {
+        const std::string words = describeWindow(from, to, frame);
+        return words.starts_with("at ") ? words : before + words + after;
+    };
     if (!window) {
         for (const ActiveWindow& w : state.windows)
             if (w.from <= to && w.to > from)
                 return none([&] {
-                    return "not yet announced at " + core::formatClock(knownAt, offset) + " (in force " +
-                           describeWindow(w.from, w.to, offset) + ")";
+                    return "not yet announced at " + core::formatMoment(knownAt, frame) + " (in force " +
+                           describeWindow(w.from, w.to, frame) + ")";
                 });
-        return none([&] {
-            return "not in force while the flight is inside (" + describeWindow(from, to, offset) + ")";
-        });
+        return none([&] { return "not in force " + stay("while the flight is inside (", ")"); });
     }
     const auto inForce = [&] {
-        return "in force " + describeWindow(window->from, window->to, offset) + ", inside " +
-               describeWindow(from, to, offset);
+        return "in force " + describeWindow(window->from, window->to, frame) + ", " + stay("inside ", "");
     };
 
     // a standing authorisation is a dispensation: it lifts the zone for the category, whatever its

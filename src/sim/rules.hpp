@@ -60,7 +60,8 @@ struct WhereAnswer {
 WhereAnswer where(const scenario::Scenario& scenario, const World& world, core::Vec2 at, core::Instant time,
                   double altitude, const std::string& category);
 
-/// "08:00-12:00" or "from 29 Sep 00:00" for messages.
-std::string describeWindow(core::Instant from, core::Instant to, int utcOffsetMinutes);
+/// "08:00-12:00", "from 00:00 on 29 Sep", "at all times" or "at 09:00" for
+/// messages, as core::formatInterval writes times for people.
+std::string describeWindow(core::Instant from, core::Instant to, const core::TimeFrame& frame);
 
 } // namespace nofly::sim

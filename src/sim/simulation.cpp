@@ -8,6 +8,7 @@
 #include <limits>
 #include <numbers>
 #include <string>
+#include <tuple>
 
 namespace nofly::sim {
 
@@ -40,9 +41,16 @@ double pathLength(const std::vector<Vec2>& path) {
     return total;
 }
 
-std::string clock(Instant t, const Scenario& s) { return core::formatClock(t, s.time.utcOffsetMinutes); }
+/// A time for the class: dated when not on the start's day, or not on the day of `comparedWith` (now).
+std::string clock(Instant t, const Scenario& s, std::optional<Instant> comparedWith = std::nullopt) {
+    return core::formatMoment(t, s.time.frame(), comparedWith);
+}
 
 std::string km(double metres) { return core::formatQuantity(metres, core::Dimension::Length); }
+/// A duration for people: to the second (under a second, as it is).
+std::string lasting(double seconds) {
+    return core::formatQuantity(seconds >= 1.0 ? std::round(seconds) : seconds, core::Dimension::Duration);
+}
 
 bool contains(const std::vector<int>& v, int x) { return std::find(v.begin(), v.end(), x) != v.end(); }
 
@@ -333,7 +341,10 @@ void schedule(Context& c, Drone& d, Instant from, const std::vector<Crossing>* k
         const scenario::Zone& zone = c.zone(s.zone);
         const Judgement j = judge(c.scenario, s.zone, c.world.zones[static_cast<std::size_t>(s.zone)], category,
                                   s.altitude, s.a, s.b, kFar, d.authorisedZones, offset, false);
-        const bool violation = j.bearing == Bearing::Prohibited || j.bearing == Bearing::NeedsAuthorisation;
+        // caught inside a zone that switched on around it, the drone leaves it by the rules: no violation
+        const bool leaving = s.a <= from && contains(d.leaving, s.zone);
+        const bool violation =
+            !leaving && (j.bearing == Bearing::Prohibited || j.bearing == Bearing::NeedsAuthorisation);
         const bool alreadyInside = s.a <= from && contains(d.inside, s.zone);
         if (s.a <= from) stillInside.push_back(s.zone);
         const Instant a = std::max(s.a, from);
@@ -366,16 +377,19 @@ void apply(Context& c, Drone& d, const PendingEvent& p) {
     double altitude, heading;
     sample(d.plan[segmentAt(d.plan, p.time)], p.time, at, altitude, heading);
     const scenario::Zone* zone = p.zone >= 0 ? &c.zone(p.zone) : nullptr;
-    const std::string spent = core::formatQuantity(static_cast<double>(p.time - p.since) / 1000.0, core::Dimension::Duration);
+    const std::string spent = lasting(static_cast<double>(p.time - p.since) / 1000.0);
     Event e = c.event(p.type, &d, p.zone, at, {}, p.time);
     e.value = p.value;
     switch (p.type) {
     case EventType::ZoneEntry:
         d.inside.push_back(p.zone);
-        e.text = "enters " + zone->name + " (" + std::string(scenario::name(zone->restriction)) + ")";
+        e.text = (contains(d.leaving, p.zone) ? "is inside " : "enters ") + zone->name + " (" +
+                 std::string(scenario::name(zone->restriction)) + ")" +
+                 (contains(d.leaving, p.zone) ? " as it switches on, and leaves it by the rules" : "");
         break;
     case EventType::ZoneExit:
         removeValue(d.inside, p.zone);
+        removeValue(d.leaving, p.zone);
         e.text = "leaves " + zone->name + " after " + spent + (p.value >= 0 ? ", " + km(p.value) + " inside at mid-stay" : "");
         e.value = std::max(p.value, 0.0);
         break;
@@ -444,9 +458,11 @@ void takeOff(Context& c, std::size_t index, std::vector<Segment> plan, const std
     schedule(c, d, c.world.now, known);
 }
 
+/// "A", "A and B", "A, B and C": zone names hold commas of their own ("Copenhagen Kastrup, 5 km").
 std::string zoneList(const Context& c, const std::vector<int>& zones) {
     std::string out;
-    for (int z : zones) out += (out.empty() ? "" : ", ") + c.zone(z).name;
+    for (std::size_t k = 0; k < zones.size(); ++k)
+        out += (k == 0 ? "" : k + 1 == zones.size() ? " and " : ", ") + c.zone(zones[k]).name;
     return out;
 }
 
@@ -556,13 +572,15 @@ void decide(Context& c, std::size_t index) {
             const scenario::Zone& zone = c.zone(z);
             d.awaiting.push_back(z);
             wait = std::max(wait, zone.decision);
+            // the answer's time, so that a drone waiting on the ground is explained
             c.emit(c.event(EventType::AuthorisationRequested, &d, z, f.route.front(),
-                           "asks for an authorisation to fly in " + zone.name));
+                           "asks for an authorisation to fly in " + zone.name + "; the answer is due at " +
+                               clock(now + zone.decision, c.scenario, now)));
         }
         verdict.outcome = Outcome::Pending;
         verdict.rule = refusals + before + "Authorisation required in " + zoneList(c, zones) +
                        ": requested at " + clock(now, c.scenario) + ", answer due at " +
-                       clock(now + wait, c.scenario) + ".";
+                       clock(now + wait, c.scenario, now) + ".";
         c.world.verdicts.push_back(verdict);
         d.phase = Phase::Waiting;
         d.departAt = now + wait;
@@ -643,7 +661,8 @@ void decide(Context& c, std::size_t index) {
         const double extra = around->length - pathLength(meant);
         verdict.findings = withWayAround();
         askFor(aroundAuthorisation, "The route crosses " + zoneList(c, blocking) +
-                                        ", which forbids it; the way around is " + km(extra) + " further. ");
+                                        (blocking.size() > 1 ? ", which forbid it" : ", which forbids it") +
+                                        "; the way around is " + km(extra) + " further. ");
         return;
     }
     if (around) {
@@ -658,8 +677,9 @@ void decide(Context& c, std::size_t index) {
         verdict.findings = withWayAround();
         verdict.rule =
             refusals + "The route crosses " + zoneList(c, blocking) +
-            ", which forbids it; the operator flies around, " + km(extra) + " further (" +
-            core::formatQuantity(extra / f.speed, core::Dimension::Duration) + " more)." +
+            (blocking.size() > 1 ? ", which forbid it" : ", which forbids it") + "; the operator flies around, " +
+            km(extra) + " further (" +
+            lasting(extra / f.speed) + " more)." +
             (d.authorisedZones.empty() ? "" : " Authorised in " + zoneList(c, d.authorisedZones) + ".");
         c.world.verdicts.push_back(verdict);
         takeOff(c, index, std::move(aroundPlan), &lastCrossings);
@@ -681,13 +701,13 @@ void decide(Context& c, std::size_t index) {
         d.phase = Phase::Waiting;
         d.departAt = clear;
         Event e = c.event(EventType::Wait, &d, blocking.front(), f.route.front(),
-                          "waits until " + clock(clear, c.scenario) + " for " + zoneList(c, blocking) + " to end");
+                          "waits until " + clock(clear, c.scenario, now) + " for " + zoneList(c, blocking) + " to end");
         e.value = static_cast<double>(clear - now) / 1000.0;
         c.emit(e);
         verdict.outcome = Outcome::Waited;
-        verdict.rule = refusals + zoneList(c, blocking) +
-                       " forbids the flight now and there is no way around; it ends at " +
-                       clock(clear, c.scenario) + ", so the operator waits.";
+        verdict.rule = refusals + zoneList(c, blocking) + (blocking.size() > 1 ? " forbid" : " forbids") +
+                       " the flight now and there is no way around; " + (blocking.size() > 1 ? "they end" : "it ends") +
+                       " at " + clock(clear, c.scenario, now) + ", so the operator waits.";
         c.world.verdicts.push_back(verdict);
         c.queueDeparture(index, clear);
         return;
@@ -696,12 +716,13 @@ void decide(Context& c, std::size_t index) {
     d.outcome = denied ? Outcome::Denied : Outcome::Cancelled;
     c.emit(c.event(EventType::Cancellation, &d, blocking.front(), f.route.front(),
                    "cancels: " + zoneList(c, blocking) + (denied ? " (authorisation denied)" : "") +
-                       " stands in the way and there is no way around within the battery"));
+                       (blocking.size() > 1 ? " stand" : " stands") +
+                       " in the way and there is no way around within the battery"));
     verdict.outcome = d.outcome;
     verdict.rule = refusals + (denied ? "Authorisation denied in " : "Prohibited by ") +
                    zoneList(c, blocking) + "; no way around within the battery" +
                    (clear >= kFar ? " and the zone does not end"
-                                  : ", and waiting until " + clock(clear, c.scenario) + " is too long") +
+                                  : ", and waiting until " + clock(clear, c.scenario, now) + " is too long") +
                    ": the operator cancels.";
     c.world.verdicts.push_back(verdict);
 }
@@ -735,48 +756,115 @@ void breach(Context& c, std::size_t index, int z, const ActiveWindow& window) {
 
     const bool reacts = fp.behaviour == Behaviour::Compliant;
     const scenario::BreachAction action = reacts ? category.breach : scenario::BreachAction::Report;
-    c.emit(c.event(EventType::Breach, &d, z, d.position,
-                   zone.name + " switched on " + (inside ? "around" : "ahead of") + " the drone: " +
-                       std::string(scenario::name(action))));
+    const std::string side = inside ? "around" : "ahead of";
     if (action == scenario::BreachAction::Report) {
+        c.emit(c.event(EventType::Breach, &d, z, d.position,
+                       "meets " + zone.name + ", switched on " + side + " it, and flies on (" +
+                           (reacts ? "its category only reports" : "the operator does not react") + ")"));
         verdict.rule = zone.name + " switched on in flight; " +
-                       (reacts ? "the category's breach action is to report only." : "the operator does not react.");
+                       (reacts ? "the category's breach action is to report only, so the flight goes on."
+                               : "the operator does not react.");
         c.world.verdicts.push_back(verdict);
         return;
     }
 
-    // the new rest of the flight, from where the drone is now
-    std::vector<Segment> plan = cutAt(d.plan, now);
+    // caught by a zone it could not know of (docs/simulation.md, "The rules", rule 11): out of it by
+    // the shortest way, or down where it is; its time inside while it does so is no violation
+    d.caught = true;
+    d.outcome = Outcome::Caught;
+    verdict.outcome = Outcome::Caught;
     const Vec2 here = d.position;
     const Vec2 home = fp.flight.route.front();
-    std::vector<Segment> rest;
-    if (action == scenario::BreachAction::Land) {
-        rest = buildPlan({here}, now, fp.flight.speed, d.altitude, 0, 0, d.altitude, d.heading, c.model);
-        verdict.rule = zone.name + " switched on in flight: the drone lands where it is.";
-    } else if (action == scenario::BreachAction::Hold) {
-        const Millis hold = std::min<Millis>(window.to - now, d.departedAt + fp.endurance - now);
-        rest = buildPlan({here}, now, fp.flight.speed, d.altitude, 0, std::max<Millis>(hold, 0), d.altitude, d.heading, c.model);
-        verdict.rule = zone.name + " switched on in flight: the drone holds where it is, then lands.";
-    } else { // return home, around the zone when it is outside it
-        std::vector<Vec2> path = {here, home};
-        if (!inside) {
-            Obstacles obstacles;
-            obstacles.polygons = zone.region.polygons;
-            obstacles.circles = zone.region.circles;
-            obstacles.corridors = zone.region.corridors;
-            PlannerOptions options;
-            options.clearance = c.model.clearance;
-            if (auto around = shortestPath(here, home, obstacles, options)) path = around->points;
+    const std::string switched = zone.name + " switched on " + (inside ? "around" : "ahead of") + " the drone";
+    const Instant lowBattery = d.departedAt + fp.endurance;
+    std::vector<Vec2> path = {here};
+    Millis hover = 0;
+    bool lands = action == scenario::BreachAction::Land;
+    std::string why;
+    if (inside) {
+        d.leaving.push_back(z);
+        if (action == scenario::BreachAction::Return && core::contains(zone.region, home)) {
+            lands = true;
+            why = ": its home is inside the zone too, so it lands where it is.";
+        } else if (!lands) {
+            const std::optional<Vec2> out = core::wayOut(zone.region, here, c.model.clearance);
+            const double reach = fp.flight.speed * static_cast<double>(c.model.maxWayOut) / 1000.0;
+            if (out && core::distance(here, *out) <= reach) {
+                path.push_back(*out);
+            } else {
+                lands = true;
+                why = ": the way out is longer than " +
+                      lasting(static_cast<double>(c.model.maxWayOut) / 1000.0) +
+                      " of flight, so it lands where it is.";
+            }
         }
-        rest = buildPlan(path, now, fp.flight.speed, d.altitude, 0, 0, d.altitude, d.heading, c.model);
-        verdict.rule = zone.name + " switched on in flight: the drone returns home" +
-                       (inside ? " by the shortest way out." : ", around the zone.");
     }
+    const std::string leaves = path.size() > 1 ? " leaves it by the shortest way (" + km(core::distance(here, path.back())) + ")" : "";
+    if (lands) {
+        if (why.empty()) why = ": it lands where it is.";
+        verdict.rule = switched + why;
+    } else if (action == scenario::BreachAction::Hold) {
+        const Instant arrive = now + static_cast<Millis>(1000.0 * core::distance(here, path.back()) /
+                                                         std::max(fp.flight.speed, 0.1));
+        hover = std::max<Millis>(std::min(window.to, lowBattery) - arrive, 0);
+        verdict.rule = switched + ":" + (leaves.empty() ? "" : " it" + leaves + ", then") +
+                       " it holds there until the zone ends or its battery runs low, then lands.";
+    } else { // return home, around the zone and every other zone that forbids the flight, as known now
+        PlannerOptions options;
+        options.clearance = c.model.clearance / 2.0; // the way out stops a full clearance beyond the edge
+        options.circleSegments = 64;
+        std::vector<int> avoid = {z};
+        std::optional<PlannedPath> around;
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            Obstacles obstacles;
+            for (int k : avoid) {
+                const core::Region& r = c.zone(k).region;
+                obstacles.polygons.insert(obstacles.polygons.end(), r.polygons.begin(), r.polygons.end());
+                obstacles.circles.insert(obstacles.circles.end(), r.circles.begin(), r.circles.end());
+                obstacles.corridors.insert(obstacles.corridors.end(), r.corridors.begin(), r.corridors.end());
+            }
+            around = shortestPath(path.back(), home, obstacles, options);
+            if (!around) break;
+            // the way home judged as a departure's route is: any other zone in its way that forbids it?
+            std::vector<Vec2> trial = path;
+            trial.insert(trial.end(), around->points.begin() + 1, around->points.end());
+            const std::vector<Segment> plan =
+                buildPlan(trial, now, fp.flight.speed, d.altitude, 0, 0, d.altitude, d.heading, c.model);
+            bool more = false;
+            for (const Crossing& x : crossings(*c.world.index, plan)) {
+                if (contains(avoid, x.zone)) continue;
+                const Judgement other = judge(c.scenario, x.zone, c.world.zones[static_cast<std::size_t>(x.zone)],
+                                              category, x.altitude, x.from, x.to, now, d.authorisedZones, offset, false);
+                if (other.bearing == Bearing::Prohibited || other.bearing == Bearing::NeedsAuthorisation)
+                    avoid.push_back(x.zone), more = true;
+            }
+            if (!more) break;
+            around.reset();
+        }
+        if (around) {
+            path.insert(path.end(), around->points.begin() + 1, around->points.end());
+            verdict.rule = switched + ":" + (leaves.empty() ? "" : " it" + leaves + ", then") +
+                           " it flies home around the zone" + (avoid.size() > 1 ? "s that forbid it." : ".");
+        } else {
+            verdict.rule = switched + ":" + (leaves.empty() ? "" : " it" + leaves + ", then") +
+                           " it lands: there is no way home around the zone.";
+        }
+    }
+
+    // the new rest of the flight, from where the drone is now
+    std::vector<Segment> plan = cutAt(d.plan, now);
+    std::vector<Segment> rest =
+        buildPlan(path, now, fp.flight.speed, d.altitude, path.size() - 1, hover, d.altitude, d.heading, c.model);
     plan.insert(plan.end(), rest.begin(), rest.end());
-    limitEndurance(plan, d.departedAt + fp.endurance, c.model);
+    limitEndurance(plan, lowBattery, c.model);
     d.plan = std::move(plan);
     d.cursor = segmentAt(d.plan, now);
     d.flownDistance = cruiseLength(d.plan);
+    // "is caught by Fair, switched on around it: it leaves it by the shortest way (413 m), then ..."
+    const std::string does = verdict.rule.substr(switched.size() + 1);
+    c.emit(c.event(EventType::Breach, &d, z, here,
+                   "is caught by " + zone.name + ", switched on " + side + " it:" +
+                       does.substr(0, does.size() - (does.ends_with('.') ? 1 : 0))));
     c.world.verdicts.push_back(verdict);
     schedule(c, d, now);
 }
@@ -788,11 +876,13 @@ void updateZones(Context& c) {
     // timeline events due now
     while (c.world.nextTimelineEvent < s.timeline.size() && s.timeline[c.world.nextTimelineEvent].at <= now) {
         const scenario::TimelineEvent& e = s.timeline[c.world.nextTimelineEvent++];
-        const int z = e.zone.empty() ? -1 : static_cast<int>(s.zone(e.zone) - s.zones.data());
-        if (e.type == scenario::EventType::Announce) {
-            const scenario::Zone& zone = s.zones[static_cast<std::size_t>(z)];
+        // a variant may remove a zone the timeline names: its switches then switch nothing
+        const scenario::Zone* named = e.zone.empty() ? nullptr : s.zone(e.zone);
+        const int z = named ? static_cast<int>(named - s.zones.data()) : -1;
+        if (e.type == scenario::EventType::Announce && named) {
+            const scenario::Zone& zone = *named;
             c.emit(c.event(EventType::ZoneAnnounced, nullptr, z, {},
-                           zone.name + " announced, in force from " + clock(e.at + e.notice.value_or(0), s) +
+                           zone.name + " announced, in force from " + clock(e.at + e.notice.value_or(0), s, e.at) +
                                (e.text.empty() ? "" : ": " + e.text), e.at));
         } else if (e.type == scenario::EventType::Note || e.type == scenario::EventType::Sighting) {
             Event note = c.event(EventType::Note, nullptr, z, e.position.value_or(Vec2{}), e.text, e.at);
@@ -822,50 +912,189 @@ void updateZones(Context& c) {
     }
 }
 
-/// Pairs of drones closer than the near-miss distance: a sweep along x over
-/// the drones sorted by x, each compared only with those less than the
-/// distance further east.
+/// Pairs of drones closer than the near-miss distance, found on a uniform grid
+/// of cells as wide as that distance: a drone is compared only with the drones
+/// of its own cell and of the eight around it, so a check costs in proportion
+/// to the drones and to the pairs that are really near each other, never to
+/// the square of all the drones. A pair close now that was not close at the
+/// last check is a near miss (once per encounter), emitted in order of the
+/// first drone, then the second. Past limits::kMaxNearMissEvents in one check,
+/// near misses are counted, not listed: one summary event a category (its
+/// `other` empty, its value the count) keeps `near_misses` true. The pairs a
+/// check will compare are counted from the cells before any is compared; past
+/// Model::nearMissPairBudget (limits::kMaxNearMissPairs) for the run the
+/// checks stop, and a note says so (docs/simulation.md).
 void nearMisses(Context& c) {
-    const double reach = c.model.nearMissDistance;
-    // the order of the last check, kept: drones move little between checks, so an
-    // insertion sort of it costs little more than a pass
-    std::vector<std::pair<double, std::size_t>>& sweep = c.world.sweep;
-    std::vector<char> seen(c.world.drones.size(), 0);
-    std::size_t kept = 0;
-    for (auto& [x, i] : sweep) {
-        const Drone& d = c.world.drones[i];
-        if (d.phase != Phase::Flying || d.altitude <= 0.0) continue;
-        seen[i] = 1;
-        sweep[kept++] = {d.position.x, i};
+    World& w = c.world;
+    const double reach = c.model.nearMissDistance, height = c.model.nearMissHeight;
+    const double reach2 = reach * reach;
+    auto close = [&](Vec2 p, double pz, Vec2 q, double qz) {
+        if (!(std::abs(pz - qz) < height)) return false;
+        // the squared distance decides all but a hair's breadth from the edge, where core::distance
+        // (std::hypot: exact to an ulp, but slow) does: the same answers, several times faster
+        const double dx = q.x - p.x, dy = q.y - p.y, d2 = dx * dx + dy * dy;
+        if (d2 < reach2 * (1.0 - 1e-9)) return true;
+        if (d2 > reach2 * (1.0 + 1e-9)) return false;
+        return core::distance(p, q) < reach;
+    };
+    w.lastCheck.resize(w.drones.size());
+
+    // the drones in the air by cell, a cell a hair wider than the distance, so that
+    // rounding cannot put two close drones two cells apart
+    const double cell = reach * (1.0 + 1e-9);
+    auto cellOf = [&](double v) -> std::int64_t {
+        const double k = std::floor(v / cell);
+        // at most a billion cells each way (50,000 km), so that a cell packs into half a word
+        return std::isfinite(k) ? static_cast<std::int64_t>(std::clamp(k, -1e9, 1e9)) : 0;
+    };
+    constexpr std::int64_t kOffset = std::int64_t{1} << 31;
+    std::vector<std::pair<std::uint64_t, std::size_t>> order; // (column and row packed, drone): small to sort
+    order.reserve(w.flying.size());
+    for (std::size_t i : w.flying) {
+        const Drone& d = w.drones[i];
+        if (d.phase == Phase::Flying && d.altitude > 0.0 && reach > 0.0)
+            order.emplace_back(static_cast<std::uint64_t>(cellOf(d.position.x) + kOffset) << 32 |
+                                   static_cast<std::uint64_t>(cellOf(d.position.y) + kOffset),
+                               i);
     }
-    sweep.resize(kept);
-    for (std::size_t i : c.world.flying)
-        if (!seen[i] && c.world.drones[i].altitude > 0.0) sweep.emplace_back(c.world.drones[i].position.x, i);
-    for (std::size_t k = 1; k < sweep.size(); ++k)
-        for (std::size_t m = k; m > 0 && sweep[m] < sweep[m - 1]; --m) std::swap(sweep[m], sweep[m - 1]);
-    std::vector<std::pair<int, int>> close;
-    for (std::size_t k = 0; k < sweep.size(); ++k) {
-        const Drone& a = c.world.drones[sweep[k].second];
-        for (std::size_t m = k + 1; m < sweep.size() && sweep[m].first - sweep[k].first < reach; ++m) {
-            const Drone& b = c.world.drones[sweep[m].second];
-            if (std::abs(a.position.y - b.position.y) >= reach) continue;
-            if (core::distance(a.position, b.position) < reach && std::abs(a.altitude - b.altitude) < c.model.nearMissHeight)
-                close.emplace_back(static_cast<int>(std::min(sweep[k].second, sweep[m].second)),
-                                   static_cast<int>(std::max(sweep[k].second, sweep[m].second)));
+    std::sort(order.begin(), order.end());
+    struct Placed {
+        std::int64_t column, row;
+        std::size_t drone;
+        Vec2 position; ///< the drone's, kept beside its cell so that comparing reads memory in order
+        double altitude;
+    };
+    std::vector<Placed> placed;
+    placed.reserve(order.size());
+    for (const auto& [key, i] : order)
+        placed.push_back({static_cast<std::int64_t>(key >> 32) - kOffset,
+                          static_cast<std::int64_t>(key & 0xffffffffu) - kOffset, i, w.drones[i].position,
+                          w.drones[i].altitude});
+
+    // the occupied cells, each a run of `placed` (its drones in order)
+    struct Cell {
+        std::int64_t column, row;
+        std::size_t begin, end;
+    };
+    std::vector<Cell> cells;
+    cells.reserve(placed.size());
+    for (std::size_t k = 0; k < placed.size(); ++k) {
+        if (cells.empty() || cells.back().column != placed[k].column || cells.back().row != placed[k].row)
+            cells.push_back({placed[k].column, placed[k].row, k, k});
+        cells.back().end = k + 1;
+    }
+
+    // the occupied cells around each (itself and the eight around it), in one pass: the cells come
+    // in order, so for each of the three columns a cursor only moves forward
+    std::vector<std::size_t> aroundFrom(cells.size() + 1), around;
+    around.reserve(3 * cells.size());
+    std::size_t cursor[3] = {0, 0, 0};
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        aroundFrom[k] = around.size();
+        for (std::int64_t side = -1; side <= 1; ++side) {
+            const std::int64_t column = cells[k].column + side, row = cells[k].row;
+            std::size_t& m = cursor[side + 1];
+            auto before = [&](const Cell& x) { return x.column < column || (x.column == column && x.row < row - 1); };
+            while (m < cells.size() && before(cells[m])) ++m;
+            for (std::size_t n = m; n < cells.size() && cells[n].column == column && cells[n].row <= row + 1; ++n)
+                around.push_back(n);
         }
     }
-    std::sort(close.begin(), close.end());
-    for (const auto& [ia, ib] : close) {
-        if (std::binary_search(c.world.closePairs.begin(), c.world.closePairs.end(), std::make_pair(ia, ib))) continue;
-        const Drone& a = c.world.drones[static_cast<std::size_t>(ia)];
-        const Drone& b = c.world.drones[static_cast<std::size_t>(ib)];
+    aroundFrom[cells.size()] = around.size();
+
+    // the pairs this check compares, against the run's budget, before comparing any
+    std::int64_t pairs = 0;
+    std::vector<std::int64_t> nearby(cells.size()); // the drones in a cell and around it
+    for (std::size_t k = 0; k < cells.size(); ++k) {
+        for (std::size_t a = aroundFrom[k]; a < aroundFrom[k + 1]; ++a)
+            nearby[k] += static_cast<std::int64_t>(cells[around[a]].end - cells[around[a]].begin);
+        pairs += static_cast<std::int64_t>(cells[k].end - cells[k].begin) * (nearby[k] - 1);
+    }
+    pairs /= 2; // each pair was counted from both its drones
+    if (pairs > c.model.nearMissPairBudget - w.nearMissPairs) {
+        w.nearMissesStopped = true;
+        c.emit(c.event(EventType::Note, nullptr, -1, {},
+                       "near misses are no longer checked: this check would compare " +
+                           scenario::limits::grouped(pairs) + " pairs of drones in the air near each other, which "
+                           "takes the run past its budget of " +
+                           scenario::limits::grouped(c.model.nearMissPairBudget) +
+                           " pairs; the near misses counted are those until now"));
+        return;
+    }
+    w.nearMissPairs += pairs;
+
+    // each drone against the drones of higher number around it, in order of the first, then the second
+    constexpr std::size_t kNowhere = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> cellOfDrone(w.drones.size(), kNowhere);
+    for (std::size_t k = 0; k < cells.size(); ++k)
+        for (std::size_t m = cells[k].begin; m < cells[k].end; ++m) cellOfDrone[placed[m].drone] = k;
+    struct Summary {
+        std::string category;
+        std::size_t first, second; ///< the first near miss it counts
+        std::int64_t count = 0;
+    };
+    std::vector<Summary> summaries; // in order of their first near miss
+    std::size_t listed = 0;
+    std::vector<std::size_t> fresh;
+    for (std::size_t ia = 0; ia < cellOfDrone.size(); ++ia) {
+        const std::size_t k = cellOfDrone[ia];
+        if (k == kNowhere || nearby[k] == 1) continue; // not in the air, or alone around
+        const Drone& a = w.drones[ia];
+        const NearMissMark& aWas = w.lastCheck[ia];
+        fresh.clear();
+        for (std::size_t n = aroundFrom[k]; n < aroundFrom[k + 1]; ++n) {
+            const Cell& other = cells[around[n]];
+            const auto before = static_cast<std::ptrdiff_t>(fresh.size());
+            const auto end = placed.begin() + static_cast<std::ptrdiff_t>(other.end);
+            auto it = std::upper_bound(placed.begin() + static_cast<std::ptrdiff_t>(other.begin), end, ia,
+                                       [](std::size_t drone, const Placed& p) { return drone < p.drone; });
+            for (; it != end; ++it) {
+                if (!close(a.position, a.altitude, it->position, it->altitude)) continue;
+                // close at the last check too: the same encounter
+                const NearMissMark& bWas = w.lastCheck[it->drone];
+                if (aWas.checked && bWas.checked && close(aWas.position, aWas.altitude, bWas.position, bWas.altitude))
+                    continue;
+                fresh.push_back(it->drone);
+            }
+            // each cell's drones come in order: merged into those of the cells before
+            if (before > 0 && fresh.end() - fresh.begin() > before)
+                std::inplace_merge(fresh.begin(), fresh.begin() + before, fresh.end());
+        }
+        for (std::size_t ib : fresh) {
+            const Drone& b = w.drones[ib];
+            if (listed < scenario::limits::kMaxNearMissEvents) {
+                ++listed;
+                Event e = c.event(EventType::NearMiss, &a, -1, (a.position + b.position) * 0.5,
+                                  "passes " + c.flight(b).id + " at " + km(core::distance(a.position, b.position)));
+                e.other = c.flight(b).id;
+                e.value = core::distance(a.position, b.position);
+                c.emit(e);
+                continue;
+            }
+            // too many to list: counted, by the category of the first drone, as one event would be
+            const std::string& category = c.flight(a).category;
+            auto summary = std::find_if(summaries.begin(), summaries.end(),
+                                        [&](const Summary& s) { return s.category == category; });
+            if (summary == summaries.end()) summary = summaries.insert(summaries.end(), {category, ia, ib, 0});
+            ++summary->count;
+        }
+    }
+    for (const Summary& s : summaries) {
+        const Drone& a = w.drones[s.first];
+        const Drone& b = w.drones[s.second];
         Event e = c.event(EventType::NearMiss, &a, -1, (a.position + b.position) * 0.5,
-                          "passes " + c.flight(b).id + " at " + km(core::distance(a.position, b.position)));
-        e.other = c.flight(b).id;
-        e.value = core::distance(a.position, b.position);
+                          "passes " + c.flight(b).id + " at " + km(core::distance(a.position, b.position)) +
+                              ": the first of " + scenario::limits::grouped(s.count) + " near misses of " +
+                              s.category + " flights at this check past the " +
+                              std::to_string(scenario::limits::kMaxNearMissEvents) +
+                              " listed one by one, all counted by this event");
+        e.value = static_cast<double>(s.count); // and `other` stays empty: a summary
         c.emit(e);
     }
-    c.world.closePairs = std::move(close);
+
+    // where each drone is, for the next check
+    for (NearMissMark& mark : w.lastCheck) mark.checked = false;
+    for (const Placed& p : placed) w.lastCheck[p.drone] = {p.position, p.altitude, true};
 }
 
 } // namespace
@@ -975,7 +1204,7 @@ void step(const Scenario& scenario, World& world, const Model& model) {
 
     if (world.defence.active) defend(scenario, world, model);
 
-    if (now >= world.nextNearMissCheck) {
+    if (now >= world.nextNearMissCheck && !world.nearMissesStopped) {
         nearMisses(c);
         world.nextNearMissCheck = now + model.nearMissEvery;
     }

@@ -3,6 +3,7 @@
 // byte for byte. The simulation never reads a clock and never prints.
 #pragma once
 
+#include "scenario/limits.hpp"
 #include "scenario/model.hpp"
 #include "sim/world.hpp"
 
@@ -18,10 +19,14 @@ struct Model {
     double turnRate = 1.5707963267948966; ///< [rad/s] turning on the spot at a waypoint (90 deg/s)
     double clearance = 100.0;          ///< [m] how far a rerouting operator stays from a zone's edge
     core::Millis maxWait = 3600000;    ///< a compliant operator waits at most this long for a zone to end
+    core::Millis maxWayOut = 120000;   ///< caught inside a zone that switched on, a compliant drone flies out when it
+                                       ///< can be out this soon, and lands where it is otherwise
     core::Millis defaultEndurance = 1800000; ///< battery of a flight that gives none: 30 min
     double nearMissDistance = 50.0;    ///< [m] horizontal
     double nearMissHeight = 30.0;      ///< [m] vertical
     core::Millis nearMissEvery = 5000; ///< how often proximity is checked
+    /// Pairs of drones a run may compare for near misses before the checks stop (a test lowers it).
+    std::int64_t nearMissPairBudget = scenario::limits::kMaxNearMissPairs;
 };
 
 /// Builds the world at the scenario's start: expands generated traffic from

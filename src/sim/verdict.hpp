@@ -11,7 +11,7 @@
 namespace nofly::sim {
 
 /// The final word on a flight, as the `expect:` outcomes name it.
-enum class Outcome { Pending, Allowed, Authorised, Denied, Rerouted, Cancelled, Waited, Violated, Neutralised };
+enum class Outcome { Pending, Allowed, Authorised, Denied, Rerouted, Cancelled, Waited, Violated, Neutralised, Caught };
 std::string_view name(Outcome outcome);
 
 /// One zone weighed in a decision.

@@ -84,7 +84,16 @@ struct Drone {
     double violationSeconds = 0.0;          ///< [s]
     int violations = 0;
     bool neutralised = false;               ///< brought down or sent home by a responder
+    bool caught = false;                    ///< a zone switched on around or ahead of it in flight and it acted on it
+    std::vector<int> leaving;               ///< zones that switched on around it, which it is leaving by the rules
     bool unknownTrack = false;              ///< the defence tracks it now and cannot identify it
+};
+
+/// Where a drone was at the last near-miss check.
+struct NearMissMark {
+    core::Vec2 position;    ///< [m]
+    double altitude = 0.0;  ///< [m]
+    bool checked = false;   ///< it was in the air then, and compared
 };
 
 /// The state of one zone.
@@ -105,8 +114,11 @@ struct World {
     std::shared_ptr<const ZoneIndex> index;
     std::vector<std::pair<core::Instant, std::size_t>> departures; ///< (time, drone), a min-heap
     std::vector<std::size_t> flying;   ///< drones in the air, in the order they took off
-    std::vector<std::pair<int, int>> closePairs; ///< drones close to each other at the last check
-    std::vector<std::pair<double, std::size_t>> sweep; ///< (east [m], drone) in order at the last check
+    /// Each drone at the last near-miss check: a pair close then is one encounter with the same pair close
+    /// now. Kept per drone, not per pair: the pairs of a crowd grow with its square (issue 22, item 6).
+    std::vector<NearMissMark> lastCheck;
+    std::int64_t nearMissPairs = 0;    ///< pairs compared for near misses so far (limits::kMaxNearMissPairs)
+    bool nearMissesStopped = false;    ///< the budget ran out: no more checks this run
     core::Instant nextNearMissCheck = 0;
     Defence defence;                   ///< sensors, tracks, closures, responders
 };

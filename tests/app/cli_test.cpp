@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -109,5 +110,111 @@ TEST(Cli, JsonFormatSummarisesValidFiles) {
 }
 
 TEST(Cli, BadFormatIsAUsageError) { EXPECT_EQ(nofly("check --format xml scenarios/tutorial").exit, 2); }
+
+// --- every numeric option range-checked, every unknown name exit 2 (issue 22) ---------
+
+const std::string kLesson = "scenarios/tutorial/01_one_zone_one_flight.yaml";
+
+TEST(Cli, ASeedIsAWholeNumberInRangeNotCoerced) {
+    // -1, 2^64 and 1e23 all once became 18446744073709551615
+    for (const char* seed : {"-1", "18446744073709551616", "1e23", "0x10", "9007199254740992"}) {
+        const Outcome o = nofly("run --quiet " + kLesson + " --seed " + seed);
+        EXPECT_EQ(o.exit, 2) << seed;
+        EXPECT_THAT(o.out, HasSubstr(std::string("--seed: a seed is a whole number from 0 to 9007199254740991, not '") +
+                                     seed + "'"));
+    }
+    EXPECT_EQ(nofly("explain " + kLesson + " f --seed -1").exit, 2);
+    // "010" is ten, not octal eight: the report says which seed ran
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("nofly-cli-seed-" + std::to_string(::getpid()));
+    const Outcome ten = nofly("run --quiet " + kLesson + " --seed 010 --out '" + dir.string() + "'", false);
+    EXPECT_EQ(ten.exit, 0);
+    EXPECT_THAT(nofly::testing::slurp(dir / "report.json"), HasSubstr("\"seed\": 10,"));
+    std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, SeedsAndJobsAreBoundedAlikeInSweepAndCompare) {
+    // sweep took 0 as 1 while compare refused it; a billion seeds ran out of memory
+    for (const std::string& command : {"compare " + kLesson, "sweep " + kLesson + " --set time.step=1s"}) {
+        for (const char* seeds : {"0", "1001", "1000000000"}) {
+            const Outcome o = nofly(command + " --seeds " + seeds);
+            EXPECT_EQ(o.exit, 2) << command << seeds;
+            EXPECT_THAT(o.out, HasSubstr(std::string("--seeds: Value ") + seeds + " not in range 1 to 1000"));
+        }
+        const Outcome jobs = nofly(command + " --jobs -1");
+        EXPECT_EQ(jobs.exit, 2) << command;
+        EXPECT_THAT(jobs.out, HasSubstr("--jobs: Value -1 not in range 0 to 1024"));
+    }
+    EXPECT_EQ(nofly("sweep " + kLesson + " --set time.step=1s --seed-from -1").exit, 2);
+}
+
+TEST(Cli, EmittedJobsNeverRunPastTheLargestSeed) {
+    const Outcome o = nofly("sweep " + kLesson + " --set time.step=1s --emit-jobs --seed-from 9007199254740990 "
+                            "--seeds 5");
+    EXPECT_EQ(o.exit, 2);
+    EXPECT_THAT(o.out, HasSubstr("nofly sweep: --seeds 5 from seed 9007199254740990 run past the largest seed, "
+                                 "9007199254740991 (start from a smaller --seed-from)"));
+    EXPECT_EQ(nofly("sweep " + kLesson + " --set time.step=1s --emit-jobs --seed-from 9007199254740987 --seeds 5")
+                  .exit,
+              0);
+}
+
+TEST(Cli, WhereAtNotANumberIsRefused) {
+    // "NAN,NAN" answered "inside 3 zones"
+    for (const char* at : {"NAN,NAN", "INF,0", "55.6,NaN", "0x10,5", "91,0"}) {
+        const Outcome o = nofly("where " + kLesson + " --at " + at);
+        EXPECT_EQ(o.exit, 2) << at;
+        EXPECT_THAT(o.out, HasSubstr(std::string("nofly where: --at '") + at + "'")) << at;
+    }
+    EXPECT_EQ(nofly("where " + kLesson + " --at 55.6,12.6").exit, 0);
+}
+
+TEST(Cli, AnUnknownVariantIsACommandLineErrorWithASuggestion) {
+    const std::string ban = "scenarios/denmark_2025/summit_ban.yaml";
+    for (const std::string& command : {"run --quiet " + ban, "where " + ban + " --at 55.6,12.6", "explain " + ban + " x",
+                                      "export " + ban + " --format geojson", "sweep " + ban + " --set time.step=1s",
+                                      "render " + ban + " --at 09:00"}) {
+        const Outcome o = nofly(command + " --variant status-qou");
+        EXPECT_EQ(o.exit, 2) << command;
+        EXPECT_THAT(o.out, HasSubstr("--variant: " + ban + " has no variant 'status-qou' (did you mean "
+                                     "'status-quo'?)"))
+            << command;
+    }
+    const Outcome compare = nofly("compare " + ban + " --variants base,status-qou");
+    EXPECT_EQ(compare.exit, 2);
+    EXPECT_THAT(compare.out, HasSubstr("nofly compare: --variants: " + ban + " has no variant 'status-qou' (did you "
+                                       "mean 'status-quo'?)"));
+    const Outcome none = nofly("run " + kLesson + " --variant strict");
+    EXPECT_EQ(none.exit, 2);
+    EXPECT_THAT(none.out, HasSubstr("has no variant 'strict' (it declares no variants)"));
+}
+
+TEST(Cli, RunUntilOutsideTheScenarioIsACommandLineError) {
+    // before the start it failed through the expectations (exit 1)
+    const Outcome before = nofly("run --quiet " + kLesson + " --until 07:00");
+    EXPECT_EQ(before.exit, 2);
+    EXPECT_THAT(before.out, HasSubstr("nofly run: --until 07:00 is before the scenario starts at 10:00 (give a time "
+                                      "within 10:00-12:00)"));
+    const Outcome after = nofly("run --quiet " + kLesson + " --until '+3 h'");
+    EXPECT_EQ(after.exit, 2);
+    EXPECT_THAT(after.out, HasSubstr("nofly run: --until +3 h is after the scenario ends at 12:00"));
+}
+
+TEST(Cli, AScenarioWhoseNameIsNotUtf8IsRefusedNotACrash) {
+    // a Latin-1 "café.yaml": its name goes into report.json, which must be UTF-8 (it was exit 3)
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("nofly-cli-name-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    std::filesystem::copy_file(std::string(NOFLY_SOURCE_DIR) + "/" + kLesson, dir / "caf\xE9.yaml");
+    const Outcome run = nofly("run --quiet '" + (dir / "caf\xE9.yaml").string() + "' --out '" +
+                              (dir / "out").string() + "'");
+    EXPECT_EQ(run.exit, 1);
+    EXPECT_THAT(run.out, HasSubstr("caf\\xE9.yaml: error: cannot read the scenario: its name is not UTF-8 (rename "
+                                   "the file: the name of a scenario is written into its reports, which are UTF-8)"));
+    const Outcome json = nofly("check --format json '" + dir.string() + "'", false);
+    EXPECT_EQ(json.exit, 1);
+    EXPECT_THAT(json.out, HasSubstr("\"file\": \"" + dir.string() + "/caf\\\\xE9.yaml\""));
+    std::filesystem::remove_all(dir);
+}
 
 } // namespace

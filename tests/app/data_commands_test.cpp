@@ -3,7 +3,8 @@
 // one fails, saying why; the national-style ED-318 one needs --lenient), an
 // imported fragment is a working include, a round
 // trip import(export(x)) keeps each zone's area, limits, restriction and
-// schedule (on the shipped scenarios and on imported real files), and the
+// every window in force while the scenario runs (on a fixture with every kind
+// of activation, on the shipped scenarios and on imported real files), and the
 // committed schema is the one `nofly schema` prints and every shipped
 // scenario validates against it.
 #include "nofly_process.hpp"
@@ -13,10 +14,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <unistd.h>
 
 namespace {
 
@@ -151,18 +154,42 @@ TEST(DataCommands, HelpShowsEveryOptionWithItsDefault) {
 
 // --- round trips ---------------------------------------------------------------------------------------
 
-/// Whether a zone is in force at t: its windows and timetable, and the
-/// window its timeline event gives.
-bool inForce(const scenario::Scenario& s, const scenario::Zone& z, core::Instant t) {
-    if (z.active.always()) return true;
-    if (scheduledActive(z.active, t, s.time.utcOffsetMinutes)) return true;
-    for (const scenario::TimelineEvent& e : s.timeline) {
-        if (z.active.afterEvent.empty() || e.id != z.active.afterEvent) continue;
-        const core::Instant effect =
-            e.at + (e.type == scenario::EventType::Announce ? e.notice.value_or(0) : 0);
-        if (t >= effect && (!z.active.eventDuration || t < effect + *z.active.eventDuration)) return true;
+/// When zone `id` is in force while `s` runs, by the one rule
+/// (scenario::windowsInForce): its windows joined and cut to the scenario's
+/// time, as [from, to) UTC instants [ms].
+using Windows = std::vector<std::pair<core::Instant, core::Instant>>;
+Windows inForceDuring(const scenario::Scenario& s, const std::string& id) {
+    Windows out;
+    for (std::size_t z = 0; z < s.zones.size(); ++z) {
+        if (s.zones[z].id != id) continue;
+        for (const scenario::InForceWindow& w : scenario::windowsInForce(s, z)) {
+            const core::Instant from = std::max(w.from, s.time.start), to = std::min(w.to, s.time.end);
+            if (from >= to) continue;
+            if (!out.empty() && from <= out.back().second)
+                out.back().second = std::max(out.back().second, to);
+            else
+                out.push_back({from, to});
+        }
     }
-    return false;
+    return out;
+}
+
+/// "[2025-06-14T16:00:00+00:00, 2025-06-14T21:30:00+00:00)", one a window, for messages.
+std::string describe(const Windows& windows) {
+    std::string out;
+    for (const auto& [from, to] : windows)
+        out += "[" + core::formatInstant(from, 0) + ", " + core::formatInstant(to, 0) + ") ";
+    return out.empty() ? "never" : out;
+}
+
+/// Each zone of `original` is in force in `back` over the same windows.
+void expectSameWindows(const scenario::Scenario& original, const scenario::Scenario& back,
+                       const std::string& label) {
+    for (const scenario::Zone& zone : original.zones) {
+        const Windows expected = inForceDuring(original, zone.id), got = inForceDuring(back, zone.id);
+        EXPECT_EQ(got, expected) << label << ": zone " << zone.id << "\n  read back: " << describe(got)
+                                 << "\n  original:  " << describe(expected);
+    }
 }
 
 /// Points of a grid over both areas where one contains the point and the
@@ -221,11 +248,21 @@ void expectSameZones(const scenario::Scenario& original, const scenario::Scenari
             EXPECT_NEAR(core::area(b->region), core::area(a.region), 1e-4 * core::area(a.region) + 1.0)
                 << what;
         }
-        // the schedule, every five minutes of the scenario
-        for (core::Instant t = original.time.start; t < original.time.end; t += 5 * 60000)
-            ASSERT_EQ(inForce(back, *b, t), inForce(original, a, t))
-                << what << " at " << core::formatInstant(t, 0);
     }
+    // the schedule: the same windows in force while the scenario runs
+    expectSameWindows(original, back, label);
+}
+
+/// A scenario with `s`'s time and map origin that includes `file`.
+scenario::LoadResult including(const scenario::Scenario& s, const fs::path& folder, const std::string& file) {
+    std::ostringstream wrapper;
+    wrapper << "title: Round trip\n"
+            << "time: {start: " << core::formatInstant(s.time.start, s.time.utcOffsetMinutes)
+            << ", end: " << core::formatInstant(s.time.end, s.time.utcOffsetMinutes) << "}\n"
+            << "map: {origin: {lat: " << s.origin.lat << ", lon: " << s.origin.lon << "}}\n"
+            << "include: [" << file << "]\n";
+    std::ofstream(folder / "trip.yaml") << wrapper.str();
+    return scenario::loadScenarioFile((folder / "trip.yaml").string());
 }
 
 /// Exports a scenario's zones and reads them back through include: into a
@@ -235,14 +272,7 @@ scenario::LoadResult roundTrip(const scenario::Scenario& s, report::ZoneFormat f
     const fs::path folder = scratch("trip_" + name);
     const std::string file = format == report::ZoneFormat::GeoJson ? "zones.geojson" : "zones.json";
     std::ofstream(folder / file) << report::exportZones(s, format).text;
-    std::ostringstream wrapper;
-    wrapper << "title: Round trip\n"
-            << "time: {start: " << core::formatInstant(s.time.start, s.time.utcOffsetMinutes)
-            << ", end: " << core::formatInstant(s.time.end, s.time.utcOffsetMinutes) << "}\n"
-            << "map: {origin: {lat: " << s.origin.lat << ", lon: " << s.origin.lon << "}}\n"
-            << "include: [" << file << "]\n";
-    std::ofstream(folder / "trip.yaml") << wrapper.str();
-    return scenario::loadScenarioFile((folder / "trip.yaml").string());
+    return including(s, folder, file);
 }
 
 class ShippedRoundTrip : public ::testing::TestWithParam<std::string> {};
@@ -262,18 +292,105 @@ TEST_P(ShippedRoundTrip, KeepsEveryZone) {
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedRoundTrip,
-                         ::testing::Values("scenarios/denmark_2025/summit_ban.yaml",
-                                           "scenarios/tutorial/01_one_zone_one_flight.yaml",
-                                           "scenarios/tutorial/02_polygon_and_schedule.yaml",
-                                           "scenarios/tutorial/03_exemptions_and_authorisations.yaml",
-                                           "scenarios/tutorial/04_real_zones.yaml"),
+/// Every scenario shipped under scenarios/ (not the invalid ones, not the
+/// fragments they include, whose names start with '_'), as "folder/file.yaml".
+std::vector<std::string> shippedScenarios() {
+    std::vector<std::string> files;
+    const fs::path root = fs::path(NOFLY_SOURCE_DIR) / "scenarios";
+    for (const auto& folder : fs::directory_iterator(root)) {
+        if (!folder.is_directory() || folder.path().filename() == "invalid") continue;
+        for (const auto& entry : fs::directory_iterator(folder.path()))
+            if (entry.path().extension() == ".yaml" && entry.path().filename().string().front() != '_')
+                files.push_back(fs::relative(entry.path(), NOFLY_SOURCE_DIR).generic_string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedRoundTrip, ::testing::ValuesIn(shippedScenarios()),
                          [](const auto& info) {
-                             std::string name = fs::path(info.param).stem().string();
+                             std::string name = fs::path(info.param).parent_path().filename().string() + "_" +
+                                                fs::path(info.param).stem().string();
                              for (char& c : name)
                                  if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                              return name;
                          });
+
+TEST(ShippedScenarios, AreFoundInEveryFolder) {
+    const std::vector<std::string> files = shippedScenarios();
+    for (const char* file : {"scenarios/denmark_2025/summit_ban.yaml", "scenarios/tutorial/06_response.yaml"})
+        EXPECT_NE(std::find(files.begin(), files.end(), file), files.end()) << file;
+    EXPECT_EQ(std::find(files.begin(), files.end(), "scenarios/denmark_2025/_airports.yaml"), files.end());
+}
+
+// --- every kind of activation (property g) -------------------------------------------------------------
+
+const std::string kEveryActivation =
+    (fs::path(NOFLY_TEST_DATA_DIR) / "schedules/every_activation.yaml").lexically_normal().string();
+
+TEST(ExportCommand, WritesTheWindowsTheTimelineGives) {
+    const fs::path folder = scratch("timeline_windows");
+    const std::string out = (folder / "zones.json").string();
+    const Outcome o = nofly("export '" + kEveryActivation + "' --format ed269 -o '" + out + "'");
+    ASSERT_EQ(o.exit, 0) << o.out;
+    const scenario::LoadResult back =
+        including(*scenario::loadScenarioFile(kEveryActivation).scenario, folder, "zones.json");
+    ASSERT_TRUE(back.scenario.has_value()) << printed(back);
+    // switched on at 17:00 (+02:00) for good; in force 18:00-23:30; lifted at 23:00
+    const core::Instant at17 = 1749913200000; // 2025-06-14T17:00+02:00
+    const core::Instant end = at17 + 9 * 3600000;
+    EXPECT_EQ(inForceDuring(*back.scenario, "switched-on"), (Windows{{at17, end}}));
+    EXPECT_EQ(inForceDuring(*back.scenario, "evening"),
+              (Windows{{at17 + 3600000, at17 + 6 * 3600000 + 1800000}}));
+    EXPECT_EQ(inForceDuring(*back.scenario, "lifted"), (Windows{{at17 - 3600000, at17 + 6 * 3600000}}));
+    EXPECT_THAT(o.out, HasSubstr("note: zone 'evening': switched on and off by the timeline (activate at "
+                                 "2025-06-14T18:00:00+02:00, deactivate at 2025-06-14T23:30:00+02:00); "
+                                 "written as the window in force it gives"));
+}
+
+TEST(ExportCommand, WarnsOfAZoneNeverInForceAndWritesItsWindows) {
+    const Outcome o = nofly("export '" + kEveryActivation + "' --format ed269");
+    ASSERT_EQ(o.exit, 0) << o.out;
+    EXPECT_THAT(o.out,
+                HasSubstr(kEveryActivation +
+                          ":69:5: warning: zone 'next-week' is never in force between "
+                          "2025-06-14T16:00:00+02:00 and 2025-06-15T02:00:00+02:00; it is written with "
+                          "the windows it has, none of them in that time (check its 'active' times and "
+                          "the timeline against the scenario's 'time')"));
+    EXPECT_THAT(o.out, HasSubstr("\"startDateTime\": \"2025-06-20T06:00:00Z\""));
+}
+
+TEST(ExportCommand, EveryActivationSurvivesExportAndImport) {
+    const scenario::LoadResult original = scenario::loadScenarioFile(kEveryActivation);
+    ASSERT_TRUE(original.scenario.has_value()) << printed(original);
+    // the fixture does have every kind: no zone is always in force by accident
+    EXPECT_EQ(inForceDuring(*original.scenario, "evening").size(), 1u);
+    EXPECT_TRUE(inForceDuring(*original.scenario, "next-week").empty());
+
+    // nofly export, then the ED-269 file included as it is
+    const fs::path folder = scratch("every_activation");
+    ASSERT_EQ(nofly("export '" + kEveryActivation + "' --format ed269 -o '" +
+                    (folder / "zones.json").string() + "'")
+                  .exit,
+              0);
+    const scenario::LoadResult included = including(*original.scenario, folder, "zones.json");
+    ASSERT_TRUE(included.scenario.has_value()) << printed(included);
+    expectSameZones(*original.scenario, *included.scenario, false, "every activation via ED-269");
+
+    // and through nofly import: the fragment it writes, included
+    const Outcome imported = nofly("import '" + (folder / "zones.json").string() +
+                                   "' --utc-offset +02:00 -o '" + (folder / "_zones.yaml").string() + "'");
+    ASSERT_EQ(imported.exit, 0) << imported.out;
+    const scenario::LoadResult fragment = including(*original.scenario, folder, "_zones.yaml");
+    ASSERT_TRUE(fragment.scenario.has_value()) << printed(fragment);
+    expectSameZones(*original.scenario, *fragment.scenario, false, "every activation via nofly import");
+
+    // GeoJSON too
+    const scenario::LoadResult geojson =
+        roundTrip(*original.scenario, report::ZoneFormat::GeoJson, "every_geojson");
+    ASSERT_TRUE(geojson.scenario.has_value()) << printed(geojson);
+    expectSameZones(*original.scenario, *geojson.scenario, true, "every activation via GeoJSON");
+}
 
 TEST(RealFileRoundTrip, KeepsEveryImportedZone) {
     // each real file read in place by a scenario that lies beside it
@@ -377,6 +494,36 @@ TEST(SchemaCommand, SchemaAndLoaderRefuseTheSameUnknownKey) {
               " tests/app/schema_validate.py scenarios/nofly.schema.json scenarios/invalid/unknown_key.yaml");
     EXPECT_EQ(o.exit, 1);
     EXPECT_THAT(o.out, HasSubstr("'restrction' was unexpected"));
+}
+
+// issue 22: a 15 MB GeoJSON imported to a 21 MB fragment that no scenario could include
+TEST(ImportCommand, AFragmentTooBigToIncludeIsNotWritten) {
+    const fs::path dir = fs::temp_directory_path() / ("nofly-big-fragment-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    {
+        // 14,000 rings of 12 points: about 5 MB of GeoJSON, more than 8 MiB of fragment
+        std::ofstream json(dir / "big.geojson");
+        json.precision(10);
+        json << "{\"type\": \"FeatureCollection\", \"features\": [\n";
+        for (int f = 0; f < 14000; ++f) {
+            json << (f ? ",\n" : "") << "{\"type\": \"Feature\", \"properties\": {\"name\": \"Z" << f
+                 << "\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[";
+            for (int k = 0; k <= 12; ++k) {
+                const double a = 2.0 * 3.141592653589793 * (k % 12) / 12.0;
+                json << (k ? ", " : "") << '[' << 12.0 + 0.01 * (f % 100) + 0.003 * std::cos(a) << ", "
+                     << 55.0 + 0.01 * (f / 100) + 0.003 * std::sin(a) << ']';
+            }
+            json << "]]}}";
+        }
+        json << "\n]}\n";
+    }
+    const Outcome o =
+        nofly("import '" + (dir / "big.geojson").string() + "' -o '" + (dir / "_big.yaml").string() + "'");
+    EXPECT_EQ(o.exit, 1);
+    EXPECT_THAT(o.out, HasSubstr("big.geojson would be 8.8 MiB, and a scenario includes a YAML file of at most 8 "
+                                 "MiB; nothing was written (include the data file itself, 'include: [{file: "));
+    EXPECT_FALSE(fs::exists(dir / "_big.yaml"));
+    fs::remove_all(dir);
 }
 
 } // namespace

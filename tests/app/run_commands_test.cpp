@@ -65,7 +65,7 @@ TEST(RunCommand, PrintsTheSummaryAndExpectations) {
     const Outcome o = nofly("run scenarios/tutorial/01_one_zone_one_flight.yaml");
     EXPECT_EQ(o.exit, 0);
     EXPECT_THAT(o.out,
-                HasSubstr("2 flights planned: 1 flown, 1 violated, 0 neutralised, 0 cancelled, 0 pending\n"));
+                HasSubstr("2 flights planned: 1 flown, 0 caught by a new zone, 1 violated, 0 neutralised, 0 cancelled, 0 pending\n"));
     EXPECT_THAT(o.out, ::testing::ContainsRegex("PASS  line [0-9]+: flight 'careful-pilot' was rerouted"));
 }
 
@@ -114,11 +114,11 @@ std::map<std::string, int> outcomeCounts(const std::string& text) {
     std::map<std::string, int> out;
     std::smatch m;
     const std::regex line(
-        "([0-9]+) flights planned: ([0-9]+) flown, ([0-9]+) violated, ([0-9]+) neutralised, "
-        "([0-9]+) cancelled, ([0-9]+) pending\n");
+        "([0-9]+) flights planned: ([0-9]+) flown, ([0-9]+) caught by a new zone, ([0-9]+) violated, "
+        "([0-9]+) neutralised, ([0-9]+) cancelled, ([0-9]+) pending\n");
     if (!std::regex_search(text, m, line)) return out;
-    const char* names[] = {"planned", "flown", "violated", "neutralised", "cancelled", "pending"};
-    for (std::size_t i = 0; i < 6; ++i) out[names[i]] = std::stoi(m[i + 1]);
+    const char* names[] = {"planned", "flown", "caught", "violated", "neutralised", "cancelled", "pending"};
+    for (std::size_t i = 0; i < 7; ++i) out[names[i]] = std::stoi(m[i + 1]);
     return out;
 }
 
@@ -132,10 +132,11 @@ TEST(RunCommand, EveryPlannedFlightHasOneOutcomeInEveryOutput) {
 
     // the summary: a violation, a neutralised intruder, one still waiting, and a reroute with its km
     std::map<std::string, int> summary = outcomeCounts(o.out);
-    ASSERT_EQ(summary["planned"], 7) << o.out;
-    EXPECT_EQ(summary["flown"] + summary["violated"] + summary["neutralised"] + summary["cancelled"] +
-                  summary["pending"],
+    ASSERT_EQ(summary["planned"], 8) << o.out;
+    EXPECT_EQ(summary["flown"] + summary["caught"] + summary["violated"] + summary["neutralised"] +
+                  summary["cancelled"] + summary["pending"],
               summary["planned"]);
+    EXPECT_EQ(summary["caught"], 1);
     EXPECT_EQ(summary["violated"], 1);
     EXPECT_EQ(summary["neutralised"], 1);
     EXPECT_EQ(summary["pending"], 1);
@@ -146,8 +147,8 @@ TEST(RunCommand, EveryPlannedFlightHasOneOutcomeInEveryOutput) {
         nlohmann::json::parse(nofly::testing::slurp(dir / "report.json"))["metrics"]["total"];
     for (const auto& [outcome, n] : total["outcomes"].items())
         EXPECT_EQ(n.get<int>(), summary[outcome]) << outcome;
-    EXPECT_EQ(total["outcomes"].size(), 5u);
-    EXPECT_EQ(total["planned"], 7);
+    EXPECT_EQ(total["outcomes"].size(), 6u);
+    EXPECT_EQ(total["planned"], 8);
 
     // flights.csv: one outcome a row, from the closed list, counted the same
     std::ifstream csv(dir / "flights.csv");
@@ -159,17 +160,17 @@ TEST(RunCommand, EveryPlannedFlightHasOneOutcomeInEveryOutput) {
         std::stringstream fields(line);
         std::string field;
         for (int i = 0; i < 5; ++i) std::getline(fields, field, ',');
-        EXPECT_THAT((std::vector<std::string>{"flown", "violated", "neutralised", "cancelled", "pending"}),
+        EXPECT_THAT((std::vector<std::string>{"flown", "caught", "violated", "neutralised", "cancelled", "pending"}),
                     ::testing::Contains(field));
         ++rows[field];
     }
-    for (const char* outcome : {"flown", "violated", "neutralised", "cancelled", "pending"})
+    for (const char* outcome : {"flown", "caught", "violated", "neutralised", "cancelled", "pending"})
         EXPECT_EQ(rows[outcome], summary[outcome]) << outcome;
 
     // compare: the outcome rows of its table, the same again
     const Outcome compared = nofly("compare " + file);
     EXPECT_EQ(compared.exit, 0) << compared.out;
-    for (const char* outcome : {"flown", "violated", "neutralised", "cancelled", "pending"}) {
+    for (const char* outcome : {"flown", "caught", "violated", "neutralised", "cancelled", "pending"}) {
         std::smatch m;
         const std::string label = std::string("outcome: ") + outcome;
         ASSERT_TRUE(std::regex_search(compared.out, m, std::regex("\n  " + label + " +([0-9]+)\n")))
@@ -182,11 +183,11 @@ TEST(RunCommand, EveryPlannedFlightHasOneOutcomeInEveryOutput) {
 TEST(RunCommand, UntilLeavesTheFlightsNotYetDuePending) {
     const Outcome o = nofly("run tests/data/ledger/every_outcome.yaml --until 10:12", false);
     std::map<std::string, int> summary = outcomeCounts(o.out);
-    ASSERT_EQ(summary["planned"], 7) << o.out;
-    EXPECT_EQ(summary["pending"], 4);
-    EXPECT_EQ(summary["flown"] + summary["violated"] + summary["neutralised"] + summary["cancelled"] +
-                  summary["pending"],
-              7);
+    ASSERT_EQ(summary["planned"], 8) << o.out;
+    EXPECT_EQ(summary["pending"], 5);
+    EXPECT_EQ(summary["flown"] + summary["caught"] + summary["violated"] + summary["neutralised"] +
+                  summary["cancelled"] + summary["pending"],
+              8);
 }
 
 TEST(RunCommand, FailedExpectationExitsOneAndNamesTheLine) {
@@ -206,7 +207,7 @@ TEST(RunCommand, FailedExpectationExitsOneAndNamesTheLine) {
 TEST(RunCommand, UntilStopsEarlyAndBadTimeIsAUsageError) {
     EXPECT_EQ(nofly("run --quiet scenarios/tutorial/01_one_zone_one_flight.yaml --until 10:05").exit, 1);
     EXPECT_EQ(nofly("run --quiet scenarios/tutorial/01_one_zone_one_flight.yaml --until 25:99").exit, 2);
-    EXPECT_EQ(nofly("run --quiet scenarios/tutorial/01_one_zone_one_flight.yaml --variant nope").exit, 1);
+    EXPECT_EQ(nofly("run --quiet scenarios/tutorial/01_one_zone_one_flight.yaml --variant nope").exit, 2);
 }
 
 TEST(WhereCommand, ProhibitedInsideTheBanButNotForPolice) {
@@ -236,6 +237,46 @@ TEST(WhereCommand, AnAuthorisationNeverGrantedToTheOperatorIsANo) {
                 HasSubstr("No: Hobby pilots may not fly here then. The authorisation it needs is never "
                           "granted to Hobby pilots."));
     EXPECT_THAT(o.out, HasSubstr("not granted to Hobby pilots"));
+}
+
+TEST(WhereCommand, AnswersForAMomentNotAnEmptyInterval) {
+    // "inside 1 Oct 09:00-09:00" was the stay of a point in time
+    const Outcome o = nofly("where scenarios/denmark_2025/summit_ban.yaml --at summit-venue --time 09:00");
+    EXPECT_EQ(o.exit, 0);
+    EXPECT_THAT(o.out,
+                HasSubstr("Nationwide civil drone ban (prohibited): applies: prohibited, in force 00:00 on "
+                          "29 Sep to 00:00 on 4 Oct, at 09:00\n"));
+    EXPECT_THAT(o.out, ::testing::Not(HasSubstr("09:00-09:00")));
+}
+
+TEST(WhereCommand, ATimeOutsideTheScenarioIsRefusedAndSaysWhen) {
+    // its zones are laid out only over the run: an answer for another time could be wrong
+    const Outcome later =
+        nofly("where scenarios/denmark_2025/summit_ban.yaml --at summit-venue --time 14:00");
+    EXPECT_EQ(later.exit, 2);
+    EXPECT_THAT(later.out,
+                HasSubstr("nofly where: --time 14:00 is after the scenario ends at 13:00; its zones are "
+                          "known only while it runs (give a time within 07:00-13:00)\n"));
+    const Outcome otherDay =
+        nofly("where scenarios/denmark_2025/summit_ban.yaml --at summit-venue --time 2025-10-05T10:00+02:00");
+    EXPECT_EQ(otherDay.exit, 2);
+    EXPECT_THAT(otherDay.out,
+                HasSubstr("--time 2025-10-05T10:00+02:00 (10:00 on 5 Oct) is after the scenario ends "
+                          "at 13:00 on 1 Oct; its zones are known only while it runs (give a time "
+                          "within 07:00-13:00 on 1 Oct)\n"));
+    const Outcome earlier =
+        nofly("where scenarios/denmark_2025/summit_ban.yaml --at summit-venue --time 06:59");
+    EXPECT_EQ(earlier.exit, 2);
+    EXPECT_THAT(earlier.out, HasSubstr("--time 06:59 is before the scenario starts at 07:00"));
+    EXPECT_EQ(nofly("where scenarios/denmark_2025/summit_ban.yaml --at summit-venue --time 13:00").exit, 0);
+}
+
+TEST(ExplainCommand, EventTimesAreToTheSecond) {
+    // the patrol lands at 08:08:46.598: a class reads 08:08:46
+    const Outcome o = nofly("explain scenarios/denmark_2025/summit_ban.yaml police-patrol");
+    EXPECT_EQ(o.exit, 0);
+    EXPECT_THAT(o.out, HasSubstr("\n  08:08:46  landing: lands after"));
+    EXPECT_THAT(o.out, ::testing::Not(HasSubstr("08:08:46.")));
 }
 
 TEST(ExplainCommand, PrintsTheVerdictCardAndEvents) {

@@ -64,6 +64,10 @@ TEST_F(SweepResume, AnInterruptedSweepResumesAndWritesTheSameTables) {
     EXPECT_THAT(resumed.out, HasSubstr("Resuming: 4 of 6 runs already in"));
     EXPECT_EQ(tables(cut), tables(m_dir / "whole"));
     EXPECT_TRUE(fs::exists(cut / "runs" / "run-000004.csv"));
+    // issue 22, item 10: the temporary of the interrupted sweep does not survive the resume
+    EXPECT_FALSE(fs::exists(cut / "runs" / ".run-000004.csv.tmp-99999"));
+    for (const auto& entry : fs::recursive_directory_iterator(cut))
+        EXPECT_NE(entry.path().filename().string().front(), '.') << entry.path();
 }
 
 TEST_F(SweepResume, ABrokenRunFileIsRunAgain) {

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <unistd.h>
 
@@ -50,13 +51,19 @@ TEST_F(Sweep, AWiderCircleCancelsMore) {
     std::istringstream summary(slurp(m_dir / "sweep_summary.csv"));
     std::string line, header;
     std::getline(summary, header);
+    // the column by its name: radius,runs,planned_mean,planned_ci95,flown_mean,...,cancelled_mean,...
+    std::size_t column = 0;
+    {
+        std::stringstream names(header);
+        for (std::string x; std::getline(names, x, ',') && x != "cancelled_mean";) ++column;
+    }
     std::vector<double> cancelled;
     while (std::getline(summary, line)) {
-        // radius,runs,planned_mean,planned_ci95,flown_mean,flown_ci95,cancelled_mean,...
         std::vector<std::string> f;
         std::stringstream fields(line);
         for (std::string x; std::getline(fields, x, ',');) f.push_back(x);
-        cancelled.push_back(std::stod(f[6]));
+        ASSERT_LT(column, f.size()) << header;
+        cancelled.push_back(std::stod(f[column]));
     }
     ASSERT_EQ(cancelled.size(), 3u);
     EXPECT_LT(cancelled[0], cancelled[2]);
@@ -108,6 +115,78 @@ TEST_F(Sweep, AHugeRangeIsRefusedNotWrapped) {
     const auto justOver = nofly("sweep scenarios/denmark_2025/summit_ban.yaml --set 'x=1..10001/1'");
     EXPECT_EQ(justOver.exit, 2);
     EXPECT_THAT(justOver.out, HasSubstr("10001 values; at most 10000"));
+}
+
+// --- merged tables and the resume stamp (issue 22) ------------------------------------
+
+const std::string kQuick = "sweep scenarios/tutorial/01_one_zone_one_flight.yaml --set time.step=1s --seeds 2";
+
+TEST_F(Sweep, MergingARunTwiceIsRefused) {
+    ASSERT_EQ(nofly(kQuick + " --out '" + (m_dir / "a").string() + "'").exit, 0);
+    // the same table twice counted every run twice and narrowed the intervals
+    const std::string table = (m_dir / "a").string();
+    const auto twice = nofly("sweep --merge '" + table + "' '" + table + "'");
+    EXPECT_EQ(twice.exit, 1);
+    EXPECT_THAT(twice.out, HasSubstr(table + "/sweep.csv:2:1: error: the run of seed 1 at this grid point is already "
+                                             "merged (a table named twice, or tables that overlap); each run counts "
+                                             "once"));
+}
+
+TEST_F(Sweep, MergingAWordOrMinusInfinityInACellIsRefusedAtItsLine) {
+    ASSERT_EQ(nofly(kQuick + " --out '" + (m_dir / "a").string() + "'").exit, 0);
+    const std::string csv = slurp(m_dir / "a" / "sweep.csv");
+    const auto secondRow = csv.find('\n', csv.find('\n') + 1) + 1;
+    // the second run's "planned" count (after the value and the seed) as a word, then as -inf
+    const auto planned = csv.find(',', csv.find(',', secondRow) + 1) + 1;
+    const auto end = csv.find(',', planned);
+    for (const char* cell : {"ten", "-inf", "nan", "1e999"}) {
+        std::ofstream(m_dir / "bad.csv") << csv.substr(0, planned) + cell + csv.substr(end);
+        const auto merged = nofly("sweep --merge '" + (m_dir / "bad.csv").string() + "'");
+        EXPECT_EQ(merged.exit, 1) << cell;
+        EXPECT_THAT(merged.out, HasSubstr((m_dir / "bad.csv").string() + ":3:1: error: column 'planned' holds '" + cell +
+                                          "', which is not a number of runs"))
+            << cell;
+    }
+    std::ofstream(m_dir / "bad.csv") << csv.substr(0, secondRow) + "1s,-1" + csv.substr(csv.find(',', secondRow + 3));
+    EXPECT_THAT(nofly("sweep --merge '" + (m_dir / "bad.csv").string() + "'").out,
+                HasSubstr(":3:1: error: the seed '-1' is not a whole number"));
+}
+
+TEST_F(Sweep, TheResumeStampHashesTheMappingFile) {
+    // a scenario whose zone comes from OpenAir through a mapping file
+    fs::create_directories(m_dir / "lesson");
+    std::ofstream(m_dir / "lesson" / "zones.openair")
+        << "AC R\nAN Range\nAL GND\nAH 1000ft AMSL\nV X=55:40:00N 012:34:00E\nDC 1\n";
+    std::ofstream(m_dir / "lesson" / "map.yaml") << "classes:\n  R: {restriction: prohibited}\n";
+    std::ofstream(m_dir / "lesson" / "lesson.yaml")
+        << "title: Mapped\ntime: {start: 2025-06-14T10:00+02:00, end: +1 h}\n"
+           "map: {origin: {lat: 55.67, lon: 12.57}}\n"
+           "include: [{file: zones.openair, mapping: map.yaml}]\n"
+           "flights:\n  - {id: f, category: hobby, route: [[-3 km, 0], [3 km, 0]], depart: 10:05}\n";
+    const std::string sweep = "sweep '" + (m_dir / "lesson" / "lesson.yaml").string() +
+                              "' --set time.step=1s --out '" + (m_dir / "out").string() + "'";
+    ASSERT_EQ(nofly(sweep).exit, 0);
+    EXPECT_THAT(nofly(sweep).out, HasSubstr("Resuming: 1 of 1 runs already in"));
+    // the zone now means something else: the kept run is of other inputs
+    std::ofstream(m_dir / "lesson" / "map.yaml") << "classes:\n  R: {restriction: authorisation}\n";
+    const auto changed = nofly(sweep);
+    EXPECT_EQ(changed.exit, 0) << changed.out;
+    EXPECT_THAT(changed.out, ::testing::Not(HasSubstr("Resuming")));
+}
+
+// issue 22, item 7: the runs of a sweep are bounded as a total, before the grid is made (two axes of
+// 1,000 values made a million grid points, each loaded into memory)
+TEST(SweepBudget, GridPointsTimesSeedsAreBudgetedBeforeAnyIsLoaded) {
+    const std::string file = "sweep scenarios/denmark_2025/summit_ban.yaml ";
+    const auto grid = nofly(file + "--set 'zones.summit-circle.shape.circle.radius=1km..1000km/1km' "
+                                   "--set 'time.step=1s..1000s/1s'");
+    EXPECT_EQ(grid.exit, 2);
+    EXPECT_THAT(grid.out, HasSubstr("nofly sweep: the --set values times --seeds make 1,000,000 runs (budget "
+                                    "100,000 runs a sweep); sweep fewer values, a coarser step or fewer seeds"));
+    // 101 grid points of 1,000 seeds each
+    const auto seeds = nofly(file + "--set 'zones.summit-circle.shape.circle.radius=1km..101km/1km' --seeds 1000");
+    EXPECT_EQ(seeds.exit, 2);
+    EXPECT_THAT(seeds.out, HasSubstr("make 101,000 runs (budget 100,000 runs a sweep)"));
 }
 
 } // namespace

@@ -619,6 +619,47 @@ TEST(GeometryIntervals, DegenerateSegmentsAndPolylines) {
 
 // --- distances --------------------------------------------------------------
 
+TEST(GeometryWayOut, NearestPointBeyondTheEdge) {
+    // outside already: where it is
+    EXPECT_EQ(*wayOut(regionOf(squareWithHole()), {20, 5}, 1.0), (Vec2{20, 5}));
+    // a square: out through the nearest side, `margin` beyond it
+    Region square = regionOf(Polygon{rectangle(0, 0, 10, 10), {}});
+    const std::optional<Vec2> out = wayOut(square, {8, 5}, 1.0);
+    ASSERT_TRUE(out);
+    EXPECT_NEAR(out->x, 11.0, 1e-9);
+    EXPECT_NEAR(out->y, 5.0, 1e-9);
+    // a hole counts as outside: from next to it, into it
+    const std::optional<Vec2> hole = wayOut(regionOf(squareWithHole()), {3.5, 5}, 0.5);
+    ASSERT_TRUE(hole);
+    EXPECT_NEAR(hole->x, 4.5, 1e-9);
+    // a circle: along the radius
+    Region disc;
+    disc.circles.push_back({{0, 0}, 500});
+    const std::optional<Vec2> radial = wayOut(disc, {0, -100}, 100.0);
+    ASSERT_TRUE(radial);
+    EXPECT_NEAR(radial->x, 0.0, 1e-9);
+    EXPECT_NEAR(radial->y, -600.0, 1e-9);
+    // on the edge itself: straight out
+    const std::optional<Vec2> edge = wayOut(square, {10, 5}, 1.0);
+    ASSERT_TRUE(edge);
+    EXPECT_FALSE(contains(square, *edge));
+    EXPECT_NEAR(distance(*edge, {10, 5}), 1.0, 1e-9);
+}
+
+TEST(GeometryWayOut, AnEdgeCoveredByAnotherPartIsNoWayOut) {
+    // two squares side by side: the shared side at x = 10 leads into the other square
+    Region two;
+    two.polygons.push_back({rectangle(0, 0, 10, 10), {}});
+    two.polygons.push_back({rectangle(10, 0, 30, 10), {}});
+    const std::optional<Vec2> out = wayOut(two, {9, 4}, 1.0);
+    ASSERT_TRUE(out);
+    EXPECT_FALSE(contains(two, *out));
+    EXPECT_NEAR(out->y, -1.0, 1e-9); // down through the bottom, 4 + 1 away
+    EXPECT_NEAR(out->x, 9.0, 1e-9);
+    // with no edge near enough to try, nothing
+    EXPECT_FALSE(wayOut(two, {9, 4}, 1.0, 0));
+}
+
 TEST(GeometryDistance, Polygon) {
     const Region r = regionOf(Polygon{rectangle(0, 0, 10, 10), {}});
     EXPECT_DOUBLE_EQ(distanceToBoundary(r, {5, 5}), 5.0);

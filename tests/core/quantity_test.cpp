@@ -228,6 +228,45 @@ TEST(QuantityParse, NonFiniteNumbersAreRefused) {
     EXPECT_EQ(errorOf("1e308 km", Dimension::Length).message, "'1e308 km' has a number out of range");
 }
 
+TEST(QuantityParse, EachDimensionHasAPhysicalRange) {
+    // lengths: no two places on Earth are further apart than half its circumference
+    EXPECT_DOUBLE_EQ(valueOf("20000 km", Dimension::Length), 2.0e7);
+    ParseError error = errorOf("1e300 m", Dimension::Length);
+    EXPECT_EQ(error.message, "'1e300 m' is out of range for a length");
+    EXPECT_EQ(error.hint, "a length is at most 20,000 km (half the way round the Earth)");
+    EXPECT_EQ(errorOf("-1e300", Dimension::Length).hint,
+              "a length is at least -20,000 km (half the way round the Earth)");
+    EXPECT_EQ(errorOf("20001 km", Dimension::Length).message, "'20001 km' is out of range for a length");
+    // speeds
+    EXPECT_DOUBLE_EQ(valueOf("1000 m/s", Dimension::Speed), 1000.0);
+    error = errorOf("1e300 m/s", Dimension::Speed);
+    EXPECT_EQ(error.message, "'1e300 m/s' is out of range for a speed");
+    EXPECT_EQ(error.hint, "a speed is at most 1,000 m/s (faster than any aircraft in a scenario)");
+    // durations: milliseconds of them never wrap a 64-bit count
+    EXPECT_DOUBLE_EQ(valueOf("8784 h", Dimension::Duration), 8784.0 * 3600.0);
+    error = errorOf("1e300 h", Dimension::Duration);
+    EXPECT_EQ(error.message, "'1e300 h' is out of range for a duration");
+    EXPECT_EQ(error.hint, "a duration is at most 8,784 h (366 days; a scenario lasts at most 31)");
+    EXPECT_EQ(errorOf("9.3e12", Dimension::Duration).message, "'9.3e12' is out of range for a duration");
+    EXPECT_EQ(errorOf("8784 h 1 min", Dimension::Duration).message, "'8784 h 1 min' is out of range for a duration");
+}
+
+TEST(QuantityParse, AnAltitudeEndsWhereSpaceBegins) {
+    EXPECT_DOUBLE_EQ(altitudeOf("100 km AMSL").metres, 100e3);
+    const ParseError error = altitudeErrorOf("101 km AGL");
+    EXPECT_EQ(error.message, "'101 km AGL' is out of range for an altitude");
+    EXPECT_EQ(error.hint, "an altitude is at most 100 km (where space begins)");
+}
+
+TEST(QuantityParse, CheckRangeSaysTheSameForAValueReadElsewhere) {
+    EXPECT_FALSE(checkRange(5000.0, Dimension::Length, "5 km"));
+    const std::optional<ParseError> error = checkRange(3.704e7, Dimension::Length, "DC 20000");
+    ASSERT_TRUE(error);
+    EXPECT_EQ(error->message, "'DC 20000' is out of range for a length");
+    ASSERT_TRUE(checkRange(std::nan(""), Dimension::Speed, "nan"));
+    EXPECT_EQ(checkRange(std::nan(""), Dimension::Speed, "nan")->message, "'nan' is not a finite number");
+}
+
 TEST(QuantityParse, DecimalCommaIsExplained) {
     const ParseError error = errorOf("1,5 km", Dimension::Length);
     EXPECT_EQ(error.message, "'1,5 km' uses a comma as the decimal mark");

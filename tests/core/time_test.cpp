@@ -261,6 +261,47 @@ TEST(TimeFormat, Clock) {
     EXPECT_EQ(formatClock(kSummitMorning + 500, 120), "08:00:00.500");
 }
 
+// Times for people: the summit scenario's frame, 07:00 on 1 Oct 2025 (CEST).
+constexpr TimeFrame kSummitFrame{kSummitMorning + kHour, 120};
+
+TEST(TimeForPeople, AMomentHasNoMillisecondsAndCutsRatherThanRounds) {
+    EXPECT_EQ(formatMoment(kSummitMorning + kHour + 10 * kMinute + 3'815, kSummitFrame), "09:10:03");
+    EXPECT_EQ(formatMoment(kSummitMorning + kHour + 59'999, kSummitFrame), "09:00:59");
+    EXPECT_EQ(formatMoment(kSummitMorning + kHour, kSummitFrame), "09:00");
+}
+
+TEST(TimeForPeople, AMomentOnAnotherDayCarriesItsDate) {
+    // the day of the start needs no date; the next midnight and the day before do
+    EXPECT_EQ(formatMoment(kSummitMorning + 16 * kHour, kSummitFrame), "00:00 on 2 Oct");
+    EXPECT_EQ(formatMoment(kSummitMorning - 3 * kDay + 10 * kHour, kSummitFrame), "18:00 on 28 Sep");
+    // another year says so
+    EXPECT_EQ(formatMoment(kSummitMorning + 100 * kDay, kSummitFrame), "08:00 on 9 Jan 2026");
+}
+
+TEST(TimeForPeople, AMomentComparedWithAnotherDayCarriesItsDate) {
+    // 22:00 on the start's day, read at 00:51 the next day: "due 22:00" would be the wrong evening
+    const Instant tenPm = kSummitMorning + 14 * kHour, nextNight = kSummitMorning + 16 * kHour + 51 * kMinute;
+    EXPECT_EQ(formatMoment(tenPm, kSummitFrame, nextNight), "22:00 on 1 Oct");
+    EXPECT_EQ(formatMoment(tenPm, kSummitFrame, tenPm - kHour), "22:00");
+}
+
+TEST(TimeForPeople, AnIntervalIsNeverEmpty) {
+    const Instant nine = kSummitMorning + kHour;
+    EXPECT_EQ(formatInterval(nine, nine, kSummitFrame), "at 09:00");
+    EXPECT_EQ(formatInterval(nine, nine + 400, kSummitFrame), "at 09:00"); // the same to the second
+    EXPECT_EQ(formatInterval(nine, nine + 90 * kMinute, kSummitFrame), "09:00-10:30");
+    EXPECT_EQ(formatInterval(nine + kDay, nine + kDay + kHour, kSummitFrame), "09:00-10:00 on 2 Oct");
+}
+
+TEST(TimeForPeople, AnIntervalAcrossMidnightCarriesBothDates) {
+    // to midnight: "19:00-00:00" would read as a day backwards
+    const Instant seven = kSummitMorning + 11 * kHour;
+    EXPECT_EQ(formatInterval(seven, seven + 5 * kHour, kSummitFrame), "19:00 on 1 Oct to 00:00 on 2 Oct");
+    EXPECT_EQ(formatInterval(kSummitMorning - 2 * kDay - 8 * kHour, kSummitMorning + 3 * kDay - 8 * kHour,
+                             kSummitFrame),
+              "00:00 on 29 Sep to 00:00 on 4 Oct");
+}
+
 TEST(TimeFormat, ReadsBackExactly) {
     // from 1969 to 2040 in uneven steps, at three offsets
     for (Instant instant = -kDay * 400; instant < kDay * 25'600; instant += 7 * kDay + 3 * kHour + 17'321) {

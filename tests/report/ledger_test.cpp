@@ -56,12 +56,13 @@ const std::string kEveryOutcome = std::string(NOFLY_TEST_DATA_DIR) + "/ledger/ev
 /// The outcomes and took_off add up, for the total and every category.
 void expectAddsUp(const Metrics& m, const std::string& what) {
     EXPECT_TRUE(addsUp(m.total)) << what << ": total";
-    EXPECT_EQ(m.total.flown + m.total.violated + m.total.neutralised + m.total.cancelled + m.total.pending,
+    EXPECT_EQ(m.total.flown + m.total.caught + m.total.violated + m.total.neutralised + m.total.cancelled +
+                  m.total.pending,
               m.total.planned)
         << what;
     for (const auto& [id, c] : m.byCategory) {
         EXPECT_TRUE(addsUp(c)) << what << ": category " << id;
-        EXPECT_EQ(c.flown + c.violated + c.neutralised + c.cancelled + c.pending, c.planned)
+        EXPECT_EQ(c.flown + c.caught + c.violated + c.neutralised + c.cancelled + c.pending, c.planned)
             << what << ": " << id;
     }
 }
@@ -69,13 +70,14 @@ void expectAddsUp(const Metrics& m, const std::string& what) {
 TEST(Ledger, EveryPlannedFlightHasOneOutcome) {
     const FileRun r(kEveryOutcome);
     const Counts& t = r.run.metrics.total;
-    EXPECT_EQ(t.planned, 7);
+    EXPECT_EQ(t.planned, 8);
     EXPECT_EQ(t.flown, 3); // rerouted, authorised, waited
+    EXPECT_EQ(t.caught, 1); // inside a zone that switched on in flight: out, then home
     EXPECT_EQ(t.violated, 1);
     EXPECT_EQ(t.neutralised, 1);
     EXPECT_EQ(t.cancelled, 1);
     EXPECT_EQ(t.pending, 1); // still waiting for an answer due after the end
-    EXPECT_EQ(t.tookOff, 5);
+    EXPECT_EQ(t.tookOff, 6);
     expectAddsUp(r.run.metrics, "every_outcome.yaml");
     for (const ExpectationResult& e : r.run.expectations)
         EXPECT_TRUE(e.passed) << e.actual;
@@ -93,8 +95,8 @@ TEST(Ledger, FlagsAreCountedApartFromOutcomes) {
     // 5 min for the authorisation, 10 min for the zone to end
     EXPECT_DOUBLE_EQ(t.delayMinutes, 15.0);
     EXPECT_DOUBLE_EQ(metricValue(t, "delay_minutes"), 15.0);
-    EXPECT_DOUBLE_EQ(metricValue(t, "mean_delay_minutes"), 3.0);
-    EXPECT_EQ(metricValue(t, "took_off"), 5.0);
+    EXPECT_DOUBLE_EQ(metricValue(t, "mean_delay_minutes"), 2.5);
+    EXPECT_EQ(metricValue(t, "took_off"), 6.0);
     EXPECT_EQ(metricValue(t, "pending"), 1.0);
 }
 
@@ -103,8 +105,8 @@ TEST(Ledger, UntilLeavesTheFlightsNotYetDuePending) {
     const FileRun whole(kEveryOutcome);
     const FileRun r(kEveryOutcome, "", whole.scenario.time.start + 12 * 60000);
     const Counts& t = r.run.metrics.total;
-    EXPECT_EQ(t.planned, 7);
-    EXPECT_EQ(t.pending, 4);
+    EXPECT_EQ(t.planned, 8);
+    EXPECT_EQ(t.pending, 5);
     EXPECT_EQ(t.tookOff, 3);
     expectAddsUp(r.run.metrics, "until 10:12");
 }
@@ -113,19 +115,21 @@ TEST(Ledger, SummaryFirstLineAddsUp) {
     const FileRun r(kEveryOutcome);
     const std::string summary = summaryTable(r.run);
     EXPECT_THAT(summary,
-                HasSubstr("7 flights planned: 3 flown, 1 violated, 1 neutralised, 1 cancelled, 1 pending\n"));
+                HasSubstr("8 flights planned: 3 flown, 1 caught by a new zone, 1 violated, 1 neutralised, 1 cancelled, "
+                          "1 pending\n"));
     EXPECT_THAT(
         summary,
         HasSubstr("along the way: 1 authorised, 0 refused an authorisation, 1 rerouted (0.2 km extra), "
                   "1 waited for a zone to end\n"));
-    EXPECT_THAT(summary, HasSubstr("5 took off, 15.0 min later than planned in all (mean 3.0 min)"));
+    EXPECT_THAT(summary, HasSubstr("6 took off, 15.0 min later than planned in all (mean 2.5 min)"));
 }
 
 TEST(Ledger, HandoutSaysWhatTheSummarySays) {
     const FileRun r(kEveryOutcome);
     const std::string page = runHtml(r.run, "<svg/>");
     EXPECT_THAT(page,
-                HasSubstr("7 flights planned: 3 flown, 1 violated, 1 neutralised, 1 cancelled, 1 pending."));
+                HasSubstr("8 flights planned: 3 flown, 1 caught by a new zone, 1 violated, 1 neutralised, "
+                                "1 cancelled, 1 pending."));
     EXPECT_THAT(page, HasSubstr("<th>neutralised</th>"));
 }
 
@@ -137,7 +141,7 @@ TEST(Ledger, ReportJsonOutcomesAddUp) {
         for (const auto& [outcome, n] : c["outcomes"].items())
             sum += n.get<int>();
         EXPECT_EQ(sum, c["planned"].get<int>()) << what;
-        EXPECT_EQ(c["took_off"].get<int>(), c["outcomes"]["flown"].get<int>() +
+        EXPECT_EQ(c["took_off"].get<int>(), c["outcomes"]["flown"].get<int>() + c["outcomes"]["caught"].get<int>() +
                                                 c["outcomes"]["violated"].get<int>() +
                                                 c["outcomes"]["neutralised"].get<int>())
             << what;
@@ -182,6 +186,7 @@ TEST(Ledger, FlightsCsvHasOneOutcomeARowFromTheClosedList) {
     const Counts& t = r.run.metrics.total;
     EXPECT_EQ(rows, t.planned);
     EXPECT_EQ(outcomes["flown"], t.flown);
+    EXPECT_EQ(outcomes["caught"], t.caught);
     EXPECT_EQ(outcomes["violated"], t.violated);
     EXPECT_EQ(outcomes["neutralised"], t.neutralised);
     EXPECT_EQ(outcomes["cancelled"], t.cancelled);
@@ -193,6 +198,7 @@ TEST(Ledger, FlightsCsvHasOneOutcomeARowFromTheClosedList) {
     EXPECT_EQ(byFlight["stuck"], "cancelled");
     EXPECT_EQ(byFlight["castle-photos"], "flown+authorised");
     EXPECT_EQ(byFlight["market-photos"], "flown+waited");
+    EXPECT_EQ(byFlight["surprised"], "caught");
 }
 
 TEST(Ledger, ComparisonTableAgrees) {
@@ -212,7 +218,7 @@ TEST(Ledger, ComparisonTableAgrees) {
     double sum = 0.0;
     for (FinalOutcome o : kFinalOutcomes)
         sum += row("outcome: " + std::string(name(o)));
-    EXPECT_EQ(planned, 7.0);
+    EXPECT_EQ(planned, 8.0);
     EXPECT_EQ(sum, planned);
     EXPECT_EQ(row("outcome: pending"), 1.0);
     EXPECT_EQ(row("rerouted"), 1.0);

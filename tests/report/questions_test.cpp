@@ -1,18 +1,23 @@
-// Settling prediction questions from a world and an event log built by hand.
+// Settling prediction questions from a world and an event log built by hand,
+// and warning of choices that leave out what a flight can come to.
 #include "report/questions.hpp"
 
+#include "report/ledger.hpp"
 #include "scenario/keys.hpp"
+#include "scenario/loader.hpp"
 #include "sim/simulation.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <set>
 
 namespace nofly::report {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 sim::Event event(core::Instant time, sim::EventType type, std::string site = {}, std::string flight = {}) {
     sim::Event e;
@@ -23,11 +28,12 @@ sim::Event event(core::Instant time, sim::EventType type, std::string site = {},
     return e;
 }
 
-scenario::Question firstQuestion(const std::string& type) {
+scenario::Question firstQuestion(const std::string& type, const std::string& about = "airport") {
     scenario::Question q;
     q.id = "first-closure";
     q.ask = "Which airport closes first?";
     q.first = type;
+    q.about = about;
     q.choices = {"EKCH", "EKYT", "EKBI", "none"};
     return q;
 }
@@ -41,18 +47,42 @@ scenario::Question flightQuestion(std::vector<std::string> choices) {
     return q;
 }
 
-/// A world with one flight in a given phase and outcome.
-sim::World worldWith(sim::Phase phase, sim::Outcome outcome) {
+/// What the ledger reads of the one flight of a world built by hand.
+struct Flown {
+    sim::Phase phase = sim::Phase::Landed;
+    bool rerouted = false;
+    bool authorised = false;
+    bool denied = false;
+    int violations = 0;
+    bool neutralised = false;
+};
+
+/// A world with one flight, "bridge-inspection": taken off at 1 s unless
+/// planned or cancelled, landed at 2 h when landed.
+sim::World worldWith(const Flown& f) {
     sim::World world;
     sim::FlightPlan plan;
     plan.flight.id = "bridge-inspection";
     world.flights.push_back(plan);
     sim::Drone drone;
-    drone.phase = phase;
-    drone.outcome = outcome;
-    drone.landedAt = phase == sim::Phase::Landed ? 7200000 : -1;
+    drone.phase = f.phase;
+    const bool tookOff = f.phase == sim::Phase::Flying || f.phase == sim::Phase::Landed;
+    drone.departedAt = tookOff ? 1000 : -1;
+    drone.landedAt = f.phase == sim::Phase::Landed ? 7200000 : -1;
+    drone.rerouted = f.rerouted;
+    if (f.authorised) drone.authorisedZones = {0};
+    if (f.denied) drone.deniedZones = {0};
+    drone.violations = f.violations;
+    drone.neutralised = f.neutralised;
     world.drones.push_back(drone);
     return world;
+}
+
+const scenario::Scenario kNoScenario;
+
+QuestionOutcome settle(const scenario::Question& q, const sim::World& world,
+                       std::span<const sim::Event> log = {}, bool finished = false) {
+    return evaluateQuestion(kNoScenario, q, world, log, finished);
 }
 
 TEST(Questions, FirstIsTheSiteOfTheFirstEventOfThatType) {
@@ -61,7 +91,7 @@ TEST(Questions, FirstIsTheSiteOfTheFirstEventOfThatType) {
         event(5000, sim::EventType::SiteClosed, "EKBI"),
         event(7000, sim::EventType::SiteClosed, "EKCH"),
     };
-    const QuestionOutcome o = evaluateQuestion(firstQuestion("site_closed"), sim::World{}, log, false);
+    const QuestionOutcome o = settle(firstQuestion("site_closed"), sim::World{}, log, false);
     EXPECT_TRUE(o.known);
     EXPECT_EQ(o.answer, "EKBI");
     EXPECT_EQ(o.at, 5000);
@@ -72,28 +102,49 @@ TEST(Questions, FirstWorksForAnyEventTypeByName) {
         event(1000, sim::EventType::Departure, "", "f1"),
         event(2000, sim::EventType::Cancellation, "", "wedding-photos"),
     };
-    const QuestionOutcome o = evaluateQuestion(firstQuestion("cancellation"), sim::World{}, log, false);
+    const QuestionOutcome o = settle(firstQuestion("cancellation", "flight"), sim::World{}, log, false);
     EXPECT_TRUE(o.known);
     EXPECT_EQ(o.answer, "wedding-photos");
 }
 
 TEST(Questions, NothingYetIsOpenUntilTheRunEndsThenNone) {
     const std::vector<sim::Event> log = {event(1000, sim::EventType::Departure, "", "f1")};
-    const QuestionOutcome during = evaluateQuestion(firstQuestion("site_closed"), sim::World{}, log, false);
+    const QuestionOutcome during = settle(firstQuestion("site_closed"), sim::World{}, log, false);
     EXPECT_FALSE(during.known);
-    const QuestionOutcome after = evaluateQuestion(firstQuestion("site_closed"), sim::World{}, log, true);
+    const QuestionOutcome after = settle(firstQuestion("site_closed"), sim::World{}, log, true);
     EXPECT_TRUE(after.known);
     EXPECT_EQ(after.answer, "none");
 }
 
+TEST(Questions, FirstAnswersWithTheKindItAsksAbout) {
+    // a dispatch names the responder, the track and the drone: "which responder goes out first?"
+    sim::Event dispatch = event(4000, sim::EventType::Dispatch, "", "intruder");
+    dispatch.track = "T2";
+    dispatch.actor = "jammer";
+    const std::vector<sim::Event> log = {dispatch};
+    EXPECT_EQ(settle(firstQuestion("dispatch", "responder"), sim::World{}, log).answer, "jammer");
+    EXPECT_EQ(settle(firstQuestion("dispatch", "track"), sim::World{}, log).answer, "T2");
+    EXPECT_EQ(settle(firstQuestion("dispatch", "flight"), sim::World{}, log).answer, "intruder");
+}
+
+TEST(Questions, FirstSkipsEventsThatNameNothingOfThatKind) {
+    // a detection of a sighting has no drone behind it: the first drone detected comes later
+    sim::Event sighting = event(1000, sim::EventType::Detection);
+    sighting.track = "T1";
+    sim::Event drone = event(3000, sim::EventType::Detection, "", "intruder");
+    drone.track = "T2";
+    const std::vector<sim::Event> log = {sighting, drone};
+    const QuestionOutcome o = settle(firstQuestion("detection", "flight"), sim::World{}, log);
+    EXPECT_EQ(o.answer, "intruder");
+    EXPECT_EQ(o.at, 3000);
+}
+
 TEST(Questions, AFlightIsSettledWhenItLands) {
     const auto q = flightQuestion({"allowed", "rerouted", "cancelled"});
-    const QuestionOutcome flying =
-        evaluateQuestion(q, worldWith(sim::Phase::Flying, sim::Outcome::Rerouted), {}, false);
+    const QuestionOutcome flying = settle(q, worldWith({.phase = sim::Phase::Flying, .rerouted = true}));
     EXPECT_FALSE(flying.known);
     EXPECT_EQ(flying.answer, "rerouted");
-    const QuestionOutcome landed =
-        evaluateQuestion(q, worldWith(sim::Phase::Landed, sim::Outcome::Rerouted), {}, false);
+    const QuestionOutcome landed = settle(q, worldWith({.phase = sim::Phase::Landed, .rerouted = true}));
     EXPECT_TRUE(landed.known);
     EXPECT_EQ(landed.answer, "rerouted");
     EXPECT_EQ(landed.at, 7200000);
@@ -102,19 +153,39 @@ TEST(Questions, AFlightIsSettledWhenItLands) {
 TEST(Questions, ACancelledFlightIsSettledAtItsCancellation) {
     const std::vector<sim::Event> log = {event(3000, sim::EventType::Cancellation, "", "bridge-inspection")};
     const QuestionOutcome o =
-        evaluateQuestion(flightQuestion({"allowed", "cancelled"}),
-                         worldWith(sim::Phase::Cancelled, sim::Outcome::Cancelled), log, false);
+        settle(flightQuestion({"allowed", "cancelled"}), worldWith({.phase = sim::Phase::Cancelled}), log);
     EXPECT_TRUE(o.known);
     EXPECT_EQ(o.answer, "cancelled");
     EXPECT_EQ(o.at, 3000);
 }
 
+TEST(Questions, AFlightIsAnsweredWithItsFinalOutcomeInTheLedger) {
+    // rerouted, then inside a zone: the ledger says violated, whatever the flags
+    const sim::World world = worldWith({.rerouted = true, .violations = 1});
+    EXPECT_EQ(settle(flightQuestion({"allowed", "rerouted", "violated"}), world).answer, "violated");
+    const sim::World neutralised = worldWith({.violations = 1, .neutralised = true});
+    EXPECT_EQ(settle(flightQuestion({"violated", "neutralised"}), neutralised).answer, "neutralised");
+    const sim::World held = worldWith({.phase = sim::Phase::Waiting});
+    EXPECT_EQ(settle(flightQuestion({"flown", "cancelled", "pending"}), held, {}, true).answer, "pending");
+}
+
+TEST(Questions, TheFinalOutcomeComesBeforeAFlag) {
+    const sim::World world = worldWith({.rerouted = true});
+    EXPECT_EQ(settle(flightQuestion({"flown", "rerouted"}), world).answer, "flown");
+    EXPECT_EQ(settle(flightQuestion({"rerouted", "cancelled"}), world).answer, "rerouted");
+}
+
+TEST(Questions, AllowedStandsForFlownWhenFlownIsNoChoice) {
+    // authorised, not a choice: the flight flew, so it was allowed
+    const sim::World world = worldWith({.authorised = true});
+    EXPECT_EQ(settle(flightQuestion({"allowed", "cancelled"}), world).answer, "allowed");
+    EXPECT_EQ(settle(flightQuestion({"allowed", "authorised", "cancelled"}), world).answer, "authorised");
+}
+
 TEST(Questions, DeniedReadsAsCancelledWhenDeniedIsNoChoice) {
-    const sim::World world = worldWith(sim::Phase::Cancelled, sim::Outcome::Denied);
-    EXPECT_EQ(evaluateQuestion(flightQuestion({"allowed", "cancelled"}), world, {}, false).answer,
-              "cancelled");
-    EXPECT_EQ(evaluateQuestion(flightQuestion({"allowed", "denied", "cancelled"}), world, {}, false).answer,
-              "denied");
+    const sim::World world = worldWith({.phase = sim::Phase::Cancelled, .denied = true});
+    EXPECT_EQ(settle(flightQuestion({"allowed", "cancelled"}), world).answer, "cancelled");
+    EXPECT_EQ(settle(flightQuestion({"allowed", "denied"}), world).answer, "denied");
 }
 
 TEST(Questions, TheAnswerShowsOnlyAfterTheRevealTime) {
@@ -130,7 +201,7 @@ TEST(Questions, TheAnswerShowsOnlyAfterTheRevealTime) {
 TEST(Questions, TheClassIsJudgedOnlyOnSettledAnswers) {
     scenario::Scenario s;
     s.questions = {flightQuestion({"allowed", "cancelled"}), firstQuestion("site_closed")};
-    const sim::World world = worldWith(sim::Phase::Landed, sim::Outcome::Allowed);
+    const sim::World world = worldWith({});
     const std::vector<sim::Event> log = {event(9000, sim::EventType::SiteClosed, "EKYT")};
     const auto results =
         answerQuestions(s, world, log, {{"bridge", "cancelled"}, {"first-closure", "EKYT"}}, false);
@@ -169,6 +240,157 @@ TEST(Questions, EveryEventTypeCanBeAskedAbout) {
     }
     EXPECT_EQ(scenario::keys::kEventLogTypes.size(),
               static_cast<std::size_t>(sim::EventType::NeutraliseFailed) + 1);
+}
+
+TEST(Questions, TheScenarioLanguageOffersTheLedgersOutcomes) {
+    // scenario::keys lists the final outcomes again, below the ledger: they say the same, in order
+    ASSERT_EQ(scenario::keys::kFinalOutcomes.size(), kFinalOutcomes.size());
+    for (std::size_t i = 0; i < kFinalOutcomes.size(); ++i)
+        EXPECT_EQ(scenario::keys::kFinalOutcomes[i], name(kFinalOutcomes[i]));
+}
+
+TEST(Questions, EveryEventTypeSaysWhatItNames) {
+    // the kinds a first: question may ask about, for each type of the log, in its order
+    ASSERT_EQ(scenario::keys::kEventSubjects.size(), scenario::keys::kEventLogTypes.size());
+    for (std::size_t i = 0; i < scenario::keys::kEventSubjects.size(); ++i) {
+        const auto& [type, kinds] = scenario::keys::kEventSubjects[i];
+        EXPECT_EQ(type, scenario::keys::kEventLogTypes[i]);
+        EXPECT_FALSE(kinds.empty()) << type;
+        for (const std::string& kind : kinds)
+            EXPECT_NE(std::find(scenario::keys::kQuestionSubjects.begin(),
+                                scenario::keys::kQuestionSubjects.end(), kind),
+                      scenario::keys::kQuestionSubjects.end())
+                << type << ": " << kind;
+    }
+}
+
+TEST(Questions, WhatARunsEventsNameIsWhatTheirTypeSays) {
+    // a run with zones, a closure, a radar and responders: each event names only the kinds its type lists
+    auto loaded =
+        scenario::loadScenarioFile(std::string(NOFLY_TEST_DATA_DIR) + "/questions/first_responder.yaml");
+    ASSERT_TRUE(loaded.scenario);
+    sim::World world = sim::makeWorld(*loaded.scenario);
+    const std::vector<sim::Event> log = sim::runToEnd(*loaded.scenario, world);
+    std::set<std::string> seen;
+    for (const sim::Event& e : log) {
+        const std::string type(sim::name(e.type));
+        const auto entry =
+            std::find_if(scenario::keys::kEventSubjects.begin(), scenario::keys::kEventSubjects.end(),
+                         [&](const auto& x) { return x.first == type; });
+        ASSERT_NE(entry, scenario::keys::kEventSubjects.end()) << type;
+        const auto lists = [&](const std::string& kind) {
+            return std::find(entry->second.begin(), entry->second.end(), kind) != entry->second.end();
+        };
+        EXPECT_TRUE(e.flight.empty() || lists("flight")) << type << " names a flight";
+        EXPECT_TRUE(e.track.empty() || lists("track")) << type << " names a track";
+        EXPECT_TRUE(e.site.empty() || lists("airport")) << type << " names an airport";
+        EXPECT_TRUE(e.zone.empty() || lists("zone")) << type << " names a zone";
+        EXPECT_TRUE(e.actor.empty() || lists("sensor") || lists("responder")) << type << " names an actor";
+        seen.insert(type);
+    }
+    // the run has the defence's events to check
+    for (const char* type : {"detection", "site_closed", "dispatch", "neutralised", "zone_entry"})
+        EXPECT_TRUE(seen.count(type)) << type;
+}
+
+// --- choices that leave out what a flight can come to ---------------------------
+
+/// The warnings checkQuestionChoices gives on a scenario written inline, one a line.
+std::string choiceWarnings(const std::string& yaml) {
+    const scenario::LoadResult r = scenario::loadScenarioText(yaml, "test.yaml");
+    if (!r.scenario) {
+        std::string errors;
+        for (const core::Diagnostic& d : r.diagnostics.all())
+            errors += core::format(d) + "\n";
+        return "does not load:\n" + errors;
+    }
+    core::Diagnostics warnings;
+    checkQuestionChoices(*r.scenario, warnings);
+    std::string out;
+    for (const core::Diagnostic& d : warnings.all())
+        out += core::format(d) + "\n";
+    return out;
+}
+
+// A prohibited disc, a radar and a jammer, a careful pilot and a careless one: 15 lines.
+const std::string kChoices =
+    "title: Test\n"
+    "time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}\n"
+    "map: {origin: {lat: 55.69, lon: 12.56}}\n"
+    "zones:\n"
+    "  - {id: helipad, restriction: prohibited, shape: {circle: {center: [0 m, 0 m], radius: 500 m}}}\n"
+    "sensors: [{id: radar, type: radar, at: [0 m, 0 m], range: 5 km}]\n"
+    "responders: [{id: jammer, type: jammer, base: [0 m, 0 m]}]\n"
+    "flights:\n"
+    "  - {id: careful, category: hobby, depart: 10:05, from: [-2 km, 0 m], to: [2 km, 0 m], "
+    "behaviour: compliant}\n"
+    "  - {id: careless, category: hobby, depart: 10:10, from: [-2 km, 0 m], to: [2 km, 0 m], "
+    "behaviour: unaware}\n"
+    "questions:\n";
+
+TEST(QuestionChoices, AnOutcomeTheChoicesLeaveOutIsWarnedOfAtTheQuestion) {
+    const std::string w =
+        choiceWarnings(kChoices + "  - {id: fate, ask: 'What happens?', flight: careless, choices: [allowed, "
+                                  "violated]}\n");
+    EXPECT_EQ(w,
+              "test.yaml:12:5: warning: question 'fate' offers no choice for 'neutralised', which flight "
+              "'careless' can come to: the scenario's sensors may report it unknown and responder 'jammer' "
+              "stop it (add 'neutralised' to its choices, or a class that foresees it is marked wrong)\n");
+}
+
+TEST(QuestionChoices, ACompliantFlightCanBeCancelledNotViolated) {
+    const std::string w =
+        choiceWarnings(kChoices + "  - {id: fly, ask: 'Will it fly?', flight: careful, choices: [allowed, "
+                                  "neutralised]}\n");
+    EXPECT_THAT(w,
+                HasSubstr("test.yaml:12:5: warning: question 'fly' offers no choice for 'cancelled', which "
+                          "flight 'careful' can come to: zone 'helipad' may stand in its way"));
+    EXPECT_THAT(w, Not(HasSubstr("'violated'")));
+    EXPECT_THAT(w, Not(HasSubstr("'pending'"))); // the helipad never ends, so it never waits
+}
+
+TEST(QuestionChoices, ChoicesThatCoverEveryOutcomeGiveNoWarning) {
+    EXPECT_EQ(choiceWarnings(kChoices +
+                             "  - {id: a, ask: 'Which?', flight: careless}\n"
+                             "  - {id: b, ask: 'Which?', flight: careful, choices: [allowed, rerouted, "
+                             "cancelled, neutralised]}\n"),
+              "");
+}
+
+TEST(QuestionChoices, AFlightHeldPastTheEndCanBePending) {
+    // an answer due 2 h after a take-off at 10:30 comes after the run's end at 11:00
+    const std::string w = choiceWarnings(
+        "title: Test\n"
+        "time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}\n"
+        "map: {origin: {lat: 55.69, lon: 12.56}}\n"
+        "zones:\n"
+        "  - {id: harbour, restriction: authorisation, grant: all, decision: 2 h, shape: {circle: {center: "
+        "[0 m, 0 m], radius: 1 km}}}\n"
+        "flights:\n"
+        "  - {id: survey, category: inspection, depart: 10:30, from: [0 m, 0 m], to: [500 m, 0 m], "
+        "behaviour: "
+        "compliant}\n"
+        "questions:\n"
+        "  - {id: survey, ask: 'Will it fly?', flight: survey, choices: [allowed, cancelled]}\n");
+    EXPECT_EQ(
+        w, "test.yaml:9:5: warning: question 'survey' offers no choice for 'pending', which flight 'survey' "
+           "can come to: zone 'harbour' may still hold it on the ground when the run ends (add 'pending' to "
+           "its choices, or a class that foresees it is marked wrong)\n");
+}
+
+TEST(QuestionChoices, AnExemptFlightCanOnlyFly) {
+    EXPECT_EQ(choiceWarnings(
+                  "title: Test\n"
+                  "time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}\n"
+                  "map: {origin: {lat: 55.69, lon: 12.56}}\n"
+                  "zones:\n"
+                  "  - {id: ban, restriction: prohibited, exempt: [police], shape: {circle: {center: "
+                  "[0 m, 0 m], radius: 5 km}}}\n"
+                  "flights:\n"
+                  "  - {id: patrol, category: police, depart: 10:30, from: [0 m, 0 m], to: [500 m, 0 m]}\n"
+                  "questions:\n"
+                  "  - {id: patrol, ask: 'Will it fly?', flight: patrol, choices: [allowed, rerouted]}\n"),
+              "");
 }
 
 } // namespace

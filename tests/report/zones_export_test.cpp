@@ -128,6 +128,57 @@ TEST(ZonesExport, Ed269WritesUtcSchedulesAndCorridorPieces) {
     EXPECT_TRUE(noted) << ::testing::PrintToString(out.notes);
 }
 
+/// Two zones the timeline alone switches: one on at 09:00 for good, one on at
+/// 18:00 and off at 23:30 (local, +02:00), in a scenario from 08:00 to 02:00.
+scenario::Scenario switchedByTheTimeline() {
+    scenario::Scenario s = handMade();
+    s.time.end = kStart + 18 * kHour;
+    s.zones.resize(2);
+    s.zones[0] = s.zones[1]; // the park's polygon, with no schedule of its own
+    s.zones[0].id = "switched-on";
+    s.zones[0].active = {};
+    s.zones[1].id = "evening";
+    s.zones[1].active = {};
+    auto event = [&](core::Instant at, scenario::EventType type, const std::string& zone) {
+        scenario::TimelineEvent e;
+        e.at = at;
+        e.type = type;
+        e.zone = zone;
+        return e;
+    };
+    s.timeline = {event(kStart + kHour, scenario::EventType::Activate, "switched-on"),
+                  event(kStart + 10 * kHour, scenario::EventType::Activate, "evening"),
+                  event(kStart + 15 * kHour + 30 * 60000, scenario::EventType::Deactivate, "evening")};
+    return s;
+}
+
+TEST(ZonesExport, Ed269WritesTheWindowsTheTimelineGives) {
+    const ZoneExport out = exportZones(switchedByTheTimeline(), ZoneFormat::Ed269);
+    const json zones = json::parse(out.text).at("UASZoneList");
+    ASSERT_EQ(zones.size(), 2u);
+    // switched on at 09:00 local for good: from 07:00Z, with no end
+    EXPECT_EQ(zones[0].at("applicability"),
+              json::parse(R"([{"permanent": "NO", "startDateTime": "2025-10-01T07:00:00Z"}])"));
+    // in force 18:00-23:30 local
+    EXPECT_EQ(zones[1].at("applicability"),
+              json::parse(R"([{"permanent": "NO", "startDateTime": "2025-10-01T16:00:00Z",
+                                "endDateTime": "2025-10-01T21:30:00Z"}])"));
+    EXPECT_THAT(::testing::PrintToString(out.notes),
+                HasSubstr("zone 'evening': switched on and off by the timeline (activate at "
+                          "2025-10-01T18:00:00+02:00, deactivate at 2025-10-01T23:30:00+02:00); written as "
+                          "the window in force it gives"));
+}
+
+TEST(ZonesExport, GeoJsonWritesTheWindowsTheTimelineGives) {
+    const json features =
+        json::parse(exportZones(switchedByTheTimeline(), ZoneFormat::GeoJson).text).at("features");
+    ASSERT_EQ(features.size(), 2u);
+    EXPECT_EQ(features[0].at("properties").at("windows"),
+              json::parse(R"([{"from": "2025-10-01T09:00:00+02:00"}])"));
+    EXPECT_EQ(features[1].at("properties").at("windows"),
+              json::parse(R"([{"from": "2025-10-01T18:00:00+02:00", "to": "2025-10-01T23:30:00+02:00"}])"));
+}
+
 TEST(ZonesExport, SameBytesEveryTime) {
     EXPECT_EQ(exportZones(handMade(), ZoneFormat::GeoJson).text,
               exportZones(handMade(), ZoneFormat::GeoJson).text);

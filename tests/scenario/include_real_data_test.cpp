@@ -3,6 +3,7 @@
 // the long form of an include item and its checks, the schedules moved into
 // the scenario's local time, variants on imported zones, and every message
 // pointing at the right file and line.
+#include "scenario/import.hpp"
 #include "scenario/loader.hpp"
 
 #include <gmock/gmock.h>
@@ -11,6 +12,9 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace nofly::scenario {
 namespace {
@@ -296,6 +300,56 @@ include: [zones.geojson]
     EXPECT_THAT(printed(r),
                 HasSubstr(folder + "zones.geojson:2:3: error: zone 'park' exempt: there is no operator "
                                    "category 'rangers'"));
+}
+
+// --- issue 22 ---------------------------------------------------------------------------
+
+// item 14: a data file that cannot be read was reported against itself, with no line
+TEST(IncludeRealData, ADataFileThatCannotBeReadIsAnErrorAtTheIncludeLine) {
+    const std::string folder = folderWith("unreadable", "zones.geojson", "{}");
+    fs::create_directories(folder + "folder.geojson");
+    ::unlink((folder + "pipe.geojson").c_str());
+    ASSERT_EQ(::mkfifo((folder + "pipe.geojson").c_str(), 0600), 0);
+    const LoadResult r = load(folder, kSwissTime + "include:\n  - folder.geojson\n  - pipe.geojson\n"
+                                                   "  - {file: missing.json, format: ed269}\n");
+    EXPECT_FALSE(r.scenario);
+    const std::string out = printed(r);
+    EXPECT_THAT(out, HasSubstr("lesson.yaml:5:5: error: include 'folder.geojson' is not a regular file"));
+    EXPECT_THAT(out, HasSubstr("lesson.yaml:6:5: error: include 'pipe.geojson' is not a regular file"));
+    EXPECT_THAT(out, HasSubstr("lesson.yaml:7:12: error: include 'missing.json' no such file"));
+}
+
+// item 13: import accepted a ring (checked on its own plane, to the last digit) that include then
+// refused (checked on the scenario's plane, to the millimetre the fragment writes)
+TEST(IncludeRealData, ImportAndIncludeCheckARingAlike) {
+    // a corner 0.3 mm off the south edge: on the edge, once written to the millimetre
+    const std::string pinch =
+        R"({"type": "FeatureCollection", "features": [
+{"type": "Feature", "properties": {"name": "Pinch"},
+ "geometry": {"type": "Polygon", "coordinates": [[[12.50, 55.60], [12.52, 55.60], [12.52, 55.61],
+   [12.51, 55.600000003], [12.50, 55.61], [12.50, 55.60]]]}}]})";
+    const std::string folder = folderWith("pinch", "zones.geojson", pinch);
+    const ImportResult imported = importZones(folder + "zones.geojson");
+    EXPECT_FALSE(imported.ok());
+    const LoadResult included = load(folder, "title: T\ntime: {start: 2025-06-14T10:00+02:00, end: +2 h}\n"
+                                             "map: {origin: {lat: 55.6, lon: 12.5}}\ninclude: [zones.geojson]\n");
+    EXPECT_FALSE(included.scenario);
+    std::string importedText;
+    for (const core::Diagnostic& d : imported.diagnostics.all())
+        if (d.severity == core::Severity::Error) importedText += core::format(d) + "\n";
+    EXPECT_THAT(importedText, HasSubstr("zones.geojson:3:49: error: feature 1 'Pinch': geometry: the outline crosses "
+                                        "itself"));
+    EXPECT_THAT(printed(included), HasSubstr("zones.geojson:3:49: error: feature 1 'Pinch': geometry: the outline "
+                                             "crosses itself"));
+
+    // 5 cm off: both accept it
+    std::string apart = pinch;
+    apart.replace(apart.find("55.600000003"), 12, "55.600000500");
+    const std::string fine = folderWith("apart", "zones.geojson", apart);
+    EXPECT_TRUE(importZones(fine + "zones.geojson").ok());
+    const LoadResult both = load(fine, "title: T\ntime: {start: 2025-06-14T10:00+02:00, end: +2 h}\n"
+                                       "map: {origin: {lat: 55.6, lon: 12.5}}\ninclude: [zones.geojson]\n");
+    EXPECT_TRUE(both.scenario) << printed(both);
 }
 
 } // namespace

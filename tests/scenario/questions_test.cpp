@@ -32,7 +32,7 @@ const std::string kHead =
     "depart: {between: [10:00, 11:00]}}\n"
     "questions:\n";
 
-TEST(ScenarioQuestions, AFlightQuestionOffersTheOutcomeWordsByDefault) {
+TEST(ScenarioQuestions, AFlightQuestionOffersTheFinalOutcomesByDefault) {
     const LoadResult r = load(kHead + "  - {id: bridge, ask: 'Will it fly?', flight: bridge-inspection}\n");
     ASSERT_TRUE(r.scenario) << printed(r);
     ASSERT_EQ(r.scenario->questions.size(), 1u);
@@ -40,8 +40,7 @@ TEST(ScenarioQuestions, AFlightQuestionOffersTheOutcomeWordsByDefault) {
     EXPECT_EQ(q.id, "bridge");
     EXPECT_EQ(q.ask, "Will it fly?");
     EXPECT_EQ(q.flight, "bridge-inspection");
-    EXPECT_THAT(q.choices, ElementsAre("allowed", "authorised", "denied", "rerouted", "cancelled", "waited",
-                                       "violated", "neutralised"));
+    EXPECT_THAT(q.choices, ElementsAre("flown", "caught", "violated", "neutralised", "cancelled", "pending"));
     EXPECT_FALSE(q.reveal);
     EXPECT_EQ(q.where.line, 14);
 }
@@ -92,9 +91,120 @@ TEST(ScenarioQuestions, AChoiceOfAFirstQuestionMustNameSomethingOfTheScenario) {
                                       "    choices: [EKHC, none]\n");
     EXPECT_FALSE(r.scenario);
     EXPECT_THAT(printed(r),
-                HasSubstr("test.yaml:17:15: error: question 'first-closure' choice: 'EKHC' is not 'none' "
-                          "nor an airport, site, zone, sensor, responder or flight of this scenario (did "
-                          "you mean 'EKCH'?)"));
+                HasSubstr("test.yaml:17:15: error: question 'first-closure' choice: 'EKHC' is not "
+                          "'none' nor an airport of this scenario (did you mean 'EKCH'?)"));
+}
+
+TEST(ScenarioQuestions, AFlightQuestionOffersTheLedgersWordsAndItsFlags) {
+    const LoadResult r = load(kHead + "  - {id: q, ask: 'Will it fly?', flight: bridge-inspection, choices: "
+                                      "[flown, pending, rerouted, allowed]}\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    EXPECT_THAT(r.scenario->questions.at(0).choices, ElementsAre("flown", "pending", "rerouted", "allowed"));
+}
+
+// --- first: what it asks about --------------------------------------------------
+
+// A valid head with defence: an airport that closes, a site, a radar, two responders, a
+// flight: 15 lines.
+const std::string kDefence =
+    "title: Test\n"
+    "time: {start: 2025-06-14T10:00+02:00, end: +2 h, step: 1 s}\n"
+    "map: {origin: {lat: 55.69, lon: 12.56}}\n"
+    "airports: [{id: EKCH, closure: {radius: 5 km}}]\n"
+    "sites: [{id: depot, at: [2 km, 0 m], radius: 500 m}]\n"
+    "sensors: [{id: radar, type: radar, at: [0 m, 0 m], range: 5 km}]\n"
+    "responders:\n"
+    "  - {id: jammer, type: jammer, base: [0 m, 0 m]}\n"
+    "  - {id: police-team, type: police, base: [1 km, 0 m]}\n"
+    "flights:\n"
+    "  - {id: intruder, category: hobby, depart: 10:10, from: [0 m, 0 m], to: [1 km, 0 m]}\n"
+    "questions:\n"
+    "  - id: q\n"
+    "    ask: Which?\n"
+    "    choices: [none, ";
+
+TEST(ScenarioQuestions, AFirstQuestionAsksAboutWhatItsEventNamesFirst) {
+    const LoadResult r = load(kDefence + "jammer, police-team]\n    first: dispatch\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    EXPECT_EQ(r.scenario->questions.at(0).about, "responder");
+    const LoadResult closure = load(kDefence + "EKCH]\n    first: site_closed\n");
+    ASSERT_TRUE(closure.scenario) << printed(closure);
+    EXPECT_EQ(closure.scenario->questions.at(0).about, "airport");
+}
+
+TEST(ScenarioQuestions, AboutNamesAnotherKindTheEventNames) {
+    const LoadResult r = load(kDefence + "radar]\n    first: detection\n    about: sensor\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    EXPECT_EQ(r.scenario->questions.at(0).first, "detection");
+    EXPECT_EQ(r.scenario->questions.at(0).about, "sensor");
+    const LoadResult flights = load(kDefence + "intruder]\n    first: neutralised\n    about: flight\n");
+    ASSERT_TRUE(flights.scenario) << printed(flights);
+    EXPECT_EQ(flights.scenario->questions.at(0).about, "flight");
+}
+
+TEST(ScenarioQuestions, TracksAreAskedAboutByTheirNumbers) {
+    const LoadResult r = load(kDefence + "T1, T12]\n    first: dispatch\n    about: track\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    EXPECT_THAT(r.scenario->questions.at(0).choices, ElementsAre("none", "T1", "T12"));
+    const LoadResult wrong = load(kDefence + "T0]\n    first: dispatch\n    about: track\n");
+    EXPECT_FALSE(wrong.scenario);
+    EXPECT_THAT(printed(wrong),
+                HasSubstr("test.yaml:15:21: error: question 'q' choice: 'T0' is not a track nor "
+                          "'none' (the run numbers tracks as it finds them: T1, T2, ...)"));
+}
+
+TEST(ScenarioQuestions, AboutAKindTheEventDoesNotNameIsRefused) {
+    const LoadResult r = load(kDefence + "jammer]\n    first: departure\n    about: responder\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:17:12: error: question 'q' about: a 'departure' event names no "
+                          "responder (it names a flight)"));
+}
+
+TEST(ScenarioQuestions, AnUnknownKindSuggestsTheNearestOne) {
+    const LoadResult r = load(kDefence + "jammer]\n    first: dispatch\n    about: responders\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:17:12: error: question 'q' about: 'responders' is not one of the "
+                          "known values (did you mean 'responder'?)"));
+}
+
+TEST(ScenarioQuestions, AResponderCannotAnswerAQuestionAboutFlights) {
+    // "Which responder goes out first?" asked of departures: answered with a flight, never 'jammer'
+    const LoadResult r = load(kDefence + "jammer]\n    first: departure\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:15:21: error: question 'q' choice: 'jammer' is a responder, not a "
+                          "flight: the answer is a flight or 'none' (a 'departure' event names a "
+                          "flight)"));
+}
+
+TEST(ScenarioQuestions, AChoiceOfAnotherKindTheEventNamesSuggestsAbout) {
+    const LoadResult r = load(kDefence + "police-team]\n    first: dispatch\n    about: flight\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:15:21: error: question 'q' choice: 'police-team' is a responder, "
+                          "not a flight: the answer is a flight or 'none' (to ask which responder, "
+                          "write 'about: responder')"));
+}
+
+TEST(ScenarioQuestions, ASiteIsNoAnswerForNoEventNamesOne) {
+    const LoadResult r = load(kDefence + "depot]\n    first: site_closed\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:15:21: error: question 'q' choice: 'depot' is a site, not an "
+                          "airport: the answer is an airport or 'none' (a 'site_closed' event names "
+                          "an airport, a track or a flight)"));
+}
+
+TEST(ScenarioQuestions, AboutBelongsToFirstQuestionsOnly) {
+    const LoadResult r =
+        load(kHead + "  - {id: q, ask: 'Will it fly?', flight: bridge-inspection, about: flight}\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:14:68: error: question 'q' about: only a 'first' question says "
+                          "what it asks about (the answer to a 'flight' question is that flight's "
+                          "outcome: remove 'about')"));
 }
 
 TEST(ScenarioQuestions, AnUnknownEventTypeSuggestsTheNearestOne) {

@@ -159,6 +159,34 @@ TEST(Detection, FalseAlarmsArriveAtTheDeclaredRate) {
     EXPECT_EQ(of(events, EventType::TrackLost).size(), alarms.size());
 }
 
+TEST(Detection, AReportFarFromEveryPlaceReadsWithoutOne) {
+    // no airport and no site to be near: "a drone, new track T1", not "a drone , new track T1"
+    const scenario::Scenario s =
+        load(kHead +
+             "sensors:\n  - {id: s, name: Radar, type: radar, at: [0, 0], range: 1000 km, probability: 100%, "
+             "update: 1 s, false-alarms: 60}\n" +
+             "flights:\n" + hover("f", 100.0, 60.0));
+    World w = makeWorld(s);
+    const std::vector<Event> events = runToEnd(s, w);
+    const auto detections = of(events, EventType::Detection);
+    ASSERT_EQ(detections.size(), 1u);
+    EXPECT_EQ(detections[0].text, "Radar: a drone, new track " + detections[0].track + " (in truth f)");
+    const auto alarms = of(events, EventType::FalseAlarm);
+    ASSERT_FALSE(alarms.empty());
+    EXPECT_EQ(alarms[0].text,
+              "Radar: a drone, new track " + alarms[0].track + "; nothing is there (false alarm)");
+}
+
+TEST(Detection, AReportAtAnAirportSaysAtRatherThanZeroMetresFrom) {
+    const scenario::Scenario s = load(kHead + "airports:\n  - {id: TEST, at: [0, 0]}\n" +
+                                      "timeline:\n  - {at: 10:30, event: sighting, position: [0, 0], "
+                                      "genuine: true, text: Lights over the runway}\n");
+    World w = makeWorld(s);
+    const auto detections = of(runToEnd(s, w), EventType::Detection);
+    ASSERT_EQ(detections.size(), 1u);
+    EXPECT_EQ(detections[0].text, "a drone is reported at TEST: track T1 - Lights over the runway");
+}
+
 TEST(Detection, OtherDronesMoveNoDrawOfADrone) {
     // the same two drones, then again with two more in view (listed after them), and a sensor
     // with false alarms: each drone's reports and every false alarm are the same in both runs,
@@ -378,7 +406,10 @@ TEST(Responders, FailureLeavesTheDroneFlyingAndTheTeamTriesAgain) {
     const auto failed = of(events, EventType::NeutraliseFailed);
     ASSERT_GE(failed.size(), 2u);
     EXPECT_THAT(failed[0].text, HasSubstr("fails to stop track T1"));
-    EXPECT_GE(of(events, EventType::Dispatch).size(), 2u);
+    const auto dispatched = of(events, EventType::Dispatch);
+    ASSERT_GE(dispatched.size(), 2u);
+    // sent again from where it stands: not "0 m away"
+    EXPECT_EQ(dispatched[1].text, "Team sent to track T1, already there");
     EXPECT_FALSE(w.drones[0].neutralised);
 }
 

@@ -10,6 +10,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <set>
 
 namespace nofly::sim {
 namespace {
@@ -221,6 +223,108 @@ TEST(Simulation, ZoneSwitchedOnInFlightSendsACompliantDroneHome) {
     EXPECT_EQ(r.drone("g").violations, 1); // the unaware pilot flies on
 }
 
+// rule 11 of docs/simulation.md: a compliant drone caught inside a zone that switched on in flight
+// leaves it by the shortest way (or lands), and is caught, not a violator
+std::string caughtScenario(const std::string& breach, const std::string& zone, const std::string& switches,
+                           const std::string& route = "from: [-3 km, 0], to: [3 km, 0]") {
+    return kHead + "categories: {hobby: {kind: hobby, breach: " + breach + "}}\nzones:\n" + zone +
+           "timeline:\n" + switches + "flights:\n" + flight("f", "behaviour: compliant, " + route);
+}
+const std::string kSwitchOnAt1015 = "  - {at: 10:15, event: activate, zone: disc}\n";
+
+TEST(Rules, CaughtInsideANewZoneLeavesByTheShortestWayThenHolds) {
+    // at 10:15 the drone is 167 m west of the disc's centre; the nearest way out is due west
+    const Trial r = run(caughtScenario("hold", kDisc, kSwitchOnAt1015 + "  - {at: 10:30, event: deactivate, zone: disc}\n"));
+    const Drone& d = r.drone("f");
+    ASSERT_EQ(r.of("f", EventType::Breach).size(), 1u);
+    EXPECT_EQ(r.of("f", EventType::Breach)[0].text,
+              "is caught by disc, switched on around it: it leaves it by the shortest way (413 m), then it holds "
+              "there until the zone ends or its battery runs low, then lands");
+    EXPECT_EQ(d.violations, 0);
+    EXPECT_TRUE(r.of("f", EventType::ViolationStart).empty());
+    EXPECT_TRUE(d.caught);
+    EXPECT_EQ(r.verdict("f").outcome, Outcome::Caught);
+    EXPECT_THAT(r.verdict("f").rule, HasSubstr("leaves it by the shortest way (413 m)"));
+    EXPECT_THAT(r.verdict("f").rule, HasSubstr("holds there until the zone ends"));
+    // inside as it switched on, then out 100 m beyond the edge, where it held until 10:30 and landed
+    const std::vector<Event> entries = r.of("f", EventType::ZoneEntry);
+    ASSERT_EQ(entries.size(), 1u);
+    EXPECT_THAT(entries[0].text, HasSubstr("is inside"));
+    const std::vector<Event> exits = r.of("f", EventType::ZoneExit);
+    ASSERT_EQ(exits.size(), 1u);
+    EXPECT_LT(exits[0].time, r.scenario.time.start + 16 * 60000); // out within a minute
+    EXPECT_NEAR(d.position.x, -600.0, 1.0);
+    EXPECT_NEAR(d.position.y, 0.0, 1.0);
+    EXPECT_EQ(d.phase, Phase::Landed);
+    EXPECT_GE(d.landedAt, r.scenario.time.start + 30 * 60000);
+    EXPECT_LT(d.landedAt, r.scenario.time.start + 31 * 60000);
+}
+
+TEST(Rules, CaughtWithTheZoneAheadHoldsWhereItIs) {
+    // at 10:12 the drone is 1.3 km short of the disc
+    const Trial r = run(caughtScenario("hold", kDisc, "  - {at: 10:12, event: activate, zone: disc}\n"
+                                                      "  - {at: 10:20, event: deactivate, zone: disc}\n"));
+    const Drone& d = r.drone("f");
+    EXPECT_EQ(d.violations, 0);
+    EXPECT_TRUE(r.of("f", EventType::ZoneEntry).empty());
+    EXPECT_EQ(r.verdict("f").outcome, Outcome::Caught);
+    EXPECT_GT(d.position.x, -2100.0); // where it was at 10:12, less its turn at the start
+    EXPECT_LT(d.position.x, -1900.0);
+    EXPECT_GE(d.landedAt, r.scenario.time.start + 20 * 60000);
+}
+
+TEST(Rules, CaughtReturnsHomeByTheWayOutThenAroundTheZone) {
+    const Trial r = run(caughtScenario("return", kDisc, kSwitchOnAt1015));
+    const Drone& d = r.drone("f");
+    EXPECT_EQ(d.violations, 0);
+    EXPECT_EQ(r.of("f", EventType::ZoneEntry).size(), 1u); // only the stay it was caught in
+    EXPECT_NEAR(d.position.x, -3000.0, 1e-6);
+    EXPECT_THAT(r.verdict("f").rule, HasSubstr("then it flies home around the zone"));
+}
+
+TEST(Rules, CaughtGoesHomeAroundTheZonesItKnewToo) {
+    // found by the property suite (seed 413, shrunk): the way home avoided only the new zone and
+    // flew through the one the flight had rerouted around at take-off
+    const Trial r = run(
+        "title: T\ntime: {start: 2025-06-14T10:00+02:00, end: +90 min, step: 1 s}\n"
+        "map: {origin: {lat: 55.69, lon: 12.56}}\nzones:\n"
+        "  - {id: new, restriction: prohibited, shape: {circle: {center: [-457 m, -1381 m], radius: 647 m}}}\n"
+        "  - {id: known, restriction: prohibited, shape: {circle: {center: [-1789 m, 238 m], radius: 523 m}}}\n"
+        "timeline: [{at: \"10:35\", event: activate, zone: new}]\nflights:\n"
+        "  - {id: f, category: inspection, depart: \"10:30\", from: [-2292 m, 1093 m], to: [1378 m, -3855 m], "
+        "speed: 17 m/s, altitude: 40 m, behaviour: compliant, return: true}\n");
+    ASSERT_EQ(r.of("f", EventType::Breach).size(), 1u);
+    EXPECT_EQ(r.drone("f").violations, 0);
+    EXPECT_TRUE(r.drone("f").caught);
+    EXPECT_THAT(r.verdict("f").rule, HasSubstr("flies home around the zones that forbid it"));
+    EXPECT_NEAR(r.drone("f").position.x, -2292.0, 1e-6);
+}
+
+TEST(Rules, CaughtTooDeepInsideOrWithHomeInsideLands) {
+    // a zone 50 km across: the way out is 25 km, far more than 2 minutes at 10 m/s
+    const std::string wide =
+        "  - {id: disc, restriction: prohibited, shape: {circle: {center: [0, 0], radius: 25 km}}}\n";
+    const Trial deep = run(caughtScenario("hold", wide, kSwitchOnAt1015));
+    EXPECT_EQ(deep.drone("f").violations, 0);
+    EXPECT_THAT(deep.verdict("f").rule, HasSubstr("the way out is longer than 2 min"));
+    EXPECT_GT(deep.drone("f").position.x, -300.0); // down where it was at 10:15
+    EXPECT_LT(deep.drone("f").position.x, -100.0);
+    // home inside the zone: returning would cross it
+    const Trial home = run(caughtScenario("return", kDisc, kSwitchOnAt1015, "from: [-200 m, 0], to: [200 m, 0], hover: 10 min, return: true"));
+    EXPECT_EQ(home.drone("f").violations, 0);
+    EXPECT_THAT(home.verdict("f").rule, HasSubstr("its home is inside the zone too"));
+}
+
+TEST(Rules, CaughtWithReportOnlyFliesOnAndViolates) {
+    const Trial r = run(caughtScenario("report", kDisc, kSwitchOnAt1015));
+    ASSERT_EQ(r.of("f", EventType::Breach).size(), 1u);
+    EXPECT_EQ(r.of("f", EventType::Breach)[0].text,
+              "meets disc, switched on around it, and flies on (its category only reports)");
+    EXPECT_EQ(r.drone("f").violations, 1);
+    EXPECT_FALSE(r.drone("f").caught);
+    EXPECT_NEAR(r.drone("f").position.x, 3000.0, 1e-6);
+}
+
 TEST(Simulation, NoticeLetsOperatorsPlanAround) {
     const std::string zone = "  - {id: disc, restriction: prohibited, active: {after: ban}, shape: {circle: {center: "
                              "[0, 0], radius: 500 m}}}\n";
@@ -251,6 +355,137 @@ TEST(Simulation, NearMissBetweenTwoDronesIsReportedOnce) {
     EXPECT_EQ(misses[0].flight, "a");
     EXPECT_EQ(misses[0].other, "b");
     EXPECT_LT(misses[0].value, 50.0);
+}
+
+// --- near misses in a crowd (issue 22, item 6) ---
+
+scenario::Scenario loaded(const std::string& text) {
+    scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml");
+    std::string printed;
+    for (const auto& d : r.diagnostics.all()) printed += core::format(d) + "\n";
+    if (!r.scenario) throw std::runtime_error(printed);
+    return *r.scenario;
+}
+
+/// A traffic of `count` drones over a disc of `radius` at the origin, all departing in `depart`.
+std::string crowd(int count, const std::string& radius, const std::string& depart, const std::string& end) {
+    return "title: T\n"
+           "time: {start: 2025-06-14T10:00+02:00, end: " + end + ", step: 1 s}\n"
+           "map: {origin: {lat: 55.69, lon: 12.56}}\n"
+           "traffic:\n"
+           "  - {id: t, category: hobby, count: " + std::to_string(count) +
+           ", area: {circle: {center: [0, 0], radius: " + radius + "}}, depart: {between: " + depart + "}}\n";
+}
+
+/// A check's near misses: those listed one by one, and the count of those a summary event stands for.
+struct CheckedNearMisses {
+    std::vector<Event> listed;
+    std::int64_t summarised = 0;
+    int summaries = 0;
+};
+
+CheckedNearMisses nearMissesIn(const std::vector<Event>& events) {
+    CheckedNearMisses out;
+    for (const Event& e : events) {
+        if (e.type != EventType::NearMiss) continue;
+        if (e.other.empty()) { // a summary
+            out.summarised += static_cast<std::int64_t>(e.value);
+            ++out.summaries;
+        } else {
+            out.listed.push_back(e);
+        }
+    }
+    return out;
+}
+
+TEST(NearMisses, TheGridFindsWhatComparingEveryPairFinds) {
+    // 600 drones over a 100 m disc departing over 2 minutes: pairs that meet, part and meet
+    // again, and checks with more near misses than one lists
+    const scenario::Scenario s = loaded(crowd(600, "100 m", "[10:00, 10:02]", "+20 min"));
+    World w = makeWorld(s);
+    const Model model;
+    std::set<std::pair<std::size_t, std::size_t>> closeBefore; // every pair compared, at the last check
+    int checks = 0, crowded = 0;
+    while (!finished(s, w)) {
+        const bool check = w.now >= w.nextNearMissCheck;
+        step(s, w, model);
+        if (check) {
+            ++checks;
+            // every pair of drones in the air, in order of the first, then the second
+            std::set<std::pair<std::size_t, std::size_t>> close;
+            std::vector<std::pair<std::size_t, std::size_t>> fresh;
+            for (std::size_t i = 0; i < w.drones.size(); ++i)
+                for (std::size_t j = i + 1; j < w.drones.size(); ++j) {
+                    const Drone& a = w.drones[i];
+                    const Drone& b = w.drones[j];
+                    if (a.phase != Phase::Flying || b.phase != Phase::Flying || a.altitude <= 0.0 ||
+                        b.altitude <= 0.0)
+                        continue;
+                    if (core::distance(a.position, b.position) < model.nearMissDistance &&
+                        std::abs(a.altitude - b.altitude) < model.nearMissHeight) {
+                        close.emplace(i, j);
+                        if (!closeBefore.count({i, j})) fresh.emplace_back(i, j);
+                    }
+                }
+            closeBefore = close;
+            const CheckedNearMisses found = nearMissesIn(w.events);
+            const std::size_t listable = std::min(fresh.size(), scenario::limits::kMaxNearMissEvents);
+            ASSERT_EQ(found.listed.size(), listable) << "at tick " << w.tick;
+            for (std::size_t k = 0; k < listable; ++k) {
+                EXPECT_EQ(found.listed[k].flight, w.flights[fresh[k].first].flight.id);
+                EXPECT_EQ(found.listed[k].other, w.flights[fresh[k].second].flight.id);
+            }
+            EXPECT_EQ(static_cast<std::int64_t>(found.listed.size()) + found.summarised,
+                      static_cast<std::int64_t>(fresh.size()))
+                << "at tick " << w.tick;
+            EXPECT_EQ(found.summaries, fresh.size() > listable ? 1 : 0);
+            if (fresh.size() > listable) ++crowded;
+        }
+        w.events.clear();
+    }
+    EXPECT_EQ(checks, 241);
+    EXPECT_GT(crowded, 0); // the cap was reached, and the summaries counted true
+}
+
+TEST(NearMisses, EightThousandDronesOverOneSpotAreCountedNotListed) {
+    // all take off at once within a metre of each other (issue 22: 8,000 of them ended in bad_alloc)
+    const scenario::Scenario s = loaded(crowd(8000, "1 m", "[10:00, 10:00]", "+10 s"));
+    World w = makeWorld(s);
+    std::map<std::int64_t, std::vector<Event>> byTick;
+    for (Event& e : runToEnd(s, w))
+        if (e.type == EventType::NearMiss) byTick[e.tick].push_back(std::move(e));
+    // the first check in the air: every pair at once, 100 listed and the rest in one summary
+    ASSERT_TRUE(byTick.count(5));
+    const CheckedNearMisses first = nearMissesIn(byTick[5]);
+    EXPECT_EQ(first.listed.size(), scenario::limits::kMaxNearMissEvents);
+    EXPECT_EQ(first.summaries, 1);
+    EXPECT_EQ(static_cast<std::int64_t>(first.listed.size()) + first.summarised, 8000 * 7999 / 2);
+    EXPECT_THAT(byTick[5].back().text, HasSubstr(": the first of 31,995,900 near misses of hobby flights at this "
+                                                 "check past the 100 listed one by one, all counted by this event"));
+    // and no check lists more, whatever the crowd
+    for (const auto& [tick, events] : byTick) {
+        EXPECT_LE(events.size(), scenario::limits::kMaxNearMissEvents + 1) << "at tick " << tick;
+        EXPECT_EQ(tick % 5, 0);
+    }
+}
+
+TEST(NearMisses, ARunPastItsBudgetOfPairsStopsCheckingAndSaysSo) {
+    const scenario::Scenario s = loaded(crowd(50, "1 m", "[10:00, 10:00]", "+1 min"));
+    Model model;
+    model.nearMissPairBudget = 1000; // the 50 drones are 1,225 pairs
+    World w = makeWorld(s, nullptr, model);
+    const std::vector<Event> events = runToEnd(s, w, model);
+    std::vector<Event> notes;
+    for (const Event& e : events) {
+        EXPECT_NE(e.type, EventType::NearMiss);
+        if (e.type == EventType::Note) notes.push_back(e);
+    }
+    ASSERT_EQ(notes.size(), 1u);
+    EXPECT_EQ(notes[0].tick, 5);
+    EXPECT_EQ(notes[0].text, "near misses are no longer checked: this check would compare 1,225 pairs of drones in "
+                             "the air near each other, which takes the run past its budget of 1,000 pairs; the near "
+                             "misses counted are those until now");
+    EXPECT_TRUE(w.nearMissesStopped);
 }
 
 TEST(Simulation, GeneratedTrafficIsSeededAndReproducible) {
@@ -284,6 +519,19 @@ TEST(Simulation, ZonesSwitchOnAndOffOnSchedule) {
     EXPECT_EQ(switches[0].type, EventType::ZoneActivated);
     EXPECT_EQ(switches[0].time, r.scenario.time.start + 30 * 60000);
     EXPECT_EQ(switches[1].time, r.scenario.time.start + 60 * 60000);
+}
+
+TEST(Simulation, AVariantMayRemoveAZoneTheTimelineAnnounces) {
+    // found by tests/app/property_test.cpp: the announcement of a removed zone crashed the run
+    const std::string text = kHead + "zones:\n" + kDisc +
+                             "timeline:\n  - {at: 10:10, event: announce, zone: disc, notice: 5 min}\n"
+                             "variants:\n  no-disc: {remove: [zones.disc]}\n";
+    const Trial base = run(text);
+    ASSERT_EQ(base.events.size(), 2u);
+    EXPECT_EQ(base.events[0].type, EventType::ZoneAnnounced);
+    EXPECT_EQ(base.events[1].type, EventType::ZoneActivated);
+    const Trial r = run(text, "no-disc");
+    EXPECT_TRUE(r.events.empty());
 }
 
 // --- one rule book (issue 14) ----------------------------------------------------------
@@ -431,6 +679,76 @@ TEST(Rules, GeneratedTrafficIsDrawnFlightByFlight) {
         EXPECT_EQ(x.flight.speed, y.flight.speed) << x.flight.id;
         EXPECT_EQ(x.behaviour, y.behaviour) << x.flight.id;
     }
+}
+
+// --- the words a class reads ---------------------------------------------------------
+
+TEST(Words, ZonesInTheWayAreJoinedWithAndAndTheVerbAgrees) {
+    // two discs round the take-off point, their names with commas of their own
+    const std::string zones = "  - {id: east, name: 'Park, east', restriction: prohibited, shape: {circle: "
+                              "{center: [0, 0], radius: 500 m}}}\n"
+                              "  - {id: west, name: 'Park, west', restriction: prohibited, shape: {circle: "
+                              "{center: [0, 0], radius: 600 m}}}\n";
+    const Trial r = run(kHead + "zones:\n" + zones + "flights:\n" +
+                        flight("f", "behaviour: compliant, from: [0, 0], to: [2 km, 0]"));
+    const std::vector<Event> cancelled = r.of("f", EventType::Cancellation);
+    ASSERT_EQ(cancelled.size(), 1u);
+    EXPECT_EQ(
+        cancelled[0].text,
+        "cancels: Park, east and Park, west stand in the way and there is no way around within the battery");
+    EXPECT_THAT(r.verdict("f").rule, HasSubstr("Prohibited by Park, east and Park, west; no way around"));
+}
+
+TEST(Words, AnAuthorisationRequestSaysWhenTheAnswerIsDue) {
+    // the window lists requests: a drone waiting on the ground for ten minutes is explained there
+    const std::string zone = "  - {id: ctr, name: Control zone, restriction: authorisation, decision: 5 min, "
+                             "shape: {circle: {center: [0, 0], radius: 500 m}}}\n";
+    const Trial r =
+        run(kHead + "zones:\n" + zone + "flights:\n" +
+            "  - {id: f, category: inspection, depart: 10:10, behaviour: compliant, from: [-2 km, 0], to: "
+            "[2 km, 0]}\n");
+    const std::vector<Event> asked = r.of("f", EventType::AuthorisationRequested);
+    ASSERT_EQ(asked.size(), 1u);
+    EXPECT_EQ(asked[0].text, "asks for an authorisation to fly in Control zone; the answer is due at 10:15");
+}
+
+TEST(Words, AWaitPastMidnightSaysWhichDay) {
+    // a zone that ends at midnight, a flight due at 23:45 from inside it
+    const std::string head = "title: T\n"
+                             "time: {start: 2025-06-14T23:30+02:00, end: +2 h, step: 1 s}\n"
+                             "map: {origin: {lat: 55.69, lon: 12.56}}\n";
+    const std::string zone =
+        "  - {id: disc, name: Disc, restriction: prohibited, active: {to: 2025-06-15T00:00+02:00}, "
+        "shape: {circle: {center: [0, 0], radius: 500 m}}}\n";
+    const Trial r = run(head + "zones:\n" + zone + "flights:\n" +
+                        "  - {id: f, category: hobby, depart: 23:45, speed: 10 m/s, altitude: 50 m, "
+                        "behaviour: compliant, from: [0, 0], to: [2 km, 0]}\n");
+    const std::vector<Event> waits = r.of("f", EventType::Wait);
+    ASSERT_EQ(waits.size(), 1u);
+    EXPECT_EQ(waits[0].text, "waits until 00:00 on 15 Jun for Disc to end");
+    ASSERT_FALSE(r.world.verdicts.empty()); // the first decision: to wait
+    EXPECT_THAT(r.world.verdicts.front().rule,
+                HasSubstr("it ends at 00:00 on 15 Jun, so the operator waits"));
+}
+
+TEST(Words, WhereReadsAMomentAsAMomentAndAWindowAcrossMidnightWithBothDates) {
+    // in force from 19:00 to midnight; asked about 19:30: not "inside 14 Jun 19:30-19:30", not "19:00-00:00"
+    const std::string head = "title: T\n"
+                             "time: {start: 2025-06-14T18:00+02:00, end: +8 h, step: 1 s}\n"
+                             "map: {origin: {lat: 55.69, lon: 12.56}}\n";
+    const std::string zone =
+        "  - {id: disc, restriction: prohibited, active: {from: 19:00, to: 2025-06-15T00:00+02:00}, "
+        "shape: {circle: {center: [0, 0], radius: 500 m}}}\n";
+    const Trial r = run(head + "zones:\n" + zone);
+    const WhereAnswer evening =
+        where(r.scenario, r.world, {0.0, 0.0}, r.scenario.time.start + 90 * 60000, 50.0, "hobby");
+    ASSERT_EQ(evening.zones.size(), 1u);
+    EXPECT_EQ(evening.zones[0].finding.why,
+              "prohibited, in force 19:00 on 14 Jun to 00:00 on 15 Jun, at 19:30");
+    const WhereAnswer night =
+        where(r.scenario, r.world, {0.0, 0.0}, r.scenario.time.start + 7 * 3600000, 50.0, "hobby");
+    ASSERT_EQ(night.zones.size(), 1u);
+    EXPECT_EQ(night.zones[0].finding.why, "not in force at 01:00 on 15 Jun");
 }
 
 } // namespace

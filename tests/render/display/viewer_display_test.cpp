@@ -202,6 +202,53 @@ TEST_F(DisplayTest, TheOperationsRoomShowsTracksRespondersAndTheClosedAirport) {
     EXPECT_THAT(card, HasSubstr("EKCH closed at 20:20:07 because track T13, unknown, was 4.42 km from the airport"));
 }
 
+/// Where the map draws a drone, flying or on the ground.
+core::Vec2 drawnAt(const sim::Drone& d) {
+    return d.phase == sim::Phase::Flying || d.plan.empty() ? d.position : d.plan.front().p0;
+}
+
+const std::string kLesson3 =
+    std::string(NOFLY_SOURCE_DIR) + "/scenarios/tutorial/03_exemptions_and_authorisations.yaml";
+
+TEST_F(DisplayTest, AWaitingDroneIsExplainedByTheEventsAndItsCard) {
+    // the photographer asks air traffic control at 09:30 and sits on the ground until the answer at 09:40
+    open(kLesson3);
+    viewer->seekNow(viewer->playback().start() + 95 * kMinute); // 09:35
+    frame();
+    const std::vector<const sim::Event*> events = viewer->tickerEvents(10);
+    ASSERT_FALSE(events.empty());
+    EXPECT_EQ(events.front()->type, sim::EventType::AuthorisationRequested);
+    EXPECT_EQ(events.front()->flight, "photographer-asks");
+    EXPECT_EQ(events.front()->text,
+              "asks for an authorisation to fly in Kastrup control zone; the answer is due at 09:40");
+
+    const sim::World& world = viewer->playback().world();
+    const int photographer = droneIndex(world, "photographer-asks");
+    ASSERT_EQ(world.drones[std::size_t(photographer)].phase, sim::Phase::Waiting);
+    clickAt(viewer->camera().toScreen(drawnAt(world.drones[std::size_t(photographer)])));
+    frame();
+    ASSERT_EQ(viewer->selection().drone, photographer);
+    EXPECT_THAT(viewer->inspectorText(),
+                HasSubstr("\nNow: on the ground, waiting until 09:40\nOutcome so far: pending\n"));
+    screenshot("nofly_waiting_drone.png"); // to look at
+}
+
+TEST_F(DisplayTest, ACancelledDronesCardSaysWhereItIsAndItsOutcomeOnLinesOfTheirOwn) {
+    open(kLesson3);
+    viewer->seekNow(viewer->playback().start() + 125 * kMinute); // 10:05: the hobby pilot cancelled at 10:00
+    frame();
+    const sim::World& world = viewer->playback().world();
+    const int hobby = droneIndex(world, "hobby-at-residence");
+    ASSERT_EQ(world.drones[std::size_t(hobby)].phase, sim::Phase::Cancelled);
+    clickAt(viewer->camera().toScreen(drawnAt(world.drones[std::size_t(hobby)])));
+    frame();
+    ASSERT_EQ(viewer->selection().drone, hobby);
+    const std::string card = viewer->inspectorText();
+    EXPECT_THAT(card, HasSubstr("\nNow: on the ground, its flight cancelled\nOutcome so far: cancelled\n\n"));
+    EXPECT_THAT(card, HasSubstr("Flight hobby-at-residence at 10:00: cancelled"));
+    screenshot("nofly_cancelled_drone.png"); // to look at
+}
+
 TEST_F(DisplayTest, AClickOnAPanelButtonInOneFrameIsNotLost) {
     open(kLesson1);
     EXPECT_FALSE(viewer->playing());
