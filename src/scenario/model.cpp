@@ -61,9 +61,9 @@ std::vector<InForceWindow> windowsInForce(const Scenario& s, std::size_t z) {
     const bool switchedOn = std::any_of(s.timeline.begin(), s.timeline.end(), [&](const TimelineEvent& e) {
         return e.zone == zone.id && (e.type == EventType::Activate || e.type == EventType::Announce);
     });
-    if (a.always() && !switchedOn) windows.push_back({-kFarTime, kFarTime, -kFarTime});
+    if (a.always() && !switchedOn) windows.push_back({-kFarTime, kFarTime, -kFarTime, -kFarTime, kFarTime});
     for (const TimeWindow& w : a.windows)
-        windows.push_back({w.from, w.to, -kFarTime});
+        windows.push_back({w.from, w.to, -kFarTime, -kFarTime, kFarTime});
     if (!a.weekly.empty()) {
         // every day of the run, and the day before for slots past midnight
         const Millis day = 86400000LL;
@@ -72,23 +72,29 @@ std::vector<InForceWindow> windowsInForce(const Scenario& s, std::size_t z) {
             const int weekday = core::dayOfWeek(midnight, offset);
             for (const WeeklySlot& slot : a.weekly)
                 if (std::find(slot.days.begin(), slot.days.end(), weekday) != slot.days.end())
-                    windows.push_back({midnight + slot.from, midnight + slot.to, -kFarTime});
+                    windows.push_back({midnight + slot.from, midnight + slot.to, -kFarTime, -kFarTime, kFarTime});
         }
     }
     if (!a.afterEvent.empty())
         for (const TimelineEvent& e : s.timeline)
             if (e.id == a.afterEvent) {
                 const Instant effect = e.at + (e.type == EventType::Announce ? e.notice.value_or(0) : 0);
-                windows.push_back({effect, a.eventDuration ? effect + *a.eventDuration : kFarTime, e.at});
+                windows.push_back({effect, a.eventDuration ? effect + *a.eventDuration : kFarTime, e.at, e.at, kFarTime});
             }
     // timeline switches that the zone does not wait for by name
     for (const TimelineEvent& e : s.timeline) {
         if (e.zone != zone.id || (!e.id.empty() && a.afterEvent == e.id)) continue;
-        if (e.type == EventType::Activate) windows.push_back({e.at, kFarTime, e.at});
-        if (e.type == EventType::Announce) windows.push_back({e.at + e.notice.value_or(0), kFarTime, e.at});
+        if (e.type == EventType::Activate) windows.push_back({e.at, kFarTime, e.at, e.at, kFarTime});
+        if (e.type == EventType::Announce)
+            windows.push_back({e.at + e.notice.value_or(0), kFarTime, e.at, e.at, kFarTime});
         if (e.type == EventType::Deactivate)
             for (InForceWindow& w : windows)
-                if (w.from < e.at && w.to > e.at) w.to = e.at;
+                if (w.from < e.at && w.to > e.at) {
+                    // known from the deactivate's own time; until then, the end it had
+                    if (w.endKnown < e.at) w.endBefore = w.to;
+                    w.endKnown = e.at;
+                    w.to = e.at;
+                }
     }
     std::stable_sort(windows.begin(), windows.end(),
                      [](const InForceWindow& x, const InForceWindow& y) { return x.from < y.from; });

@@ -354,11 +354,21 @@ inline constexpr Instant kFarTime = Instant{1} << 60;
 
 /// A stretch of time in which a zone is in force, [from, to), and since when
 /// operators can know it (its announcement; -kFarTime for what was always known).
+/// Its end can be learnt later than its start: a timeline `deactivate` that
+/// cuts it short is known from its own time, and before then operators expect
+/// the end it had (rule 1 of docs/simulation.md).
 struct InForceWindow {
     Instant from = 0;
     Instant to = 0;
     Instant known = 0;
+    Instant endKnown = -kFarTime; ///< since when operators know that it ends at `to`
+    Instant endBefore = kFarTime; ///< the end they expect until then
 };
+
+/// When a window ends as far as operators know at `knownAt`.
+inline Instant endAsKnown(const InForceWindow& w, Instant knownAt) {
+    return knownAt >= w.endKnown ? w.to : w.endBefore;
+}
 
 /// The one rule of when zone `zone` (an index into s.zones) is in force during
 /// the scenario: its `active` times and weekly slots, the event its `after:`

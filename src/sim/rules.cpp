@@ -108,7 +108,7 @@ Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneSta
     // in force while the flight is inside, as far as the operator can know
     const ActiveWindow* window = nullptr;
     for (const ActiveWindow& w : state.windows)
-        if (w.known <= knownAt && w.from <= to && w.to > from) {
+        if (w.known <= knownAt && w.from <= to && scenario::endAsKnown(w, knownAt) > from) {
             window = &w;
             break;
         }
@@ -128,7 +128,8 @@ Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneSta
         return none([&] { return "not in force " + stay("while the flight is inside (", ")"); });
     }
     const auto inForce = [&] {
-        return "in force " + describeWindow(window->from, window->to, frame) + ", " + stay("inside ", "");
+        return "in force " + describeWindow(window->from, scenario::endAsKnown(*window, knownAt), frame) + ", " +
+               stay("inside ", "");
     };
 
     // a standing authorisation is a dispensation: it lifts the zone for the category, whatever its

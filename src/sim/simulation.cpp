@@ -691,7 +691,10 @@ void decide(Context& c, std::size_t index) {
     for (int z : blocking) {
         Instant end = kFar;
         for (const ActiveWindow& w : c.world.zones[static_cast<std::size_t>(z)].windows)
-            if (w.known <= now && w.from <= now + fp.endurance && w.to > now) end = std::min(end, w.to), clear = std::max(clear, w.to);
+            if (w.known <= now && w.from <= now + fp.endurance && scenario::endAsKnown(w, now) > now) {
+                const Instant to = scenario::endAsKnown(w, now); // a deactivate is known only from its time
+                end = std::min(end, to), clear = std::max(clear, to);
+            }
         if (end == kFar) clear = kFar;
     }
     verdict.findings = findings;
@@ -1109,7 +1112,7 @@ bool zoneActive(const ZoneState& zone, Instant at) {
 
 bool zoneKnownActive(const ZoneState& zone, Instant at, Instant knownAt) {
     for (const ActiveWindow& w : zone.windows)
-        if (w.known <= knownAt && w.from <= at && w.to > at) return true;
+        if (w.known <= knownAt && w.from <= at && scenario::endAsKnown(w, knownAt) > at) return true;
     return false;
 }
 

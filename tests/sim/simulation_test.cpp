@@ -336,6 +336,23 @@ TEST(Simulation, NoticeLetsOperatorsPlanAround) {
     EXPECT_TRUE(r.of("f", EventType::Breach).empty());
 }
 
+TEST(Rules, ADeactivateIsKnownOnlyFromItsTime) {
+    // rule 1: the zone is in force until a timeline deactivate at 10:30 that nobody knows of before
+    // then; a flight deciding at 10:20 that would reach it at 10:34 expects it in force and goes
+    // around it, one deciding at 10:31 flies straight through
+    const Trial r = run(kHead + "zones:\n" + kDisc + "timeline:\n  - {at: 10:30, event: deactivate, zone: disc}\n" +
+                        "flights:\n" +
+                        "  - {id: early, category: hobby, depart: 10:20, speed: 10 m/s, altitude: 50 m, "
+                        "behaviour: compliant, from: [-9 km, 0], to: [3 km, 0]}\n"
+                        "  - {id: late, category: hobby, depart: 10:31, speed: 10 m/s, altitude: 50 m, "
+                        "behaviour: compliant, from: [-9 km, 0], to: [3 km, 0]}\n");
+    EXPECT_EQ(r.drone("early").outcome, Outcome::Rerouted);
+    ASSERT_FALSE(r.verdict("early").findings.empty());
+    EXPECT_TRUE(r.verdict("early").findings[0].applies);
+    EXPECT_EQ(r.drone("late").outcome, Outcome::Allowed);
+    EXPECT_EQ(r.drone("early").violations + r.drone("late").violations, 0);
+}
+
 TEST(Simulation, BatteryEndsAFlight) {
     const Trial r = run(kHead + "flights:\n" + flight("f", "behaviour: compliant, endurance: 5 min, from: [0, 0], to: "
                                                          "[10 km, 0]"));
