@@ -1,11 +1,9 @@
 #include "app/commands.hpp"
 
 #include "core/text.hpp"
-#include "report/html.hpp"
 #include "report/ledger.hpp"
 #include "report/questions.hpp"
 #include "report/run_files.hpp"
-#include "report/svg.hpp"
 #include "report/run_record.hpp"
 #include "scenario/loader.hpp"
 #include "sim/rules.hpp"

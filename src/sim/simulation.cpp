@@ -416,6 +416,18 @@ void apply(Context& c, Drone& d, const PendingEvent& p) {
 
 // --- decisions --------------------------------------------------------------------
 
+/// What a planner keeps out of: the outlines of these zones.
+Obstacles obstaclesOf(const Context& c, const std::vector<int>& zones) {
+    Obstacles out;
+    for (int z : zones) {
+        const core::Region& r = c.zone(z).region;
+        out.polygons.insert(out.polygons.end(), r.polygons.begin(), r.polygons.end());
+        out.circles.insert(out.circles.end(), r.circles.begin(), r.circles.end());
+        out.corridors.insert(out.corridors.end(), r.corridors.begin(), r.corridors.end());
+    }
+    return out;
+}
+
 /// The route a flight means to fly, home again if it returns.
 std::vector<Vec2> intendedPath(const scenario::Flight& f) {
     std::vector<Vec2> path = f.route;
@@ -618,13 +630,7 @@ void decide(Context& c, std::size_t index) {
     for (int z : c.world.index->zonesAt(meant.front())) trapped = trapped || contains(blocking, z);
     for (int z : c.world.index->zonesAt(f.route.back())) trapped = trapped || contains(blocking, z);
     for (int attempt = 0; attempt < 5 && budget > 0 && !trapped; ++attempt) {
-        Obstacles obstacles;
-        for (int z : avoid) {
-            const core::Region& r = c.zone(z).region;
-            obstacles.polygons.insert(obstacles.polygons.end(), r.polygons.begin(), r.polygons.end());
-            obstacles.circles.insert(obstacles.circles.end(), r.circles.begin(), r.circles.end());
-            obstacles.corridors.insert(obstacles.corridors.end(), r.corridors.begin(), r.corridors.end());
-        }
+        const Obstacles obstacles = obstaclesOf(c, avoid);
         PlannerOptions options;
         options.clearance = c.model.clearance;
         options.maxLength = budget;
@@ -819,14 +825,7 @@ void breach(Context& c, std::size_t index, int z, const ActiveWindow& window) {
         std::vector<int> avoid = {z};
         std::optional<PlannedPath> around;
         for (int attempt = 0; attempt < 5; ++attempt) {
-            Obstacles obstacles;
-            for (int k : avoid) {
-                const core::Region& r = c.zone(k).region;
-                obstacles.polygons.insert(obstacles.polygons.end(), r.polygons.begin(), r.polygons.end());
-                obstacles.circles.insert(obstacles.circles.end(), r.circles.begin(), r.circles.end());
-                obstacles.corridors.insert(obstacles.corridors.end(), r.corridors.begin(), r.corridors.end());
-            }
-            around = shortestPath(path.back(), home, obstacles, options);
+            around = shortestPath(path.back(), home, obstaclesOf(c, avoid), options);
             if (!around) break;
             // the way home judged as a departure's route is: any other zone in its way that forbids it?
             std::vector<Vec2> trial = path;
