@@ -169,6 +169,7 @@ int runCli(int argc, char** argv) {
     std::vector<Command> commands;
     addSimulationCommands(cli, commands);
     addDataCommands(cli, commands);
+    addBasemapCommand(cli, commands);
     addWindowCommands(cli, commands);
     addWorkshopCommands(cli, commands);
     addSweepCommand(cli, commands);

@@ -108,6 +108,9 @@ void checkJobs(CLI::Option& option);
 /// import, export and schema (data_commands.cpp).
 void addDataCommands(CLI::App& cli, std::vector<Command>& commands);
 
+/// basemap: a basemap cut from real datasets (basemap_command.cpp).
+void addBasemapCommand(CLI::App& cli, std::vector<Command>& commands);
+
 /// view and render: the window and its pictures (view_command.cpp).
 void addWindowCommands(CLI::App& cli, std::vector<Command>& commands);
 /// compare: policies side by side.

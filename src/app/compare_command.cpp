@@ -7,6 +7,7 @@
 #include "report/compare.hpp"
 #include "report/run_files.hpp"
 #include "report/svg.hpp"
+#include "scenario/limits.hpp"
 #include "scenario/loader.hpp"
 #include "sim/simulation.hpp"
 
@@ -37,7 +38,24 @@ struct RunSlot {
     std::string map;
 };
 
+/// The runs a compare would make, policies times seeds, against their budget
+/// (issue 22: 2,000 variants of 1,000 seeds were two million runs); the
+/// message when over it, empty otherwise.
+std::string overRunBudget(std::size_t policies, int seeds) {
+    const std::int64_t runs = static_cast<std::int64_t>(policies) * seeds; // each at most a few thousand
+    if (runs <= scenario::limits::kMaxCompareRuns) return {};
+    return std::to_string(policies) + (policies == 1 ? " policy" : " policies") + " times --seeds " +
+           std::to_string(seeds) + " make " + scenario::limits::grouped(runs) + " runs (budget " +
+           scenario::limits::grouped(scenario::limits::kMaxCompareRuns) + " runs a compare)";
+}
+constexpr const char* kFewerRuns = "compare fewer variants (--variants a,b) or fewer seeds";
+
 int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& err) {
+    // the variants named on the command line, against the budget before anything is read
+    if (const std::string over = overRunBudget(options.variants.size(), options.seeds); !over.empty()) {
+        err << "nofly compare: " << over << "; " << kFewerRuns << '\n';
+        return kUsageError;
+    }
     // the policies: each variant loaded once
     scenario::LoadResult base = scenario::loadScenarioFile(options.file);
     for (const core::Diagnostic& d : base.diagnostics.sorted())
@@ -47,6 +65,14 @@ int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
     if (names.empty()) {
         names.push_back("");
         for (const auto& v : base.scenario->variants) names.push_back(v.id);
+        // every variant of the file: the budget before any is loaded or run, at the file's variants
+        if (const std::string over = overRunBudget(names.size(), options.seeds); !over.empty()) {
+            core::Diagnostic d{core::Severity::Error, base.scenario->variants.front().where,
+                               "the base and its " + std::to_string(names.size() - 1) + " variants: " + over,
+                               kFewerRuns};
+            err << core::format(d) << '\n';
+            return kUsageError;
+        }
     }
     std::vector<scenario::Scenario> policies;
     for (const std::string& name : names) {

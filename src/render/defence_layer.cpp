@@ -2,6 +2,8 @@
 
 #include "report/scene.hpp"
 
+#include <SFML/OpenGL.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <numbers>
@@ -62,9 +64,10 @@ void diamond(sf::VertexArray& va, Vec2 p, double r, sf::Color fill, sf::Color ed
     }
 }
 
-/// White bold words on a box of `back`: their top left at `at`, or their top centre.
-void label(sf::RenderTarget& target, const sf::Font& font, const std::string& text, Vec2 at, unsigned size,
-           bool centred, sf::Color back) {
+/// White bold words on a box of `back`: their top left at `at`, or their
+/// top centre. Draws them when given a target; returns the box either way.
+sf::FloatRect label(sf::RenderTarget* target, const sf::Font& font, const std::string& text, Vec2 at,
+                    unsigned size, bool centred, sf::Color back) {
     sf::Text t(text, font, size);
     t.setStyle(sf::Text::Bold);
     t.setFillColor(sf::Color::White);
@@ -75,8 +78,17 @@ void label(sf::RenderTarget& target, const sf::Font& font, const std::string& te
     box.setPosition(std::round(static_cast<float>(at.x)) - 5.f + b.left,
                     std::round(static_cast<float>(at.y)) - 4.f);
     box.setFillColor(back);
-    target.draw(box);
-    target.draw(t);
+    if (target) {
+        target->draw(box);
+        target->draw(t);
+    }
+    return box.getGlobalBounds();
+}
+
+/// [px] a closure ring `width` wide is drawn this far inside its radius, so
+/// that a zone's edge of the same radius (Kastrup's 5 km circle) shows beside it.
+double ringInset(double width, double scale) {
+    return (1.5 + width / 2.0 + 1.0) * scale;
 }
 
 } // namespace
@@ -120,12 +132,13 @@ void DefenceLayer::prepare(const Camera& camera, const scenario::Scenario& s, co
     for (std::size_t a = 0; a < s.airports.size() && a < d.airports.size(); ++a) {
         if (!s.airports[a].closure) continue;
         const bool shut = d.airports[a].closed;
-        const std::vector<Vec2> rim =
-            arc(camera, s.airports[a].at, s.airports[a].closure->radius, 0.0, 2.0 * std::numbers::pi);
+        const double width = shut ? 4.0 : 1.5;
+        const double radius =
+            std::max(s.airports[a].closure->radius - ringInset(width, mark) / camera.scale(), 0.0);
+        const std::vector<Vec2> rim = arc(camera, s.airports[a].at, radius, 0.0, 2.0 * std::numbers::pi);
         for (std::size_t k = 1; k < rim.size(); ++k)
             if (shut || (k / 2) % 2 == 0)
-                band(m_strokes, rim[k - 1], rim[k], (shut ? 4.0 : 1.5) * mark,
-                     colour(closed.fill, shut ? 220 : 180));
+                band(m_strokes, rim[k - 1], rim[k], width * mark, colour(closed.fill, shut ? 220 : 180));
         m_drawn.closedAirports += shut ? 1 : 0;
     }
 
@@ -180,7 +193,23 @@ void DefenceLayer::prepare(const Camera& camera, const scenario::Scenario& s, co
 }
 
 void DefenceLayer::draw(sf::RenderTarget& target) {
+    // coverage: one light tint however many sensors overlap (a pixel is
+    // filled once, through the stencil buffer when the target has one), with
+    // each sensor's outline over it
+    const bool stencil = target.setActive(true) && [] {
+        GLint bits = 0;
+        glGetIntegerv(GL_STENCIL_BITS, &bits);
+        return bits > 0;
+    }();
+    if (stencil) {
+        glClearStencil(0);
+        glClear(GL_STENCIL_BUFFER_BIT);
+        glEnable(GL_STENCIL_TEST);
+        glStencilFunc(GL_EQUAL, 0, 0xFF);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_INCR);
+    }
     target.draw(m_areas);
+    if (stencil) glDisable(GL_STENCIL_TEST);
     target.draw(m_strokes);
     target.draw(m_marks);
 }
@@ -188,7 +217,14 @@ void DefenceLayer::draw(sf::RenderTarget& target) {
 void DefenceLayer::drawOver(sf::RenderTarget& target, const sf::Font& font) {
     target.draw(m_over);
     for (const Label& l : m_labels)
-        label(target, font, l.text, l.at, l.size, l.centred, l.back);
+        label(&target, font, l.text, l.at, l.size, l.centred, l.back);
+}
+
+std::vector<sf::FloatRect> DefenceLayer::labelBoxes(const sf::Font& font) const {
+    std::vector<sf::FloatRect> boxes;
+    for (const Label& l : m_labels)
+        boxes.push_back(label(nullptr, font, l.text, l.at, l.size, l.centred, l.back));
+    return boxes;
 }
 
 } // namespace nofly::render

@@ -44,6 +44,9 @@ class DefenceLayer {
     void draw(sf::RenderTarget& target);
     /// Responders and names, over the drones: after draw, in the same frame.
     void drawOver(sf::RenderTarget& target, const sf::Font& font);
+    /// Where drawOver() puts its names [px] (unknown tracks, "EKCH CLOSED
+    /// since ..."), for the map's labels to keep clear of.
+    std::vector<sf::FloatRect> labelBoxes(const sf::Font& font) const;
 
     const DefenceDrawn& drawnLastFrame() const { return m_drawn; }
 

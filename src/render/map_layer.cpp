@@ -21,6 +21,7 @@ namespace {
 
 constexpr double kHatchOpacity = 0.45; ///< as the SVG writer's
 constexpr double kHalo = 4.0;          ///< [px] white outline around label text, as the SVG's
+constexpr float kLabelGap = 2.f;       ///< [px] kept clear round a label, as the SVG's
 
 bool isZoneRole(Role role) {
     return role == Role::ZoneProhibited || role == Role::ZoneAuthorisation || role == Role::ZoneConditional ||
@@ -192,7 +193,7 @@ void MapLayer::draw(sf::RenderTarget& target, const Camera& camera, const MapSty
 
     for (const Group& group : m_groups) {
         const Paint& paint = report::paint(group.role);
-        if (group.role == Role::Land) {
+        if (report::isBasemap(group.role)) {
             if (!style.land) continue;
             drawTriangles(target, group.fill, toSf(paint.fill, paint.fillOpacity), states, nullptr, 0.0);
             drawTriangles(target, group.stroke, toSf(paint.stroke), states, nullptr, 0.0);
@@ -239,6 +240,13 @@ void MapLayer::draw(sf::RenderTarget& target, const Camera& camera, const MapSty
                 drawTriangles(target, glow, toSf(paint.stroke, 0.75 * flash), states, nullptr, 0.0);
                 beginStencilPass(false);
             }
+            continue;
+        }
+        if (group.role == Role::Obstacle) {
+            // what blocks sensors' view, as the SVG draws it (the legend lists it)
+            drawTriangles(target, group.fill, toSf(paint.fill, paint.fillOpacity), states, nullptr, 0.0);
+            drawTriangles(target, group.circles, toSf(paint.fill, paint.fillOpacity), states, nullptr, 0.0);
+            drawTriangles(target, group.stroke, toSf(paint.stroke), states, nullptr, 0.0);
             continue;
         }
         if (group.role == Role::RouteCompliant || group.role == Role::RouteViolating)
@@ -295,17 +303,33 @@ void MapLayer::drawMarkers(sf::RenderTarget& target, const Camera& camera, const
     target.draw(m_scratch);
 }
 
-void MapLayer::drawLabels(sf::RenderTarget& target, const Camera& camera, const MapStyle& style) {
+void MapLayer::drawLabels(sf::RenderTarget& target, const Camera& camera, const MapStyle& style,
+                          const std::vector<sf::FloatRect>& reserved) {
     // the SVG writer's rule: a marker's label right of it, else left, above or
     // below; a zone's above its point, else below; left out if it would
-    // cover a label already placed or leave the map
+    // cover a label already placed, an airport's symbol or leave the map;
+    // a place's dot only where there is no other room
     m_placed.clear();
+    m_placedTexts.clear();
+    drawAttribution(target, camera, style); // first: the labels keep off it
     if (!style.labels) return;
     const sf::FloatRect map(float(camera.viewportLeft()), float(camera.viewportTop()),
                             float(camera.viewportWidth()), float(camera.viewportHeight()));
+    std::vector<sf::FloatRect> keepOff = reserved, dots;
+    for (const Group& group : m_groups)
+        for (const Primitive* part : group.parts) {
+            const bool airport = part->style.role == Role::Airport || part->style.role == Role::AirportClosed;
+            if (part->kind != Primitive::Marker || !(airport || part->style.role == Role::Place)) continue;
+            const Paint& paint = report::paint(part->style.role);
+            const Vec2 c = camera.toScreen(part->at);
+            const double s = (paint.markerSize + paint.strokeWidth) * style.lineScale;
+            (airport ? keepOff : dots)
+                .emplace_back(float(c.x - s), float(c.y - s), float(2.0 * s), float(2.0 * s));
+        }
     for (Label& label : m_labels) {
         const Primitive& p = *label.primitive;
         if (isZoneRole(p.style.role) && !style.zones) continue;
+        if (p.style.role == Role::BasemapLabel && !style.land) continue; // the basemap's, shown with it
         const Paint& paint = report::paint(p.style.role);
         const double size = paint.fontSize * style.textScale;
         sf::Text& text = label.text;
@@ -332,22 +356,49 @@ void MapLayer::drawLabels(sf::RenderTarget& target, const Camera& camera, const 
                      {c.x - width / 2.0, c.y + gap + 0.85 * size}};
         else
             spots = {{c.x - width / 2.0, c.y - 6.0}, {c.x - width / 2.0, c.y + 6.0 + size}};
-        for (const Spot& spot : spots) {
-            const sf::FloatRect box(float(spot.x0), float(spot.baseline - 0.95 * size), float(width),
-                                    float(1.2 * size));
-            if (box.left < map.left || box.top < map.top || box.left + box.width > map.left + map.width ||
-                box.top + box.height > map.top + map.height)
-                continue;
-            if (std::any_of(m_placed.begin(), m_placed.end(),
-                            [&](const sf::FloatRect& r) { return r.intersects(box); }))
-                continue;
-            m_placed.push_back(box);
-            // SFML places text by its top; the baseline sits about 0.93 of the size below it
-            text.setPosition(std::round(float(spot.x0)), std::round(float(spot.baseline - 0.93 * size)));
-            target.draw(text);
-            break;
-        }
+        // first where it also leaves every place's dot clear; failing that (a city's
+        // places seen from afar lie on one another), where it covers only dots
+        bool placed = false;
+        for (const bool clearOfDots : {true, false})
+            for (const Spot& spot : spots) {
+                if (placed) break;
+                const sf::FloatRect box(float(spot.x0), float(spot.baseline - 0.95 * size), float(width),
+                                        float(1.2 * size));
+                if (box.left < map.left || box.top < map.top || box.left + box.width > map.left + map.width ||
+                    box.top + box.height > map.top + map.height)
+                    continue;
+                const sf::FloatRect clear(box.left - kLabelGap, box.top - kLabelGap,
+                                          box.width + 2.f * kLabelGap, box.height + 2.f * kLabelGap);
+                auto covers = [&](const sf::FloatRect& r) { return r.intersects(clear); };
+                if (std::any_of(m_placed.begin(), m_placed.end(), covers) ||
+                    std::any_of(keepOff.begin(), keepOff.end(), covers) ||
+                    (clearOfDots && std::any_of(dots.begin(), dots.end(), covers)))
+                    continue;
+                m_placed.push_back(box);
+                m_placedTexts.push_back(p.text);
+                // SFML places text by its top; the baseline sits about 0.93 of the size below it
+                text.setPosition(std::round(float(spot.x0)), std::round(float(spot.baseline - 0.93 * size)));
+                target.draw(text);
+                placed = true;
+            }
     }
+}
+
+void MapLayer::drawAttribution(sf::RenderTarget& target, const Camera& camera, const MapStyle& style) {
+    // the basemap data's credit, as the SVG draws it: small, in the map's bottom right corner
+    if (m_scene.attribution.empty()) return;
+    sf::Text text(sf::String::fromUtf8(m_scene.attribution.begin(), m_scene.attribution.end()), m_font);
+    text.setCharacterSize(static_cast<unsigned>(std::lround(11.0 * style.textScale)));
+    text.setFillColor(sf::Color(0x55, 0x55, 0x55));
+    text.setOutlineColor(sf::Color(255, 255, 255, 220));
+    text.setOutlineThickness(static_cast<float>(kHalo / 2.0 * style.textScale));
+    const sf::FloatRect bounds = text.getLocalBounds();
+    const double right = camera.viewportLeft() + camera.viewportWidth() - 8.0;
+    const double bottom = camera.viewportTop() + camera.viewportHeight() - 6.0;
+    text.setPosition(std::round(float(right - bounds.width - bounds.left)),
+                     std::round(float(bottom - bounds.height - bounds.top)));
+    target.draw(text);
+    m_placed.push_back(text.getGlobalBounds());
 }
 
 } // namespace nofly::render

@@ -46,11 +46,18 @@ class MapLayer {
 
     /// Land, zones, routes and markers.
     void draw(sf::RenderTarget& target, const Camera& camera, const MapStyle& style);
-    /// The labels, over everything drawn so far (the viewer draws them over the drones).
-    void drawLabels(sf::RenderTarget& target, const Camera& camera, const MapStyle& style);
+    /// The labels, over everything drawn so far (the viewer draws them over
+    /// the drones, so no drone hides an airport's code), in the scene's order
+    /// of priority, each where it covers no label placed before it, no
+    /// airport's symbol (nor, where it can, a place's dot) and nothing in `reserved` [px] (the
+    /// operations room's own labels).
+    void drawLabels(sf::RenderTarget& target, const Camera& camera, const MapStyle& style,
+                    const std::vector<sf::FloatRect>& reserved = {});
 
     /// Labels drawn in the last frame (for tests: that they do not overlap).
     const std::vector<sf::FloatRect>& placedLabels() const { return m_placed; }
+    /// The words of the labels (of zones, places, airports ...) drawn in the last frame.
+    const std::vector<std::string>& placedTexts() const { return m_placedTexts; }
     /// Whether the target had a stencil buffer, so that overlapping parts of a
     /// translucent zone were filled once.
     bool stencilled() const { return m_stencil; }
@@ -77,6 +84,7 @@ class MapLayer {
                        const sf::RenderStates& states, const sf::Texture* hatch, double scale);
     void beginStencilPass(bool on);
     void drawMarkers(sf::RenderTarget& target, const Camera& camera, const MapStyle& style);
+    void drawAttribution(sf::RenderTarget& target, const Camera& camera, const MapStyle& style);
 
     const report::Scene& m_scene;
     const sf::Font& m_font;
@@ -85,6 +93,7 @@ class MapLayer {
     std::vector<std::size_t> m_zoneGroups; ///< group index of each zone id
     std::vector<Label> m_labels;
     std::vector<sf::FloatRect> m_placed;
+    std::vector<std::string> m_placedTexts;
     sf::Texture m_hatch;
     double m_scale = -1.0;     ///< scale the cached outlines were cut for [px/m]
     double m_lineScale = -1.0; ///< and the line scale

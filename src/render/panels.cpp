@@ -166,6 +166,10 @@ void Viewer::drawPanels() {
     ImGui::Begin("##sidebar", nullptr,
                  fixed | ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus);
     m_sidePanelList = ImGui::GetWindowDrawList();
+    m_sideLayout = {};
+    m_sideLayout.top = ImGui::GetWindowPos().y;
+    m_sideLayout.bottom = ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+    m_sideLayout.contentRight = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (m_run) {
         panelHeader();
         panelVariants();
@@ -174,17 +178,17 @@ void Viewer::drawPanels() {
         const std::string events =
             m_other ? "Events (" + paneVariant(m_focus) + ")###events" : "Events###events";
         if (m_presenter) {
-            // what a class reads from the back: the questions, the legend, then the latest events
-            if (questions && ImGui::CollapsingHeader("Questions", ImGuiTreeNodeFlags_DefaultOpen))
-                panelQuestions();
-            if (ImGui::CollapsingHeader("Legend", questions ? 0 : ImGuiTreeNodeFlags_DefaultOpen))
-                panelLegend();
-            if (ImGui::CollapsingHeader(events.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) panelEvents(4);
+            // what a class reads from the back: the questions, the latest events (the why) and the
+            // legend folded under them (a click opens it), all in the window
+            presenterPanels(questions, events);
         } else {
             if (questions && ImGui::CollapsingHeader("Questions", ImGuiTreeNodeFlags_DefaultOpen))
                 panelQuestions();
-            if (ImGui::CollapsingHeader(events.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) panelEvents(6);
-            if (ImGui::CollapsingHeader("Legend", ImGuiTreeNodeFlags_DefaultOpen)) panelLegend();
+            if (ImGui::CollapsingHeader(events.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+                m_sideLayout.eventsTop = ImGui::GetCursorScreenPos().y;
+                panelEvents(6);
+            }
+            legendHeader(ImGuiTreeNodeFlags_DefaultOpen, 0.f);
             if (ImGui::CollapsingHeader("Metrics", ImGuiTreeNodeFlags_DefaultOpen)) panelMetrics();
             if (!m_run->scenario.description.empty() &&
                 ImGui::CollapsingHeader("About this scenario", ImGuiTreeNodeFlags_DefaultOpen)) {
@@ -212,6 +216,58 @@ void Viewer::drawPanels() {
         ImGui::End();
     }
     ImGui::PopFont();
+}
+
+void Viewer::presenterPanels(bool questions, const std::string& events) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGuiStorage& state = *ImGui::GetStateStorage();
+    // the presenter's legend has a state of its own, folded until clicked (the normal panel's is open)
+    const char* legend = "Legend###presenter-legend";
+    const bool legendOpen = state.GetInt(ImGui::GetID(legend), 0) != 0;
+    const bool questionsOpen = questions && state.GetInt(ImGui::GetID("Questions"), 1) != 0;
+    const float header = ImGui::GetFrameHeight() + style.ItemSpacing.y;
+    const float lines = ImGui::GetTextLineHeightWithSpacing();
+    // The height under the headers is shared: the events keep at least five lines or three tenths of
+    // it; the questions, then an open legend, take what they need of the rest and scroll inside
+    // themselves when it is not enough (their heights as measured last frame).
+    const float left = ImGui::GetContentRegionAvail().y - (questions ? 3.f : 2.f) * header;
+    const float eventsLeast = std::max(5.f * lines, 0.3f * left);
+    auto share = [&](bool open, float needs, float taken) {
+        return open ? std::clamp(needs, 2.f * lines, std::max(left - taken - eventsLeast, 2.f * lines)) : 0.f;
+    };
+    const float questionsRoom = share(questionsOpen, m_questionsHeight, 0.f);
+    const float legendRoom = share(legendOpen, m_legendHeight, questionsRoom);
+    if (questions && ImGui::CollapsingHeader("Questions", ImGuiTreeNodeFlags_DefaultOpen)) {
+        ImGui::BeginChild("##questions", ImVec2(0.f, questionsRoom), false);
+        const float top = ImGui::GetCursorPosY();
+        panelQuestions();
+        m_questionsHeight = ImGui::GetCursorPosY() - top;
+        ImGui::EndChild();
+    }
+    if (ImGui::CollapsingHeader(events.c_str(), ImGuiTreeNodeFlags_DefaultOpen)) {
+        m_sideLayout.eventsTop = ImGui::GetCursorScreenPos().y;
+        const float height = std::max(
+            left - questionsRoom - legendRoom - (legendOpen ? style.ItemSpacing.y : 0.f), 4.f * lines);
+        ImGui::BeginChild("##events", ImVec2(0.f, height), false);
+        panelEvents(12); // as many as the height shows, the newest on top
+        ImGui::EndChild();
+    }
+    legendHeader(0, legendRoom, legend);
+}
+
+void Viewer::legendHeader(int flags, float height, const char* label) {
+    // the legend under its header; in a scrolling box `height` high when that is > 0
+    m_sideLayout.legendHeaderY = ImGui::GetCursorScreenPos().y + ImGui::GetFrameHeight() / 2.f;
+    if (!ImGui::CollapsingHeader(label, flags)) return;
+    m_sideLayout.legendOpen = true;
+    if (height > 0.f) ImGui::BeginChild("##legend", ImVec2(0.f, height), false);
+    const float top = ImGui::GetCursorPosY();
+    m_sideLayout.legendContentRight = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    ImGui::PushTextWrapPos(0.f);
+    panelLegend();
+    ImGui::PopTextWrapPos();
+    m_legendHeight = ImGui::GetCursorPosY() - top;
+    if (height > 0.f) ImGui::EndChild();
 }
 
 void Viewer::panelHeader() {
@@ -244,20 +300,21 @@ void Viewer::panelVariants() {
     };
     bool split = m_split;
     if (ImGui::Checkbox("Side by side (C)", &split)) setSplit(split);
-    if (m_other) {
-        ImGui::TextUnformatted("Left (V)");
-        picker("##left", 0);
-        ImGui::TextUnformatted("Right (Shift+V)");
-        picker("##right", 1);
-    } else {
-        ImGui::TextUnformatted("Variant (V)");
-        picker("##variant", 0);
+    // each picker on its name's line: the presenter's panel has no height to spare
+    const char* labels[] = {m_other ? "Left (V)" : "Variant (V)", "Right (Shift+V)"};
+    const float nameWidth = ImGui::CalcTextSize(labels[m_other ? 1 : 0]).x + ImGui::GetStyle().ItemSpacing.x;
+    for (int pane = 0; pane < paneCount(); ++pane) {
+        ImGui::AlignTextToFramePadding();
+        ImGui::TextUnformatted(labels[pane]);
+        ImGui::SameLine(nameWidth + ImGui::GetStyle().WindowPadding.x);
+        picker(pane == 0 ? (m_other ? "##left" : "##variant") : "##right", pane);
     }
     ImGui::Separator();
 }
 
 void Viewer::paneLabels(float top) {
-    // over each map: its variant, large, and what it has done so far
+    // over each map: its policy in the file's words, large enough for the back of the room and
+    // wrapped in its own map; then its variant's id and what it has done so far
     const GuiFonts& fonts = m_gui.fonts();
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
@@ -271,12 +328,18 @@ void Viewer::paneLabels(float top) {
         ImGui::SetNextWindowBgAlpha(0.92f);
         const std::string name = "##pane" + std::to_string(pane);
         ImGui::Begin(name.c_str(), nullptr, flags);
-        const std::string label = paneLabel(pane);
+        const std::string title = paneTitle(pane), label = paneLabel(pane);
         const auto newline = label.find('\n');
-        ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.bold);
-        ImGui::TextUnformatted(label.substr(0, newline).c_str());
+        const float padding = ImGui::GetStyle().WindowPadding.x;
+        ImGui::PushTextWrapPos(
+            ImGui::GetCursorPosX() +
+            std::max(static_cast<float>(camera.viewportWidth()) - 20.f - 2.f * padding, 50.f));
+        ImGui::PushFont(fonts.largeBold);
+        ImGui::TextUnformatted(title.c_str());
         ImGui::PopFont();
+        if (title != label.substr(0, newline)) ImGui::TextDisabled("%s", label.substr(0, newline).c_str());
         ImGui::TextUnformatted(label.substr(newline + 1).c_str());
+        ImGui::PopTextWrapPos();
         ImGui::End();
     }
 }
@@ -412,6 +475,11 @@ void Viewer::panelLayers() {
 void Viewer::panelLegend() {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float h = ImGui::GetTextLineHeight(), w = 2.2f * h;
+    // each entry's words wrap under themselves at the panel's edge (a caller pushed the wrap), never cut
+    auto words = [this](const char* text) {
+        ImGui::TextUnformatted(text);
+        m_sideLayout.legendRight = std::max(m_sideLayout.legendRight, ImGui::GetItemRectMax().x);
+    };
     // the map's own legend (zones, airports, places), as the SVG draws it
     for (const report::LegendEntry& entry : m_run->scene.legend) {
         const report::Paint& paint = report::paint(entry.style.role);
@@ -451,7 +519,7 @@ void Viewer::panelLegend() {
         }
         ImGui::Dummy(ImVec2(w, h));
         ImGui::SameLine();
-        ImGui::TextUnformatted(entry.text.c_str());
+        words(entry.text.c_str());
     }
     // the drones, with the icons the map draws
     std::vector<std::pair<Role, const char*>> states = {
@@ -483,7 +551,7 @@ void Viewer::panelLegend() {
         ImGui::Image(texture, ImVec2(h * 1.3f, h * 1.3f), ImVec2(left / aw, 0.f),
                      ImVec2((left + width) / aw, height / ah), toIm(c));
         ImGui::SameLine(0.f, (w - h * 1.3f) / 2.f + ImGui::GetStyle().ItemSpacing.x);
-        ImGui::TextUnformatted(text);
+        words(text);
     }
     // what the operations room sees now (DefenceLayer)
     if (!m_run->playback.world().defence.active) return;
@@ -497,7 +565,7 @@ void Viewer::panelLegend() {
                             toU32(report::paint(role).fill));
         ImGui::Dummy(ImVec2(w, h));
         ImGui::SameLine();
-        ImGui::TextUnformatted(text);
+        words(text);
     };
     if (!m_run->scenario.sensors.empty()) {
         diamondEntry(Role::TrackUnknown, "Track now: unknown (its name)");
@@ -512,7 +580,7 @@ void Viewer::panelLegend() {
                         24, 3.f);
         ImGui::Dummy(ImVec2(w, h));
         ImGui::SameLine();
-        ImGui::TextUnformatted("Airport closed now (closure radius)");
+        words("Airport closed now (closure radius)");
     }
 }
 

@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -249,7 +250,12 @@ void Viewer::layout(unsigned width, unsigned height) {
     m_size = {std::max(width, 200u), std::max(height, 200u)};
     m_sidebar = std::floor(std::min((m_presenter ? 470.0 : 390.0), m_size.x * 0.45)); // whole pixels
     // the left (or only) pane; the right one is the same camera moved by a pane's width
+    const double paneWidth = m_camera.viewportWidth(), paneHeight = m_camera.viewportHeight();
     m_camera.setViewport(0.0, 0.0, std::floor(mapWidth() / (m_other ? 2.0 : 1.0)), m_size.y);
+    // a map nobody has moved stays fitted to the scenario's area when its panes change size (a half
+    // window in split view, the presenter's wider panel): else the area sticks out of each pane
+    if (m_fitted && (m_camera.viewportWidth() != paneWidth || m_camera.viewportHeight() != paneHeight))
+        fitCamera();
 }
 
 Camera Viewer::paneCamera(int pane) const {
@@ -272,6 +278,7 @@ void Viewer::resize(unsigned width, unsigned height) {
 void Viewer::fitCamera() {
     if (!m_run) return;
     m_camera.fit(m_run->scene.view);
+    m_fitted = true;
 }
 
 void Viewer::seekNow(core::Instant t) {
@@ -563,6 +570,7 @@ void Viewer::handle(const sf::Event& event) {
         const double x = event.mouseWheelScroll.x;
         m_camera.zoomAt({x - paneAt(x) * m_camera.viewportWidth(), double(event.mouseWheelScroll.y)},
                         std::pow(1.25, event.mouseWheelScroll.delta));
+        m_fitted = false;
         break;
     }
     case sf::Event::MouseButtonPressed:
@@ -576,7 +584,10 @@ void Viewer::handle(const sf::Event& event) {
         if (m_dragging) {
             const sf::Vector2i now{event.mouseMove.x, event.mouseMove.y};
             if (std::hypot(now.x - m_pressAt.x, now.y - m_pressAt.y) > kClickSlop) m_dragged = true;
-            if (m_dragged) m_camera.pan({double(now.x - m_lastMouse.x), double(now.y - m_lastMouse.y)});
+            if (m_dragged) {
+                m_camera.pan({double(now.x - m_lastMouse.x), double(now.y - m_lastMouse.y)});
+                m_fitted = false;
+            }
             m_lastMouse = now;
         }
         break;
@@ -822,7 +833,8 @@ void Viewer::drawPane(sf::RenderTarget& target, int pane) {
     if (m_layers.drones) run.drones.draw(target, stamped);
     if (run.defenceShown) run.defence.drawOver(target, m_font);
     profileMark(target, m_profile.drones);
-    run.map->drawLabels(target, camera, style);
+    run.map->drawLabels(target, camera, style,
+                        run.defenceShown ? run.defence.labelBoxes(m_font) : std::vector<sf::FloatRect>{});
     drawScaleBar(target, camera);
     profileMark(target, m_profile.labels);
 }
@@ -1081,6 +1093,21 @@ void Viewer::answerByNumber(int number) {
             answer(pane, line.id, line.choices[static_cast<std::size_t>(number - 1)]);
             return;
         }
+}
+
+std::string Viewer::paneTitle(int pane) const {
+    if (!m_run) return {};
+    // the policy in the words of the file: what the variant changes, for people
+    const std::string variant = paneVariant(pane);
+    for (const scenario::Variant& v : runOf(pane).scenario.variants)
+        if (v.id == variant && !v.description.empty()) {
+            std::string text = v.description;
+            // a folded YAML block ends with a newline
+            while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+                text.pop_back();
+            return text;
+        }
+    return variant;
 }
 
 std::string Viewer::paneLabel(int pane) const {

@@ -86,6 +86,18 @@ struct QuestionLine {
     std::vector<PerPane> panes;
 };
 
+/// Where the side panel put its parts in the last frame [px, window
+/// coordinates], so that tests can check that it fits the window.
+struct SidePanelLayout {
+    float top = 0.f, bottom = 0.f; ///< the panel's window
+    float contentRight = 0.f;      ///< the right edge of what the panel's lines may use
+    float eventsTop = -1.f;        ///< the Events list's first line; < 0: not shown
+    float legendHeaderY = -1.f;    ///< the middle of the Legend's header (to click it); < 0: not shown
+    bool legendOpen = false;
+    float legendRight = 0.f;        ///< the right edge of the legend's widest line, when open
+    float legendContentRight = 0.f; ///< the right edge its lines may use, when open
+};
+
 /// What the inspector shows.
 struct Selection {
     int pane = 0;       ///< the map it was clicked on (split view: 0 left, 1 right)
@@ -147,7 +159,9 @@ class Viewer {
     const scenario::Scenario& scenario(int pane) const { return runOf(pane).scenario; }
     /// "base" or the pane's variant id.
     std::string paneVariant(int pane) const;
-    /// The label over a pane: its variant and a few metrics now (as drawn).
+    /// The title over a pane, naming its policy: the variant's description, else its id ("base").
+    std::string paneTitle(int pane) const;
+    /// The label over a pane: its variant and a few metrics now (as drawn under its title).
     std::string paneLabel(int pane) const;
     /// The camera of a pane (split view: the right one is the left one moved by a pane's width).
     Camera paneCamera(int pane) const;
@@ -157,6 +171,10 @@ class Viewer {
     std::pair<int, int> currentQuestion() const;
     const std::string& toast() const { return m_toast; }
     const Camera& camera() const { return m_camera; }
+    /// The area a fitted map shows whole (the scenario's `map.view`, else its zones and routes) [m].
+    core::Box sceneView() const { return m_run ? m_run->scene.view : core::Box{}; }
+    /// Where the side panel put its parts in the last frame.
+    const SidePanelLayout& sidePanelLayout() const { return m_sideLayout; }
     Layers& layers() { return m_layers; }
     const Selection& selection() const { return m_selection; }
     /// The inspector's text: the selected drone's verdict cards, the clicked
@@ -290,6 +308,10 @@ class Viewer {
     void panelHeader();
     void panelControls();
     void panelLegend();
+    /// The Legend's header and, when open, the legend (in a scrolling box `height` high when > 0).
+    void legendHeader(int flags, float height, const char* label = "Legend");
+    /// Presenter mode: the questions, the Events list and the Legend (folded) sharing the height left.
+    void presenterPanels(bool questions, const std::string& events);
     void panelMetrics();
     void panelEvents(int rows);
     void panelInspector();
@@ -316,6 +338,12 @@ class Viewer {
     sf::Font m_font;
     GuiContext m_gui;
     Camera m_camera; ///< the left (or only) pane's; the right pane's is the same moved by a pane's width
+    /// Whether the camera shows the scenario fitted (not panned or zoomed by hand since): it is fitted
+    /// again when the panes change size (presenter mode, the window resized, split view).
+    bool m_fitted = false;
+    SidePanelLayout m_sideLayout;
+    float m_legendHeight = 0.f;    ///< [px] the presenter's open legend needs, measured last frame
+    float m_questionsHeight = 0.f; ///< [px] the presenter's questions need, measured last frame
     Layers m_layers;
     Selection m_selection;
     sf::Vector2u m_size{1280, 800};

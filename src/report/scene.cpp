@@ -1,6 +1,5 @@
 #include "report/scene.hpp"
 
-#include "scenario/basemap.hpp"
 #include "scenario/loader.hpp"
 #include "sim/events.hpp"
 
@@ -17,6 +16,12 @@ using core::Vec2;
 std::string_view name(Role role) {
     switch (role) {
     case Role::Land: return "land";
+    case Role::LandAbroad: return "land-abroad";
+    case Role::Water: return "water";
+    case Role::River: return "river";
+    case Role::Road: return "road";
+    case Role::Border: return "border";
+    case Role::BasemapLabel: return "basemap-label";
     case Role::ZoneProhibited: return "zone-prohibited";
     case Role::ZoneAuthorisation: return "zone-authorisation";
     case Role::ZoneConditional: return "zone-conditional";
@@ -53,6 +58,11 @@ bool isArea(Role role) {
            role == Role::ClosureRadius;
 }
 
+bool isBasemap(Role role) {
+    return role == Role::Land || role == Role::LandAbroad || role == Role::Water || role == Role::River ||
+           role == Role::Road || role == Role::Border;
+}
+
 Role zoneRole(scenario::Restriction restriction) {
     switch (restriction) {
     case scenario::Restriction::Prohibited: return Role::ZoneProhibited;
@@ -84,6 +94,47 @@ constexpr Colour kYellow{0xF0, 0xE4, 0x42};
 constexpr Colour kGreen{0x00, 0x9E, 0x73};
 constexpr Colour kPurple{0xCC, 0x79, 0xA7}; ///< reddish purple
 } // namespace
+
+/// The basemap's roles but the home land: quiet under the zones, as the land
+/// is. The neighbours' land is a shade darker than the home country's; water
+/// is the sea's colour (the map's background); lines are thin and pale, so
+/// no zone edge is mistaken for a road or a border.
+static const Paint& basemapPaint(Role role) {
+    auto area = [](Colour fill, Colour stroke, double width) {
+        Paint p;
+        p.fill = fill;
+        p.fillOpacity = 1.0;
+        p.stroke = stroke;
+        p.strokeWidth = width;
+        return p;
+    };
+    auto line = [](Colour colour, double width, std::vector<double> dash) {
+        Paint p;
+        p.stroke = colour;
+        p.strokeWidth = width;
+        p.dash = std::move(dash);
+        return p;
+    };
+    static const Paint kLandAbroad = area({206, 206, 206}, {120, 120, 120}, 1.2);
+    static const Paint kWater = area({255, 255, 255}, {150, 150, 150}, 0.8);
+    static const Paint kRiver = line({0x9C, 0xC3, 0xDA}, 1.5, {});
+    static const Paint kRoad = line({0xB4, 0xB4, 0xB4}, 1.0, {});
+    static const Paint kBorder = line({0x70, 0x70, 0x70}, 1.5, {});
+    static const Paint kLabel = [] {
+        Paint p;
+        p.text = {0x66, 0x66, 0x66};
+        p.fontSize = 13.0;
+        return p;
+    }();
+    switch (role) {
+    case Role::LandAbroad: return kLandAbroad;
+    case Role::Water: return kWater;
+    case Role::River: return kRiver;
+    case Role::Road: return kRoad;
+    case Role::Border: return kBorder;
+    default: return kLabel;
+    }
+}
 
 const Paint& paint(Role role) {
     // Okabe-Ito colours. In greyscale the zones still differ by pattern:
@@ -124,10 +175,12 @@ const Paint& paint(Role role) {
         return p;
     };
     static const Paint kLand = [] {
+        // a light grey well apart from the white sea in luminance, so land and sea
+        // read apart in any colour vision (1.35:1 against white, for deuteranopes too)
         Paint p;
-        p.fill = {238, 238, 238};
+        p.fill = {222, 222, 222};
         p.fillOpacity = 1.0;
-        p.stroke = {150, 150, 150};
+        p.stroke = {120, 120, 120};
         p.strokeWidth = 1.2;
         return p;
     }();
@@ -206,6 +259,12 @@ const Paint& paint(Role role) {
     }();
     switch (role) {
     case Role::Land: return kLand;
+    case Role::LandAbroad: return basemapPaint(role);
+    case Role::Water: return basemapPaint(role);
+    case Role::River: return basemapPaint(role);
+    case Role::Road: return basemapPaint(role);
+    case Role::Border: return basemapPaint(role);
+    case Role::BasemapLabel: return basemapPaint(role);
     case Role::ZoneProhibited: return kProhibited;
     case Role::ZoneAuthorisation: return kAuthorisation;
     case Role::ZoneConditional: return kConditional;
@@ -394,6 +453,57 @@ std::string counted(const std::string& text, int count) {
     return text + " (" + std::to_string(count) + ")";
 }
 
+/// The labels in the order they are placed, each backend giving a place to
+/// the first that fit: the places the story names (its questions' flights,
+/// then its other written flights and its timeline), airports, zones, the
+/// other places and responders' bases, then anything else (the basemap's
+/// names). A later label that would cover an earlier one moves to another
+/// side of its point or is left out, so the story's places always show.
+void orderByPriority(const scenario::Scenario& s, std::vector<Primitive>& labels) {
+    auto on = [](Vec2 at, const std::vector<Vec2>& points) {
+        return std::any_of(points.begin(), points.end(), [&](Vec2 p) { return core::distance(p, at) < 1.0; });
+    };
+    // the points of the flights questions ask about; of every written flight and timeline event
+    std::vector<Vec2> asked, told;
+    for (const scenario::Flight& f : s.flights) {
+        told.insert(told.end(), f.route.begin(), f.route.end());
+        for (const scenario::Question& q : s.questions)
+            if (q.flight == f.id) asked.insert(asked.end(), f.route.begin(), f.route.end());
+    }
+    for (const scenario::TimelineEvent& e : s.timeline)
+        if (e.position) told.push_back(*e.position);
+    auto named = [&](const std::string& name) {
+        return std::any_of(s.timeline.begin(), s.timeline.end(), [&](const scenario::TimelineEvent& e) {
+            return e.text.find(name) != std::string::npos;
+        });
+    };
+    auto rank = [&](const Primitive& label) {
+        switch (label.style.role) {
+        case Role::Place:
+            if (on(label.at, asked)) return 0;
+            if (on(label.at, told) || named(label.text)) return 1;
+            return 4;
+        case Role::Airport:
+        case Role::AirportClosed: return 2;
+        case Role::ZoneProhibited:
+        case Role::ZoneAuthorisation:
+        case Role::ZoneConditional:
+        case Role::ZoneNoRestriction: return 3;
+        case Role::Responder: return 4;
+        default: return 5;
+        }
+    };
+    std::vector<std::pair<int, std::size_t>> order;
+    for (std::size_t i = 0; i < labels.size(); ++i)
+        order.emplace_back(rank(labels[i]), i);
+    std::stable_sort(order.begin(), order.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<Primitive> sorted;
+    for (const auto& entry : order)
+        sorted.push_back(std::move(labels[entry.second]));
+    labels = std::move(sorted);
+}
+
 } // namespace
 
 /// Obstacles, sensors and their coverage, responders' bases, and where
@@ -487,6 +597,47 @@ void addDefence(const RunRecord& run, Scene& scene, std::vector<Primitive>& labe
     if (falseAlarms > 0) scene.legend.push_back({Primitive::Marker, {Role::FalseAlarm}, counted("False alarm", falseAlarms)});
 }
 
+/// The basemap's areas and lines, bottom first: the scenario's country, its
+/// neighbours, water, rivers, roads, borders; and its attribution.
+void addBasemap(const scenario::Scenario& s, Scene& scene) {
+    const scenario::BasemapLayers& b = s.basemapLayers;
+    scene.attribution = b.attribution;
+    // the home country (all land when the origin is on none) apart from its neighbours
+    Primitive home{.kind = Primitive::Polygon, .style = {Role::Land}, .ref = s.basemap};
+    Primitive abroad{.kind = Primitive::Polygon, .style = {Role::LandAbroad}, .ref = s.basemap};
+    for (const auto& [country, region] : b.land)
+        for (const core::Polygon& polygon : region.polygons)
+            addRings(b.home.empty() || country == b.home ? home : abroad, polygon);
+    if (b.land.empty()) // a scenario built in code: its land alone
+        for (const core::Polygon& polygon : s.land.polygons)
+            addRings(home, polygon);
+    Primitive water{.kind = Primitive::Polygon, .style = {Role::Water}, .ref = s.basemap};
+    for (const core::Polygon& polygon : b.water.polygons)
+        addRings(water, polygon);
+    for (Primitive* area : {&home, &abroad, &water})
+        if (!area->rings.empty()) scene.primitives.push_back(std::move(*area));
+    auto lines = [&](const std::vector<std::vector<Vec2>>& list, Role role) {
+        for (const std::vector<Vec2>& line : list)
+            if (line.size() > 1)
+                scene.primitives.push_back({.kind = Primitive::Polyline, .rings = {line}, .style = {role}});
+    };
+    lines(b.rivers, Role::River);
+    lines(b.roads, Role::Road);
+    lines(b.borders, Role::Border);
+}
+
+/// The basemap's place names, most important first, at most kMaxBasemapLabels.
+void addBasemapLabels(const scenario::Scenario& s, Scene& scene) {
+    constexpr std::size_t kMaxBasemapLabels =
+        200; // placement drops the overlapping ones; a detailed file has thousands
+    const auto& labels = s.basemapLayers.labels;
+    for (std::size_t i = 0; i < labels.size() && i < kMaxBasemapLabels; ++i)
+        scene.primitives.push_back({.kind = Primitive::Label,
+                                    .at = labels[i].at,
+                                    .style = {Role::BasemapLabel},
+                                    .text = labels[i].name});
+}
+
 Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
     Scene scene;
     if (!run.scenario) return scene;
@@ -495,37 +646,8 @@ Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
     scene.subtitle = subtitle(s);
     std::vector<Primitive> labels; // drawn last, over everything
 
-    // the coastline: the country zone's polygons, else the named basemap
-    const scenario::Zone* country = nullptr;
-    for (const scenario::Zone& z : s.zones)
-        if (z.shapeKind == scenario::ShapeKind::Country && !z.region.polygons.empty()) {
-            country = &z;
-            break;
-        }
-    Primitive land{.kind = Primitive::Polygon, .style = {Role::Land}, .ref = s.basemap};
-    if (country) {
-        for (const core::Polygon& polygon : country->region.polygons)
-            addRings(land, polygon);
-    } else if (!s.basemap.empty()) {
-        std::string error;
-        const std::string dir = options.assetDir.empty() ? scenario::defaultAssetDir() : options.assetDir;
-        if (auto map = scenario::loadBasemap(dir, s.basemap, error)) {
-            for (const auto& geoPolygon : *map) {
-                core::Polygon polygon;
-                for (std::size_t r = 0; r < geoPolygon.size(); ++r) {
-                    core::Ring ring;
-                    for (core::LatLon p : geoPolygon[r])
-                        ring.push_back(s.projection.toLocal(p));
-                    if (r == 0)
-                        polygon.outer = std::move(ring);
-                    else
-                        polygon.holes.push_back(std::move(ring));
-                }
-                addRings(land, polygon);
-            }
-        } // no basemap to read: the map goes without a coastline
-    }
-    if (!land.rings.empty()) scene.primitives.push_back(std::move(land));
+    // the basemap: land, water, rivers, roads and borders under everything else
+    addBasemap(s, scene);
 
     // zones, the severest on top; each zone's parts side by side with its id
     std::vector<std::size_t> zoneOrder(s.zones.size());
@@ -684,8 +806,10 @@ Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
     if (!closedSeconds.empty()) scene.legend.push_back({Primitive::Marker, {Role::AirportClosed}, "Airport closed by a drone"});
     if (!s.airports.empty()) scene.legend.push_back({Primitive::Marker, {Role::Airport}, "Airport"});
     if (!s.places.empty()) scene.legend.push_back({Primitive::Marker, {Role::Place}, "Place"});
+    orderByPriority(s, labels);
     for (Primitive& label : labels)
         scene.primitives.push_back(std::move(label));
+    addBasemapLabels(s, scene); // after every other label: placed last, so they give way
 
     // the view: flights and the zones they meet; else the zones; else the origin
     Extent view = flightExtent;

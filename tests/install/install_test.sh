@@ -24,14 +24,14 @@ fail() { echo "install test: $*" >&2; exit 1; }
 for f in "$NOFLY_BINDIR/nofly" "$NOFLY_MANDIR/man1/nofly.1" \
          "$NOFLY_DATADIR/nofly/assets/basemap/denmark.geojson" \
          "$NOFLY_DATADIR/nofly/assets/basemap/LICENSE-world-atlas.txt" \
-         "$NOFLY_DATADIR/nofly/assets/airports/denmark_airports.csv" \
+         "$NOFLY_DATADIR/nofly/assets/airports/world_airports.csv" \
          "$NOFLY_DATADIR/nofly/assets/mappings/finland.yaml" \
          "$NOFLY_DATADIR/nofly/scenarios/nofly.schema.json" \
          "$NOFLY_DATADIR/nofly/scenarios/denmark_2025/summit_ban.yaml" \
          "$NOFLY_DATADIR/nofly/scenarios/tutorial/04_real_zones.yaml" \
          "$NOFLY_DATADIR/nofly/scenarios/invalid/unknown_key.yaml" \
          "$NOFLY_DOCDIR/README.md" "$NOFLY_DOCDIR/LICENSE" "$NOFLY_DOCDIR/docs/cli.md" \
-         "$NOFLY_DOCDIR/docs/images/flagship.png" "$NOFLY_DOCDIR/docs/sources/denmark_2025_events.md"; do
+         "$NOFLY_DOCDIR/docs/images/flagship.png" "$NOFLY_DOCDIR/docs/sources/denmark_2025.md"; do
   [ -f "$tmp/prefix/$f" ] || fail "cmake --install did not install $f"
 done
 [ -x "$tmp/prefix/$NOFLY_BINDIR/nofly" ] || fail "$NOFLY_BINDIR/nofly is not executable"
@@ -80,13 +80,13 @@ printf '%s\n' "$out" | grep -qxF "assets: /nowhere/assets (NOFLY_ASSETS)" ||
 # The installed scenarios check, from the installed assets (the basemap and
 # the airport list); with an empty asset folder they do not, so the check
 # above depends on the assets found.
-alone "$nofly" check --quiet "$scenarios/denmark_2025" "$scenarios/tutorial" >"$tmp/check.log" 2>&1 ||
+alone "$nofly" check --quiet "$scenarios/denmark_2025" "$scenarios/tutorial" "$scenarios/world" >"$tmp/check.log" 2>&1 ||
   { cat "$tmp/check.log" >&2; fail "nofly check of the installed scenarios failed"; }
 mkdir "$tmp/empty"
 if NOFLY_ASSETS=$tmp/empty alone "$nofly" check --quiet "$scenarios/denmark_2025/summit_ban.yaml" >"$tmp/empty.log" 2>&1; then
   fail "nofly check passed with an empty asset folder: it read its data from somewhere else"
 fi
-grep -q "basemap: 'denmark' is not one of the known values" "$tmp/empty.log" ||
+grep -q "basemap 'denmark' is not a shipped basemap" "$tmp/empty.log" ||
   { cat "$tmp/empty.log" >&2; fail "with an empty asset folder, no complaint about the basemap"; }
 # An invalid shipped scenario is refused as the README says.
 if alone "$nofly" check "$scenarios/invalid/unknown_key.yaml" >"$tmp/invalid.log" 2>&1; then

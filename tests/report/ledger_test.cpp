@@ -251,7 +251,7 @@ TEST(Ledger, OutcomeWordsMatchOutcomesAndFlags) {
 
 /// Every shipped scenario under every variant: the outcomes add up.
 TEST(Ledger, ShippedScenariosAddUpInEveryVariant) {
-    for (const char* folder : {"scenarios/denmark_2025", "scenarios/tutorial"})
+    for (const char* folder : {"scenarios/denmark_2025", "scenarios/tutorial", "scenarios/world"})
         for (const auto& entry : fs::directory_iterator(fs::path(NOFLY_SOURCE_DIR) / folder)) {
             if (entry.path().extension() != ".yaml" || entry.path().filename().string()[0] == '_') continue;
             const auto loaded = scenario::loadScenarioFile(entry.path().string());

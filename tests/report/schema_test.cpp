@@ -71,7 +71,8 @@ TEST(Schema, KnowsTheSameKeysAsTheLoader) {
                                                                   {"event", &keys::kEvent},
                                                                   {"expect", &keys::kExpect},
                                                                   {"variant", &keys::kVariant},
-                                                                  {"question", &keys::kQuestion}};
+                                                                  {"question", &keys::kQuestion},
+                                                                  {"basemapFiles", &keys::kBasemapFiles}};
     for (const auto& [name, list] : mappings) {
         ASSERT_TRUE(d.contains(name)) << name;
         EXPECT_EQ(propertyNames(d.at(name)), *list) << name;

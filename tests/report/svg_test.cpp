@@ -260,8 +260,10 @@ TEST(MapScene, ZoneNeverInForceIsFaded) {
     EXPECT_TRUE(legendSaysSo);
 }
 
-TEST(MapScene, LandComesFromTheCountryZone) {
+TEST(MapScene, LandComesFromTheBasemap) {
     MapRun run;
+    run.scenario.basemapLayers.land["country"].polygons.push_back(
+        {{{-90000, -90000}, {90000, -90000}, {90000, 90000}, {-90000, 90000}}, {}});
     const Scene scene = buildMapScene(run.record);
     ASSERT_FALSE(scene.primitives.empty());
     EXPECT_EQ(scene.primitives.front().style.role, Role::Land); // drawn first
@@ -272,19 +274,52 @@ TEST(MapScene, LandComesFromTheCountryZone) {
     EXPECT_TRUE(named);
 }
 
-TEST(MapScene, LandIsReadFromTheBasemapWhenNoZoneHoldsTheCountry) {
-    scenario::Scenario s;
-    s.origin = {55.676, 12.568};
-    s.projection = core::LocalProjection(s.origin);
-    s.basemap = "denmark";
+TEST(MapScene, EveryLayerOfTheBasemapIsDrawnInItsOwnRole) {
+    // a layered basemap (tests/data/basemap/layered.geojson): Denmark's land, Sweden's, a lake, a
+    // river, a road of two lines, a border, three labels
+    const scenario::LoadResult loaded = scenario::loadScenarioText(
+        "title: Basemap\ntime: {start: 2025-06-14T10:00+02:00, end: +1 h}\n"
+        "map: {origin: {lat: 55.676, lon: 12.568}, basemap: layered.geojson}\n"
+        "places:\n  - {id: hall, name: City Hall, at: {lat: 55.6757, lon: 12.569}}\n",
+        NOFLY_TEST_DATA_DIR "/basemap/test.yaml");
+    ASSERT_TRUE(loaded.scenario);
     sim::World world;
     RunRecord record;
-    record.scenario = &s;
+    record.scenario = &*loaded.scenario;
     record.world = &world;
-    const Scene scene = buildMapScene(record, {.assetDir = NOFLY_SOURCE_DIR "/assets", .view = std::nullopt});
-    const auto land = find(scene, Primitive::Polygon, Role::Land);
-    ASSERT_EQ(land.size(), 1u);
-    EXPECT_GT(land[0]->rings.size(), 5u); // Jutland and the islands
+    const Scene scene = buildMapScene(record);
+    // the scenario's country apart from its neighbour, under everything else
+    ASSERT_EQ(find(scene, Primitive::Polygon, Role::Land).size(), 1u);
+    ASSERT_EQ(find(scene, Primitive::Polygon, Role::LandAbroad).size(), 1u);
+    EXPECT_EQ(scene.primitives[0].style.role, Role::Land);
+    EXPECT_EQ(scene.primitives[1].style.role, Role::LandAbroad);
+    EXPECT_EQ(find(scene, Primitive::Polygon, Role::Water).size(), 1u);
+    EXPECT_EQ(find(scene, Primitive::Polyline, Role::River).size(), 1u);
+    EXPECT_EQ(find(scene, Primitive::Polyline, Role::Road).size(), 2u);
+    EXPECT_EQ(find(scene, Primitive::Polyline, Role::Border).size(), 1u);
+    // the basemap's labels after the scenario's own, most important first
+    const auto labels = find(scene, Primitive::Label, Role::BasemapLabel);
+    ASSERT_EQ(labels.size(), 3u);
+    EXPECT_EQ(labels[0]->text, "København");
+    EXPECT_EQ(labels[1]->text, "Malmö");
+    EXPECT_EQ(labels[2]->text, "Roskilde");
+    EXPECT_EQ(scene.primitives.back().text, "Roskilde");
+    EXPECT_EQ(scene.attribution, "Test fixture, after © OpenStreetMap contributors (ODbL)");
+    // the SVG draws each, and the credit as a small line on the map
+    const std::string svg = sceneSvg(scene);
+    EXPECT_THAT(svg, HasSubstr("<path class=\"land-abroad\""));
+    EXPECT_THAT(svg, HasSubstr("<path class=\"water\""));
+    EXPECT_THAT(svg, HasSubstr("<g class=\"road\""));
+    EXPECT_THAT(svg, HasSubstr("<g class=\"border\""));
+    EXPECT_THAT(svg, HasSubstr("<g class=\"attribution\"><text"));
+    EXPECT_THAT(svg, HasSubstr("Test fixture, after © OpenStreetMap contributors (ODbL)</text>"));
+}
+
+TEST(MapScene, NoAttributionWithoutABasemap) {
+    MapRun run;
+    const Scene scene = buildMapScene(run.record);
+    EXPECT_TRUE(scene.attribution.empty());
+    EXPECT_THAT(sceneSvg(scene), Not(HasSubstr("class=\"attribution\"")));
 }
 
 TEST(MapScene, LabelsNameZonesPlacesAndAirports) {

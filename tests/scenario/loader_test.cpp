@@ -39,7 +39,7 @@ TEST(ScenarioLoader, UnknownKeyWithNoNeighbourListsTheKeys) {
     const LoadResult r = load(kHead + "zones:\n  - {id: z, restriction: prohibited, shape: {blob: 1}}\n");
     EXPECT_EQ(r.diagnostics.errorCount(), 1u) << printed(r);
     EXPECT_THAT(printed(r), HasSubstr("test.yaml:5:46: error: zone 'z' shape: unknown key 'blob' (expected one of: "
-                                      "circle, polygon, corridor, country, parts, margin)"));
+                                      "circle, polygon, corridor, country, parts, margin, waters)"));
 }
 
 TEST(ScenarioLoader, DuplicateKeyNamesBothLines) {
@@ -259,7 +259,7 @@ TEST(ScenarioLoader, PositionsByPlaceNameAndAirportCode) {
 TEST(ScenarioLoader, UnknownAirportCodeSuggestsAShippedOne) {
     const LoadResult r = load(kHead + "airports: [EKCX]\n");
     EXPECT_THAT(printed(r), HasSubstr("test.yaml:4:12: error: airport 'EKCX' is not in the shipped airport list (did "
-                                      "you mean 'EKCH'?)"));
+                                      "you mean 'EKCH'? codes EK.. are DK's: "));
 }
 
 TEST(ScenarioLoader, VariantRemovesSetsAndAdds) {
@@ -394,7 +394,9 @@ TEST(ScenarioLoader, MissingBasemapsAreAnErrorNotACrash) {
     const LoadResult r = load(kHead + "zones:\n  - {id: z, restriction: prohibited, shape: {country: denmark}}\n",
                               {"", empty.string(), {}});
     EXPECT_FALSE(r.scenario);
-    EXPECT_THAT(printed(r), HasSubstr("test.yaml:5:55: error: zone 'z' shape country: 'denmark' cannot be used here"));
+    // no basemap in the asset folder, so no world map by default: a country has no land to be
+    EXPECT_THAT(printed(r), HasSubstr("test.yaml:5:55: error: zone 'z' shape country 'denmark' needs a basemap with "
+                                      "land, and this scenario has none"));
     fs::remove_all(empty);
 }
 
@@ -676,6 +678,38 @@ TEST(ScenarioLoader, NestingPastYamlCppsOwnGuardSaysTheLimitNotBadFile) {
                                       "nests a few levels; check the brackets and the indentation)"));
     EXPECT_THAT(printed(r), HasSubstr("test.yaml:4:"));
     EXPECT_THAT(printed(r), ::testing::Not(HasSubstr("bad file")));
+}
+
+// issue 16: an invented timeline entry is marked, so a class never takes it for a fact
+TEST(ScenarioLoader, ATimelineEntryCanBeMarkedIllustrativeAndCiteItsSource) {
+    const LoadResult r = load(kHead + "timeline:\n"
+                                      "  - {at: 10:30, event: note, text: A star., illustrative: true}\n"
+                                      "  - {at: 10:40, event: note, text: Kastrup closes., source: \"facts.md:12\"}\n"
+                                      "  - {at: 10:50, event: note, text: Leaders meet., illustrative: time,\n"
+                                      "     source: \"facts.md:95\"}\n"
+                                      "  - {at: 11:00, event: note, illustrative: yes}\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    const std::vector<TimelineEvent>& timeline = r.scenario->timeline;
+    ASSERT_EQ(timeline.size(), 4u);
+    EXPECT_EQ(timeline[0].illustrative, Illustrative::Entry);
+    EXPECT_EQ(timeline[0].shownText(), "A star. (illustrative)");
+    EXPECT_EQ(timeline[1].illustrative, Illustrative::No);
+    EXPECT_EQ(timeline[1].source, "facts.md:12");
+    EXPECT_EQ(timeline[1].shownText(), "Kastrup closes.");
+    // a recorded event at an hour the sources do not give
+    EXPECT_EQ(timeline[2].illustrative, Illustrative::Time);
+    EXPECT_EQ(timeline[2].shownText(), "Leaders meet. (time illustrative)");
+    EXPECT_EQ(timeline[3].shownText(), "(illustrative)");
+}
+
+TEST(ScenarioLoader, IllustrativeThatIsNotTrueOrFalseIsRefusedAtItsLine) {
+    const LoadResult r = load(kHead + "timeline:\n"
+                                      "  - {at: 10:30, event: note, text: hi}\n"
+                                      "  - {id: council, at: 10:40, event: note, text: Leaders meet., illustrative: maybe}\n");
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r), HasSubstr("test.yaml:6:78: error: event 'council' illustrative: 'maybe' is not true, "
+                                      "false or time (write true when the entry is invented, time when only its "
+                                      "time is)"));
 }
 
 } // namespace

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 
 namespace nofly::scenario {
 namespace {
@@ -12,7 +13,7 @@ namespace fs = std::filesystem;
 
 std::vector<std::string> shippedFiles() {
     std::vector<std::string> files;
-    for (const char* folder : {"scenarios/denmark_2025", "scenarios/tutorial"})
+    for (const char* folder : {"scenarios/denmark_2025", "scenarios/tutorial", "scenarios/world"})
         for (const auto& entry : fs::recursive_directory_iterator(fs::path(NOFLY_SOURCE_DIR) / folder))
             if (entry.path().extension() == ".yaml" && entry.path().filename().string()[0] != '_')
                 files.push_back(fs::relative(entry.path(), NOFLY_SOURCE_DIR).string());
@@ -69,6 +70,41 @@ TEST(ShippedScenarios, FlagshipHasTheThreePolicies) {
     ASSERT_TRUE(circles.scenario.has_value());
     EXPECT_EQ(circles.scenario->zone("national-ban"), nullptr);
     EXPECT_EQ(circles.scenario->zone("ekch-circle")->restriction, Restriction::Prohibited);
+}
+
+// issue 16: the "as it was" scenarios keep facts apart from fiction: every timeline entry
+// either cites its line of the sources page or is marked illustrative (or both: a sourced
+// event at an invented time)
+TEST(ShippedScenarios, EveryDenmark2025TimelineEntryIsSourcedOrIllustrative) {
+    fs::current_path(NOFLY_SOURCE_DIR);
+    std::vector<std::string> sources;
+    std::ifstream page("docs/sources/denmark_2025.md");
+    for (std::string line; std::getline(page, line);) sources.push_back(line);
+    ASSERT_FALSE(sources.empty());
+    const std::string kPage = "docs/sources/denmark_2025.md:";
+    std::size_t checked = 0;
+    for (const std::string& file : shippedFiles()) {
+        if (file.find("denmark_2025") == std::string::npos) continue;
+        const LoadResult r = loadScenarioFile(file);
+        ASSERT_TRUE(r.scenario.has_value()) << file;
+        for (const TimelineEvent& e : r.scenario->timeline) {
+            ++checked;
+            const std::string where = core::format({core::Severity::Error, e.where, "this timeline entry", ""});
+            EXPECT_TRUE(e.illustrative == Illustrative::Entry || e.source.starts_with(kPage))
+                << where << " is neither sourced nor illustrative";
+            // only a recorded event can be at an invented time
+            if (e.illustrative == Illustrative::Time) {
+                EXPECT_FALSE(e.source.empty()) << where;
+            }
+            if (e.source.empty()) continue;
+            // a cited line exists and says something
+            ASSERT_TRUE(e.source.starts_with(kPage)) << where << " cites " << e.source;
+            const std::size_t line = std::stoul(e.source.substr(kPage.size()));
+            ASSERT_TRUE(line >= 1 && line <= sources.size()) << where << " cites " << e.source;
+            EXPECT_FALSE(sources[line - 1].empty()) << where << " cites a blank line: " << e.source;
+        }
+    }
+    EXPECT_GE(checked, 5u);
 }
 
 TEST(ShippedScenarios, TheBanCoversCopenhagenAndAarhusButNotMalmo) {

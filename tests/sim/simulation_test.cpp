@@ -768,5 +768,29 @@ TEST(Words, WhereReadsAMomentAsAMomentAndAWindowAcrossMidnightWithBothDates) {
     EXPECT_EQ(night.zones[0].finding.why, "not in force at 01:00 on 15 Jun");
 }
 
+// issue 16: what the scenario marks as invented reads as invented in the event log (and so
+// in the window's event list and the reports, which show the log's text)
+TEST(Simulation, AnIllustrativeTimelineEntryIsMarkedInItsEventText) {
+    const Trial r = run(kHead + "zones:\n" + kDisc +
+                        "timeline:\n"
+                        "  - {at: 10:05, event: announce, zone: disc, notice: 5 min, text: A ban., illustrative: true}\n"
+                        "  - {at: 10:20, event: note, text: Leaders meet., illustrative: time}\n"
+                        "  - {at: 10:30, event: sighting, position: [1 km, 0], genuine: false, text: A star,\n"
+                        "     illustrative: true}\n"
+                        "  - {at: 10:40, event: note, text: Kastrup closes.}\n");
+    std::vector<std::string> texts;
+    for (const Event& e : r.events)
+        if (e.type == EventType::ZoneAnnounced || e.type == EventType::Note || e.type == EventType::FalseAlarm)
+            texts.push_back(std::string(name(e.type)) + ": " + e.text);
+    // a sighting is a note for the class and a report for the operations room
+    ASSERT_EQ(texts.size(), 5u) << ::testing::PrintToString(texts);
+    EXPECT_THAT(texts[0], HasSubstr("zone_announced: disc announced, in force from 10:10: A ban. (illustrative)"));
+    EXPECT_EQ(texts[1], "note: Leaders meet. (time illustrative)");
+    EXPECT_EQ(texts[2], "note: A star (illustrative)");
+    EXPECT_THAT(texts[3], HasSubstr("false_alarm: "));
+    EXPECT_THAT(texts[3], HasSubstr("nothing is there - A star (illustrative)"));
+    EXPECT_EQ(texts[4], "note: Kastrup closes.");
+}
+
 } // namespace
 } // namespace nofly::sim

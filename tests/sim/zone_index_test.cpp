@@ -97,7 +97,15 @@ TEST(ZoneIndex, ConcaveNotchGivesTwoStretches) {
 }
 
 TEST(ZoneIndex, CountryZonesAreCutIntoBox2DSizedPieces) {
-    const scenario::Scenario s = scenarioWith("  - {id: dk, restriction: prohibited, shape: {country: denmark}}\n");
+    // the detailed shipped basemap: a country shape reads the scenario's own basemap
+    // (with none named, the coarse world one)
+    scenario::LoadResult r = scenario::loadScenarioText(
+        "title: T\ntime: {start: 2025-06-14T10:00+02:00, end: +1 h}\n"
+        "map: {origin: {lat: 55.69, lon: 12.56}, basemap: denmark}\nzones:\n"
+        "  - {id: dk, restriction: prohibited, shape: {country: denmark}}\n",
+        "test.yaml");
+    ASSERT_TRUE(r.scenario.has_value());
+    const scenario::Scenario& s = *r.scenario;
     const ZoneIndex index(s);
     EXPECT_GT(index.pieceCount(), 300u);
     EXPECT_EQ(index.zonesAt(s.projection.toLocal({56.162, 10.203})), std::vector<int>{0}); // Aarhus

@@ -165,8 +165,8 @@ TEST_F(DisplayTest, AScreenshotShowsZonesAndDronesWhereTheyAre) {
 }
 
 TEST_F(DisplayTest, TheOperationsRoomShowsTracksRespondersAndTheClosedAirport) {
-    // Kastrup, 22 September: the radar reports large-drone-1 at 20:20:07, the airport
-    // closes and the police patrol sets off
+    // Kastrup, 22 September: the radar reports large-drone-1 at 20:26:07 (the sourced
+    // closure is at about 20:26), the airport closes and the police patrol sets off
     open(std::string(NOFLY_SOURCE_DIR) + "/scenarios/denmark_2025/kastrup_22_september.yaml");
     const core::Instant start = viewer->playback().start();
     viewer->seekNow(start + 5 * kMinute); // 19:35: open, nobody sent
@@ -174,17 +174,19 @@ TEST_F(DisplayTest, TheOperationsRoomShowsTracksRespondersAndTheClosedAirport) {
     EXPECT_EQ(viewer->defenceLayer().drawnLastFrame().closedAirports, 0u);
     EXPECT_EQ(viewer->defenceLayer().drawnLastFrame().responders, 0u);
 
-    viewer->seekNow(start + 52 * kMinute); // 20:22
+    viewer->seekNow(start + 58 * kMinute); // 20:28
     const sf::Image image = screenshot();
     const DefenceDrawn& drawn = viewer->defenceLayer().drawnLastFrame();
     EXPECT_EQ(drawn.closedAirports, 1u);
     EXPECT_GE(drawn.unknownTracks, 1u);
     EXPECT_EQ(drawn.responders, 1u);
 
-    // the closure radius, south of the airport (where no label covers it): a wide vermillion ring
+    // the closure radius, south of the airport (where no label covers it): a wide vermillion ring,
+    // drawn 4.5 px inside the radius, clear of the 5 km zone's edge there
     const scenario::Airport& ekch = viewer->scenario().airports.at(0);
     ASSERT_EQ(ekch.id, "EKCH");
-    const sf::Color ring = pixelAt(image, viewer->camera().toScreen(ekch.at - core::Vec2{0.0, ekch.closure->radius}));
+    const sf::Color ring = pixelAt(
+        image, viewer->camera().toScreen(ekch.at - core::Vec2{0.0, ekch.closure->radius}) + core::Vec2{0.0, -4.5});
     EXPECT_GT(ring.r, 170);
     EXPECT_LT(ring.b, 90);
     // the patrol on its way, in the responders' blue
@@ -198,8 +200,8 @@ TEST_F(DisplayTest, TheOperationsRoomShowsTracksRespondersAndTheClosedAirport) {
     frame();
     EXPECT_EQ(viewer->selection().airport, "EKCH");
     const std::string card = viewer->inspectorText();
-    EXPECT_THAT(card, HasSubstr("Now: CLOSED since 20:20:07"));
-    EXPECT_THAT(card, HasSubstr("EKCH closed at 20:20:07 because track T13, unknown, was 4.42 km from the airport"));
+    EXPECT_THAT(card, HasSubstr("Now: CLOSED since 20:26:07"));
+    EXPECT_THAT(card, HasSubstr("EKCH closed at 20:26:07 because track T17, unknown, was 4.42 km from the airport"));
 }
 
 /// Where the map draws a drone, flying or on the ground.
