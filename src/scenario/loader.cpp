@@ -12,6 +12,8 @@
 #include "scenario/zone_fragment.hpp"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/parser.h>
 
 #include <algorithm>
 #include <cmath>
@@ -175,6 +177,62 @@ void reportSecondDocument(const std::string& text, const YAML::Mark& mark, const
                       "its own");
 }
 
+/// Where the first document after the first one that holds a value starts, if
+/// any. Read with yaml-cpp's event parser, at most kMaxDocuments documents:
+/// YAML::LoadAll never returns on some broken files (a fuzzer found a 332-byte
+/// one: an unclosed quote, then lines that each start a new empty document,
+/// for ever), so the documents are counted here rather than loaded.
+class LaterDocuments final : public YAML::EventHandler {
+public:
+    static constexpr int kMaxDocuments = 64;
+    std::optional<YAML::Mark> firstValue; ///< the first value of a later document
+
+    void OnDocumentStart(const YAML::Mark&) override {
+        ++m_documents;
+        m_first = true;
+    }
+    void OnDocumentEnd() override { m_first = false; }
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { node(mark, true); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { node(mark, false); }
+    void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+        node(mark, false);
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                         YAML::EmitterStyle::value) override {
+        node(mark, false);
+    }
+    void OnSequenceEnd() override {}
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+        node(mark, false);
+    }
+    void OnMapEnd() override {}
+
+    bool endless = false; ///< still more documents after kMaxDocuments: the parser is stuck
+
+    static LaterDocuments find(const std::string& text) {
+        std::istringstream in(text);
+        YAML::Parser parser(in);
+        LaterDocuments scan;
+        int d = 0;
+        while (!scan.firstValue && parser.HandleNextDocument(scan))
+            if (++d == kMaxDocuments) {
+                scan.endless = true;
+                break;
+            }
+        return scan;
+    }
+
+private:
+    int m_documents = 0;
+    bool m_first = false; ///< the next node is its document's top value
+
+    void node(const YAML::Mark& mark, bool null) {
+        if (!m_first) return;
+        m_first = false;
+        if (m_documents > 1 && !null && !firstValue) firstValue = mark;
+    }
+};
+
 /// Parses YAML text, reporting a syntax error at its real line. `values`: the
 /// values of the scenario's files read so far, which this one's are added to
 /// (limits::kMaxValues is a total).
@@ -187,12 +245,17 @@ std::optional<YAML::Node> parseYaml(const std::string& text, const std::string& 
     }
     if (reportTabs(text, file, diagnostics)) return std::nullopt;
     try {
-        // every document, so that a second one is refused rather than silently dropped
-        const std::vector<YAML::Node> documents = YAML::LoadAll(text);
-        YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
-        for (std::size_t d = 1; d < documents.size(); ++d) {
-            if (!documents[d].IsDefined() || documents[d].IsNull()) continue;
-            reportSecondDocument(text, documents[d].Mark(), file, diagnostics);
+        YAML::Node root = YAML::Load(text);
+        // a second document is refused rather than silently dropped
+        const LaterDocuments later = LaterDocuments::find(text);
+        if (later.firstValue) {
+            reportSecondDocument(text, *later.firstValue, file, diagnostics);
+            return std::nullopt;
+        }
+        if (later.endless) {
+            diagnostics.error({file, 1, 1}, "cannot read the file as YAML: it never ends (yaml-cpp finds one empty "
+                                            "document after another)",
+                              "check the quotes and the first lines: a scenario starts with 'title:'");
             return std::nullopt;
         }
         if (!checkTreeLimits(root, file, diagnostics, values)) return std::nullopt;

@@ -641,6 +641,29 @@ TEST(ScenarioLoader, AVariantCannotSetTheSeedTitleDescriptionOrGoals) {
                                         "variant; sweep gives the seeds with --seed-from and --seeds)"));
 }
 
+TEST(ScenarioLoader, AFileYamlCppReadsForEverIsRefusedAtItsStart) {
+    // found by the scenario fuzzer (tests/fuzz/regressions/scenario): yaml-cpp's
+    // LoadAll returned one document after another on it until memory ran out
+    const std::string text =
+        ",ic, the place names used as take-off points)\n"
+        "# is marked \"illustrative\".\n"
+        "title: Copenhagen summit day, 1 October 2025\n"
+        "g: 5, about 20:26 to afficpolygon: \n"
+        "\n"
+        "  - id: ekrk-circle\n"
+        "    name: Copenhagen Roskilde, 5 km\n"
+        "    restriction: 'rogon: \n"
+        "\n"
+        "  - id: ekrk-circle\n"
+        "    name: Copenhagen Roskilde, 5 km\n"
+        "    restriction: 'roffic conl.tr\n"
+        "ol.\n";
+    const LoadResult r = load(text);
+    EXPECT_FALSE(r.scenario);
+    EXPECT_THAT(printed(r), HasSubstr("test.yaml:1:1: error: cannot read the file as YAML: it never ends (yaml-cpp "
+                                      "finds one empty document after another)"));
+}
+
 TEST(ScenarioLoader, ASecondYamlDocumentIsAnError) {
     const LoadResult r = load(kHead + "---\ntitle: Second\n");
     EXPECT_FALSE(r.scenario);
