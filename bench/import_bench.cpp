@@ -12,6 +12,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <numbers>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -36,7 +37,7 @@ const fs::path& nationalFolder() {
                 << R"("geometry":[{"uomDimensions":"M","lowerLimit":0,"lowerVerticalReference":"AGL","upperLimit":120,)"
                 << R"("upperVerticalReference":"AGL","horizontalProjection":{"type":"Polygon","coordinates":[[)";
             for (int k = 0; k <= 20; ++k) {
-                const double angle = 2.0 * 3.141592653589793 * (k % 20) / 20.0;
+                const double angle = 2.0 * std::numbers::pi * (k % 20) / 20.0;
                 out << (k ? "," : "") << "[" << lon + 0.015 * std::cos(angle) << ","
                     << lat + 0.01 * std::sin(angle) << "]";
             }

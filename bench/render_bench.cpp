@@ -24,8 +24,8 @@
 //
 //   xvfb-run -a -s "-screen 0 1920x1080x24" valgrind --tool=callgrind --instr-atstart=no
 //       build/bench/bench/render_bench --frames 5 --speeds 0   (one line)
-#include "render/viewer.hpp"
-#include "render/window_settings.hpp"
+#include "render/detail/viewer.hpp"
+#include "render/detail/window_settings.hpp"
 
 #if __has_include(<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h>

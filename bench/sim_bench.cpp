@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <numbers>
 #include <sys/resource.h>
 
 namespace {
@@ -34,7 +35,7 @@ scenario::Zone starZone(core::Random& random, int index, core::Vec2 centre, int 
     core::Polygon polygon;
     const double radius = random.uniform(500.0, 3000.0);
     for (int k = 0; k < corners; ++k) {
-        const double angle = 2.0 * 3.14159265358979 * k / corners;
+        const double angle = 2.0 * std::numbers::pi * k / corners;
         const double r = radius * random.uniform(0.6, 1.0);
         polygon.outer.push_back(centre + core::Vec2{std::cos(angle), std::sin(angle)} * r);
     }

@@ -1,6 +1,8 @@
 // The commands that carry data in and out of nofly: import, export, schema.
 #include "app/commands.hpp"
 
+#include "scenario/import.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -17,7 +19,7 @@ void addDataCommands(CLI::App& cli, std::vector<Command>& commands) {
         "language, for include:.");
     importCommand->add_option("file", import->file, "The file to import")->required();
     importCommand->add_option("--format", import->format, "Its format; default: detected from the content")
-        ->check(CLI::IsMember({"ed269", "ed318", "geojson", "openair"}));
+        ->check(CLI::IsMember(scenario::importFormatNames()));
     importCommand->add_option("-o,--out", import->out,
                               "Write the fragment to this file; default: standard output");
     importCommand->add_option("--lang", import->lang, "ED-318 texts: the language to pick")

@@ -3,6 +3,7 @@
 // includes. The fragment goes to standard output, or whole to a file.
 #include "app/commands.hpp"
 
+#include "core/decimal.hpp"
 #include "report/run_files.hpp"
 #include "scenario/import.hpp"
 #include "scenario/limits.hpp"
@@ -66,9 +67,8 @@ int runImport(const ImportOptions& options, std::ostream& out, std::ostream& err
     // a fragment is made to be included, and an included YAML file is at most kMaxFileBytes: a larger
     // one could never be read back, while the data file itself is included up to kMaxImportBytes
     if (text.size() > scenario::kMaxFileBytes) {
-        char size[32];
         const double tenths = std::floor(static_cast<double>(text.size()) * 10.0 / (1u << 20));
-        std::snprintf(size, sizeof size, "%.1f", tenths / 10.0);
+        const std::string size = core::fixed(tenths / 10.0, 1);
         err << "nofly import: the fragment of " << options.file << " would be " << size
             << " MiB, and a scenario includes a YAML file of at most " << (scenario::kMaxFileBytes >> 20)
             << " MiB; nothing was written (include the data file itself, 'include: [{file: " << options.file

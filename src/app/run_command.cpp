@@ -5,6 +5,7 @@
 #include "report/questions.hpp"
 #include "report/run_files.hpp"
 #include "report/run_record.hpp"
+#include "report/sentences.hpp"
 #include "scenario/loader.hpp"
 #include "sim/rules.hpp"
 #include "sim/simulation.hpp"
@@ -240,12 +241,14 @@ int runWhere(const WhereOptions& options, std::ostream& out, std::ostream& err) 
     char position[96];
     std::snprintf(position, sizeof position, "%.5f, %.5f", geo.lat, geo.lon);
     out << "At " << position << ", " << core::formatInstant(time, s.time.utcOffsetMinutes) << ", "
-        << core::formatQuantity(std::get<core::Altitude>(altitude).metres, core::Dimension::Length) << " AGL, for "
-        << s.category(options.category)->name << ":\n  " << answer.summary << '\n';
+        << core::formatQuantity(std::get<core::Altitude>(altitude).metres, core::Dimension::Length)
+        << " AGL, for " << s.category(options.category)->name << ":\n  " << report::whereText(s, answer)
+        << '\n';
     for (const sim::Judgement& j : answer.zones) {
-        const scenario::Zone* zone = s.zone(j.finding.zone);
-        out << "  - " << zone->name << " (" << scenario::name(zone->restriction) << "): "
-            << (j.finding.applies ? "applies: " : "does not apply: ") << j.finding.why << '\n';
+        const scenario::Zone& zone = s.zones[static_cast<std::size_t>(j.finding.zone)];
+        out << "  - " << zone.name << " (" << scenario::name(zone.restriction)
+            << "): " << (j.finding.applies ? "applies: " : "does not apply: ")
+            << report::findingText(s, s.category(options.category), j.finding) << '\n';
     }
     return kOk;
 }
@@ -256,26 +259,32 @@ int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& e
     sim::World world = sim::makeWorld(*scenario);
     const auto it = std::find_if(world.flights.begin(), world.flights.end(),
                                  [&](const sim::FlightPlan& f) { return f.flight.id == options.flight; });
-    const bool airport = std::any_of(scenario->airports.begin(), scenario->airports.end(),
-                                     [&](const scenario::Airport& a) { return a.id == options.flight; });
+    const auto airportAt = std::find_if(scenario->airports.begin(), scenario->airports.end(),
+                                        [&](const scenario::Airport& a) { return a.id == options.flight; });
+    const bool airport = airportAt != scenario->airports.end();
+    const int site = static_cast<int>(airportAt - scenario->airports.begin());
     if (it == world.flights.end()) {
         // an airport's closures, or a track of the defence
         const std::vector<sim::Event> log = sim::runToEnd(*scenario, world);
-        const bool track = std::any_of(log.begin(), log.end(), [&](const sim::Event& e) { return e.track == options.flight; });
+        const bool track = std::any_of(log.begin(), log.end(), [&](const sim::Event& e) {
+            return report::trackId(e.track) == options.flight;
+        });
         if (airport || track) {
             out << (airport ? "Airport " : "Track ") << options.flight << "\n\n";
             bool any = false;
             for (const sim::Verdict& v : world.verdicts)
-                if (airport && v.site == options.flight) {
-                    out << report::verdictCardText(*scenario, v) << '\n';
+                if (airport && v.site == site) {
+                    out << report::verdictCardText(*scenario, world, v) << '\n';
                     any = true;
                 }
             if (airport && !any) out << "It did not close during the run.\n\n";
             out << "Events\n";
             for (const sim::Event& e : log)
-                if (airport ? e.site == options.flight : e.track == options.flight)
-                    out << "  " << core::formatMoment(e.time, scenario->time.frame()) << "  " << sim::name(e.type)
-                        << (e.flight.empty() ? "" : " [" + e.flight + "]") << ": " << e.text << '\n';
+                if (airport ? e.site == site : report::trackId(e.track) == options.flight)
+                    out << "  " << core::formatMoment(e.time, scenario->time.frame()) << "  "
+                        << sim::name(e.type)
+                        << (e.flight < 0 ? "" : " [" + report::flightId(world, e.flight) + "]") << ": "
+                        << report::eventText(*scenario, world, e) << '\n';
             return kOk;
         }
         std::vector<std::string> ids;
@@ -286,7 +295,8 @@ int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& e
         return kUsageError;
     }
     const std::vector<sim::Event> log = sim::runToEnd(*scenario, world);
-    const sim::Drone& drone = world.drones[static_cast<std::size_t>(it - world.flights.begin())];
+    const int flight = static_cast<int>(it - world.flights.begin());
+    const sim::Drone& drone = world.drones[static_cast<std::size_t>(flight)];
     // the ledger's word for it, as in the summary and flights.csv
     out << "Flight " << options.flight << " (" << it->flight.category << ", " << scenario::name(it->behaviour)
         << "): "
@@ -295,16 +305,17 @@ int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& e
         << "\n\n";
     bool any = false;
     for (const sim::Verdict& v : world.verdicts)
-        if (v.flight == options.flight) {
-            out << report::verdictCardText(*scenario, v) << '\n';
+        if (v.flight == flight) {
+            out << report::verdictCardText(*scenario, world, v) << '\n';
             any = true;
         }
     if (!any) out << "No decision was made about it: it was due to depart outside the scenario's time.\n\n";
     out << "Events\n";
     for (const sim::Event& e : log)
-        if (e.flight == options.flight || e.other == options.flight)
+        if (e.flight == flight || e.other == flight)
             out << "  " << core::formatMoment(e.time, scenario->time.frame()) << "  " << sim::name(e.type)
-                << (e.zone.empty() ? "" : " [" + e.zone + "]") << ": " << e.text << '\n';
+                << (e.zone < 0 ? "" : " [" + report::zoneId(*scenario, e.zone) + "]") << ": "
+                << report::eventText(*scenario, world, e) << '\n';
     return kOk;
 }
 

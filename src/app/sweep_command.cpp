@@ -184,15 +184,28 @@ bool readRunFile(const fs::path& path, const std::string& stamp, const std::vect
     return true;
 }
 
-bool writeOutputs(const report::Sweep& sweep, const std::string& folder, const std::string& metric, std::ostream& out,
-                  std::ostream& err) {
+/// The metric --metric names for the chart: one a sweep table has a column
+/// for; null after saying why not.
+const report::Metric* chartMetric(const std::string& name, std::ostream& err) {
+    for (const report::Metric* m : report::kCompared)
+        if (m->name == name) return m;
+    std::vector<std::string> names;
+    for (const report::Metric* m : report::kCompared)
+        names.emplace_back(m->name);
+    err << "nofly sweep: --metric '" << name << "' (" << core::suggestion(name, names) << ")\n";
+    return nullptr;
+}
+
+bool writeOutputs(const report::Sweep& sweep, const std::string& folder, const report::Metric& metric,
+                  std::ostream& out, std::ostream& err) {
     // the three tables as one set, the kept runs beside them; a chart of
     // another metric is of an older sweep, and goes
     report::OutputSet set;
     set.files = {{"sweep.csv", report::sweepCsv(sweep)},
                  {"sweep_summary.csv", report::sweepSummaryCsv(sweep)},
-                 {"sweep_" + metric + ".svg", report::sweepChartSvg(sweep, metric)}};
-    for (const auto& m : report::comparedMetrics()) set.owned.push_back(std::string("sweep_") + m.key + ".svg");
+                 {"sweep_" + std::string(metric.name) + ".svg", report::sweepChartSvg(sweep, metric)}};
+    for (const report::Metric* m : report::kCompared)
+        set.owned.push_back("sweep_" + std::string(m->name) + ".svg");
     set.kept = {"runs"};
     std::string error;
     if (!report::publishOutputSet(folder, set, error)) {
@@ -204,6 +217,9 @@ bool writeOutputs(const report::Sweep& sweep, const std::string& folder, const s
 }
 
 int runMerge(const SweepOptions& options, std::ostream& out, std::ostream& err) {
+    // the chart's metric, checked before any table is read
+    const report::Metric* metric = chartMetric(options.metric, err);
+    if (!metric) return kUsageError;
     report::Sweep sweep;
     for (const std::string& item : options.merge) {
         const fs::path path = fs::is_directory(item) ? fs::path(item) / "sweep.csv" : fs::path(item);
@@ -225,7 +241,7 @@ int runMerge(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         out << report::sweepSummaryCsv(sweep);
         return kOk;
     }
-    return writeOutputs(sweep, options.out, options.metric, out, err) ? kOk : kInputError;
+    return writeOutputs(sweep, options.out, *metric, out, err) ? kOk : kInputError;
 }
 
 int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
@@ -238,13 +254,8 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         err << "nofly sweep: give at least one --set PATH=FROM..TO/STEP\n";
         return kUsageError;
     }
-    const auto& metrics = report::comparedMetrics();
-    if (std::none_of(metrics.begin(), metrics.end(), [&](const auto& m) { return options.metric == m.key; })) {
-        std::vector<std::string> names;
-        for (const auto& m : metrics) names.push_back(m.key);
-        err << "nofly sweep: --metric '" << options.metric << "' (" << core::suggestion(options.metric, names) << ")\n";
-        return kUsageError;
-    }
+    const report::Metric* metric = chartMetric(options.metric, err);
+    if (!metric) return kUsageError;
     std::vector<Axis> axes;
     for (const std::string& set : options.sets) {
         Axis axis;
@@ -382,7 +393,7 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         out << report::sweepSummaryCsv(sweep);
         return kOk;
     }
-    return writeOutputs(sweep, options.out, options.metric, out, err) ? kOk : kInputError;
+    return writeOutputs(sweep, options.out, *metric, out, err) ? kOk : kInputError;
 }
 
 } // namespace

@@ -4,12 +4,13 @@
 // and say what to do instead (xvfb-run -a for render).
 #include "app/commands.hpp"
 
-#include "render/viewer.hpp"
+#include "render/window.hpp"
 #include "report/questions.hpp"
 #include "scenario/loader.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -118,14 +119,14 @@ int runView(const ViewOptions& options, std::ostream& err) {
     viewer.presenter = options.presenter;
     viewer.speed = options.speed;
     viewer.playing = options.play;
-    render::Viewer window(viewer);
+    render::Window window(viewer);
     if (!window.load()) {
         for (const std::string& e : window.errors())
             err << e << '\n';
         err << "nofly view: " << options.file << " has errors; nothing was shown\n";
         return kInputError;
     }
-    return window.runWindow(width, height);
+    return window.run(width, height);
 }
 
 int runRender(const RenderOptions& options, std::ostream& out, std::ostream& err) {
@@ -150,14 +151,14 @@ int runRender(const RenderOptions& options, std::ostream& out, std::ostream& err
     viewerOptions.split = split;
     viewerOptions.answers = options.answers;
     viewerOptions.presenter = options.presenter;
-    render::Viewer viewer(viewerOptions);
-    if (!viewer.load()) {
-        for (const std::string& e : viewer.errors())
+    render::Window window(viewerOptions);
+    if (!window.load()) {
+        for (const std::string& e : window.errors())
             err << e << '\n';
         err << "nofly render: " << options.file << " has errors; nothing was drawn\n";
         return kInputError;
     }
-    const scenario::Scenario& s = viewer.scenario();
+    const scenario::Scenario& s = window.scenario();
     for (const std::string& a : options.answers) {
         std::map<std::string, std::string> parsed;
         if (auto error = report::readAnswer(s, a, parsed)) {
@@ -177,29 +178,13 @@ int runRender(const RenderOptions& options, std::ostream& out, std::ostream& err
         return kUsageError;
     }
 
-    // one frame offscreen, with a stencil buffer for the zones' fills
-    sf::ContextSettings settings;
-    settings.depthBits = 24;
-    settings.stencilBits = 8;
-    settings.antialiasingLevel = 4;
-    sf::RenderTexture target;
-    if (!target.create(width, height, settings)) {
-        settings.antialiasingLevel = 0;
-        if (!target.create(width, height, settings)) {
-            err << "nofly render: could not create a " << options.size << " drawing surface\n";
-            return kInternalError;
-        }
-    }
-    viewer.resize(width, height);
-    viewer.seekNow(t);
-    // ImGui sizes its windows from the frame before: draw a few
-    for (int k = 0; k < 3; ++k)
-        viewer.frame(target, 0.0);
-    target.display();
     std::string message;
-    if (!viewer.saveScreenshot(target, options.out, message)) {
-        err << "nofly render: " << message << '\n';
-        return kInputError;
+    switch (window.writePicture(t, width, height, options.out, message)) {
+    case render::Window::Picture::Written: break;
+    case render::Window::Picture::NoSurface:
+        err << "nofly render: could not create a " << options.size << " drawing surface\n";
+        return kInternalError;
+    case render::Window::Picture::NotSaved: err << "nofly render: " << message << '\n'; return kInputError;
     }
     out << "Wrote " << options.out << " (" << width << "x" << height << ", "
         << core::formatMoment(t, s.time.frame()) << ")\n";

@@ -1,6 +1,7 @@
-#include "render/defence_layer.hpp"
+#include "render/detail/defence_layer.hpp"
 
 #include "report/scene.hpp"
+#include "report/sentences.hpp"
 
 #include <SFML/OpenGL.hpp>
 
@@ -180,8 +181,9 @@ void DefenceLayer::prepare(const Camera& camera, const scenario::Scenario& s, co
     // about), right of the drone's icon; closed airports, under their own label
     const unsigned small = static_cast<unsigned>(std::lround(12.0 * style.textScale));
     for (const sim::Track* t : named)
-        m_labels.push_back({t->id, camera.toScreen(t->position) + Vec2{16.0 * mark, -8.0 * style.textScale},
-                            small, false, sf::Color(17, 17, 17, 210)});
+        m_labels.push_back({report::trackId(static_cast<int>(t - d.tracks.data())),
+                            camera.toScreen(t->position) + Vec2{16.0 * mark, -8.0 * style.textScale}, small,
+                            false, sf::Color(17, 17, 17, 210)});
     const unsigned big = static_cast<unsigned>(std::lround(15.0 * style.textScale));
     for (std::size_t a = 0; a < s.airports.size() && a < d.airports.size(); ++a) {
         if (!d.airports[a].closed) continue;

@@ -1,7 +1,7 @@
-#include "render/drone_layer.hpp"
+#include "render/detail/drone_layer.hpp"
 
-#include "render/map_layer.hpp"
-#include "render/tessellation.hpp"
+#include "render/detail/map_layer.hpp"
+#include "render/detail/tessellation.hpp"
 
 #include <SFML/OpenGL.hpp>
 

@@ -1,4 +1,4 @@
-#include "render/framebuffer_copy.hpp"
+#include "render/detail/framebuffer_copy.hpp"
 
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Context.hpp>

@@ -1,4 +1,4 @@
-#include "render/gui.hpp"
+#include "render/detail/gui.hpp"
 
 #include <SFML/Window/Keyboard.hpp>
 #include <backends/imgui_impl_opengl2.h>

@@ -1,4 +1,4 @@
-#include "render/input_queue.hpp"
+#include "render/detail/input_queue.hpp"
 
 #include <set>
 

@@ -1,9 +1,10 @@
-#include "render/map_layer.hpp"
+#include "render/detail/map_layer.hpp"
 
 #include <SFML/OpenGL.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <numbers>
 
 namespace nofly::render {
 
@@ -32,7 +33,7 @@ bool isZoneRole(Role role) {
 std::vector<Vec2> circlePoints(Vec2 centre, double radius, int segments) {
     std::vector<Vec2> ring;
     for (int k = 0; k < segments; ++k) {
-        const double a = 2.0 * 3.14159265358979323846 * k / segments;
+        const double a = 2.0 * std::numbers::pi * k / segments;
         ring.push_back(centre + Vec2{radius * std::cos(a), radius * std::sin(a)});
     }
     return ring;

@@ -4,10 +4,11 @@
 // the map, the clock, each pane's label in split view, the inspector, the
 // help and the errors of a broken reload. Presenter mode keeps the few panels
 // a class reads from the back of the room, in large type and high contrast.
-#include "render/viewer.hpp"
+#include "render/detail/viewer.hpp"
 
 #include "report/ledger.hpp"
 #include "report/run_files.hpp"
+#include "report/sentences.hpp"
 #include "sim/rules.hpp"
 #include "sim/simulation.hpp"
 
@@ -593,55 +594,31 @@ void Viewer::panelMetrics() {
     std::vector<Column> columns;
     for (Run* run : runs())
         columns.push_back({&run->metrics.total, &run->playback.world()});
-    using Value = int (*)(const report::Counts&, const sim::World&);
-    // the outcomes first: they add up to the flights planned (pending: not yet decided or held on the ground)
-    const std::pair<const char*, Value> rows[] = {
-        {"Flights planned", [](const report::Counts& c, const sim::World&) { return c.planned; }},
-        {"  flown", [](const report::Counts& c, const sim::World&) { return c.flown; }},
-        {"  caught by a new zone", [](const report::Counts& c, const sim::World&) { return c.caught; }},
-        {"  violated", [](const report::Counts& c, const sim::World&) { return c.violated; }},
-        {"  neutralised", [](const report::Counts& c, const sim::World&) { return c.neutralised; }},
-        {"  cancelled", [](const report::Counts& c, const sim::World&) { return c.cancelled; }},
-        {"  pending", [](const report::Counts& c, const sim::World&) { return c.pending; }},
-        {"In the air now", [](const report::Counts&, const sim::World& w) { return int(w.flying.size()); }},
-        {"Waiting on the ground",
-         [](const report::Counts&, const sim::World& w) {
+    // what the world shows now, beside the counts: each row before the metric it leads into
+    struct LiveRow {
+        const char* label;
+        const report::Metric* before;
+        int (*value)(const sim::World&);
+    };
+    const LiveRow live[] = {
+        {"In the air now", &report::metric("authorised"),
+         [](const sim::World& w) { return int(w.flying.size()); }},
+        {"Waiting on the ground", &report::metric("authorised"),
+         [](const sim::World& w) {
              return int(std::count_if(w.drones.begin(), w.drones.end(),
                                       [](const sim::Drone& d) { return d.phase == sim::Phase::Waiting; }));
          }},
-        {"Landed",
-         [](const report::Counts&, const sim::World& w) {
+        {"Landed", &report::metric("authorised"),
+         [](const sim::World& w) {
              return int(std::count_if(w.drones.begin(), w.drones.end(),
                                       [](const sim::Drone& d) { return d.phase == sim::Phase::Landed; }));
          }},
-        {"Authorised", [](const report::Counts& c, const sim::World&) { return c.authorised; }},
-        {"Refused an authorisation", [](const report::Counts& c, const sim::World&) { return c.denied; }},
-        {"Rerouted", [](const report::Counts& c, const sim::World&) { return c.rerouted; }},
-        {"Waited for a zone to end", [](const report::Counts& c, const sim::World&) { return c.waited; }},
-        {"Minutes of take-off delay",
-         [](const report::Counts& c, const sim::World&) { return int(std::lround(c.delayMinutes)); }},
-        {"Flew into a zone", [](const report::Counts& c, const sim::World&) { return c.violating; }},
-        {"Minutes inside zones",
-         [](const report::Counts& c, const sim::World&) { return int(std::lround(c.violationMinutes)); }},
-        {"Near misses", [](const report::Counts& c, const sim::World&) { return c.nearMisses; }},
-    };
-    // the operations room, where the scenario has one
-    const std::pair<const char*, Value> defenceRows[] = {
-        {"Tracks so far", [](const report::Counts& c, const sim::World&) { return c.tracks; }},
-        {"Unknown tracks", [](const report::Counts& c, const sim::World&) { return c.unknownTracks; }},
-        {"  of them harmless", [](const report::Counts& c, const sim::World&) { return c.harmlessUnknown; }},
-        {"False alarms", [](const report::Counts& c, const sim::World&) { return c.falseAlarms; }},
-        {"Airports closed now",
-         [](const report::Counts&, const sim::World& w) {
+        {"Airports closed now", &report::metric("closure_minutes"),
+         [](const sim::World& w) {
              return int(std::count_if(w.defence.airports.begin(), w.defence.airports.end(),
                                       [](const sim::SiteState& a) { return a.closed; }));
          }},
-        {"Minutes closed", [](const report::Counts& c, const sim::World&) { return int(std::lround(c.closureMinutes)); }},
-        {"Planes diverted", [](const report::Counts& c, const sim::World&) { return c.mannedDiverted; }},
-        {"Drones neutralised", [](const report::Counts& c, const sim::World&) { return c.neutralised; }},
     };
-    const bool defence = std::any_of(columns.begin(), columns.end(),
-                                      [](const Column& c) { return c.world->defence.active; });
     if (ImGui::BeginTable("##metrics", 1 + static_cast<int>(columns.size()))) {
         if (m_other) {
             ImGui::TableNextRow();
@@ -651,19 +628,37 @@ void Viewer::panelMetrics() {
                 ImGui::TextDisabled("%s", paneVariant(pane).c_str());
             }
         }
-        auto addRows = [&](const auto& list) {
-            for (const auto& [name, value] : list) {
-                ImGui::TableNextRow();
+        auto addRow = [&](std::string_view label, auto value) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(label.data(), label.data() + label.size());
+            for (const Column& column : columns) {
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(name);
-                for (const Column& column : columns) {
-                    ImGui::TableNextColumn();
-                    ImGui::Text("%d", value(*column.counts, *column.world));
-                }
+                ImGui::Text("%d", value(column));
             }
         };
-        addRows(rows);
-        if (defence) addRows(defenceRows);
+        // a metric by the table's window words (report/metrics.hpp), after the live rows that lead into it
+        auto addMetric = [&](const report::Metric& m) {
+            for (const LiveRow& row : live)
+                if (row.before == &m) addRow(row.label, [&](const Column& c) { return row.value(*c.world); });
+            addRow(m.window, [&](const Column& c) { return int(std::lround(m.value(*c.counts))); });
+        };
+        // the outcomes first, in the ledger's order: they add up to the flights planned (pending: not yet
+        // decided or held on the ground)
+        addMetric(report::metric("planned"));
+        for (report::FinalOutcome o : report::kFinalOutcomes)
+            addMetric(*report::findMetric(report::name(o)));
+        // then the table's other rows for the window, the operations room's last; a row with nothing to show
+        // in any pane (detection in a scenario without it) is left out
+        auto listed = [&](const report::Metric& m) {
+            const auto shows = [&](const Column& c) { return !m.shown || m.shown(*c.counts); };
+            return !m.window.empty() && &m != &report::metric("planned") && !report::isOutcome(m) &&
+                   std::any_of(columns.begin(), columns.end(), shows);
+        };
+        for (const report::Metric& m : report::kMetricTable)
+            if (listed(m) && m.part != report::Part::Defence) addMetric(m);
+        for (const report::Metric& m : report::kMetricTable)
+            if (listed(m) && m.part == report::Part::Defence) addMetric(m);
         ImGui::EndTable();
     }
 }
@@ -688,14 +683,12 @@ void Viewer::panelEvents(int rows) {
         ImGui::SameLine();
         ImGui::PushStyleColor(ImGuiCol_Text, eventColour(it->type));
         ImGui::PushID(shown);
-        const std::string line = it->flight.empty() ? it->text : it->flight + " " + it->text;
+        const sim::World& world = run.playback.world();
+        const std::string text = report::eventText(run.scenario, world, *it);
+        const std::string line = it->flight < 0 ? text : report::flightId(world, it->flight) + " " + text;
         ImGui::TextUnformatted(line.c_str());
         // a click on an event about a flight selects it
-        if (ImGui::IsItemClicked() && !it->flight.empty()) {
-            const auto& flights = run.playback.world().flights;
-            for (std::size_t i = 0; i < flights.size(); ++i)
-                if (flights[i].flight.id == it->flight) m_selection = {m_focus, static_cast<int>(i), {}, {}};
-        }
+        if (ImGui::IsItemClicked() && it->flight >= 0) m_selection = {m_focus, it->flight, {}, {}};
         ImGui::PopID();
         ImGui::PopStyleColor();
     }
@@ -744,8 +737,8 @@ std::string Viewer::inspectorText() const {
             out << "Not due to take off during the run.\n\n";
         bool any = false;
         for (const sim::Verdict& v : world.verdicts)
-            if (v.flight == plan.flight.id) {
-                out << report::verdictCardText(s, v) << '\n';
+            if (v.flight == static_cast<int>(i)) {
+                out << report::verdictCardText(s, world, v) << '\n';
                 any = true;
             }
         if (!any)
@@ -774,8 +767,8 @@ std::string Viewer::inspectorText() const {
         out << "\n";
         bool any = false;
         for (const sim::Verdict& v : world.verdicts)
-            if (v.site == airport.id) {
-                out << report::verdictCardText(s, v) << '\n';
+            if (v.site == static_cast<int>(a)) {
+                out << report::verdictCardText(s, world, v) << '\n';
                 any = true;
             }
         if (!any) out << "Not closed so far.\n";
@@ -791,7 +784,7 @@ std::string Viewer::inspectorText() const {
         out << (k ? ", " : "; reason: ") << scenario::name(zone->reasons[k]);
     out << "\nIn force now: " << (world.zones[z].active ? "yes" : "no") << "\n";
     for (const sim::ActiveWindow& w : world.zones[z].windows)
-        out << "  in force " << sim::describeWindow(w.from, w.to, s.time.frame()) << "\n";
+        out << "  in force " << report::describeWindow(w.from, w.to, s.time.frame()) << "\n";
     if (!zone->exempt.empty()) {
         out << "Exempt:";
         for (const std::string& e : zone->exempt)
@@ -803,12 +796,12 @@ std::string Viewer::inspectorText() const {
         s.category("hobby") ? "hobby" : (s.categories.empty() ? "" : s.categories[0].id);
     if (!category.empty()) {
         const sim::WhereAnswer answer = sim::where(s, world, m_selection.point, world.now, 60.0, category);
-        out << "\nHere, now, for a " << category << " drone at 60 m:\n  " << answer.summary << "\n";
-        for (const sim::Judgement& j : answer.zones) {
-            const scenario::Zone* other = s.zone(j.finding.zone);
-            out << "  - " << (other ? other->name : j.finding.zone) << ": "
-                << (j.finding.applies ? "applies: " : "does not apply: ") << j.finding.why << "\n";
-        }
+        out << "\nHere, now, for a " << category << " drone at 60 m:\n  " << report::whereText(s, answer)
+            << "\n";
+        for (const sim::Judgement& j : answer.zones)
+            out << "  - " << s.zones[static_cast<std::size_t>(j.finding.zone)].name << ": "
+                << (j.finding.applies ? "applies: " : "does not apply: ")
+                << report::findingText(s, s.category(category), j.finding) << "\n";
     }
     return out.str();
 }

@@ -1,4 +1,4 @@
-#include "render/playback.hpp"
+#include "render/detail/playback.hpp"
 
 #include "sim/simulation.hpp"
 

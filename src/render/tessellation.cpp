@@ -1,4 +1,4 @@
-#include "render/tessellation.hpp"
+#include "render/detail/tessellation.hpp"
 
 #include <algorithm>
 #include <cmath>

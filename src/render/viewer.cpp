@@ -1,4 +1,4 @@
-#include "render/viewer.hpp"
+#include "render/detail/viewer.hpp"
 
 #include "core/diagnostic.hpp"
 #include "report/html.hpp"
@@ -19,6 +19,7 @@
 #include <fstream>
 #include <future>
 #include <iterator>
+#include <numbers>
 #include <span>
 
 #include <unistd.h>
@@ -419,7 +420,8 @@ void Viewer::updateZoneLooks(Run& run, double seconds, bool forward) {
         look.opacity = world.zones[static_cast<std::size_t>(z)].active ? 1.0 : report::kFadedOpacity;
         const double age = run.flashAge[static_cast<std::size_t>(z)];
         if (age >= 0.0)
-            look.flash = (1.0 - age / kFlashSeconds) * (0.55 + 0.45 * std::cos(age * 2.0 * 3.14159265 * 1.5));
+            look.flash =
+                (1.0 - age / kFlashSeconds) * (0.55 + 0.45 * std::cos(age * 2.0 * std::numbers::pi * 1.5));
         run.map->setZoneLook(m, look);
     }
 }

@@ -1,4 +1,4 @@
-#include "render/window_settings.hpp"
+#include "render/detail/window_settings.hpp"
 
 #include <SFML/OpenGL.hpp>
 #include <SFML/Window/Context.hpp>

@@ -9,44 +9,6 @@
 
 namespace nofly::report {
 
-const std::vector<MetricName>& comparedMetrics() {
-    static const std::vector<MetricName> kMetrics = {
-        {"planned", "flights planned"},
-        // the final outcomes: they add up to the flights planned
-        {"flown", "outcome: flown"},
-        {"caught", "outcome: caught"},
-        {"violated", "outcome: violated"},
-        {"neutralised", "outcome: neutralised"},
-        {"cancelled", "outcome: cancelled"},
-        {"pending", "outcome: pending"},
-        // flags and costs
-        {"took_off", "took off"},
-        {"authorised", "authorised"},
-        {"denied", "refused an authorisation"},
-        {"rerouted", "rerouted"},
-        {"waited", "waited for a zone to end"},
-        {"delay_minutes", "take-off delay minutes"},
-        {"disrupted", "legitimate flights disrupted"},
-        {"extra_km", "extra km flown"},
-        {"violating", "violated a zone at least once"},
-        {"violations", "violations"},
-        {"violation_minutes", "violation minutes"},
-        {"authorisations_requested", "authorisations requested"},
-        {"authorisations_denied", "authorisations denied"},
-        {"near_misses", "near misses"},
-        // detection and response: shown when a run has any
-        {"unknown_tracks", "unknown tracks"},
-        {"harmless_unknown", "harmless unknown tracks"},
-        {"confusion", "share unknown but harmless"},
-        {"false_alarms", "false alarms"},
-        {"closure_minutes", "airport closure minutes"},
-        {"manned_delayed", "manned flights delayed"},
-        {"manned_diverted", "manned flights diverted"},
-        {"responder_minutes", "responder minutes"},
-    };
-    return kMetrics;
-}
-
 std::string variantLabel(const std::string& variant) { return variant.empty() ? std::string(scenario::kBaseVariant) : variant; }
 
 namespace {
@@ -72,15 +34,13 @@ std::string signedNumber(double v) {
     return (v > 0 ? "+" : "") + number(v);
 }
 
-/// Detection metrics are left out of a comparison in which no run detects anything.
-bool shown(const Comparison& c, const MetricName& m) {
-    static const std::string kFirstDefence = "unknown_tracks";
-    const auto& all = comparedMetrics();
-    const auto first = std::find_if(all.begin(), all.end(), [](const MetricName& n) { return n.key == kFirstDefence; });
-    if (&m < &*first) return true;
+/// A metric with nothing to show in any run (detection and response where no
+/// run detects anything) is left out.
+bool shown(const Comparison& c, const Metric& m) {
+    if (!m.shown) return true;
     for (const VariantRuns& v : c.variants)
         for (const Counts& r : v.runs)
-            if (r.defence) return true;
+            if (m.shown(r)) return true;
     return false;
 }
 
@@ -88,16 +48,18 @@ std::string cell(const Estimate& e) { return number(e.mean) + (e.half > 0 ? " ±
 
 } // namespace
 
-Estimate estimate(const VariantRuns& runs, const std::string& metric) {
+Estimate estimate(const VariantRuns& runs, const Metric& metric) {
     Estimate e;
     const std::size_t n = runs.runs.size();
     if (n == 0) return e;
     double sum = 0.0;
-    for (const Counts& c : runs.runs) sum += metricValue(c, metric);
+    for (const Counts& c : runs.runs)
+        sum += metric.value(c);
     e.mean = sum / static_cast<double>(n);
     if (n > 1) {
         double squares = 0.0;
-        for (const Counts& c : runs.runs) squares += std::pow(metricValue(c, metric) - e.mean, 2.0);
+        for (const Counts& c : runs.runs)
+            squares += std::pow(metric.value(c) - e.mean, 2.0);
         const double sd = std::sqrt(squares / static_cast<double>(n - 1));
         e.half = tQuantile(n - 1) * sd / std::sqrt(static_cast<double>(n));
     }
@@ -111,21 +73,25 @@ std::string comparisonTable(const Comparison& c) {
     out << "  " << c.variants.size() << " policies on the same traffic, " << seeds << " seed" << (seeds == 1 ? "" : "s")
         << (seeds > 1 ? " each (mean ±95% interval)" : "") << "; differences to '"
         << (c.variants.empty() ? "" : variantLabel(c.variants.front().variant)) << "'\n\n";
+    // the labels' column: 30 wide, or as wide as the longest label shown
+    int width = 30;
+    for (const Metric* m : kCompared)
+        if (shown(c, *m)) width = std::max(width, static_cast<int>(m->label.size()));
     char line[512];
-    std::snprintf(line, sizeof line, "  %-30s", "");
+    std::snprintf(line, sizeof line, "  %-*s", width, "");
     out << line;
     for (const VariantRuns& v : c.variants) {
         std::snprintf(line, sizeof line, " %22s", variantLabel(v.variant).substr(0, 22).c_str());
         out << line;
     }
     out << "\n";
-    for (const MetricName& m : comparedMetrics()) {
-        if (!shown(c, m)) continue;
-        std::snprintf(line, sizeof line, "  %-30s", m.label);
+    for (const Metric* m : kCompared) {
+        if (!shown(c, *m)) continue;
+        std::snprintf(line, sizeof line, "  %-*s", width, std::string(m->label).c_str());
         out << line;
-        const Estimate first = c.variants.empty() ? Estimate{} : estimate(c.variants.front(), m.key);
+        const Estimate first = c.variants.empty() ? Estimate{} : estimate(c.variants.front(), *m);
         for (std::size_t i = 0; i < c.variants.size(); ++i) {
-            const Estimate e = estimate(c.variants[i], m.key);
+            const Estimate e = estimate(c.variants[i], *m);
             std::string text = cell(e);
             if (i > 0) text += " (" + signedNumber(e.mean - first.mean) + ")";
             std::snprintf(line, sizeof line, " %22s", text.c_str());
@@ -141,13 +107,13 @@ std::string comparisonCsv(const Comparison& c) {
     out << "variant,seed,metric,value\n";
     for (const VariantRuns& v : c.variants) {
         for (std::size_t r = 0; r < v.runs.size(); ++r)
-            for (const MetricName& m : comparedMetrics())
-                out << variantLabel(v.variant) << ',' << v.seeds[r] << ',' << m.key << ','
-                    << number(metricValue(v.runs[r], m.key), 3) << '\n';
-        for (const MetricName& m : comparedMetrics()) {
-            const Estimate e = estimate(v, m.key);
-            out << variantLabel(v.variant) << ",mean," << m.key << ',' << number(e.mean, 3) << '\n';
-            out << variantLabel(v.variant) << ",ci95," << m.key << ',' << number(e.half, 3) << '\n';
+            for (const Metric* m : kCompared)
+                out << variantLabel(v.variant) << ',' << v.seeds[r] << ',' << m->name << ','
+                    << number(m->value(v.runs[r]), 3) << '\n';
+        for (const Metric* m : kCompared) {
+            const Estimate e = estimate(v, *m);
+            out << variantLabel(v.variant) << ",mean," << m->name << ',' << number(e.mean, 3) << '\n';
+            out << variantLabel(v.variant) << ",ci95," << m->name << ',' << number(e.half, 3) << '\n';
         }
     }
     return out.str();
@@ -174,12 +140,12 @@ std::string comparisonHtml(const Comparison& c) {
     std::vector<std::string> header = {"metric"};
     for (const VariantRuns& v : c.variants) header.push_back(variantLabel(v.variant));
     std::vector<std::vector<std::string>> rows;
-    for (const MetricName& m : comparedMetrics()) {
-        if (!shown(c, m)) continue;
-        std::vector<std::string> row = {m.label};
-        const Estimate first = estimate(c.variants.front(), m.key);
+    for (const Metric* m : kCompared) {
+        if (!shown(c, *m)) continue;
+        std::vector<std::string> row = {std::string(m->label)};
+        const Estimate first = estimate(c.variants.front(), *m);
         for (std::size_t i = 0; i < c.variants.size(); ++i) {
-            const Estimate e = estimate(c.variants[i], m.key);
+            const Estimate e = estimate(c.variants[i], *m);
             row.push_back(cell(e) + (i > 0 ? " (" + signedNumber(e.mean - first.mean) + ")" : ""));
         }
         rows.push_back(row);
@@ -188,12 +154,11 @@ std::string comparisonHtml(const Comparison& c) {
 
     // the key trade-off as bars
     page.heading(2, "The trade-off at a glance");
-    for (const char* key : {"disrupted", "violating", "violation_minutes"}) {
-        const auto it = std::find_if(comparedMetrics().begin(), comparedMetrics().end(),
-                                     [&](const MetricName& m) { return std::string(m.key) == key; });
+    for (const Metric* m : {&metric("disrupted"), &metric("violating"), &metric("violation_minutes")}) {
         std::vector<std::pair<std::string, double>> bars;
-        for (const VariantRuns& v : c.variants) bars.emplace_back(variantLabel(v.variant), estimate(v, key).mean);
-        page.barChart(it->label, bars);
+        for (const VariantRuns& v : c.variants)
+            bars.emplace_back(variantLabel(v.variant), estimate(v, *m).mean);
+        page.barChart(std::string(m->label), bars);
     }
 
     // maps side by side

@@ -12,13 +12,6 @@
 
 namespace nofly::report {
 
-/// The metrics a comparison shows, in order, with the words for people.
-struct MetricName {
-    const char* key;   ///< as in expect: lines
-    const char* label; ///< for tables
-};
-const std::vector<MetricName>& comparedMetrics();
-
 /// One variant's runs, one Counts per seed.
 struct VariantRuns {
     std::string variant; ///< "" for the base
@@ -34,7 +27,7 @@ struct Estimate {
     double mean = 0.0;
     double half = 0.0; ///< 0 with one run
 };
-Estimate estimate(const VariantRuns& runs, const std::string& metric);
+Estimate estimate(const VariantRuns& runs, const Metric& metric);
 
 struct Comparison {
     std::string title;
@@ -43,8 +36,8 @@ struct Comparison {
     std::vector<VariantRuns> variants; ///< the first is the reference
 };
 
-/// A side-by-side table: a row per metric, a column per variant, with the
-/// difference to the first column.
+/// A side-by-side table: a row per metric of kCompared (report/metrics.hpp),
+/// a column per variant, with the difference to the first column.
 std::string comparisonTable(const Comparison& comparison);
 /// One row per variant, seed and metric: variant,seed,metric,value; then the
 /// summary rows with seed "mean" and "ci95".

@@ -1,5 +1,6 @@
 #include "report/html.hpp"
 
+#include "report/sentences.hpp"
 #include "report/svg.hpp"
 
 #include <algorithm>
@@ -115,9 +116,16 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
                    " rerouted (" + oneDecimal(t.extraKm) + " km extra), " + std::to_string(t.waited) +
                    " waited for a zone to end. " + std::to_string(t.tookOff) + " took off, " +
                    oneDecimal(t.delayMinutes) + " min later than planned in all (mean " +
-                   oneDecimal(metricValue(t, "mean_delay_minutes")) + " min); " +
+                   oneDecimal(metric("mean_delay_minutes").value(t)) + " min); " +
                    std::to_string(t.violating) + " violated a zone at least once; " +
                    std::to_string(t.disrupted) + " legitimate flights were disrupted.");
+    // the yardsticks, by the table's words: the same measure whatever the rules
+    std::string yardsticks;
+    for (const Metric& m : kMetricTable)
+        if (m.part == Part::Yardstick && (!m.shown || m.shown(t)))
+            yardsticks +=
+                (yardsticks.empty() ? "" : "; ") + oneDecimal(m.value(t)) + " " + std::string(m.label);
+    if (!yardsticks.empty()) page.paragraph("Measured the same way under every policy: " + yardsticks + ".");
     auto countRows = [](const std::map<std::string, Counts>& groups) {
         // groups with nothing planned are left out
         std::vector<std::vector<std::string>> rows;
@@ -158,22 +166,26 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
             std::snprintf(text, sizeof text, "%.0f min", v);
             return std::string(text);
         };
-        page.table({"measure", "value"},
-                   {{"tracks (false alarms)", std::to_string(t.tracks) + " (" + std::to_string(t.falseAlarms) + ")"},
-                    {"flights detected", std::to_string(t.detected)},
-                    {"unknown tracks", std::to_string(t.unknownTracks)},
-                    {"of which harmless civil flights", std::to_string(t.harmlessUnknown) + " (" +
-                                                            std::to_string(static_cast<int>(std::lround(100.0 * metricValue(t, "confusion")))) + "%)"},
-                    {"time to detect / identify / respond / neutralise",
-                     meanSecondsText(t.detectSeconds, t.detectCount) + " / " +
-                         meanSecondsText(t.identifySeconds, t.identifyCount) + " / " +
-                         meanSecondsText(t.respondSeconds, t.respondCount) + " / " +
-                         meanSecondsText(t.neutraliseSeconds, t.neutraliseCount)},
-                    {"responder jobs (minutes)", std::to_string(t.responderJobs) + " (" + minutes(t.responderMinutes) + ")"},
-                    {"drones neutralised", std::to_string(t.neutralised)},
-                    {"airport closures", std::to_string(t.closures) + " (" + minutes(t.closureMinutes) + ")"},
-                    {"manned flights delayed", std::to_string(t.mannedDelayed) + " (" + minutes(t.mannedDelayMinutes) + ")"},
-                    {"manned flights diverted", std::to_string(t.mannedDiverted)}});
+        page.table(
+            {"measure", "value"},
+            {{"tracks (false alarms)", std::to_string(t.tracks) + " (" + std::to_string(t.falseAlarms) + ")"},
+             {"flights detected", std::to_string(t.detected)},
+             {"unknown tracks", std::to_string(t.unknownTracks)},
+             {"of which harmless civil flights",
+              std::to_string(t.harmlessUnknown) + " (" +
+                  std::to_string(static_cast<int>(std::lround(100.0 * metric("confusion").value(t)))) + "%)"},
+             {"time to detect / identify / respond / neutralise",
+              meanSecondsText(t.detectSeconds, t.detectCount) + " / " +
+                  meanSecondsText(t.identifySeconds, t.identifyCount) + " / " +
+                  meanSecondsText(t.respondSeconds, t.respondCount) + " / " +
+                  meanSecondsText(t.neutraliseSeconds, t.neutraliseCount)},
+             {"responder jobs (minutes)",
+              std::to_string(t.responderJobs) + " (" + minutes(t.responderMinutes) + ")"},
+             {"drones neutralised", std::to_string(t.neutralised)},
+             {"airport closures", std::to_string(t.closures) + " (" + minutes(t.closureMinutes) + ")"},
+             {"manned flights delayed",
+              std::to_string(t.mannedDelayed) + " (" + minutes(t.mannedDelayMinutes) + ")"},
+             {"manned flights diverted", std::to_string(t.mannedDiverted)}});
     }
 
     if (!run.expectations.empty()) {
@@ -228,7 +240,8 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
                      [](const sim::Event* a, const sim::Event* b) { return a->time < b->time; });
     std::vector<std::vector<std::string>> events;
     for (const sim::Event* e : story)
-        events.push_back({when(e->time), e->flight, std::string(sim::name(e->type)), e->text});
+        events.push_back({when(e->time), flightId(*run.world, e->flight), std::string(sim::name(e->type)),
+                          eventText(s, *run.world, *e)});
     page.table({"time", "flight", "event", "what"}, events);
 
     page.heading(2, "Verdicts");
@@ -240,13 +253,14 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
     std::vector<std::vector<std::string>> verdicts;
     for (const sim::Verdict* verdict : decided) {
         const sim::Verdict& v = *verdict;
+        const scenario::Category* category = verdictCategory(s, *run.world, v);
         std::string zones;
         for (const sim::ZoneFinding& f : v.findings)
-            zones += (zones.empty() ? "" : "; ") + f.zone + ": " +
-                     (f.applies ? "applies, " : "does not apply, ") + f.why;
-        verdicts.push_back({when(v.time), v.site.empty() ? v.flight : v.site,
-                            v.site.empty() ? std::string(sim::name(v.outcome)) : std::string("closed"),
-                            v.rule, zones});
+            zones += (zones.empty() ? "" : "; ") + zoneId(s, f.zone) + ": " +
+                     (f.applies ? "applies, " : "does not apply, ") + findingText(s, category, f);
+        verdicts.push_back({when(v.time), v.site < 0 ? flightId(*run.world, v.flight) : siteId(s, v.site),
+                            v.site < 0 ? std::string(sim::name(v.outcome)) : std::string("closed"),
+                            ruleText(s, *run.world, v), zones});
     }
     page.table({"time", "flight", "outcome", "why", "zones weighed"}, verdicts);
     return page.finish();

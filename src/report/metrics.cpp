@@ -1,6 +1,9 @@
+#include "report/metrics.hpp"
 #include "report/run_record.hpp"
 
+#include "core/geometry.hpp"
 #include "report/ledger.hpp"
+#include "report/sentences.hpp"
 #include "sim/simulation.hpp"
 
 #include <algorithm>
@@ -8,8 +11,8 @@
 #include <cmath>
 #include <cstdio>
 #include <set>
+#include <stdexcept>
 #include <string_view>
-#include <unordered_map>
 
 namespace nofly::report {
 
@@ -20,51 +23,21 @@ bool addsUp(const Counts& c) {
            c.flown + c.caught + c.violated + c.neutralised == c.tookOff;
 }
 
-double metricValue(const Counts& c, const std::string& metric) {
-    auto mean = [](double sum, int n) { return n > 0 ? sum / n : 0.0; };
-    if (metric == "planned") return c.planned;
-    // final outcomes
-    if (metric == "flown") return c.flown;
-    if (metric == "caught") return c.caught;
-    if (metric == "violated") return c.violated;
-    if (metric == "neutralised") return c.neutralised;
-    if (metric == "cancelled") return c.cancelled;
-    if (metric == "pending") return c.pending;
-    if (metric == "took_off") return c.tookOff;
-    // flags
-    if (metric == "authorised") return c.authorised;
-    if (metric == "denied") return c.denied;
-    if (metric == "rerouted") return c.rerouted;
-    if (metric == "waited") return c.waited;
-    if (metric == "delay_minutes") return c.delayMinutes;
-    if (metric == "mean_delay_minutes") return mean(c.delayMinutes, c.tookOff);
-    if (metric == "violating") return c.violating;
-    if (metric == "violations") return c.violations;
-    if (metric == "violation_minutes") return c.violationMinutes;
-    if (metric == "extra_km") return c.extraKm;
-    if (metric == "authorisations_requested") return c.authorisationsRequested;
-    if (metric == "authorisations_granted") return c.authorisationsGranted;
-    if (metric == "authorisations_denied") return c.authorisationsDenied;
-    if (metric == "disrupted") return c.disrupted;
-    if (metric == "near_misses") return c.nearMisses;
-    if (metric == "detected") return c.detected;
-    if (metric == "tracks") return c.tracks;
-    if (metric == "unknown_tracks") return c.unknownTracks;
-    if (metric == "harmless_unknown") return c.harmlessUnknown;
-    if (metric == "confusion") return c.unknownTracks > 0 ? static_cast<double>(c.harmlessUnknown) / c.unknownTracks : 0.0;
-    if (metric == "false_alarms") return c.falseAlarms;
-    if (metric == "time_to_detect") return mean(c.detectSeconds, c.detectCount);
-    if (metric == "time_to_identify") return mean(c.identifySeconds, c.identifyCount);
-    if (metric == "time_to_respond") return mean(c.respondSeconds, c.respondCount);
-    if (metric == "time_to_neutralise") return mean(c.neutraliseSeconds, c.neutraliseCount);
-    if (metric == "closures") return c.closures;
-    if (metric == "closure_minutes") return c.closureMinutes;
-    if (metric == "manned_delayed") return c.mannedDelayed;
-    if (metric == "manned_diverted") return c.mannedDiverted;
-    if (metric == "manned_delay_minutes") return c.mannedDelayMinutes;
-    if (metric == "responder_jobs") return c.responderJobs;
-    if (metric == "responder_minutes") return c.responderMinutes;
-    return 0.0;
+const Metric* findMetric(std::string_view name) {
+    for (const Metric& m : kMetricTable)
+        if (m.name == name) return &m;
+    return nullptr;
+}
+
+double metricValue(const Counts& c, std::string_view name) {
+    const Metric* m = findMetric(name);
+    if (!m) throw std::invalid_argument("no metric '" + std::string(name) + "' in report::kMetricTable");
+    return m->value(c);
+}
+
+bool isOutcome(const Metric& metric) {
+    return std::any_of(kFinalOutcomes.begin(), kFinalOutcomes.end(),
+                       [&](FinalOutcome o) { return name(o) == metric.name; });
 }
 
 std::string meanSecondsText(double sumSeconds, int count) {
@@ -78,17 +51,14 @@ namespace {
 
 /// Detection and response, from the events: the defence's view (tracks and
 /// their classes) against the truth (the flight behind each track).
-/// Flight id to its index in the world.
-using FlightIndex = std::unordered_map<std::string_view, std::size_t>;
-
 void countDefence(const scenario::Scenario& scenario, const sim::World& world,
-                  std::span<const sim::Event> events, const FlightIndex& flightIndex, Metrics& m) {
+                  std::span<const sim::Event> events, Metrics& m) {
     m.total.defence = world.defence.active;
-    std::set<std::string> detected, unknown, identified, responded;
-    std::map<std::string, core::Instant> closedAt, dispatchedAt;
+    std::set<int> detected, unknown, identified, responded;
+    std::map<std::string, core::Instant> closedAt, dispatchedAt; // by airport and responder id
     for (const sim::Event& e : events) {
-        const auto it = flightIndex.find(e.flight);
-        const sim::FlightPlan* fp = it == flightIndex.end() ? nullptr : &world.flights[it->second];
+        const sim::FlightPlan* fp =
+            e.flight < 0 ? nullptr : &world.flights[static_cast<std::size_t>(e.flight)];
         Counts* cat = fp ? &m.byCategory[fp->flight.category] : nullptr;
         auto each = [&](auto&& f) {
             f(m.total);
@@ -104,22 +74,22 @@ void countDefence(const scenario::Scenario& scenario, const sim::World& world,
             each([](Counts& c) { ++c.tracks, ++c.falseAlarms; });
             break;
         case EventType::Identification:
-            if (e.other == "unknown" && unknown.insert(e.track).second) {
+            if (!sim::identifiesTrack(e.reason) && unknown.insert(e.track).second) {
                 const scenario::Category* category = fp ? scenario.category(fp->flight.category) : nullptr;
                 const bool harmless = fp && fp->behaviour != scenario::Behaviour::Hostile && category &&
                                       category->kind != scenario::OperatorKind::State;
                 each([&](Counts& c) { ++c.unknownTracks, c.harmlessUnknown += harmless ? 1 : 0; });
             }
-            if (e.other == "identified" && identified.insert(e.track).second)
+            if (sim::identifiesTrack(e.reason) && identified.insert(e.track).second)
                 each([&](Counts& c) { c.identifySeconds += e.value, ++c.identifyCount; });
             break;
         case EventType::SiteClosed:
             ++m.total.closures;
-            closedAt[e.site] = e.time;
+            closedAt[siteId(scenario, e.site)] = e.time;
             break;
         case EventType::SiteReopened:
             m.total.closureMinutes += e.value / 60.0;
-            closedAt.erase(e.site);
+            closedAt.erase(siteId(scenario, e.site));
             break;
         case EventType::MannedDelayed:
             ++m.total.mannedDelayed;
@@ -128,7 +98,7 @@ void countDefence(const scenario::Scenario& scenario, const sim::World& world,
         case EventType::MannedDiverted: ++m.total.mannedDiverted; break;
         case EventType::Dispatch:
             each([](Counts& c) { ++c.responderJobs; });
-            dispatchedAt[e.actor] = e.time;
+            dispatchedAt[eventActor(scenario, e)] = e.time;
             break;
         case EventType::ResponderArrived: // the first arrival at each track
             if (responded.insert(e.track).second) each([&](Counts& c) { c.respondSeconds += e.value, ++c.respondCount; });
@@ -138,7 +108,7 @@ void countDefence(const scenario::Scenario& scenario, const sim::World& world,
             each([&](Counts& c) { c.neutraliseSeconds += e.value, ++c.neutraliseCount; });
             [[fallthrough]];
         case EventType::NeutraliseFailed:
-            if (auto d = dispatchedAt.find(e.actor); d != dispatchedAt.end()) {
+            if (auto d = dispatchedAt.find(eventActor(scenario, e)); d != dispatchedAt.end()) {
                 m.total.responderMinutes += static_cast<double>(e.time - d->second) / 60000.0;
                 dispatchedAt.erase(d);
             }
@@ -154,6 +124,54 @@ void countDefence(const scenario::Scenario& scenario, const sim::World& world,
         m.total.responderMinutes += static_cast<double>(std::max<core::Instant>(end - at, 0)) / 60000.0;
 }
 
+/// The places the yardstick protects, each a disc on the ground: every site
+/// within its radius, every airport with a closure rule within its closure
+/// radius (the distance at which a drone seen closes it).
+std::vector<core::Region> protectedPlaces(const scenario::Scenario& scenario) {
+    std::vector<core::Region> places;
+    auto add = [&](core::Vec2 at, double radius) {
+        if (radius <= 0.0) return;
+        core::Region place;
+        place.circles.push_back({at, radius});
+        places.push_back(std::move(place));
+    };
+    for (const scenario::Site& site : scenario.sites)
+        add(site.at, site.radius);
+    for (const scenario::Airport& airport : scenario.airports)
+        if (airport.closure) add(airport.at, airport.closure->radius);
+    return places;
+}
+
+/// Minutes a drone spent in the air within each place, whatever the rules,
+/// summed over the places (a minute near two places that overlap counts
+/// twice), from its take-off to its landing or `until`. A piece of a plan is
+/// flown at constant speed: its time inside is its share of the length inside.
+double minutesNear(const sim::Drone& d, const std::vector<core::Region>& places, core::Instant until) {
+    if (d.departedAt < 0 || places.empty()) return 0.0;
+    const core::Instant end = d.landedAt >= 0 ? std::min(d.landedAt, until) : until;
+    double millis = 0.0;
+    for (const sim::Segment& s : d.plan) {
+        const core::Instant t0 = std::max(s.t0, d.departedAt), t1 = std::min(s.t1, end);
+        if (t1 <= t0) continue;
+        // where the drone was at the start and the end of the stretch flown
+        const auto at = [&](core::Instant t) {
+            if (s.t1 <= s.t0) return s.p0;
+            return s.p0 + (s.p1 - s.p0) * (static_cast<double>(t - s.t0) / static_cast<double>(s.t1 - s.t0));
+        };
+        const core::Vec2 a = at(t0), b = at(t1);
+        const double length = core::distance(a, b), span = static_cast<double>(t1 - t0);
+        for (const core::Region& place : places) {
+            if (length <= 0.0) { // hovering, turning, climbing or descending on the spot
+                if (core::contains(place, a)) millis += span;
+                continue;
+            }
+            for (const core::Interval& inside : core::insideIntervals(place, a, b))
+                millis += (inside.leave - inside.enter) / length * span;
+        }
+    }
+    return millis / 60000.0;
+}
+
 } // namespace
 
 Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& world,
@@ -163,14 +181,15 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
     for (const auto& c : scenario.categories) m.byCategory[c.id];
     for (const auto& z : scenario.zones) m.byZone[z.id];
 
+    // the yardstick's places, and the time flown so far
+    const std::vector<core::Region> places = protectedPlaces(scenario);
+    const core::Instant flownUntil = std::min(world.now, scenario.time.end);
+    m.total.protects = !places.empty();
+
     // per flight: its one final outcome and its flags, from the ledger
-    // (looked up once an event: hashed, the window counts thousands of flights a few times a second)
-    FlightIndex flightIndex;
-    flightIndex.reserve(world.drones.size());
     for (std::size_t i = 0; i < world.drones.size(); ++i) {
         const sim::Drone& d = world.drones[i];
         const sim::FlightPlan& fp = world.flights[i];
-        flightIndex[fp.flight.id] = i;
         if (!isPlanned(scenario, fp)) continue;
         const FlightLedger f = ledgerOf(scenario, fp, d);
         // legitimate flights the rules cost something: held, diverted or stopped
@@ -179,9 +198,11 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
         const bool disrupted = legitimate && (f.rerouted || f.waited || f.denied || f.delaySeconds > 0.0 ||
                                               held || f.outcome == FinalOutcome::Cancelled ||
                                               f.outcome == FinalOutcome::Caught);
+        const double nearMinutes = minutesNear(d, places, flownUntil);
         Counts& cat = m.byCategory[fp.flight.category];
         for (Counts* c : {&m.total, &cat}) {
             ++c->planned;
+            c->nearProtectedMinutes += nearMinutes;
             switch (f.outcome) {
             case FinalOutcome::Flown: ++c->flown; break;
             case FinalOutcome::Caught: ++c->caught; break;
@@ -201,11 +222,12 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
     }
 
     // per event: violations, reroutes, authorisations, near misses, entries
-    std::map<std::string, std::set<std::string>> violatorsByZone, disruptedByZone;
+    std::map<int, std::set<int>> violatorsByZone, disruptedByZone; // flights by zone
     for (const sim::Event& e : events) {
-        const auto it = flightIndex.find(e.flight);
-        Counts* cat = it == flightIndex.end() ? nullptr : &m.byCategory[world.flights[it->second].flight.category];
-        Counts* zone = e.zone.empty() ? nullptr : &m.byZone[e.zone];
+        Counts* cat = e.flight < 0
+                          ? nullptr
+                          : &m.byCategory[world.flights[static_cast<std::size_t>(e.flight)].flight.category];
+        Counts* zone = e.zone < 0 ? nullptr : &m.byZone[zoneId(scenario, e.zone)];
         auto each = [&](auto&& f) {
             f(m.total);
             if (cat) f(*cat);
@@ -226,7 +248,7 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
         case EventType::AuthorisationDenied: each([](Counts& c) { ++c.authorisationsDenied; }); break;
         case EventType::NearMiss: {
             // a summary (no other flight) stands for the near misses of a check past those it lists
-            const int n = e.other.empty() ? static_cast<int>(e.value) : 1;
+            const int n = e.other < 0 ? static_cast<int>(e.value) : 1;
             m.total.nearMisses += n;
             if (cat) cat->nearMisses += n;
             break;
@@ -241,15 +263,17 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
         default: break;
         }
     }
-    countDefence(scenario, world, events, flightIndex, m);
-    for (auto& [id, flights] : violatorsByZone) m.byZone[id].violating = static_cast<int>(flights.size());
-    for (auto& [id, flights] : disruptedByZone) m.byZone[id].disrupted = static_cast<int>(flights.size());
+    countDefence(scenario, world, events, m);
+    for (auto& [z, flights] : violatorsByZone)
+        m.byZone[zoneId(scenario, z)].violating = static_cast<int>(flights.size());
+    for (auto& [z, flights] : disruptedByZone)
+        m.byZone[zoneId(scenario, z)].disrupted = static_cast<int>(flights.size());
     // by zone, cancellations and waits are what the zone caused
     for (const sim::Event& e : events) {
-        if (e.zone.empty()) continue;
-        if (e.type == EventType::Cancellation) ++m.byZone[e.zone].cancelled;
-        if (e.type == EventType::Reroute) ++m.byZone[e.zone].rerouted;
-        if (e.type == EventType::Wait) ++m.byZone[e.zone].waited;
+        if (e.zone < 0) continue;
+        if (e.type == EventType::Cancellation) ++m.byZone[zoneId(scenario, e.zone)].cancelled;
+        if (e.type == EventType::Reroute) ++m.byZone[zoneId(scenario, e.zone)].rerouted;
+        if (e.type == EventType::Wait) ++m.byZone[zoneId(scenario, e.zone)].waited;
     }
     // one final outcome a flight: they add up (tests/report/ledger_test.cpp checks it on real runs)
     assert(addsUp(m.total));

@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.hpp"
 #include "report/ledger.hpp"
+#include "report/sentences.hpp"
 #include "scenario/keys.hpp"
 #include "sim/rules.hpp"
 #include "sim/simulation.hpp"
@@ -40,12 +41,14 @@ std::string flightAnswer(const scenario::Question& question, const FlightLedger&
 
 } // namespace
 
-std::string eventSubject(const sim::Event& event, std::string_view about) {
-    if (about == "flight") return event.flight;
-    if (about == "track") return event.track;
-    if (about == "airport") return event.site;
-    if (about == "zone") return event.zone;
-    if (about == "responder" || about == "sensor") return event.actor; // the event's type says which
+std::string eventSubject(const scenario::Scenario& scenario, const sim::World& world, const sim::Event& event,
+                         std::string_view about) {
+    if (about == "flight") return flightId(world, event.flight);
+    if (about == "track") return trackId(event.track);
+    if (about == "airport") return siteId(scenario, event.site);
+    if (about == "zone") return zoneId(scenario, event.zone);
+    if (about == "responder" || about == "sensor")
+        return eventActor(scenario, event); // the event's type says which
     return {};
 }
 
@@ -56,7 +59,7 @@ QuestionOutcome evaluateQuestion(const scenario::Scenario& scenario, const scena
         // the first event of that type that names a thing of the kind asked about; none by the end is "none"
         for (const sim::Event& e : events) {
             if (sim::name(e.type) != question.first) continue;
-            std::string subject = eventSubject(e, question.about);
+            std::string subject = eventSubject(scenario, world, e, question.about);
             if (subject.empty()) continue;
             out.known = true;
             out.answer = std::move(subject);
@@ -81,7 +84,7 @@ QuestionOutcome evaluateQuestion(const scenario::Scenario& scenario, const scena
     if (drone.phase == sim::Phase::Landed) out.at = drone.landedAt;
     if (drone.phase == sim::Phase::Cancelled)
         for (const sim::Event& e : events)
-            if (e.flight == question.flight &&
+            if (e.flight == static_cast<int>(it - world.flights.begin()) &&
                 (e.type == sim::EventType::Cancellation || e.type == sim::EventType::AuthorisationDenied))
                 out.at = e.time;
     return out;

@@ -39,8 +39,9 @@ struct QuestionResult {
 };
 
 /// What an event names of a kind (a `first:` question's `about`: flight,
-/// track, responder, airport, zone, sensor); empty if it names none.
-std::string eventSubject(const sim::Event& event, std::string_view about);
+/// track, responder, airport, zone, sensor), as its id; empty if it names none.
+std::string eventSubject(const scenario::Scenario& scenario, const sim::World& world, const sim::Event& event,
+                         std::string_view about);
 
 /// Settles a question from the world now and every event up to now;
 /// `finished`: the run is over, so what has not happened will not.

@@ -1,7 +1,10 @@
 #include "report/run_files.hpp"
 
+#include "core/csv.hpp"
+#include "core/decimal.hpp"
 #include "report/html.hpp"
 #include "report/ledger.hpp"
+#include "report/sentences.hpp"
 #include "report/svg.hpp"
 #include "report/tracks_geojson.hpp"
 
@@ -21,90 +24,72 @@ using nlohmann::ordered_json;
 
 namespace {
 
-std::string fixed(double v, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-    return buffer;
-}
+using core::fixed;
 
 /// A CSV field, quoted when it must be.
 std::string field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
+    return core::csvField(s);
 }
 
 std::string iso(const RunRecord& run, core::Instant t) {
     return t < 0 ? std::string() : core::formatInstant(t, run.scenario->time.utcOffsetMinutes);
 }
 
-/// What flights did to and because of zones, as flights and zones both report it.
-void addEffects(ordered_json& out, const Counts& c) {
-    out["violating"] = c.violating;
-    out["violations"] = c.violations;
-    out["violation_minutes"] = std::round(c.violationMinutes * 100.0) / 100.0;
-    out["extra_km"] = std::round(c.extraKm * 1000.0) / 1000.0;
-    out["authorisations_requested"] = c.authorisationsRequested;
-    out["authorisations_granted"] = c.authorisationsGranted;
-    out["authorisations_denied"] = c.authorisationsDenied;
-    out["disrupted"] = c.disrupted;
+/// A metric as report.json writes it: a count as a whole number, anything
+/// else rounded to the metric's decimals.
+ordered_json jsonValue(const Metric& m, const Counts& c) {
+    if (m.count) return c.*m.count;
+    static constexpr double kScale[] = {1.0, 10.0, 100.0, 1000.0};
+    const double scale = kScale[m.decimals];
+    return std::round(m.value(c) * scale) / scale;
 }
 
-/// All flights or a category: the outcomes, which add up to planned, then the
-/// flags and the rest.
+std::string jsonKey(const Metric& m) {
+    return std::string(m.jsonKey.empty() ? m.name : m.jsonKey);
+}
+
+/// All flights or a category: the table's metrics but the defence's, the
+/// final outcomes together (they add up to planned), the flags together.
 ordered_json countsJson(const Counts& c) {
-    ordered_json out{
-        {"planned", c.planned},
-        {"outcomes",
-         {{"flown", c.flown},
-          {"caught", c.caught},
-          {"violated", c.violated},
-          {"neutralised", c.neutralised},
-          {"cancelled", c.cancelled},
-          {"pending", c.pending}}},
-        {"took_off", c.tookOff},
-        {"flags",
-         {{"authorised", c.authorised},
-          {"denied", c.denied},
-          {"rerouted", c.rerouted},
-          {"waited", c.waited}}},
-        {"delay_minutes", std::round(c.delayMinutes * 100.0) / 100.0},
-        {"mean_delay_minutes", std::round(metricValue(c, "mean_delay_minutes") * 100.0) / 100.0}};
-    addEffects(out, c);
-    out["near_misses"] = c.nearMisses;
+    ordered_json out = ordered_json::object();
+    for (const Metric& m : kMetricTable) {
+        if (isOutcome(m)) {
+            // all of them at the first, in the ledger's order
+            if (!out.contains("outcomes"))
+                for (FinalOutcome o : kFinalOutcomes) {
+                    const Metric* outcome = findMetric(name(o));
+                    out["outcomes"][std::string(name(o))] = jsonValue(*outcome, c);
+                }
+            continue;
+        }
+        switch (m.part) {
+        case Part::Flights:
+        case Part::Effect:
+        case Part::Yardstick: out[jsonKey(m)] = jsonValue(m, c); break;
+        case Part::Flag: out["flags"][jsonKey(m)] = jsonValue(m, c); break;
+        case Part::Defence: break; // the total's "detection"
+        }
+    }
     return out;
 }
 
 /// A zone: what it caused. It plans nothing, so it has no outcomes: its
 /// rerouted, waited and cancelled are the flights it diverted, held or stopped.
 ordered_json zoneJson(const Counts& c) {
-    ordered_json out{
-        {"zone_entries", c.entries}, {"rerouted", c.rerouted}, {"waited", c.waited}, {"cancelled", c.cancelled}};
-    addEffects(out, c);
+    ordered_json out{{"zone_entries", c.entries}};
+    for (const Metric* m : {&metric("rerouted"), &metric("waited"), &metric("cancelled")})
+        out[jsonKey(*m)] = jsonValue(*m, c);
+    for (const Metric& m : kMetricTable)
+        if (m.part == Part::Effect) out[jsonKey(m)] = jsonValue(m, c);
     return out;
 }
 
 /// Detection and response, for a run that has any.
 ordered_json defenceJson(const Counts& c) {
-    return ordered_json{{"detected", c.detected},
-                        {"tracks", c.tracks},
-                        {"unknown_tracks", c.unknownTracks},
-                        {"harmless_unknown", c.harmlessUnknown},
-                        {"confusion", std::round(metricValue(c, "confusion") * 1000.0) / 1000.0},
-                        {"false_alarms", c.falseAlarms},
-                        {"time_to_detect_s", std::round(metricValue(c, "time_to_detect") * 10.0) / 10.0},
-                        {"time_to_identify_s", std::round(metricValue(c, "time_to_identify") * 10.0) / 10.0},
-                        {"time_to_respond_s", std::round(metricValue(c, "time_to_respond") * 10.0) / 10.0},
-                        {"time_to_neutralise_s", std::round(metricValue(c, "time_to_neutralise") * 10.0) / 10.0},
-                        {"neutralised", c.neutralised},
-                        {"closures", c.closures},
-                        {"closure_minutes", std::round(c.closureMinutes * 100.0) / 100.0},
-                        {"manned_delayed", c.mannedDelayed},
-                        {"manned_diverted", c.mannedDiverted},
-                        {"manned_delay_minutes", std::round(c.mannedDelayMinutes * 100.0) / 100.0},
-                        {"responder_jobs", c.responderJobs},
-                        {"responder_minutes", std::round(c.responderMinutes * 100.0) / 100.0}};
+    ordered_json out = ordered_json::object();
+    for (const Metric& m : kMetricTable)
+        if (m.part == Part::Defence) out[jsonKey(m)] = jsonValue(m, c);
+    return out;
 }
 
 } // namespace
@@ -112,13 +97,16 @@ ordered_json defenceJson(const Counts& c) {
 std::string eventsCsv(const RunRecord& run) {
     std::ostringstream out;
     out << "tick,time,type,flight,zone,other,track,site,actor,x_m,y_m,lat,lon,value,text\n";
+    const scenario::Scenario& s = *run.scenario;
+    const sim::World& w = *run.world;
     for (const sim::Event& e : run.events) {
-        const core::LatLon geo = run.scenario->projection.toGeo(e.at);
-        out << e.tick << ',' << iso(run, e.time) << ',' << sim::name(e.type) << ',' << field(e.flight) << ','
-            << field(e.zone) << ',' << field(e.other) << ',' << field(e.track) << ',' << field(e.site) << ','
-            << field(e.actor) << ',' << fixed(e.at.x, 1) << ',' << fixed(e.at.y, 1) << ','
-            << fixed(geo.lat, 6) << ',' << fixed(geo.lon, 6) << ',' << fixed(e.value, 3) << ',' << field(e.text)
-            << '\n';
+        const core::LatLon geo = s.projection.toGeo(e.at);
+        out << e.tick << ',' << iso(run, e.time) << ',' << sim::name(e.type) << ','
+            << field(flightId(w, e.flight)) << ',' << field(zoneId(s, e.zone)) << ','
+            << field(eventOther(s, w, e)) << ',' << field(trackId(e.track)) << ',' << field(siteId(s, e.site))
+            << ',' << field(eventActor(s, e)) << ',' << fixed(e.at.x, 1) << ',' << fixed(e.at.y, 1) << ','
+            << fixed(geo.lat, 6) << ',' << fixed(geo.lon, 6) << ',' << fixed(e.value, 3) << ','
+            << field(eventText(s, w, e)) << '\n';
     }
     return out.str();
 }
@@ -180,17 +168,18 @@ std::string reportJson(const RunRecord& run) {
     j["questions"] = questions;
     ordered_json verdicts = ordered_json::array();
     for (const sim::Verdict& v : run.world->verdicts) {
+        const scenario::Category* category = verdictCategory(s, *run.world, v);
         ordered_json zones = ordered_json::array();
         for (const sim::ZoneFinding& f : v.findings)
-            zones.push_back({{"zone", f.zone},
+            zones.push_back({{"zone", zoneId(s, f.zone)},
                              {"restriction", scenario::name(f.restriction)},
                              {"applies", f.applies},
-                             {"why", f.why}});
+                             {"why", findingText(s, category, f)}});
         verdicts.push_back({{"time", iso(run, v.time)},
-                            {"flight", v.flight},
-                            {"site", v.site},
+                            {"flight", flightId(*run.world, v.flight)},
+                            {"site", siteId(s, v.site)},
                             {"outcome", sim::name(v.outcome)},
-                            {"rule", v.rule},
+                            {"rule", ruleText(s, *run.world, v)},
                             {"zones", zones}});
     }
     j["verdicts"] = verdicts;
@@ -239,14 +228,22 @@ std::string summaryTable(const RunRecord& run) {
         << t.rerouted << " rerouted (" << fixed(t.extraKm, 1) << " km extra), " << t.waited
         << " waited for a zone to end\n";
     out << "  " << t.tookOff << " took off, " << fixed(t.delayMinutes, 1)
-        << " min later than planned in all (mean " << fixed(metricValue(t, "mean_delay_minutes"), 1)
+        << " min later than planned in all (mean " << fixed(metric("mean_delay_minutes").value(t), 1)
         << " min); " << t.violating << " violated a zone at least once (" << t.violations << " violations, "
         << fixed(t.violationMinutes, 1) << " min)\n";
     out << "  " << t.disrupted << " legitimate flights disrupted; " << t.nearMisses << " near misses\n";
+    // the yardsticks, by the table's words: the same measure whatever the rules
+    std::string yardsticks;
+    for (const Metric& m : kMetricTable)
+        if (m.part == Part::Yardstick && (!m.shown || m.shown(t)))
+            yardsticks +=
+                (yardsticks.empty() ? "" : "; ") + fixed(m.value(t), 1) + " " + std::string(m.label);
+    if (!yardsticks.empty()) out << "  Measured the same way under every policy: " << yardsticks << "\n";
     if (t.defence) {
-        out << "  Detection: " << t.tracks << " tracks (" << t.detected << " flights detected, " << t.falseAlarms
-            << " false alarms); " << t.unknownTracks << " unknown, of which " << t.harmlessUnknown
-            << " harmless civil flights (" << fixed(100.0 * metricValue(t, "confusion"), 0) << "%)\n";
+        out << "  Detection: " << t.tracks << " tracks (" << t.detected << " flights detected, "
+            << t.falseAlarms << " false alarms); " << t.unknownTracks << " unknown, of which "
+            << t.harmlessUnknown << " harmless civil flights ("
+            << fixed(100.0 * metric("confusion").value(t), 0) << "%)\n";
         out << "  Times: detect " << meanSecondsText(t.detectSeconds, t.detectCount) << ", identify "
             << meanSecondsText(t.identifySeconds, t.identifyCount) << ", respond "
             << meanSecondsText(t.respondSeconds, t.respondCount) << ", neutralise "
@@ -272,22 +269,24 @@ std::string summaryTable(const RunRecord& run) {
     return out.str();
 }
 
-std::string verdictCardText(const scenario::Scenario& s, const sim::Verdict& v) {
+std::string verdictCardText(const scenario::Scenario& s, const sim::World& w, const sim::Verdict& v) {
     std::ostringstream out;
-    if (!v.site.empty()) { // an airport's closure
-        out << "Airport " << v.site << " at " << core::formatMoment(v.time, s.time.frame()) << ": closed\n";
-        out << "  " << v.rule << "\n";
+    if (v.site >= 0) { // an airport's closure
+        out << "Airport " << siteId(s, v.site) << " at " << core::formatMoment(v.time, s.time.frame())
+            << ": closed\n";
+        out << "  " << ruleText(s, w, v) << "\n";
         return out.str();
     }
-    out << "Flight " << v.flight << " at " << core::formatMoment(v.time, s.time.frame()) << ": "
+    out << "Flight " << flightId(w, v.flight) << " at " << core::formatMoment(v.time, s.time.frame()) << ": "
         << sim::name(v.outcome) << "\n";
-    out << "  " << v.rule << "\n";
+    out << "  " << ruleText(s, w, v) << "\n";
     if (v.findings.empty()) out << "  The route meets no zone.\n";
+    const scenario::Category* category = verdictCategory(s, w, v);
     for (const sim::ZoneFinding& f : v.findings) {
-        const scenario::Zone* zone = s.zone(f.zone);
-        out << "  - " << (zone ? zone->name : f.zone) << " (" << scenario::name(f.restriction) << "): "
-            << (f.applies ? "applies: " : "does not apply: ") << f.why << "\n";
-        if (f.applies && zone && !zone->message.empty()) out << "    message to operators: " << zone->message << "\n";
+        const scenario::Zone& zone = s.zones[static_cast<std::size_t>(f.zone)];
+        out << "  - " << zone.name << " (" << scenario::name(f.restriction)
+            << "): " << (f.applies ? "applies: " : "does not apply: ") << findingText(s, category, f) << "\n";
+        if (f.applies && !zone.message.empty()) out << "    message to operators: " << zone.message << "\n";
     }
     return out.str();
 }

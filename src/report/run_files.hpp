@@ -23,7 +23,8 @@ std::string summaryTable(const RunRecord& run);
 
 /// A verdict card as text: the flight, the time, the outcome, the rule, and
 /// every zone weighed with why it did or did not apply.
-std::string verdictCardText(const scenario::Scenario& scenario, const sim::Verdict& verdict);
+std::string verdictCardText(const scenario::Scenario& scenario, const sim::World& world,
+                            const sim::Verdict& verdict);
 
 /// All output files of a run into `folder` (created if missing), with
 /// report.html when `html`, published as one set (publishOutputSet): a

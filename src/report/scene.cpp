@@ -1,5 +1,6 @@
 #include "report/scene.hpp"
 
+#include "report/sentences.hpp"
 #include "scenario/loader.hpp"
 #include "sim/events.hpp"
 
@@ -398,11 +399,11 @@ bool inForceDuringRun(const RunRecord& run, std::size_t zone) {
     return false;
 }
 
-/// The drones' violation intervals [from, to) from the event log, by flight id.
-std::map<std::string, std::vector<std::pair<core::Instant, core::Instant>>>
+/// The drones' violation intervals [from, to) from the event log, by flight (World::flights).
+std::map<int, std::vector<std::pair<core::Instant, core::Instant>>>
 violationIntervals(const std::vector<sim::Event>& events) {
-    std::map<std::string, std::vector<std::pair<core::Instant, core::Instant>>> out;
-    std::map<std::string, std::pair<core::Instant, std::set<std::string>>> open; // since, zones
+    std::map<int, std::vector<std::pair<core::Instant, core::Instant>>> out;
+    std::map<int, std::pair<core::Instant, std::set<int>>> open; // since, zones
     for (const sim::Event& e : events) {
         if (e.type == sim::EventType::ViolationStart) {
             auto& [since, zones] = open[e.flight];
@@ -565,11 +566,11 @@ void addDefence(const RunRecord& run, Scene& scene, std::vector<Primitive>& labe
     if (!s.responders.empty()) scene.legend.push_back({Primitive::Marker, {Role::Responder}, "Responder's base"});
 
     // tracks where first reported: unknown, identified, false alarms
-    std::map<std::string, Vec2> firstSeen;
-    std::map<std::string, bool> unknown;
-    std::vector<std::string> order;
+    std::map<int, Vec2> firstSeen;
+    std::map<int, bool> unknown;
+    std::vector<int> order;
     int falseAlarms = 0;
-    std::set<std::string> falseTracks;
+    std::set<int> falseTracks;
     for (const sim::Event& e : run.events) {
         if ((e.type == sim::EventType::Detection || e.type == sim::EventType::FalseAlarm) && !firstSeen.count(e.track)) {
             firstSeen[e.track] = e.at;
@@ -578,18 +579,24 @@ void addDefence(const RunRecord& run, Scene& scene, std::vector<Primitive>& labe
         if (e.type == sim::EventType::FalseAlarm) {
             ++falseAlarms;
             falseTracks.insert(e.track);
-            scene.primitives.push_back({.kind = Primitive::Marker, .at = e.at, .style = {Role::FalseAlarm}, .ref = e.track});
+            scene.primitives.push_back({.kind = Primitive::Marker,
+                                        .at = e.at,
+                                        .style = {Role::FalseAlarm},
+                                        .ref = trackId(e.track)});
         }
-        if (e.type == sim::EventType::Identification && e.other == "unknown") unknown[e.track] = true;
+        if (e.type == sim::EventType::Identification && !sim::identifiesTrack(e.reason))
+            unknown[e.track] = true;
         if (e.type == sim::EventType::Identification && !unknown.count(e.track)) unknown[e.track] = false;
     }
     int unknownCount = 0, identifiedCount = 0;
-    for (const std::string& t : order) {
+    for (int t : order) {
         if (falseTracks.count(t)) continue;
         const bool u = unknown.count(t) && unknown[t];
         (u ? unknownCount : identifiedCount)++;
-        scene.primitives.push_back(
-            {.kind = Primitive::Marker, .at = firstSeen[t], .style = {u ? Role::TrackUnknown : Role::TrackIdentified}, .ref = t});
+        scene.primitives.push_back({.kind = Primitive::Marker,
+                                    .at = firstSeen[t],
+                                    .style = {u ? Role::TrackUnknown : Role::TrackIdentified},
+                                    .ref = trackId(t)});
     }
     if (unknownCount > 0) scene.legend.push_back({Primitive::Marker, {Role::TrackUnknown}, counted("Unknown track", unknownCount)});
     if (identifiedCount > 0)
@@ -727,7 +734,7 @@ Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
                                             .style = {Role::RouteCompliant},
                                             .ref = f.id});
                 const core::Instant end = d.landedAt >= 0 ? d.landedAt : w.now;
-                auto it = intervals.find(f.id);
+                auto it = intervals.find(static_cast<int>(i));
                 if (it != intervals.end()) {
                     for (auto [from, to] : it->second) {
                         std::vector<Vec2> stretch =
@@ -783,8 +790,10 @@ Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
     std::map<std::string, double> closedSeconds;
     std::map<std::string, core::Instant> closedAt;
     for (const sim::Event& e : run.events) {
-        if (e.type == sim::EventType::SiteClosed) closedAt[e.site] = e.time, closedSeconds[e.site] += 0.0;
-        if (e.type == sim::EventType::SiteReopened) closedSeconds[e.site] += e.value, closedAt.erase(e.site);
+        if (e.type != sim::EventType::SiteClosed && e.type != sim::EventType::SiteReopened) continue;
+        const std::string site = siteId(s, e.site);
+        if (e.type == sim::EventType::SiteClosed) closedAt[site] = e.time, closedSeconds[site] += 0.0;
+        if (e.type == sim::EventType::SiteReopened) closedSeconds[site] += e.value, closedAt.erase(site);
     }
     const core::Instant end = run.world ? std::min(run.world->now, s.time.end) : s.time.end;
     for (const auto& [site, at] : closedAt)

@@ -1,5 +1,7 @@
 #include "report/summary.hpp"
 
+#include "core/decimal.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -47,9 +49,7 @@ private:
 };
 
 std::string degrees(double value, char positive, char negative) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.4f %c", value < 0 ? -value : value, value < 0 ? negative : positive);
-    return buffer;
+    return core::fixed(value < 0 ? -value : value, 4) + ' ' + (value < 0 ? negative : positive);
 }
 
 Tally zonesByRestriction(const Scenario& s) {

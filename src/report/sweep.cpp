@@ -61,7 +61,7 @@ std::vector<std::pair<std::vector<std::string>, std::vector<const SweepRun*>>> p
     return out;
 }
 
-Estimate estimateOf(const std::vector<const SweepRun*>& runs, const std::string& metric) {
+Estimate estimateOf(const std::vector<const SweepRun*>& runs, const Metric& metric) {
     VariantRuns v;
     for (const SweepRun* r : runs) v.runs.push_back(r->counts);
     return estimate(v, metric);
@@ -91,12 +91,14 @@ std::string table(const Sweep& sweep, const std::vector<const SweepRun*>& runs, 
     std::ostringstream out;
     for (const std::string& p : sweep.parameters) out << field(p) << ',';
     out << "seed";
-    for (const MetricName& m : comparedMetrics()) out << ',' << m.key;
+    for (const Metric* m : kCompared)
+        out << ',' << m->name;
     out << '\n';
     for (const SweepRun* run : runs) {
         for (const std::string& v : run->values) out << field(v) << ',';
         out << run->seed;
-        for (const MetricName& m : comparedMetrics()) out << ',' << write(metricValue(run->counts, m.key));
+        for (const Metric* m : kCompared)
+            out << ',' << write(m->value(run->counts));
         out << '\n';
     }
     return out.str();
@@ -164,7 +166,7 @@ bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error, int
         return fail("its parameters differ from the other tables'");
     sweep.parameters = parameters;
     const std::size_t metricsFrom = parameters.size() + 1;
-    if (header.size() != metricsFrom + comparedMetrics().size())
+    if (header.size() != metricsFrom + kCompared.size())
         return fail("its metric columns differ from this version of nofly's");
     while (std::getline(in, line)) {
         ++lineNumber;
@@ -190,55 +192,26 @@ bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error, int
                         "(a table named twice, or tables that overlap); each run counts once");
         // counts back from their columns
         std::vector<double> cells;
-        for (std::size_t m = 0; m < comparedMetrics().size(); ++m) {
+        for (std::size_t m = 0; m < kCompared.size(); ++m) {
             const std::optional<double> cell = readCell(f[metricsFrom + m]);
             if (!cell)
-                return fail(std::string("column '") + comparedMetrics()[m].key + "' holds '" + f[metricsFrom + m] +
+                return fail("column '" + std::string(kCompared[m]->name) + "' holds '" + f[metricsFrom + m] +
                             "', which is not a number of runs");
             cells.push_back(*cell);
         }
-        for (std::size_t m = 0; m < comparedMetrics().size(); ++m) {
-            const double v = cells[m];
-            const std::string key = comparedMetrics()[m].key;
-            Counts& c = run.counts;
-            const int n = static_cast<int>(std::lround(v));
-            if (key == "planned") c.planned = n;
-            else if (key == "flown") c.flown = n;
-            else if (key == "caught") c.caught = n;
-            else if (key == "violated") c.violated = n;
-            else if (key == "neutralised") c.neutralised = n;
-            else if (key == "cancelled") c.cancelled = n;
-            else if (key == "pending") c.pending = n;
-            else if (key == "took_off") c.tookOff = n;
-            else if (key == "authorised") c.authorised = n;
-            else if (key == "denied") c.denied = n;
-            else if (key == "rerouted") c.rerouted = n;
-            else if (key == "waited") c.waited = n;
-            else if (key == "delay_minutes") c.delayMinutes = v;
-            else if (key == "disrupted") c.disrupted = n;
-            else if (key == "extra_km") c.extraKm = v;
-            else if (key == "violating") c.violating = n;
-            else if (key == "violations") c.violations = n;
-            else if (key == "violation_minutes") c.violationMinutes = v;
-            else if (key == "authorisations_requested") c.authorisationsRequested = n;
-            else if (key == "authorisations_denied") c.authorisationsDenied = n;
-            else if (key == "near_misses") c.nearMisses = n;
-            else if (key == "unknown_tracks") c.unknownTracks = n;
-            else if (key == "harmless_unknown") c.harmlessUnknown = n;
-            else if (key == "false_alarms") c.falseAlarms = n;
-            else if (key == "closure_minutes") c.closureMinutes = v;
-            else if (key == "manned_delayed") c.mannedDelayed = n;
-            else if (key == "manned_diverted") c.mannedDiverted = n;
-            else if (key == "responder_minutes") c.responderMinutes = v;
+        for (std::size_t m = 0; m < kCompared.size(); ++m) {
+            const Metric& metric = *kCompared[m];
+            if (metric.count) run.counts.*metric.count = static_cast<int>(std::lround(cells[m]));
+            if (metric.amount) run.counts.*metric.amount = cells[m];
         }
         // every column must come back as written (a derived one, such as
         // confusion, from the columns it is made of): a metric this reader
-        // does not know is an error, never a silent zero
-        for (std::size_t m = 0; m < comparedMetrics().size(); ++m) {
+        // cannot rebuild is an error, never a silent zero
+        for (std::size_t m = 0; m < kCompared.size(); ++m) {
             const double written = cells[m];
-            const double back = metricValue(run.counts, comparedMetrics()[m].key);
+            const double back = kCompared[m]->value(run.counts);
             if (std::abs(back - written) > 0.0005 + 1e-12 * std::abs(written))
-                return fail(std::string("column '") + comparedMetrics()[m].key + "' (" + f[metricsFrom + m] +
+                return fail("column '" + std::string(kCompared[m]->name) + "' (" + f[metricsFrom + m] +
                             ") cannot be read back by this version of nofly");
         }
         sweep.runs.push_back(std::move(run));
@@ -250,13 +223,14 @@ std::string sweepSummaryCsv(const Sweep& sweep) {
     std::ostringstream out;
     for (const std::string& p : sweep.parameters) out << field(p) << ',';
     out << "runs";
-    for (const MetricName& m : comparedMetrics()) out << ',' << m.key << "_mean," << m.key << "_ci95";
+    for (const Metric* m : kCompared)
+        out << ',' << m->name << "_mean," << m->name << "_ci95";
     out << '\n';
     for (const auto& [values, runs] : points(sweep)) {
         for (const std::string& v : values) out << field(v) << ',';
         out << runs.size();
-        for (const MetricName& m : comparedMetrics()) {
-            const Estimate e = estimateOf(runs, m.key);
+        for (const Metric* m : kCompared) {
+            const Estimate e = estimateOf(runs, *m);
             out << ',' << number(e.mean) << ',' << number(e.half);
         }
         out << '\n';
@@ -264,7 +238,7 @@ std::string sweepSummaryCsv(const Sweep& sweep) {
     return out.str();
 }
 
-std::string sweepChartSvg(const Sweep& sweep, const std::string& metric) {
+std::string sweepChartSvg(const Sweep& sweep, const Metric& metric) {
     // series: one per combination of the parameters after the first
     std::map<std::vector<std::string>, std::vector<std::pair<double, Estimate>>> series;
     std::vector<std::vector<std::string>> order;
@@ -290,9 +264,7 @@ std::string sweepChartSvg(const Sweep& sweep, const std::string& metric) {
         return std::string(b);
     };
     static const char* kColours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
-    std::string label = metric;
-    for (const MetricName& m : comparedMetrics())
-        if (metric == m.key) label = m.label;
+    const std::string label(metric.label);
 
     std::ostringstream svg;
     svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\"" << H

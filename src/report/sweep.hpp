@@ -25,7 +25,8 @@ struct Sweep {
     std::vector<SweepRun> runs;          ///< in grid order, seeds innermost
 };
 
-/// "p1,p2,seed,planned,flown,..." then one row per run.
+/// "p1,p2,seed,planned,flown,..." (the metrics of kCompared, report/metrics.hpp)
+/// then one row per run.
 std::string sweepCsv(const Sweep& sweep);
 /// Reads what sweepCsv wrote (for --merge), adding its runs to `sweep`'s;
 /// false with `error` set (and `errorLine`, when given, to its 1-based line)
@@ -42,6 +43,6 @@ std::string sweepRunCsv(const Sweep& sweep, const SweepRun& run);
 std::string sweepSummaryCsv(const Sweep& sweep);
 /// The chosen metric's mean (with 95% interval bars) against the first
 /// parameter's values, one line per combination of the others.
-std::string sweepChartSvg(const Sweep& sweep, const std::string& metric);
+std::string sweepChartSvg(const Sweep& sweep, const Metric& metric);
 
 } // namespace nofly::report

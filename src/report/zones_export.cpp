@@ -1,5 +1,6 @@
 #include "report/zones_export.hpp"
 
+#include "core/weekly.hpp"
 #include "report/geojson_coordinates.hpp"
 
 #include <nlohmann/json.hpp>
@@ -319,18 +320,13 @@ Json ed269Applicability(const scenario::Scenario& s, std::size_t z, std::vector<
         Json items = Json::array();
         const core::Millis shift = -static_cast<core::Millis>(s.time.utcOffsetMinutes) * 60000;
         for (const scenario::WeeklySlot& slot : schedule.weekly) {
-            core::Millis from = slot.from + shift;
-            int dayShift = 0;
-            while (from < 0)
-                from += kDay, --dayShift;
-            while (from >= kDay)
-                from -= kDay, ++dayShift;
-            const core::Millis to = from + (slot.to - slot.from);
+            const core::ShiftedClock from = core::shiftClock(slot.from, shift);
+            const core::Millis to = from.sinceMidnight + (slot.to - slot.from);
             Json days = Json::array();
             for (int d : slot.days)
-                days.push_back(kDayWords269[((d + dayShift) % 7 + 7) % 7]);
+                days.push_back(kDayWords269[core::shiftWeekday(d, from.days)]);
             items.push_back({{"day", std::move(days)},
-                             {"startTime", utcClock(from)},
+                             {"startTime", utcClock(from.sinceMidnight)},
                              {"endTime", utcClock(to > kDay ? to - kDay : to)}});
         }
         list.push_back({{"permanent", "NO"}, {"schedule", std::move(items)}});

@@ -1,5 +1,7 @@
 #include "scenario/airports.hpp"
 
+#include "core/csv.hpp"
+#include "core/decimal.hpp"
 #include "core/diagnostic.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/text_file.hpp"
@@ -12,25 +14,6 @@
 namespace nofly::scenario {
 
 namespace fs = std::filesystem;
-
-// One CSV line (RFC 4180): fields in double quotes may hold commas, and a
-// doubled quote inside them is one quote.
-static std::vector<std::string> splitCsv(const std::string& line) {
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '"' && quoted && i + 1 < line.size() && line[i + 1] == '"')
-            fields.back() += '"', ++i;
-        else if (c == '"')
-            quoted = !quoted;
-        else if (c == ',' && !quoted)
-            fields.emplace_back();
-        else if (c != '\r')
-            fields.back() += c;
-    }
-    return fields;
-}
 
 static std::string upper(const std::string& s) {
     std::string out = s;
@@ -64,13 +47,13 @@ void AirportCatalogue::read() {
         if (!text) continue; // a shipped list that cannot be read: as if it were not there
         File file;
         file.text = std::move(*text);
-        file.header = splitCsv(file.text.substr(0, file.text.find('\n')));
+        file.header = core::splitCsvLine(file.text.substr(0, file.text.find('\n')));
         m_files.push_back(std::move(file));
     }
 }
 
 std::optional<CatalogueAirport> AirportCatalogue::parseRow(const File& file, const std::string& line) const {
-    const std::vector<std::string> f = splitCsv(line);
+    const std::vector<std::string> f = core::splitCsvLine(line);
     auto field = [&](const char* name) -> const std::string* {
         const auto it = std::find(file.header.begin(), file.header.end(), name);
         const auto i = static_cast<std::size_t>(it - file.header.begin());
@@ -82,11 +65,14 @@ std::optional<CatalogueAirport> AirportCatalogue::parseRow(const File& file, con
     CatalogueAirport a;
     a.icao = *ident;
     a.name = *name;
-    try {
-        a.geo = {std::stod(*lat), std::stod(*lon)};
-        if (const std::string* e = field("elevation_ft"); e && !e->empty()) a.elevationFt = std::stod(*e);
-    } catch (const std::exception&) {
-        return std::nullopt; // a shipped file with a broken row: skip the row, keep the rest
+    // a shipped file with a broken row: skip the row, keep the rest
+    const std::optional<double> latitude = core::parseDecimal(*lat), longitude = core::parseDecimal(*lon);
+    if (!latitude || !longitude) return std::nullopt;
+    a.geo = {*latitude, *longitude};
+    if (const std::string* e = field("elevation_ft"); e && !e->empty()) {
+        const std::optional<double> elevation = core::parseDecimal(*e);
+        if (!elevation) return std::nullopt;
+        a.elevationFt = *elevation;
     }
     if (const std::string* t = field("type")) a.type = *t;
     if (const std::string* c = field("country")) a.country = *c;

@@ -1,5 +1,6 @@
 #include "scenario/basemap_cut.hpp"
 
+#include "core/decimal.hpp"
 #include "core/text.hpp"
 #include "scenario/json_document.hpp"
 #include "scenario/limits.hpp"
@@ -503,10 +504,9 @@ std::string Cutter::writeRing(const GEOSGeometry* ring, bool outer, bool inner) 
     std::string out = "[";
     std::string last;
     std::size_t written = 0;
-    char buffer[64];
     for (std::size_t i = 0; i < xy.size(); i += 2) {
-        const int n = std::snprintf(buffer, sizeof buffer, "[%.6f,%.6f]", m_plane.lon(xy[i]), m_plane.lat(xy[i + 1]));
-        std::string point(buffer, static_cast<std::size_t>(n));
+        std::string point =
+            "[" + core::fixed(m_plane.lon(xy[i]), 6) + "," + core::fixed(m_plane.lat(xy[i + 1]), 6) + "]";
         if (point == last) continue;
         out += (written ? "," : "") + point;
         last = std::move(point);

@@ -4,6 +4,7 @@
 #include "scenario/text_file.hpp"
 #include "scenario/import.hpp"
 
+#include "core/decimal.hpp"
 #include "core/encoding.hpp"
 #include "core/text.hpp"
 #include "scenario/import_formats.hpp"
@@ -11,6 +12,7 @@
 #include "scenario/polygon_cache.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -24,30 +26,6 @@
 namespace nofly::scenario {
 
 namespace fs = std::filesystem;
-
-std::string_view name(ImportFormat format) {
-    switch (format) {
-    case ImportFormat::Ed269: return "ed269";
-    case ImportFormat::Ed318: return "ed318";
-    case ImportFormat::GeoJson: return "geojson";
-    case ImportFormat::OpenAir: return "openair";
-    }
-    return "?";
-}
-
-std::string_view title(ImportFormat format) {
-    switch (format) {
-    case ImportFormat::Ed269: return "ED-269";
-    case ImportFormat::Ed318: return "ED-318";
-    case ImportFormat::GeoJson: return "GeoJSON";
-    case ImportFormat::OpenAir: return "OpenAir";
-    }
-    return "?";
-}
-
-const std::vector<std::string>& importFormatNames() {
-    return keys::kImportFormats;
-}
 
 namespace importing {
 
@@ -127,14 +105,10 @@ std::string slug(std::string_view written) {
     return out;
 }
 
+/// A number as an imported file writes it in a string: a decimal number,
+/// spaces around it allowed (" 120 ").
 std::optional<double> parseNumber(std::string_view raw) {
-    const std::string text(trim(raw));
-    if (text.empty()) return std::nullopt;
-    errno = 0;
-    char* end = nullptr;
-    const double value = std::strtod(text.c_str(), &end);
-    if (end != text.c_str() + text.size() || errno == ERANGE || !std::isfinite(value)) return std::nullopt;
-    return value;
+    return core::parseDecimal(trim(raw));
 }
 
 /// "17:00:00.00Z", "16:00:00Z", "08:30", "08:30+02:00": the time since
@@ -948,37 +922,140 @@ bool looksLikeEd318(const JsonValue& feature) {
     return name && name->isArray();
 }
 
-/// The format of a parsed JSON document, when its shape tells.
-std::optional<ImportFormat> jsonFormat(const JsonValue& root) {
-    if (root.isArray()) return ImportFormat::Ed269; // a bare list of ED-269 zones
-    if (!root.isObject()) return std::nullopt;
-    if (root.get("UASZoneList")) return ImportFormat::Ed269;
-    if (auto features = root.get("features"); features && features->isArray()) {
-        if (features->size() == 0) return root.get("metadata") ? ImportFormat::Ed318 : ImportFormat::GeoJson;
-        const JsonValue first = (*features)[0];
-        if (first.isObject() && !first.get("properties") &&
-            (first.get("identifier") || (first.get("geometry") && first.get("geometry")->isArray())))
-            return ImportFormat::Ed269;
-        return looksLikeEd318(first) ? ImportFormat::Ed318 : ImportFormat::GeoJson;
-    }
-    const auto type = root.get("type");
-    const std::string kind = type && type->isScalar() ? type->text() : "";
-    if (kind == "Feature") return looksLikeEd318(root) ? ImportFormat::Ed318 : ImportFormat::GeoJson;
-    for (const char* geometry : {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
-                                 "MultiPolygon", "GeometryCollection"})
-        if (kind == geometry) return ImportFormat::GeoJson; // a bare geometry
-    // the parts of an ED-318 zone on their own: its properties, a TimePeriod, a ZoneAuthority
-    if (root.get("identifier") || root.get("startDateTime") || root.get("schedule") || root.get("purpose"))
-        return ImportFormat::Ed318;
-    return std::nullopt;
+/// A value's "type" word ("Feature", "Polygon"), or "".
+std::string typeOf(const JsonValue& object) {
+    const auto type = object.get("type");
+    return type && type->isScalar() ? type->text() : "";
 }
 
-std::optional<ImportFormat> formatFromName(const std::string& path) {
+/// Whether a "type" word is a GeoJSON geometry's.
+bool isGeometryType(const std::string& kind) {
+    for (const char* geometry : {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
+                                 "MultiPolygon", "GeometryCollection"})
+        if (kind == geometry) return true;
+    return false;
+}
+
+/// A bare list of ED-269 zones, a UASZoneList, or features that are ED-269
+/// zones (an identifier or a list of geometries, and no properties).
+bool sniffEd269(const JsonValue* root, std::string_view) {
+    if (!root) return false;
+    if (root->isArray()) return true;
+    if (!root->isObject()) return false;
+    if (root->get("UASZoneList")) return true;
+    const auto features = root->get("features");
+    if (!features || !features->isArray() || features->size() == 0) return false;
+    const JsonValue first = (*features)[0];
+    return first.isObject() && !first.get("properties") &&
+           (first.get("identifier") || (first.get("geometry") && first.get("geometry")->isArray()));
+}
+
+/// Asked after ED-269: features (or a feature) with the marks of ED-318, an
+/// empty collection with its metadata, or a part of an ED-318 zone on its own
+/// (its properties, a TimePeriod, a ZoneAuthority).
+bool sniffEd318(const JsonValue* root, std::string_view) {
+    if (!root || !root->isObject()) return false;
+    if (auto features = root->get("features"); features && features->isArray())
+        return features->size() == 0 ? root->get("metadata").has_value() : looksLikeEd318((*features)[0]);
+    const std::string kind = typeOf(*root);
+    if (kind == "Feature") return looksLikeEd318(*root);
+    if (isGeometryType(kind)) return false;
+    return root->get("identifier") || root->get("startDateTime") || root->get("schedule") ||
+           root->get("purpose");
+}
+
+/// Asked after ED-269 and ED-318: a collection of features, a feature, or a bare geometry.
+bool sniffGeoJson(const JsonValue* root, std::string_view) {
+    if (!root || !root->isObject()) return false;
+    if (auto features = root->get("features"); features && features->isArray()) return true;
+    const std::string kind = typeOf(*root);
+    return kind == "Feature" || isGeometryType(kind);
+}
+
+/// Text with an airspace class line ("AC R") past the first.
+bool sniffOpenAir(const JsonValue* root, std::string_view text) {
+    return !root && text.find("\nAC ") != std::string_view::npos;
+}
+
+/// What a reader is given: the parsed document of a JSON format, the text of the others.
+struct ReaderInput {
+    const JsonDocument* document;
+    const std::string& text;
+    const importing::Mapping* mapping;
+};
+
+/// One format nofly imports: its word, its name for people, how to tell it
+/// from a file's content or name, and its reader. Formats are asked in this
+/// order when the content must tell (a JSON document is ED-269 before it is
+/// ED-318, and ED-318 before plain GeoJSON).
+struct FormatEntry {
+    ImportFormat format;
+    std::string_view name;  ///< the word of --format and include's `format:`
+    std::string_view title; ///< for people
+    bool json;              ///< written in JSON; else text, which may be read as Windows-1252
+    bool mapping;           ///< takes a mapping file (what properties or types mean)
+    std::array<std::string_view, 2> extensions; ///< file names that tell a text file's format
+    bool (*sniff)(const JsonValue* root, std::string_view text); ///< root: null for text
+    void (*read)(Importer& importer, const ReaderInput& input);
+};
+
+// (a row a format reads as a table; one field a line would not)
+// clang-format off
+constexpr FormatEntry kFormats[] = {
+    {ImportFormat::Ed269, "ed269", "ED-269", true, false, {}, sniffEd269,
+     [](Importer& importer, const ReaderInput& in) { importing::readEd269(importer, *in.document); }},
+    {ImportFormat::Ed318, "ed318", "ED-318", true, false, {}, sniffEd318,
+     [](Importer& importer, const ReaderInput& in) { importing::readEd318(importer, *in.document); }},
+    {ImportFormat::GeoJson, "geojson", "GeoJSON", true, true, {".geojson"}, sniffGeoJson,
+     [](Importer& importer, const ReaderInput& in) {
+         importing::readGeoJson(importer, *in.document, in.mapping);
+     }},
+    {ImportFormat::OpenAir, "openair", "OpenAir", false, true, {".openair", ".txt"}, sniffOpenAir,
+     [](Importer& importer, const ReaderInput& in) {
+         importing::readOpenAir(importer, in.text, in.mapping);
+     }},
+};
+// clang-format on
+
+// the table in the enum's order, so that a format finds its row by its value
+consteval bool inEnumOrder() {
+    for (std::size_t i = 0; i < std::size(kFormats); ++i)
+        if (static_cast<std::size_t>(kFormats[i].format) != i) return false;
+    return true;
+}
+static_assert(inEnumOrder(), "kFormats must list the formats in ImportFormat's order");
+
+const FormatEntry& entry(ImportFormat format) {
+    return kFormats[static_cast<std::size_t>(format)];
+}
+
+/// The titles of the formats that `has`, joined for a sentence: "ED-269, ED-318 or GeoJSON".
+template <typename Has> std::string titles(Has has, const char* last) {
+    std::vector<std::string_view> chosen;
+    for (const FormatEntry& f : kFormats)
+        if (has(f)) chosen.push_back(f.title);
+    std::string out;
+    for (std::size_t i = 0; i < chosen.size(); ++i)
+        out += std::string(i == 0 ? "" : i + 1 == chosen.size() ? last : ", ") + std::string(chosen[i]);
+    return out;
+}
+
+/// The format a file's content tells, then (for text) its name: JSON by its
+/// shape, text by its name's extension and then by its lines.
+std::optional<ImportFormat> detect(const JsonValue* root, std::string_view text, const std::string& path) {
+    if (root) {
+        for (const FormatEntry& f : kFormats)
+            if (f.json && f.sniff(root, text)) return f.format;
+        return std::nullopt;
+    }
     std::string extension = fs::path(path).extension().string();
     for (char& c : extension)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (extension == ".geojson") return ImportFormat::GeoJson;
-    if (extension == ".openair" || extension == ".txt") return ImportFormat::OpenAir;
+    for (const FormatEntry& f : kFormats)
+        for (std::string_view e : f.extensions)
+            if (!e.empty() && e == extension) return f.format;
+    for (const FormatEntry& f : kFormats)
+        if (!f.json && f.sniff(nullptr, text)) return f.format;
     return std::nullopt;
 }
 
@@ -990,6 +1067,24 @@ std::optional<std::string> readWhole(const std::string& path, const std::string&
 }
 
 } // namespace
+
+std::string_view name(ImportFormat format) {
+    return entry(format).name;
+}
+
+std::string_view title(ImportFormat format) {
+    return entry(format).title;
+}
+
+const std::vector<std::string>& importFormatNames() {
+    static const std::vector<std::string> kNames = [] {
+        std::vector<std::string> names;
+        for (const FormatEntry& f : kFormats)
+            names.emplace_back(f.name);
+        return names;
+    }();
+    return kNames;
+}
 
 ImportResult importZones(const std::string& path, const ImportOptions& options) {
     std::string error;
@@ -1022,7 +1117,7 @@ ImportResult importZonesText(std::string content, const std::string& path, const
                                          core::suggestion(options.format, names));
                 return result;
             }
-            format = static_cast<ImportFormat>(it - names.begin());
+            format = kFormats[static_cast<std::size_t>(it - names.begin())].format;
         }
         const std::size_t first = text->find_first_not_of(" \t\r\n");
         const bool json = first != std::string::npos && ((*text)[first] == '{' || (*text)[first] == '[');
@@ -1034,31 +1129,35 @@ ImportResult importZonesText(std::string content, const std::string& path, const
             return result;
         }
         std::optional<JsonDocument> document;
-        if (json && format != ImportFormat::OpenAir) {
+        if (json && (!format || entry(*format).json)) {
             document = JsonDocument::parse(*text, file, result.diagnostics);
             if (!document) return result;
-            if (!format) format = jsonFormat(document->root());
         }
-        if (!format && !json) format = formatFromName(path);
-        if (!format && !json && text->find("\nAC ") != std::string::npos) format = ImportFormat::OpenAir;
         if (!format) {
-            result.diagnostics.error(
-                {file, 0, 0}, "cannot tell the format of the file",
-                "give it with --format (include: 'format:'), one of: ed269, ed318, geojson, "
-                "openair");
+            const std::optional<JsonValue> root =
+                document ? std::optional<JsonValue>(document->root()) : std::nullopt;
+            format = detect(root ? &*root : nullptr, *text, path);
+        }
+        if (!format) {
+            std::string names;
+            for (const FormatEntry& f : kFormats)
+                names += (names.empty() ? "" : ", ") + std::string(f.name);
+            result.diagnostics.error({file, 0, 0}, "cannot tell the format of the file",
+                                     "give it with --format (include: 'format:'), one of: " + names);
             return result;
         }
         result.format = format;
-        if (json && *format == ImportFormat::OpenAir) {
-            result.diagnostics.error({file, 1, 1}, "the file is JSON, not OpenAir",
+        const FormatEntry& reader = entry(*format);
+        if (json && !reader.json) {
+            result.diagnostics.error({file, 1, 1}, "the file is JSON, not " + std::string(reader.title),
                                      "give the format of its content, or leave --format out to detect it");
             return result;
         }
-        if (!json && *format != ImportFormat::OpenAir) {
+        if (!json && reader.json) {
             result.diagnostics.error({file, 1, 1},
-                                     std::string("the file is not JSON, so it is not ") +
-                                         std::string(title(*format)),
-                                     "an ED-269, ED-318 or GeoJSON file starts with '{' or '['");
+                                     "the file is not JSON, so it is not " + std::string(reader.title),
+                                     "an " + titles([](const FormatEntry& f) { return f.json; }, " or ") +
+                                         " file starts with '{' or '['");
             return result;
         }
 
@@ -1066,7 +1165,7 @@ ImportResult importZonesText(std::string content, const std::string& path, const
         if (encoding) {
             auto converted = core::fromWindows1252(*text);
             const std::size_t errorsBefore = result.diagnostics.errorCount();
-            if (!converted || *format != ImportFormat::OpenAir)
+            if (!converted || reader.json)
                 result.diagnostics.error({file, encoding->line, encoding->column}, encoding->message, encoding->hint);
             else if (const auto control = core::findEncodingProblem(*converted))
                 result.diagnostics.error({file, control->line, control->column}, control->message, control->hint);
@@ -1085,9 +1184,12 @@ ImportResult importZonesText(std::string content, const std::string& path, const
         // a mapping file says how to read GeoJSON properties and OpenAir types
         std::optional<importing::Mapping> mapping;
         if (!options.mapping.empty()) {
-            if (*format == ImportFormat::Ed269 || *format == ImportFormat::Ed318) {
-                result.diagnostics.error({file, 0, 0}, "a mapping file applies to GeoJSON and OpenAir only",
-                                         std::string(title(*format)) + " says what each property means");
+            if (!reader.mapping) {
+                result.diagnostics.error({file, 0, 0},
+                                         "a mapping file applies to " +
+                                             titles([](const FormatEntry& f) { return f.mapping; }, " and ") +
+                                             " only",
+                                         std::string(reader.title) + " says what each property means");
                 return result;
             }
             mapping = importing::readMapping(options.mapping,
@@ -1097,16 +1199,7 @@ ImportResult importZonesText(std::string content, const std::string& path, const
         }
 
         Importer importer(options, file, result);
-        switch (*format) {
-        case ImportFormat::Ed269: importing::readEd269(importer, *document); break;
-        case ImportFormat::Ed318: importing::readEd318(importer, *document); break;
-        case ImportFormat::GeoJson:
-            importing::readGeoJson(importer, *document, mapping ? &*mapping : nullptr);
-            break;
-        case ImportFormat::OpenAir:
-            importing::readOpenAir(importer, *text, mapping ? &*mapping : nullptr);
-            break;
-        }
+        reader.read(importer, {document ? &*document : nullptr, *text, mapping ? &*mapping : nullptr});
         importer.finish();
     } catch (const std::exception& e) {
         // a bug of ours, not the user's: say so rather than crash

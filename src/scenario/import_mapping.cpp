@@ -37,19 +37,16 @@ std::optional<ZoneSettings> readSettings(Context& context, const Source& source,
     ZoneSettings settings;
     bool good = !m.hadUnknownKeys();
     if (auto r = m.get("restriction")) {
-        if (auto word = readWord(context, *r, what + " restriction", keys::kRestrictions))
-            settings.restriction = static_cast<Restriction>(
-                std::find(keys::kRestrictions.begin(), keys::kRestrictions.end(), *word) -
-                keys::kRestrictions.begin());
+        if (auto restriction = readEnum<Restriction>(context, *r, what + " restriction"))
+            settings.restriction = *restriction;
         else
             good = false;
     }
     if (auto reasons = m.get("reason")) {
         settings.reasons.emplace();
         for (const Source& word : readWords(context, *reasons, what + " reason")) {
-            if (auto r = readWord(context, word, what + " reason", keys::kReasons))
-                settings.reasons->push_back(static_cast<Reason>(
-                    std::find(keys::kReasons.begin(), keys::kReasons.end(), *r) - keys::kReasons.begin()));
+            if (auto reason = readEnum<Reason>(context, word, what + " reason"))
+                settings.reasons->push_back(*reason);
             else
                 good = false;
         }

@@ -6,14 +6,30 @@
 
 namespace nofly::scenario {
 
-std::string_view name(Restriction restriction) { return keys::kRestrictions[static_cast<std::size_t>(restriction)]; }
-std::string_view name(Reason reason) { return keys::kReasons[static_cast<std::size_t>(reason)]; }
-std::string_view name(Behaviour behaviour) { return keys::kBehaviours[static_cast<std::size_t>(behaviour)]; }
-std::string_view name(OperatorKind kind) { return keys::kKinds[static_cast<std::size_t>(kind)]; }
-std::string_view name(SensorType type) { return keys::kSensorTypes[static_cast<std::size_t>(type)]; }
-std::string_view name(ResponderType type) { return keys::kResponderTypes[static_cast<std::size_t>(type)]; }
-std::string_view name(BreachAction action) { return keys::kBreachActions[static_cast<std::size_t>(action)]; }
-std::string_view name(EventType type) { return keys::kEventTypes[static_cast<std::size_t>(type)]; }
+std::string_view name(Restriction restriction) {
+    return keys::kRestrictions(restriction);
+}
+std::string_view name(Reason reason) {
+    return keys::kReasons(reason);
+}
+std::string_view name(Behaviour behaviour) {
+    return keys::kBehaviours(behaviour);
+}
+std::string_view name(OperatorKind kind) {
+    return keys::kKinds(kind);
+}
+std::string_view name(SensorType type) {
+    return keys::kSensorTypes(type);
+}
+std::string_view name(ResponderType type) {
+    return keys::kResponderTypes(type);
+}
+std::string_view name(BreachAction action) {
+    return keys::kBreachActions(action);
+}
+std::string_view name(EventType type) {
+    return keys::kEventTypes(type);
+}
 
 std::string TimelineEvent::shownText() const {
     if (illustrative == Illustrative::No) return text;

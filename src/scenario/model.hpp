@@ -23,18 +23,34 @@ using core::Millis;
 using core::SourceLocation;
 using core::Vec2;
 
+// An enum whose values are written as words in a scenario ends with `Last`,
+// an alias of its last value: keys.hpp sizes the enum's word table by it
+// (keys::EnumWords) and checks at compile time that each value has a word.
+// Add a value before `Last` and point `Last` at the new last one.
+
 /// The ED-269 restriction levels.
-enum class Restriction { Prohibited, Authorisation, Conditional, NoRestriction };
+enum class Restriction { Prohibited, Authorisation, Conditional, NoRestriction, Last = NoRestriction };
 
 /// The ED-269 reasons for a zone.
-enum class Reason { AirTraffic, Sensitive, Privacy, Population, Nature, Noise, ForeignTerritory, Emergency, Other };
+enum class Reason {
+    AirTraffic,
+    Sensitive,
+    Privacy,
+    Population,
+    Nature,
+    Noise,
+    ForeignTerritory,
+    Emergency,
+    Other,
+    Last = Other
+};
 
 /// What an operator does with the rules it knows of.
-enum class Behaviour { Compliant, Unaware, Reckless, Hostile };
+enum class Behaviour { Compliant, Unaware, Reckless, Hostile, Last = Hostile };
 
 /// The broad kind of an operator category: civil hobby, civil commercial, or
 /// state (police, military, emergency services).
-enum class OperatorKind { Hobby, Commercial, State };
+enum class OperatorKind { Hobby, Commercial, State, Last = State };
 
 std::string_view name(Restriction restriction);
 std::string_view name(Reason reason);
@@ -79,7 +95,7 @@ struct VerticalLimits {
 };
 
 /// How the zone's area was written (the resolved geometry is in `region`).
-enum class ShapeKind { Circle, Polygon, Corridor, Country, Parts };
+enum class ShapeKind { Circle, Polygon, Corridor, Country, Parts, Last = Parts };
 
 struct Zone {
     std::string id;
@@ -101,7 +117,7 @@ struct Zone {
 
 /// What a geofenced drone's autopilot does when a zone switches on around or
 /// ahead of it (ArduPilot's and PX4's geofence breach actions).
-enum class BreachAction { Report, Hold, Return, Land };
+enum class BreachAction { Report, Hold, Return, Land, Last = Land };
 std::string_view name(BreachAction action);
 
 /// Who flies: a class of operators with their authorisations and habits.
@@ -206,7 +222,7 @@ struct Site {
     SourceLocation where;
 };
 
-enum class SensorType { Radar, RadioFrequency, Camera, RemoteId, Sighting };
+enum class SensorType { Radar, RadioFrequency, Camera, RemoteId, Sighting, Last = Sighting };
 std::string_view name(SensorType type);
 
 struct Sensor {
@@ -224,7 +240,7 @@ struct Sensor {
     SourceLocation where;
 };
 
-enum class ResponderType { Police, Jammer, Interceptor };
+enum class ResponderType { Police, Jammer, Interceptor, Last = Interceptor };
 std::string_view name(ResponderType type);
 
 struct Responder {
@@ -241,7 +257,7 @@ struct Responder {
     SourceLocation where;
 };
 
-enum class EventType { Announce, Activate, Deactivate, Sighting, Note };
+enum class EventType { Announce, Activate, Deactivate, Sighting, Note, Last = Note };
 std::string_view name(EventType type);
 
 /// What of a timeline entry is invented for teaching: nothing, the whole

@@ -1,5 +1,6 @@
 #include "scenario/reader.hpp"
 
+#include "core/decimal.hpp"
 #include "core/encoding.hpp"
 #include "core/text.hpp"
 #include "scenario/limits.hpp"
@@ -265,21 +266,9 @@ std::optional<std::string> readString(Context& context, const Source& source, co
     return source.node.Scalar();
 }
 
-// A decimal number and nothing else: "-12.5", "+3", "1e3". std::from_chars,
-// unlike strtod, takes no hexadecimal ("0x10"), no "inf" or "nan", no space.
-static std::optional<double> parseNumber(const std::string& text) {
-    const std::size_t from = !text.empty() && text[0] == '+' ? 1 : 0;
-    if (text.size() == from || !(core::isDigit(text[from]) || text[from] == '.' || (text[from] == '-' && from == 0)))
-        return std::nullopt;
-    double value = 0.0;
-    const auto [end, ec] = std::from_chars(text.data() + from, text.data() + text.size(), value);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(value)) return std::nullopt;
-    return value;
-}
-
 std::optional<double> readNumber(Context& context, const Source& source, const std::string& what) {
     if (!scalar(context, source, what, "'12'")) return std::nullopt;
-    auto value = parseNumber(source.node.Scalar());
+    auto value = core::parseDecimal(source.node.Scalar());
     if (!value) context.error(source, what + ": " + core::quoted(source.node.Scalar()) + " is not a number");
     return value;
 }
@@ -377,6 +366,16 @@ std::optional<std::string> readWord(Context& context, const Source& source, cons
     }
     context.error(source, what + ": " + core::quoted(text) + " is not one of the known values",
                   core::suggestion(text, words));
+    return std::nullopt;
+}
+
+std::optional<std::size_t> readWordIndex(Context& context, const Source& source, const std::string& what,
+                                         std::span<const std::string_view> words) {
+    if (source.node.IsScalar())
+        for (std::size_t i = 0; i < words.size(); ++i)
+            if (words[i] == source.node.Scalar()) return i;
+    // not one of them: refused in readWord's words
+    readWord(context, source, what, std::vector<std::string>(words.begin(), words.end()));
     return std::nullopt;
 }
 

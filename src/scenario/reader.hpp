@@ -12,13 +12,17 @@
 #include "core/diagnostic.hpp"
 #include "core/quantity.hpp"
 #include "core/time.hpp"
+#include "scenario/keys.hpp"
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace nofly::scenario {
@@ -126,6 +130,16 @@ std::optional<core::Instant> readInstant(Context& context, const Source& source,
 /// One word from a list, with a suggestion when it is not one of them.
 std::optional<std::string> readWord(Context& context, const Source& source, const std::string& what,
                                     const std::vector<std::string>& words);
+/// The same from a table of words: where the word is in it.
+std::optional<std::size_t> readWordIndex(Context& context, const Source& source, const std::string& what,
+                                         std::span<const std::string_view> words);
+/// A word of an enum's table (keys::wordsOf), as the value it names.
+template <typename Enum>
+std::optional<Enum> readEnum(Context& context, const Source& source, const std::string& what) {
+    if (const auto index = readWordIndex(context, source, what, keys::wordsOf(Enum{})))
+        return static_cast<Enum>(*index);
+    return std::nullopt;
+}
 /// An identifier: letters, digits, '-' and '_', starting with a letter or digit.
 std::optional<std::string> readId(Context& context, const Source& source, const std::string& what);
 

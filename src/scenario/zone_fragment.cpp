@@ -1,5 +1,6 @@
 #include "scenario/zone_fragment.hpp"
 
+#include "core/weekly.hpp"
 #include "scenario/import_formats.hpp"
 #include "scenario/keys.hpp"
 
@@ -128,17 +129,12 @@ YAML::Node shapeNode(const GeoShape& shape) {
 /// days with them when the slot crosses midnight.
 WeeklySlot toOffset(const GeoWeeklySlot& slot, int utcOffsetMinutes) {
     const core::Millis shift = static_cast<core::Millis>(utcOffsetMinutes - slot.utcOffsetMinutes) * 60000;
-    core::Millis from = slot.from + shift;
-    int dayShift = 0;
-    while (from < 0)
-        from += kDay, --dayShift;
-    while (from >= kDay)
-        from -= kDay, ++dayShift;
+    const core::ShiftedClock from = core::shiftClock(slot.from, shift);
     WeeklySlot out;
-    out.from = from;
-    out.to = from + (slot.to - slot.from);
+    out.from = from.sinceMidnight;
+    out.to = from.sinceMidnight + (slot.to - slot.from);
     for (int day : slot.days)
-        out.days.push_back(((day + dayShift) % 7 + 7) % 7);
+        out.days.push_back(core::shiftWeekday(day, from.days));
     std::sort(out.days.begin(), out.days.end());
     return out;
 }

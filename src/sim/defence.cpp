@@ -1,6 +1,5 @@
 #include "sim/defence.hpp"
 
-#include "core/quantity.hpp"
 #include "sim/rules.hpp"
 #include "sim/simulation.hpp"
 #include "sim/world.hpp"
@@ -9,7 +8,6 @@
 #include <bit>
 #include <cmath>
 #include <numbers>
-#include <optional>
 
 namespace nofly::sim {
 
@@ -19,9 +17,6 @@ using core::Vec2;
 using scenario::Scenario;
 
 namespace {
-
-/// A responder this near its target (or its base) is there [m].
-constexpr double kArrived = 50.0;
 
 /// Independent streams from the run's seed, one per purpose, so that adding a
 /// sensor changes neither the traffic nor another sensor's draws.
@@ -39,17 +34,6 @@ constexpr std::uint64_t kDetectionDraws = 1000;
 constexpr std::uint64_t kClassifyDraws = 1;
 constexpr std::uint64_t kResponseDraws = 2;
 constexpr std::uint64_t kRemoteIdDraws = 3;
-
-/// A time for the class: dated when not on the start's day, or not on the day of `comparedWith` (now).
-std::string clock(Instant t, const Scenario& s, std::optional<Instant> comparedWith = std::nullopt) {
-    return core::formatMoment(t, s.time.frame(), comparedWith);
-}
-std::string km(double metres) { return core::formatQuantity(metres, core::Dimension::Length); }
-/// A duration for people: to the second (under a second, as it is).
-std::string span(Millis ms) {
-    const double seconds = static_cast<double>(ms) / 1000.0;
-    return core::formatQuantity(seconds >= 1.0 ? std::round(seconds) : seconds, core::Dimension::Duration);
-}
 
 /// A scenario of the obstacles as zones, so that the zone index can ray-cast them.
 std::shared_ptr<const ZoneIndex> obstacleIndex(const Scenario& s) {
@@ -70,9 +54,6 @@ struct Defender {
     const Model& model;
     Defence& d;
 
-    const std::string& flightId(int drone) const {
-        return w.flights[static_cast<std::size_t>(w.drones[static_cast<std::size_t>(drone)].flight)].flight.id;
-    }
     const FlightPlan& plan(int drone) const { return w.flights[static_cast<std::size_t>(drone)]; }
     /// A drone in keyed draws: its flight's id, which no other flight changes.
     std::uint64_t droneKey(int drone) const { return d.drawKey[static_cast<std::size_t>(drone)]; }
@@ -83,34 +64,22 @@ struct Defender {
                            std::bit_cast<std::uint64_t>(t.position.y), 1);
     }
 
-    Event event(EventType type, const Track* track, Vec2 at, std::string text) const {
+    int trackIndex(const Track& t) const { return static_cast<int>(&t - d.tracks.data()); }
+    /// An event about a track (and the drone behind it, the ground truth), or about none.
+    Event event(EventType type, const Track* track, Vec2 at, EventReason reason = EventReason::None) const {
         Event e;
         e.tick = w.tick;
         e.time = w.now;
         e.type = type;
+        e.reason = reason;
         if (track) {
-            e.track = track->id;
-            if (track->drone >= 0) e.flight = flightId(track->drone);
+            e.track = trackIndex(*track);
+            if (track->drone >= 0) e.flight = w.drones[static_cast<std::size_t>(track->drone)].flight;
         }
         e.at = at;
-        e.text = std::move(text);
         return e;
     }
     void emit(Event e) { w.events.push_back(std::move(e)); }
-
-    /// " 2.1 km from EKCH" (or " at EKCH" within kArrived), the nearest airport or site, for the class, with
-    /// its leading space; empty in a scenario with neither, so "a drone" + near(p) + ", new track T5" reads
-    /// right either way.
-    std::string near(Vec2 p) const {
-        double best = 1e300;
-        std::string name;
-        for (const auto& a : s.airports)
-            if (double r = core::distance(p, a.at); r < best) best = r, name = a.id;
-        for (const auto& site : s.sites)
-            if (double r = core::distance(p, site.at); r < best) best = r, name = site.name;
-        if (name.empty()) return {};
-        return best < kArrived ? " at " + name : " " + km(best) + " from " + name; // not "0 m from EKSB"
-    }
 
     // --- sensing -------------------------------------------------------------
 
@@ -184,20 +153,15 @@ struct Defender {
             report.due = w.now;
             report.at = *e.position;
             report.falseAlarm = !e.genuine;
-            report.text = e.shownText();
+            report.timeline = static_cast<int>(d.nextSighting - 1);
             d.reports.push_back(report);
         }
     }
 
     // --- tracks --------------------------------------------------------------
 
-    std::string sourceName(const SensorReport& r) const {
-        return r.sensor >= 0 ? s.sensors[static_cast<std::size_t>(r.sensor)].name : std::string("a sighting report");
-    }
-
     Track& newTrack(const SensorReport& r) {
         Track t;
-        t.id = "T" + std::to_string(d.tracks.size() + 1);
         t.drone = r.drone;
         t.falseAlarm = r.falseAlarm;
         t.first = t.last = w.now;
@@ -230,16 +194,19 @@ struct Defender {
         t.identified = identified;
         if (t.drone >= 0) w.drones[static_cast<std::size_t>(t.drone)].unknownTrack = !identified;
         if (!identified) t.everUnknown = true;
-        std::string why;
-        if (t.drone < 0) why = t.falseAlarm ? "nobody can say what it is" : "a report of a drone nobody can name";
-        else if (identified && wrong) why = "misclassified as " + flightId(t.drone) + "'s authorised flight";
-        else if (identified) why = flightId(t.drone) + ", broadcasting Remote ID, flying as authorised";
-        else if (wrong) why = "misclassified: it is " + flightId(t.drone) + ", broadcasting Remote ID and authorised";
-        else if (!t.heardRemoteId) why = "no Remote ID heard";
-        else why = "broadcasts Remote ID but flies where it may not";
-        Event e = event(EventType::Identification, &t, t.position,
-                        "track " + t.id + (identified ? " identified: " : " unknown: ") + why);
-        e.other = identified ? "identified" : "unknown";
+        using R = EventReason;
+        R why;
+        if (t.drone < 0 && t.falseAlarm)
+            why = identified ? R::IdentifiedFalseAlarm : R::UnknownFalseAlarm;
+        else if (t.drone < 0)
+            why = identified ? R::IdentifiedSighting : R::UnknownSighting;
+        else if (identified)
+            why = wrong ? R::IdentifiedByMistake : R::IdentifiedAuthorised;
+        else if (wrong)
+            why = R::UnknownByMistake;
+        else
+            why = t.heardRemoteId ? R::UnknownWhereItMayNot : R::UnknownNoRemoteId;
+        Event e = event(EventType::Identification, &t, t.position, why);
         e.value = static_cast<double>(w.now - t.first) / 1000.0;
         emit(e);
     }
@@ -247,15 +214,13 @@ struct Defender {
     void arrive(const SensorReport& r) {
         if (r.drone < 0) {
             Track& t = newTrack(r);
-            if (r.falseAlarm) {
-                emit(event(EventType::FalseAlarm, &t, r.at,
-                           sourceName(r) + ": a drone" + near(r.at) + ", new track " + t.id +
-                               (r.sensor >= 0 ? "; nothing is there (false alarm)" : "; nothing is there") +
-                               (r.text.empty() ? "" : " - " + r.text)));
-            } else {
-                emit(event(EventType::Detection, &t, r.at,
-                           "a drone is reported" + near(r.at) + ": track " + t.id + (r.text.empty() ? "" : " - " + r.text)));
-            }
+            // a sensor's false alarm names the sensor, a sighting its timeline entry (the actor column
+            // names sensors only for a drone's detection)
+            const bool sighting = r.sensor < 0;
+            Event e = event(r.falseAlarm ? EventType::FalseAlarm : EventType::Detection, &t, r.at,
+                            sighting ? EventReason::Sighting : EventReason::None);
+            e.ref = sighting ? r.timeline : r.sensor;
+            emit(e);
             classify(t);
             closures(t);
             return;
@@ -266,10 +231,8 @@ struct Defender {
         if (ti < 0) {
             Track& t = newTrack(r);
             const Drone& dr = w.drones[drone];
-            Event e = event(EventType::Detection, &t, r.at,
-                            sourceName(r) + ": a drone" + near(r.at) + ", new track " + t.id + " (in truth " +
-                                flightId(r.drone) + ")");
-            e.actor = s.sensors[static_cast<std::size_t>(r.sensor)].id;
+            Event e = event(EventType::Detection, &t, r.at);
+            e.actor = r.sensor;
             e.value = static_cast<double>(w.now - dr.departedAt) / 1000.0;
             emit(e);
             ti = static_cast<int>(d.tracks.size() - 1);
@@ -290,8 +253,7 @@ struct Defender {
                 d.droneTrack[static_cast<std::size_t>(t.drone)] = -1;
                 w.drones[static_cast<std::size_t>(t.drone)].unknownTrack = false;
             }
-            emit(event(EventType::TrackLost, &t, t.position,
-                       "track " + t.id + " lost: no report for " + span(s.tracking.lostAfter)));
+            emit(event(EventType::TrackLost, &t, t.position));
         }
     }
 
@@ -309,17 +271,18 @@ struct Defender {
             if (site.closed) continue;
             site.closed = true;
             site.closedAt = w.now;
-            site.closedBy = t.id;
-            Event e = event(EventType::SiteClosed, &t, airport.at,
-                            airport.id + " closes: track " + t.id + ", unknown, is " + km(r) + " from the airport");
-            e.site = airport.id;
+            site.closedBy = trackIndex(t);
+            Event e = event(EventType::SiteClosed, &t, airport.at);
+            e.site = static_cast<int>(a);
             e.value = r;
             emit(e);
             Verdict v;
             v.time = w.now;
-            v.site = airport.id;
-            v.rule = airport.id + " closed at " + clock(w.now, s) + " because track " + t.id + ", unknown, was " + km(r) +
-                     " from the airport (closure radius " + km(airport.closure->radius) + ").";
+            v.site = static_cast<int>(a);
+            v.rule.kind = RuleKind::SiteClosed;
+            v.rule.track = trackIndex(t);
+            v.rule.distance = r;
+            v.rule.until = -1; // still closed
             site.verdict = w.verdicts.size();
             w.verdicts.push_back(v);
         }
@@ -331,15 +294,12 @@ struct Defender {
             SiteState& site = d.airports[a];
             if (!site.closed || w.now - site.lastUnknown < airport.closure->quiet) continue;
             site.closed = false;
-            Event e = event(EventType::SiteReopened, nullptr, airport.at,
-                            airport.id + " reopens after " + span(airport.closure->quiet) + " without unknown tracks, closed " +
-                                span(w.now - site.closedAt));
-            e.site = airport.id;
+            Event e = event(EventType::SiteReopened, nullptr, airport.at);
+            e.site = static_cast<int>(a);
             e.track = site.closedBy;
             e.value = static_cast<double>(w.now - site.closedAt) / 1000.0;
             emit(e);
-            w.verdicts[site.verdict].rule += " Reopened at " + clock(w.now, s) + " after " + span(airport.closure->quiet) +
-                                             " without unknown tracks (closed " + span(w.now - site.closedAt) + ").";
+            w.verdicts[site.verdict].rule.until = w.now;
         }
     }
 
@@ -351,26 +311,23 @@ struct Defender {
             MannedMovement& m = d.manned[d.mannedWaiting[k]];
             const scenario::Airport& airport = s.airports[static_cast<std::size_t>(m.airport)];
             const scenario::MannedTraffic& traffic = *airport.manned;
-            const std::string label = std::string(m.arrival ? "arrival" : "departure") + " due " + clock(m.due, s, w.now);
-            // a plane's event: its airport, which plane, and how long since it was due [s]
-            auto planeEvent = [&](EventType type, const std::string& text) {
-                Event e = event(type, nullptr, airport.at, airport.id + " " + label + " " + text);
-                e.site = airport.id;
-                e.other = label;
+            // a plane's event: its airport, which plane (and when it was due), and how long since [s]
+            auto planeEvent = [&](EventType type) {
+                Event e = event(type, nullptr, airport.at,
+                                m.arrival ? EventReason::Arrival : EventReason::Departure);
+                e.site = m.airport;
+                e.when = m.due;
                 e.value = static_cast<double>(w.now - m.due) / 1000.0;
                 emit(e);
             };
             if (!d.airports[static_cast<std::size_t>(m.airport)].closed) {
-                if (m.waiting)
-                    planeEvent(EventType::MannedDelayed,
-                               std::string(m.arrival ? "lands" : "takes off") + " " + span(w.now - m.due) + " late");
+                if (m.waiting) planeEvent(EventType::MannedDelayed);
                 m.done = true;
                 continue;
             }
             m.waiting = true;
             if (m.arrival && w.now - m.due >= traffic.hold) {
-                const std::string to = traffic.divertTo.empty() ? std::string("another airport") : traffic.divertTo;
-                planeEvent(EventType::MannedDiverted, "diverts to " + to + " after holding " + span(traffic.hold));
+                planeEvent(EventType::MannedDiverted);
                 m.done = true;
                 continue;
             }
@@ -425,19 +382,17 @@ struct Defender {
         if (!category) return out;
         for (const Crossing& x : crossings(*w.index, dr.plan)) {
             if (x.from > w.now) continue;
-            const Judgement j =
-                judge(s, x.zone, w.zones[static_cast<std::size_t>(x.zone)], *category, x.altitude, x.from,
-                      std::min(x.to, w.now), w.now, dr.authorisedZones, s.time.utcOffsetMinutes);
+            const Judgement j = judge(s, x.zone, w.zones[static_cast<std::size_t>(x.zone)], *category,
+                                      x.altitude, x.from, std::min(x.to, w.now), w.now, dr.authorisedZones);
             out.push_back(j.finding);
         }
         return out;
     }
 
-    void endJob(std::size_t index, Track* t, const std::string& why) {
+    void endJob(std::size_t index, Track* t, EventReason why) {
         ResponderState& state = d.responders[index];
-        const scenario::Responder& r = s.responders[index];
-        Event e = event(EventType::NeutraliseFailed, t, state.position, r.name + ": " + why);
-        e.actor = r.id;
+        Event e = event(EventType::NeutraliseFailed, t, state.position, why);
+        e.actor = static_cast<int>(index);
         e.value = static_cast<double>(w.now - state.dispatchedAt) / 1000.0;
         emit(e);
         if (t) t->responder = -1;
@@ -445,74 +400,83 @@ struct Defender {
         state.status = ResponderState::Returning;
     }
 
-    void respond() {
-        for (std::size_t i = 0; i < d.responders.size(); ++i) {
-            ResponderState& state = d.responders[i];
-            const scenario::Responder& r = s.responders[i];
-            Track* t = state.track >= 0 ? &d.tracks[static_cast<std::size_t>(state.track)] : nullptr;
-            const Drone* drone = t && t->drone >= 0 ? &w.drones[static_cast<std::size_t>(t->drone)] : nullptr;
-            switch (state.status) {
-            case ResponderState::Free: break;
-            case ResponderState::Returning:
-                if (move(state, r.speed, r.base)) state.status = ResponderState::Free;
-                break;
-            case ResponderState::EnRoute:
-                if (t->lost) {
-                    endJob(i, t, "called off, track " + t->id + " lost");
-                    break;
-                }
-                // the defence knows where its reports put the drone, not where it is
-                if (move(state, r.speed, t->position)) {
-                    state.status = ResponderState::Working;
-                    state.workEnds = w.now + r.neutralise;
-                    Event e = event(EventType::ResponderArrived, t, state.position,
-                                    r.name + " reaches track " + t->id + " after " + span(w.now - state.dispatchedAt));
-                    e.actor = r.id;
-                    e.value = static_cast<double>(w.now - t->first) / 1000.0;
-                    emit(e);
-                }
-                break;
-            case ResponderState::Working:
-                if (drone && drone->phase == Phase::Flying) state.position = drone->position;
-                if (w.now < state.workEnds) break;
-                if (!drone) {
-                    endJob(i, t, "nothing found at track " + t->id + (t->falseAlarm ? " (false alarm)" : ""));
-                } else if (drone->phase != Phase::Flying) {
-                    endJob(i, t, "track " + t->id + "'s drone has landed");
-                } else if (core::uniformAt(s.seed, kResponseDraws,
-                                           core::keyAt(core::textKey(r.id), droneKey(t->drone), 0, 0),
-                                           static_cast<std::uint64_t>(w.now)) < r.success) {
-                    const std::size_t di = static_cast<std::size_t>(t->drone);
-                    std::vector<ZoneFinding> findings = metSoFar(t->drone);
-                    forceDown(s, w, model, di, r.effect);
-                    t->neutralised = true;
-                    const bool home = r.effect == scenario::BreachAction::Return;
-                    Event e = event(EventType::Neutralised, t, state.position,
-                                    r.name + (home ? " sends track " + t->id + " home" : " brings track " + t->id + " down") +
-                                        " (" + flightId(t->drone) + ")");
-                    e.actor = r.id;
-                    e.value = static_cast<double>(w.now - t->first) / 1000.0;
-                    emit(e);
-                    Verdict v;
-                    v.time = w.now;
-                    v.flight = flightId(t->drone);
-                    v.outcome = w.drones[di].outcome;
-                    v.findings = std::move(findings);
-                    const std::string place = near(drone->position);
-                    v.rule = "Neutralised at " + clock(w.now, s) + " by " + r.name + ": track " + t->id + ", unknown" +
-                             (place.empty() ? "" : "," + place) + "; the drone " + (home ? "flies home and lands." : "lands where it is.");
-                    w.verdicts.push_back(v);
-                    t->responder = -1;
-                    state.track = -1;
-                    state.status = ResponderState::Returning;
-                } else {
-                    endJob(i, t, "fails to stop track " + t->id);
-                }
+    /// A responder's attempt that works: the drone lands or flies home, and gets a card.
+    void neutralise(std::size_t index, Track& t) {
+        ResponderState& state = d.responders[index];
+        const scenario::Responder& r = s.responders[index];
+        const std::size_t di = static_cast<std::size_t>(t.drone);
+        const Vec2 where = w.drones[di].position;
+        std::vector<ZoneFinding> findings = metSoFar(t.drone);
+        forceDown(s, w, model, di, r.effect);
+        t.neutralised = true;
+        const bool home = r.effect == scenario::BreachAction::Return;
+        Event e = event(EventType::Neutralised, &t, state.position,
+                        home ? EventReason::SentHome : EventReason::BroughtDown);
+        e.actor = static_cast<int>(index);
+        e.value = static_cast<double>(w.now - t.first) / 1000.0;
+        emit(e);
+        Verdict v;
+        v.time = w.now;
+        v.flight = w.drones[di].flight;
+        v.outcome = w.drones[di].outcome;
+        v.findings = std::move(findings);
+        v.rule.kind = RuleKind::Neutralised;
+        v.rule.track = trackIndex(t);
+        v.rule.responder = static_cast<int>(index);
+        v.rule.at = where;
+        w.verdicts.push_back(v);
+        t.responder = -1;
+        state.track = -1;
+        state.status = ResponderState::Returning;
+    }
+
+    /// One responder's step: on its way, at work, or home again.
+    void work(std::size_t i) {
+        ResponderState& state = d.responders[i];
+        const scenario::Responder& r = s.responders[i];
+        Track* t = state.track >= 0 ? &d.tracks[static_cast<std::size_t>(state.track)] : nullptr;
+        const Drone* drone = t && t->drone >= 0 ? &w.drones[static_cast<std::size_t>(t->drone)] : nullptr;
+        switch (state.status) {
+        case ResponderState::Free: break;
+        case ResponderState::Returning:
+            if (move(state, r.speed, r.base)) state.status = ResponderState::Free;
+            break;
+        case ResponderState::EnRoute:
+            if (t->lost) {
+                endJob(i, t, EventReason::CalledOff);
                 break;
             }
+            // the defence knows where its reports put the drone, not where it is
+            if (move(state, r.speed, t->position)) {
+                state.status = ResponderState::Working;
+                state.workEnds = w.now + r.neutralise;
+                Event e = event(EventType::ResponderArrived, t, state.position);
+                e.actor = static_cast<int>(i);
+                e.when = state.dispatchedAt;
+                e.value = static_cast<double>(w.now - t->first) / 1000.0;
+                emit(e);
+            }
+            break;
+        case ResponderState::Working:
+            if (drone && drone->phase == Phase::Flying) state.position = drone->position;
+            if (w.now < state.workEnds) break;
+            if (!drone)
+                endJob(i, t, t->falseAlarm ? EventReason::NothingFoundFalseAlarm : EventReason::NothingFound);
+            else if (drone->phase != Phase::Flying)
+                endJob(i, t, EventReason::DroneLanded);
+            else if (core::uniformAt(s.seed, kResponseDraws,
+                                     core::keyAt(core::textKey(r.id), droneKey(t->drone), 0, 0),
+                                     static_cast<std::uint64_t>(w.now)) < r.success)
+                neutralise(i, *t);
+            else
+                endJob(i, t, EventReason::Failed);
+            break;
         }
-        // dispatch: the unknown tracks nearest to what is protected first, each to the
-        // nearest responder that is free (or on its way home) and answers for it
+    }
+
+    /// The unknown tracks nearest to what is protected first, each to the nearest responder that is free
+    /// (or on its way home) and answers for it.
+    void dispatch() {
         std::vector<std::pair<double, std::size_t>> waiting;
         for (std::size_t ti = 0; ti < d.tracks.size(); ++ti) {
             const Track& t = d.tracks[ti];
@@ -536,18 +500,22 @@ struct Defender {
             }
             if (best < 0) continue;
             ResponderState& state = d.responders[static_cast<std::size_t>(best)];
-            const scenario::Responder& r = s.responders[static_cast<std::size_t>(best)];
             state.status = ResponderState::EnRoute;
             state.track = static_cast<int>(ti);
             state.dispatchedAt = w.now;
             t.responder = best;
             Event e = event(EventType::Dispatch, &t, state.position,
-                            r.name + " sent to track " + t.id +
-                                (bestDistance < kArrived ? ", already there" : ", " + km(bestDistance) + " away"));
-            e.actor = r.id;
+                            bestDistance < kArrived ? EventReason::AlreadyThere : EventReason::None);
+            e.actor = best;
             e.value = bestDistance;
             emit(e);
         }
+    }
+
+    void respond() {
+        for (std::size_t i = 0; i < d.responders.size(); ++i)
+            work(i);
+        dispatch();
     }
 };
 

@@ -14,13 +14,15 @@
 #include "sim/zone_index.hpp"
 
 #include <memory>
-#include <string>
 #include <vector>
 
 namespace nofly::sim {
 
 struct World;
 struct Model;
+
+/// A responder this near its target (or its base) is there [m]; reports say a place this near is "at" it.
+inline constexpr double kArrived = 50.0;
 
 /// A sensor's report on its way to the operations room.
 struct SensorReport {
@@ -31,12 +33,12 @@ struct SensorReport {
     double range = 0.0;     ///< from the sensor [m]
     bool remoteId = false;  ///< carries the drone's Remote ID broadcast
     bool falseAlarm = false;
-    std::string text;       ///< timeline sightings: the report's words
+    int timeline = -1; ///< a timeline sighting: its Scenario::timeline entry (the report's words)
 };
 
 /// What the operations room believes about one object in the air.
+/// Tracks are numbered in order of creation: people read the first as "T1".
 struct Track {
-    std::string id;               ///< "T1", "T2", ... in order of creation
     int drone = -1;               ///< ground truth: the drone behind it, -1 for none
     bool falseAlarm = false;
     bool classified = false;
@@ -58,7 +60,7 @@ struct SiteState {
     core::Instant closedAt = -1;
     core::Instant lastUnknown = -1; ///< latest report of an unknown track within the closure radius
     std::size_t verdict = 0;        ///< index of the closure's verdict card in World::verdicts
-    std::string closedBy;           ///< the track that closed it
+    int closedBy = -1;              ///< the track that closed it (Defence::tracks)
 };
 
 /// One manned arrival or departure.

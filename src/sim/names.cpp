@@ -40,6 +40,16 @@ std::string_view name(EventType type) {
     return "note";
 }
 
+bool identifiesTrack(EventReason reason) {
+    switch (reason) {
+    case EventReason::IdentifiedAuthorised:
+    case EventReason::IdentifiedByMistake:
+    case EventReason::IdentifiedFalseAlarm:
+    case EventReason::IdentifiedSighting: return true;
+    default: return false;
+    }
+}
+
 std::string_view name(Outcome outcome) {
     switch (outcome) {
     case Outcome::Pending: return "pending";

@@ -9,16 +9,6 @@ namespace nofly::sim {
 
 using scenario::Restriction;
 
-std::string describeWindow(core::Instant from, core::Instant to, const core::TimeFrame& frame) {
-    constexpr core::Instant kFar = 1LL << 60;
-    const bool open = to >= kFar / 2;
-    const bool always = from <= -kFar / 2;
-    if (always && open) return "at all times";
-    if (always) return "until " + core::formatMoment(to, frame);
-    if (open) return "from " + core::formatMoment(from, frame);
-    return core::formatInterval(from, to, frame);
-}
-
 std::vector<Crossing> crossings(const ZoneIndex& index, const std::vector<Segment>& plan) {
     std::vector<Crossing> out;
     std::vector<int> here;        // zones at the last standing point
@@ -80,30 +70,33 @@ bool grants(const scenario::Zone& zone, const scenario::Category& category) {
 
 Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneState& state,
                 const scenario::Category& category, double altitude, core::Instant from, core::Instant to,
-                core::Instant knownAt, const std::vector<int>& authorised, int offset, bool reasons) {
+                core::Instant knownAt, const std::vector<int>& authorised) {
     const scenario::Zone& zone = scenario.zones[static_cast<std::size_t>(zoneIndex)];
     Judgement j;
-    j.finding.zone = zone.id;
+    j.finding.zone = zoneIndex;
     j.finding.restriction = zone.restriction;
-    // the words are made only when asked for: the simulation judges far more often than it explains
-    auto none = [&](auto&& why) {
+    j.finding.from = from;
+    j.finding.to = to;
+    auto none = [&](FindingReason reason) {
         j.finding.applies = false;
-        if (reasons) j.finding.why = why();
+        j.finding.reason = reason;
         return j;
     };
-    const auto metres = [](double m) { return core::formatQuantity(m, core::Dimension::Length); };
 
-    if (zone.restriction == Restriction::NoRestriction) return none([] { return std::string("no restriction"); });
-    if (scenario::isExempt(zone, category.id)) return none([&] { return category.name + " are exempt"; });
+    if (zone.restriction == Restriction::NoRestriction) return none(FindingReason::NoRestriction);
+    if (scenario::isExempt(zone, category.id)) return none(FindingReason::Exempt);
 
     // heights: ground is taken as sea level, a fair approximation for Denmark (highest point 171 m)
+    j.finding.altitude = altitude;
     const double floor = zone.altitude.floor.metres;
-    if (altitude < floor)
-        return none([&] { return "flies at " + metres(altitude) + ", below the zone's floor of " + metres(floor); });
-    if (zone.altitude.ceiling && altitude > zone.altitude.ceiling->metres)
-        return none([&] {
-            return "flies at " + metres(altitude) + ", above the zone's ceiling of " + metres(zone.altitude.ceiling->metres);
-        });
+    if (altitude < floor) {
+        j.finding.limit = floor;
+        return none(FindingReason::BelowFloor);
+    }
+    if (zone.altitude.ceiling && altitude > zone.altitude.ceiling->metres) {
+        j.finding.limit = zone.altitude.ceiling->metres;
+        return none(FindingReason::AboveCeiling);
+    }
 
     // in force while the flight is inside, as far as the operator can know
     const ActiveWindow* window = nullptr;
@@ -112,48 +105,40 @@ Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneSta
             window = &w;
             break;
         }
-    // the stay as words: "09:00-09:30", or "at 09:00" for a moment (nofly where), never "inside at 09:00"
-    const core::TimeFrame frame{scenario.time.start, offset};
-    const auto stay = [&](const char* before, const char* after) {
-        const std::string words = describeWindow(from, to, frame);
-        return words.starts_with("at ") ? words : before + words + after;
-    };
     if (!window) {
         for (const ActiveWindow& w : state.windows)
-            if (w.from <= to && w.to > from)
-                return none([&] {
-                    return "not yet announced at " + core::formatMoment(knownAt, frame) + " (in force " +
-                           describeWindow(w.from, w.to, frame) + ")";
-                });
-        return none([&] { return "not in force " + stay("while the flight is inside (", ")"); });
+            if (w.from <= to && w.to > from) {
+                j.finding.knownAt = knownAt;
+                j.finding.windowFrom = w.from;
+                j.finding.windowTo = w.to;
+                return none(FindingReason::NotYetAnnounced);
+            }
+        return none(FindingReason::NotInForce);
     }
-    const auto inForce = [&] {
-        return "in force " + describeWindow(window->from, scenario::endAsKnown(*window, knownAt), frame) + ", " +
-               stay("inside ", "");
-    };
+    j.finding.windowFrom = window->from;
+    j.finding.windowTo = scenario::endAsKnown(*window, knownAt);
 
     // a standing authorisation is a dispensation: it lifts the zone for the category, whatever its
     // restriction
     if (scenario::holdsStandingAuthorisation(category, zone))
-        return none([&] { return category.name + " hold a standing authorisation"; });
+        return none(FindingReason::StandingAuthorisation);
 
     j.finding.applies = true;
     switch (zone.restriction) {
     case Restriction::Prohibited:
         j.bearing = Bearing::Prohibited;
-        if (reasons) j.finding.why = "prohibited, " + inForce();
+        j.finding.reason = FindingReason::Prohibited;
         break;
     case Restriction::Authorisation:
         if (std::find(authorised.begin(), authorised.end(), zoneIndex) != authorised.end())
-            return none([] { return std::string("authorisation granted for this flight"); });
+            return none(FindingReason::AuthorisationGranted);
         j.bearing = Bearing::NeedsAuthorisation;
-        if (reasons)
-            j.finding.why = "authorisation required, " + inForce() +
-                            (grants(zone, category) ? "" : "; not granted to " + category.name);
+        j.finding.reason =
+            grants(zone, category) ? FindingReason::AuthorisationRequired : FindingReason::NeverGranted;
         break;
     case Restriction::Conditional:
         j.bearing = Bearing::Conditional;
-        if (reasons) j.finding.why = "conditions apply, " + inForce();
+        j.finding.reason = FindingReason::ConditionsApply;
         break;
     case Restriction::NoRestriction:
         break;
@@ -166,10 +151,11 @@ WhereAnswer where(const scenario::Scenario& scenario, const World& world, core::
     WhereAnswer answer;
     const scenario::Category* category = scenario.category(categoryId);
     if (!category) return answer;
+    answer.category = static_cast<int>(category - scenario.categories.data());
     bool prohibited = false, refused = false, authorisation = false;
     for (int z : world.index->zonesAt(at)) {
-        Judgement j = judge(scenario, z, world.zones[static_cast<std::size_t>(z)], *category, altitude, time, time,
-                            time, {}, scenario.time.utcOffsetMinutes);
+        Judgement j = judge(scenario, z, world.zones[static_cast<std::size_t>(z)], *category, altitude, time,
+                            time, time, {});
         prohibited = prohibited || j.bearing == Bearing::Prohibited;
         // an authorisation the zone never grants the category is refused at once, as in a run
         const bool grantable = grants(scenario.zones[static_cast<std::size_t>(z)], *category);
@@ -179,15 +165,13 @@ WhereAnswer where(const scenario::Scenario& scenario, const World& world, core::
     }
     if (prohibited || refused) {
         answer.outcome = Outcome::Denied;
-        answer.summary =
-            "No: " + category->name + " may not fly here then." +
-            (prohibited ? "" : " The authorisation it needs is never granted to " + category->name + ".");
+        answer.reason = prohibited ? WhereReason::Prohibited : WhereReason::NeverGranted;
     } else if (authorisation) {
         answer.outcome = Outcome::Pending;
-        answer.summary = "Only with an authorisation: ask the zone's authority first.";
+        answer.reason = WhereReason::NeedsAuthorisation;
     } else {
         answer.outcome = Outcome::Allowed;
-        answer.summary = answer.zones.empty() ? "Yes: no zone here." : "Yes: no zone here forbids it then.";
+        answer.reason = answer.zones.empty() ? WhereReason::NoZone : WhereReason::NothingForbids;
     }
     return answer;
 }

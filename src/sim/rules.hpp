@@ -45,23 +45,29 @@ bool grants(const scenario::Zone& zone, const scenario::Category& category);
 
 /// Whether zone `zoneIndex` applies to a flight of `category` at `altitude`
 /// while it is inside during [from, to], as known at `knownAt`. `authorised`
-/// lists zones for which this flight was granted an authorisation.
+/// lists zones for which this flight was granted an authorisation. The
+/// finding says why as a reason code and figures (report/sentences.hpp words it).
 Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneState& state,
                 const scenario::Category& category, double altitude, core::Instant from, core::Instant to,
-                core::Instant knownAt, const std::vector<int>& authorised, int utcOffsetMinutes,
-                bool reasons = true);
+                core::Instant knownAt, const std::vector<int>& authorised);
+
+/// The overall answer of `where`, by the sentence it reads as.
+enum class WhereReason : std::uint8_t {
+    Prohibited,         ///< a zone here forbids the category then
+    NeverGranted,       ///< a zone here needs an authorisation it never grants the category
+    NeedsAuthorisation, ///< only with an authorisation
+    NoZone,             ///< no zone here
+    NothingForbids,     ///< zones here, none forbids it then
+};
 
 /// "Can I fly here?": the zones at a point and time and the overall verdict.
 struct WhereAnswer {
     Outcome outcome = Outcome::Allowed; ///< Allowed, or Denied for prohibited; authorisation shows as findings
-    std::string summary;                ///< one sentence
+    WhereReason reason = WhereReason::NoZone;
+    int category = -1; ///< Scenario::categories: the category asked about
     std::vector<Judgement> zones;
 };
 WhereAnswer where(const scenario::Scenario& scenario, const World& world, core::Vec2 at, core::Instant time,
                   double altitude, const std::string& category);
-
-/// "08:00-12:00", "from 00:00 on 29 Sep", "at all times" or "at 09:00" for
-/// messages, as core::formatInterval writes times for people.
-std::string describeWindow(core::Instant from, core::Instant to, const core::TimeFrame& frame);
 
 } // namespace nofly::sim

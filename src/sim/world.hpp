@@ -48,7 +48,7 @@ struct FlightPlan {
 using ActiveWindow = scenario::InForceWindow;
 
 /// An event of a drone's plan still to come, kept small: the full Event (with
-/// its position and text) is made when it happens.
+/// its position) is made when it happens.
 struct PendingEvent {
     core::Instant time = 0;
     EventType type = EventType::Note;

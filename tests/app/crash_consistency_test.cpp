@@ -175,10 +175,10 @@ TEST_F(CrashConsistency, AKilledSweepLeavesWholeRunsAndTablesAndResumes) {
     timed(sweep("11", m_dir / "old"));
     const auto length = timed(sweep("21", m_dir / "new"));
     auto tables = [](const std::map<std::string, std::string>& all) {
-        std::map<std::string, std::string> out;
+        std::map<std::string, std::string> kept;
         for (const auto& [name, bytes] : all)
-            if (name.rfind("runs/", 0) != 0) out[name] = bytes;
-        return out;
+            if (name.rfind("runs/", 0) != 0) kept[name] = bytes;
+        return kept;
     };
     const auto oldFiles = files(m_dir / "old"), newFiles = files(m_dir / "new");
     ASSERT_EQ(tables(oldFiles).size(), 3u);

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <numbers>
 #include <sstream>
 #include <unistd.h>
 
@@ -202,7 +203,7 @@ int areaDifferences(const core::Region& a, const core::Region& b) {
     auto nearBoundary = [](const core::Region& r, core::Vec2 p) {
         const bool inside = core::contains(r, p);
         for (int k = 0; k < 8; ++k) {
-            const double angle = k * 3.141592653589793 / 4.0;
+            const double angle = k * std::numbers::pi / 4.0;
             if (core::contains(r, p + core::Vec2{std::cos(angle), std::sin(angle)} * 2.0) != inside)
                 return true;
         }
@@ -308,9 +309,9 @@ std::vector<std::string> shippedScenarios() {
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedRoundTrip, ::testing::ValuesIn(shippedScenarios()),
-                         [](const auto& info) {
-                             std::string name = fs::path(info.param).parent_path().filename().string() + "_" +
-                                                fs::path(info.param).stem().string();
+                         [](const auto& paramInfo) {
+                             std::string name = fs::path(paramInfo.param).parent_path().filename().string() +
+                                                "_" + fs::path(paramInfo.param).stem().string();
                              for (char& c : name)
                                  if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                              return name;
@@ -510,7 +511,7 @@ TEST(ImportCommand, AFragmentTooBigToIncludeIsNotWritten) {
             json << (f ? ",\n" : "") << "{\"type\": \"Feature\", \"properties\": {\"name\": \"Z" << f
                  << "\"}, \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[";
             for (int k = 0; k <= 12; ++k) {
-                const double a = 2.0 * 3.141592653589793 * (k % 12) / 12.0;
+                const double a = 2.0 * std::numbers::pi * (k % 12) / 12.0;
                 json << (k ? ", " : "") << '[' << 12.0 + 0.01 * (f % 100) + 0.003 * std::cos(a) << ", "
                      << 55.0 + 0.01 * (f / 100) + 0.003 * std::sin(a) << ']';
             }

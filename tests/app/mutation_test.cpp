@@ -370,8 +370,8 @@ TEST_P(ShippedScenarioMutations, NoflyCheckRefusesEachChangeAtItsLine) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Shipped, ShippedScenarioMutations, ::testing::ValuesIn(shipped()),
-                         [](const ::testing::TestParamInfo<Shipped>& info) {
-                             std::string name = info.param.folder + "_" + info.param.file;
+                         [](const ::testing::TestParamInfo<Shipped>& paramInfo) {
+                             std::string name = paramInfo.param.folder + "_" + paramInfo.param.file;
                              for (char& c : name)
                                  if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                              return name;

@@ -21,6 +21,7 @@
 #include "report/ledger.hpp"
 #include "report/run_files.hpp"
 #include "report/run_record.hpp"
+#include "report/sentences.hpp"
 #include "report/tracks_geojson.hpp"
 #include "report/zones_export.hpp"
 #include "scenario/loader.hpp"
@@ -43,6 +44,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <numbers>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -201,7 +203,7 @@ private:
             const int n = between(5, 8);
             std::string outer;
             for (int k = 0; k < n; ++k) {
-                const double a = (k + m_random.uniform(-0.2, 0.2)) * 2.0 * 3.14159265358979 / n;
+                const double a = (k + m_random.uniform(-0.2, 0.2)) * 2.0 * std::numbers::pi / n;
                 const double radius = r * m_random.uniform(0.6, 1.0);
                 const int px = z.x + static_cast<int>(std::lround(radius * std::sin(a)));
                 const int py = z.y + static_cast<int>(std::lround(radius * std::cos(a)));
@@ -567,10 +569,6 @@ bool knownInForce(const sim::World& world, std::size_t z, Instant t, Instant dec
     return false;
 }
 
-std::size_t zoneIndex(const scenario::Scenario& s, const std::string& id) {
-    return static_cast<std::size_t>(s.zone(id) - s.zones.data());
-}
-
 /// What a flight's own events say: the authorisations granted to it (with when), and when its
 /// plan stopped being the one it took off on (a breach, a responder).
 struct FlightStory {
@@ -582,10 +580,11 @@ struct FlightStory {
 std::map<std::string, FlightStory> stories(const CaseRun& r) {
     std::map<std::string, FlightStory> out;
     for (const sim::Event& e : r.record.events) {
-        if (e.flight.empty()) continue;
-        FlightStory& f = out[e.flight];
+        if (e.flight < 0) continue;
+        FlightStory& f = out[report::flightId(r.world, e.flight)];
         f.events.push_back(&e);
-        if (e.type == EventType::AuthorisationGranted) f.granted.emplace(e.zone, e.time);
+        if (e.type == EventType::AuthorisationGranted)
+            f.granted.emplace(report::zoneId(r.scenario, e.zone), e.time);
         if (e.type == EventType::Breach) f.breach = std::min(f.breach, e.time);
         if (e.type == EventType::Neutralised) f.neutralised = std::min(f.neutralised, e.time);
     }
@@ -596,7 +595,7 @@ std::map<std::string, FlightStory> stories(const CaseRun& r) {
 const sim::Verdict* takeOffCard(const sim::World& world, const std::string& flight, Instant departed) {
     const sim::Verdict* card = nullptr;
     for (const sim::Verdict& v : world.verdicts)
-        if (v.flight == flight && v.time == departed) card = &v;
+        if (report::flightId(world, v.flight) == flight && v.time == departed) card = &v;
     return card;
 }
 
@@ -626,21 +625,23 @@ void checkKnownZonesKept(const CaseRun& r, std::vector<Failure>& out, Reach& rea
         auto fail = [&](const std::string& what) {
             out.push_back({"a", r.variant,
                            "compliant flight " + fp.flight.id + " (decided at " + clockOf(s, decided) + ") " +
-                               what + (card ? "\n" + report::verdictCardText(s, *card) : std::string())});
+                               what +
+                               (card ? "\n" + report::verdictCardText(s, r.world, *card) : std::string())});
         };
         for (const sim::Event* e : f.events) {
             // up to a responder's act (its doing, not the operator's); after a breach too, whose way
             // out and home keep out of every zone known to forbid the flight (rule 11)
-            if (e->time >= f.neutralised || e->zone.empty()) continue;
-            const std::size_t z = zoneIndex(s, e->zone);
+            if (e->time >= f.neutralised || e->zone < 0) continue;
+            const auto z = static_cast<std::size_t>(e->zone);
+            const std::string& zone = s.zones[z].id;
             const bool known = knownInForce(r.world, z, e->time, decided);
             if (e->type == EventType::ViolationStart && known)
-                fail("violates " + e->zone + " at " + clockOf(s, e->time) +
+                fail("violates " + zone + " at " + clockOf(s, e->time) +
                      ", in force then and known when it decided");
             if (e->type != EventType::ZoneEntry) continue;
             reach.add("compliant zone entries");
             if (known && forbids(s.zones[z], category, fp.flight.altitude.metres, granted))
-                fail("enters " + e->zone + " at " + clockOf(s, e->time) +
+                fail("enters " + zone + " at " + clockOf(s, e->time) +
                      ", which forbids it, in force then and known when it decided");
             // the card weighs every zone the route it took off on meets (up to a breach: a new plan)
             if (!card || e->time >= f.breach) continue;
@@ -652,10 +653,10 @@ void checkKnownZonesKept(const CaseRun& r, std::vector<Failure>& out, Reach& rea
                            x.restriction != scenario::Restriction::Conditional;
                 });
             if (!weighed)
-                fail("enters " + e->zone + " at " + clockOf(s, e->time) +
+                fail("enters " + zone + " at " + clockOf(s, e->time) +
                      ", which its take-off card does not weigh");
             if (forbidden)
-                fail("enters " + e->zone + " at " + clockOf(s, e->time) +
+                fail("enters " + zone + " at " + clockOf(s, e->time) +
                      ", which its take-off card says forbids it");
         }
     }
@@ -862,10 +863,10 @@ WhereSets whereSets(const scenario::Scenario& s, const sim::WhereAnswer& answer,
                     const scenario::Category& category) {
     WhereSets out;
     for (const sim::Judgement& j : answer.zones) {
-        if (j.bearing == sim::Bearing::Prohibited) out.prohibited.insert(j.finding.zone);
+        const scenario::Zone& zone = s.zones[static_cast<std::size_t>(j.finding.zone)];
+        if (j.bearing == sim::Bearing::Prohibited) out.prohibited.insert(zone.id);
         if (j.bearing == sim::Bearing::NeedsAuthorisation)
-            (sim::grants(*s.zone(j.finding.zone), category) ? out.authorisation : out.refused)
-                .insert(j.finding.zone);
+            (sim::grants(zone, category) ? out.authorisation : out.refused).insert(zone.id);
     }
     return out;
 }
@@ -949,7 +950,7 @@ void checkCommandsAgree(const CaseRun& r, const std::string& path, bool commands
         // its first card weighs each prohibiting zone as applying
         const sim::Verdict* first = nullptr;
         for (const sim::Verdict& v : r.world.verdicts)
-            if (v.flight == f.id) {
+            if (report::flightId(r.world, v.flight) == f.id) {
                 first = &v;
                 break;
             }
@@ -958,10 +959,11 @@ void checkCommandsAgree(const CaseRun& r, const std::string& path, bool commands
             continue;
         }
         for (const std::string& z : at.prohibited)
-            if (std::none_of(first->findings.begin(), first->findings.end(),
-                             [&](const sim::ZoneFinding& x) { return x.zone == z && x.applies; }))
+            if (std::none_of(first->findings.begin(), first->findings.end(), [&](const sim::ZoneFinding& x) {
+                    return report::zoneId(s, x.zone) == z && x.applies;
+                }))
                 fail(here + "where finds " + z + " prohibiting it, its first card does not:\n" +
-                     report::verdictCardText(s, *first));
+                     report::verdictCardText(s, r.world, *first));
         if (!commands) continue;
 
         // nofly where, read from the file with its options as text
@@ -978,11 +980,12 @@ void checkCommandsAgree(const CaseRun& r, const std::string& path, bool commands
         where.altitude = height;
         where.category = f.category;
         if (runWhere(where, whereOut, whereErr) != kOk) fail(here + "nofly where fails: " + whereErr.str());
-        std::string said = "  " + answer.summary + "\n";
+        std::string said = "  " + report::whereText(s, answer) + "\n";
         for (const sim::Judgement& j : answer.zones)
-            said += "  - " + s.zone(j.finding.zone)->name + " (" +
+            said += "  - " + s.zones[static_cast<std::size_t>(j.finding.zone)].name + " (" +
                     std::string(scenario::name(j.finding.restriction)) +
-                    "): " + (j.finding.applies ? "applies: " : "does not apply: ") + j.finding.why + "\n";
+                    "): " + (j.finding.applies ? "applies: " : "does not apply: ") +
+                    report::findingText(s, s.category(f.category), j.finding) + "\n";
         if (whereOut.str().find(said) == std::string::npos)
             fail(here + "nofly where answers otherwise than the run's rules:\n" + said + "but:\n" +
                  whereOut.str());
@@ -1004,9 +1007,10 @@ void checkCommandsAgree(const CaseRun& r, const std::string& path, bool commands
         if (text.rfind(header, 0) != 0)
             fail(here + "nofly explain does not begin with '" + header + "':\n" + text);
         for (const sim::Verdict& v : r.world.verdicts)
-            if (v.flight == f.id && text.find(report::verdictCardText(s, v)) == std::string::npos)
-                fail(here + "nofly explain does not print the run's card\n" + report::verdictCardText(s, v) +
-                     "but:\n" + text);
+            if (report::flightId(r.world, v.flight) == f.id &&
+                text.find(report::verdictCardText(s, r.world, v)) == std::string::npos)
+                fail(here + "nofly explain does not print the run's card\n" +
+                     report::verdictCardText(s, r.world, v) + "but:\n" + text);
     }
 }
 
@@ -1042,9 +1046,9 @@ void checkSameDraws(const CaseRun& base, const CaseRun& other, std::vector<Failu
     if (base.world.defence.cooperative != other.world.defence.cooperative)
         fail("the drones broadcasting Remote ID are drawn otherwise in the variant");
     auto alarms = [](const CaseRun& r) {
-        std::vector<std::tuple<Instant, double, double, std::string>> seen;
+        std::vector<std::tuple<Instant, double, double, int>> seen; // and the sensor
         for (const sim::Event& e : r.record.events)
-            if (e.type == EventType::FalseAlarm) seen.emplace_back(e.time, e.at.x, e.at.y, e.actor);
+            if (e.type == EventType::FalseAlarm) seen.emplace_back(e.time, e.at.x, e.at.y, e.ref);
         return seen;
     };
     if (alarms(base) != alarms(other)) fail("the sensors' false alarms are drawn otherwise in the variant");

@@ -54,8 +54,10 @@ TEST_P(ShippedRun, MeetsItsExpectations) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedRun, ::testing::ValuesIn(shippedRuns()),
-                         [](const auto& info) {
-                             std::string name = info.param.first + "_" + (info.param.second.empty() ? "base" : info.param.second);
+                         [](const auto& paramInfo) {
+                             std::string name =
+                                 paramInfo.param.first + "_" +
+                                 (paramInfo.param.second.empty() ? "base" : paramInfo.param.second);
                              for (char& c : name)
                                  if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                              return name;

@@ -102,6 +102,19 @@ TEST_F(Sweep, MistakesAreNamed) {
     EXPECT_EQ(nofly("sweep scenarios/denmark_2025/summit_ban.yaml --set 'x=1..2/1' --metric nope").exit, 2);
 }
 
+// --merge draws a chart too: a metric that no sweep table has a column for is a mistake of the command
+// line, said before any table is read, not a chart of zeros under its name
+TEST_F(Sweep, MergeRefusesAChartOfAMetricItDoesNotHave) {
+    const std::string tiny = "sweep scenarios/tutorial/01_one_zone_one_flight.yaml "
+                             "--set 'zones.helipad.shape.circle.radius=500m' --out '";
+    ASSERT_EQ(nofly(tiny + (m_dir / "tiny").string() + "'").exit, 0);
+    const auto merged = nofly("sweep --merge '" + (m_dir / "tiny").string() +
+                              "' --metric disrupted_minutes --out '" + (m_dir / "merged").string() + "'");
+    EXPECT_EQ(merged.exit, 2);
+    EXPECT_THAT(merged.out, HasSubstr("nofly sweep: --metric 'disrupted_minutes' ("));
+    EXPECT_FALSE(fs::exists(m_dir / "merged"));
+}
+
 // a range so long that its count of values overflowed an integer once passed
 // the limit as a negative number and left an empty grid (a crash)
 TEST_F(Sweep, AHugeRangeIsRefusedNotWrapped) {

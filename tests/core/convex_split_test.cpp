@@ -16,8 +16,6 @@
 namespace nofly::core {
 namespace {
 
-constexpr double kPi = std::numbers::pi;
-
 Ring rectangle(double x0, double y0, double x1, double y1) {
     return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
 }
@@ -114,7 +112,7 @@ void expectTiling(const Polygon& polygon, const std::vector<Ring>& pieces, int s
 Ring star(std::size_t points, double outer, double inner) {
     Ring ring;
     for (std::size_t i = 0; i < 2 * points; ++i) {
-        const double angle = kPi * static_cast<double>(i) / static_cast<double>(points);
+        const double angle = std::numbers::pi * static_cast<double>(i) / static_cast<double>(points);
         const double radius = i % 2 == 0 ? outer : inner;
         ring.push_back({radius * std::cos(angle), radius * std::sin(angle)});
     }
@@ -215,7 +213,7 @@ TEST(ConvexSplit, TwoHundredVertexStarShapedPolygon) {
     Samples random(7);
     Ring ring;
     for (int i = 0; i < 200; ++i) {
-        const double angle = 2 * kPi * i / 200.0;
+        const double angle = 2 * std::numbers::pi * i / 200.0;
         const double radius = random.uniform(300.0, 1000.0);
         ring.push_back({5000 + radius * std::cos(angle), -3000 + radius * std::sin(angle)});
     }

@@ -20,8 +20,6 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-constexpr double kPi = std::numbers::pi;
-
 // An axis-aligned rectangle, counter-clockwise.
 Ring rectangle(double x0, double y0, double x1, double y1) {
     return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}};
@@ -106,16 +104,16 @@ TEST(GeometryArea, RegionAddsItsParts) {
     Region region = regionOf(Polygon{rectangle(0, 0, 10, 10), {}});
     region.circles.push_back({{50, 50}, 2.0});
     region.corridors.push_back({{{100, 0}, {110, 0}}, 1.0});
-    EXPECT_NEAR(area(region), 100.0 + 4.0 * kPi + (2.0 * 10.0 + kPi), 1e-9);
+    EXPECT_NEAR(area(region), 100.0 + 4.0 * std::numbers::pi + (2.0 * 10.0 + std::numbers::pi), 1e-9);
     EXPECT_DOUBLE_EQ(area(Region{}), 0.0);
 }
 
 TEST(GeometryArea, CorridorWithRepeatedPointsAndSinglePoint) {
-    EXPECT_NEAR(area(regionOf(Corridor{{{0, 0}, {0, 0}, {10, 0}, {10, 0}}, 2.0})), 2 * 2 * 10 + 4 * kPi,
-                1e-9);
-    EXPECT_NEAR(area(regionOf(Corridor{{{3, 3}}, 2.0})), 4 * kPi, 1e-9);
+    EXPECT_NEAR(area(regionOf(Corridor{{{0, 0}, {0, 0}, {10, 0}, {10, 0}}, 2.0})),
+                2 * 2 * 10 + 4 * std::numbers::pi, 1e-9);
+    EXPECT_NEAR(area(regionOf(Corridor{{{3, 3}}, 2.0})), 4 * std::numbers::pi, 1e-9);
     // a straight continuation adds no correction
-    EXPECT_NEAR(area(regionOf(Corridor{{{0, 0}, {5, 0}, {10, 0}}, 1.0})), 20 + kPi, 1e-9);
+    EXPECT_NEAR(area(regionOf(Corridor{{{0, 0}, {5, 0}, {10, 0}}, 1.0})), 20 + std::numbers::pi, 1e-9);
 }
 
 // Grid estimate of a corridor's area: cells of `step` metres whose centre is inside.
@@ -139,9 +137,10 @@ TEST(GeometryArea, CorridorTurnFormulaMatchesGridEstimate) {
     };
     const double h = 5.0;
     const std::vector<Case> cases = {
-        {{{0, 0}, {40, 0}, {40, 30}}, kPi / 2}, // right angle
-        {{{0, 0}, {40, 0}, {40 - 30 * std::cos(kPi / 4), 30 * std::sin(kPi / 4)}}, 3 * kPi / 4}, // sharp
-        {{{0, 0}, {30, 0}, {30, 30}, {60, 30}}, kPi / 2}, // two turns, zigzag
+        {{{0, 0}, {40, 0}, {40, 30}}, std::numbers::pi / 2}, // right angle
+        {{{0, 0}, {40, 0}, {40 - 30 * std::cos(std::numbers::pi / 4), 30 * std::sin(std::numbers::pi / 4)}},
+         3 * std::numbers::pi / 4},                                    // sharp
+        {{{0, 0}, {30, 0}, {30, 30}, {60, 30}}, std::numbers::pi / 2}, // two turns, zigzag
     };
     for (const Case& c : cases) {
         const Corridor corridor{c.path, h};
@@ -149,7 +148,7 @@ TEST(GeometryArea, CorridorTurnFormulaMatchesGridEstimate) {
         for (std::size_t i = 1; i < c.path.size(); ++i)
             pathLength += distance(c.path[i - 1], c.path[i]);
         const double turns = static_cast<double>(c.path.size() - 2);
-        const double withoutCorrection = 2 * h * pathLength + kPi * h * h;
+        const double withoutCorrection = 2 * h * pathLength + std::numbers::pi * h * h;
         const double correction = turns * h * h * (c.turnAngle / 2 - std::tan(c.turnAngle / 2));
         const double estimate = gridArea(corridor, 0.05);
         const double tolerance = 0.5; // [m^2], the grid's error is well below this
@@ -389,7 +388,7 @@ TEST(GeometrySelfIntersection, SpikeIsReportedAsItsTwoEdges) {
 TEST(GeometrySelfIntersection, LargeStarIsSimple) {
     Ring star;
     for (int i = 0; i < 3000; ++i) {
-        const double angle = 2 * kPi * i / 3000.0;
+        const double angle = 2 * std::numbers::pi * i / 3000.0;
         const double radius = i % 2 == 0 ? 1000.0 : 900.0;
         star.push_back({radius * std::cos(angle), radius * std::sin(angle)});
     }
@@ -790,7 +789,7 @@ TEST(GeometryCircleRing, CircumscribedCounterClockwise) {
     const Ring ring = circleRing(circle, segments);
     ASSERT_EQ(ring.size(), segments);
     EXPECT_GT(signedArea(ring), 0.0);
-    const double vertexRadius = 10.0 / std::cos(kPi / 12.0);
+    const double vertexRadius = 10.0 / std::cos(std::numbers::pi / 12.0);
     for (std::size_t i = 0; i < ring.size(); ++i) {
         EXPECT_NEAR(distance(ring[i], circle.center), vertexRadius, 1e-9);
         // each edge touches the circle at its middle
@@ -800,7 +799,7 @@ TEST(GeometryCircleRing, CircumscribedCounterClockwise) {
     // so the polygon contains the circle
     const Polygon polygon{ring, {}};
     for (int k = 0; k < 360; ++k) {
-        const double angle = 2 * kPi * k / 360.0;
+        const double angle = 2 * std::numbers::pi * k / 360.0;
         EXPECT_TRUE(contains(polygon, circle.center + Vec2{std::cos(angle), std::sin(angle)} * 10.0));
     }
 }

@@ -1,4 +1,4 @@
-#include "render/camera.hpp"
+#include "render/detail/camera.hpp"
 
 #include <gtest/gtest.h>
 

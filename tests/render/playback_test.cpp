@@ -1,4 +1,4 @@
-#include "render/playback.hpp"
+#include "render/detail/playback.hpp"
 
 #include "scenario/loader.hpp"
 #include "sim/simulation.hpp"
@@ -40,7 +40,9 @@ void expectSameEvents(std::span<const sim::Event> a, const std::vector<sim::Even
         EXPECT_EQ(a[k].tick, b[k].tick) << k;
         EXPECT_EQ(a[k].type, b[k].type) << k;
         EXPECT_EQ(a[k].flight, b[k].flight) << k;
-        EXPECT_EQ(a[k].text, b[k].text) << k;
+        EXPECT_EQ(a[k].reason, b[k].reason) << k;
+        EXPECT_EQ(a[k].zone, b[k].zone) << k;
+        EXPECT_EQ(a[k].value, b[k].value) << k;
     }
 }
 

@@ -1,8 +1,9 @@
-#include "render/tessellation.hpp"
+#include "render/detail/tessellation.hpp"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <numbers>
 
 namespace nofly::render {
 namespace {
@@ -37,7 +38,7 @@ TEST(Tessellation, EachCounterClockwiseRingStartsAPolygon) {
 TEST(Tessellation, ACircleIsNearlyItsArea) {
     Triangles out;
     fillCircle({5, 5}, 100.0, 180, out);
-    EXPECT_NEAR(area(out), 3.14159265 * 100.0 * 100.0, 0.001 * 3.14159265 * 1e4);
+    EXPECT_NEAR(area(out), std::numbers::pi * 100.0 * 100.0, 0.001 * std::numbers::pi * 1e4);
 }
 
 TEST(Tessellation, ASolidLineIsItsLengthTimesItsWidth) {

@@ -1,14 +1,23 @@
 // The metrics of a run: near_misses counts every near miss, those a summary
-// event stands for included (docs/simulation.md, "Near misses in a crowd").
+// event stands for included (docs/simulation.md, "Near misses in a crowd");
+// the one table of metrics agrees with the scenario language's list, refuses
+// a name it does not have, and is what report.json writes.
 #include "report/run_record.hpp"
 
+#include "lesson_run.hpp"
+#include "report/ledger.hpp"
+#include "report/run_files.hpp"
+#include "scenario/keys.hpp"
 #include "scenario/loader.hpp"
 #include "sim/simulation.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include <map>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace nofly::report {
 namespace {
@@ -35,10 +44,10 @@ TEST(Metrics, NearMissesCountThoseASummaryStandsFor) {
     int listed = 0, summaries = 0, total = 0;
     for (const sim::Event& e : events) {
         if (e.type != sim::EventType::NearMiss) continue;
-        const int n = e.other.empty() ? static_cast<int>(e.value) : 1;
-        (e.other.empty() ? summaries : listed) += 1;
+        const int n = e.other < 0 ? static_cast<int>(e.value) : 1;
+        (e.other < 0 ? summaries : listed) += 1;
         total += n;
-        byCategory[e.flight.substr(0, 1) == "h" ? "hobby" : "photo"] += n;
+        byCategory[world.flights[static_cast<std::size_t>(e.flight)].flight.category] += n;
     }
     ASSERT_GT(summaries, 0);
     EXPECT_GE(total, 300 * 299 / 2); // every pair at the first check in the air
@@ -48,6 +57,133 @@ TEST(Metrics, NearMissesCountThoseASummaryStandsFor) {
     EXPECT_EQ(m.total.nearMisses, total);
     EXPECT_EQ(m.byCategory.at("hobby").nearMisses, byCategory["hobby"]);
     EXPECT_EQ(m.byCategory.at("photo").nearMisses, byCategory["photo"]);
+}
+
+TEST(MetricTable, ExpectMetricsAreTheTablesInItsOrder) {
+    // the loader checks `expect: {metric: ...}` against keys::kMetrics, the report computes from the table
+    std::vector<std::string> names;
+    for (const Metric& m : kMetricTable)
+        names.emplace_back(m.name);
+    EXPECT_EQ(names, scenario::keys::kMetrics);
+}
+
+TEST(MetricTable, AnUnknownNameIsAnErrorNotAZero) {
+    Counts c;
+    c.planned = 3;
+    EXPECT_EQ(metricValue(c, "planned"), 3.0);
+    EXPECT_EQ(findMetric("planed"), nullptr);
+    EXPECT_THROW(metricValue(c, "planed"), std::invalid_argument);
+}
+
+TEST(MetricTable, EveryFinalOutcomeIsAMetric) {
+    for (FinalOutcome o : kFinalOutcomes) {
+        const Metric* m = findMetric(name(o));
+        ASSERT_NE(m, nullptr) << name(o);
+        EXPECT_TRUE(isOutcome(*m)) << name(o);
+    }
+    EXPECT_FALSE(isOutcome(metric("took_off")));
+}
+
+TEST(MetricTable, EachRowIsComputedOneWay) {
+    // a count, a summed amount or a function of the counts, exactly one of them
+    // (the compile-time check in metrics.hpp cannot see the function under -fsanitize)
+    for (const Metric& m : kMetricTable) {
+        const int ways = (m.count ? 1 : 0) + (m.amount ? 1 : 0) + (m.derived ? 1 : 0);
+        EXPECT_EQ(ways, 1) << m.name;
+    }
+}
+
+TEST(MetricTable, ValuesComeFromTheirCounts) {
+    Counts c;
+    c.tookOff = 4, c.delayMinutes = 10.0, c.unknownTracks = 8, c.harmlessUnknown = 2, c.extraKm = 1.25;
+    EXPECT_EQ(metric("took_off").value(c), 4.0);
+    EXPECT_EQ(metric("mean_delay_minutes").value(c), 2.5);
+    EXPECT_EQ(metric("confusion").value(c), 0.25);
+    EXPECT_EQ(metric("extra_km").value(c), 1.25);
+    EXPECT_EQ(metric("time_to_detect").value(c), 0.0); // nothing detected: no mean
+}
+
+TEST(MetricTable, ReportJsonWritesEveryMetric) {
+    testing::LessonRun lesson;
+    lesson.run.metrics = computeMetrics(lesson.scenario, lesson.world, lesson.run.events);
+    lesson.run.metrics.total.defence = true; // so that "detection" is written too
+    const nlohmann::json total = nlohmann::json::parse(reportJson(lesson.run)).at("metrics").at("total");
+    const nlohmann::json detection =
+        nlohmann::json::parse(reportJson(lesson.run)).at("metrics").at("detection");
+    for (const Metric& m : kMetricTable) {
+        const std::string key(m.jsonKey.empty() ? m.name : m.jsonKey);
+        const nlohmann::json& group = m.part == Part::Defence ? detection
+                                      : m.part == Part::Flag  ? total.at("flags")
+                                                              : total;
+        if (isOutcome(m)) {
+            EXPECT_TRUE(total.at("outcomes").contains(key)) << key;
+        }
+        if (!isOutcome(m) || m.part == Part::Defence) {
+            EXPECT_TRUE(group.contains(key)) << key;
+        }
+    }
+    EXPECT_EQ(total.at("outcomes").at("violated"), 1); // the careless pilot
+    EXPECT_EQ(total.at("flags").at("rerouted"), 1);    // the careful one
+}
+
+// issue 16's yardstick: drone-minutes near a protected place, whatever the rules say. A pilot who
+// ignores the ban crosses the palace's disc along its diameter (1 km at 10 m/s: 100 s) under every
+// policy; a careful one crosses it off-centre without the ban and flies round the ban with it.
+constexpr const char* kPalace = R"(
+title: A palace and two pilots
+seed: 1
+time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}
+map: {origin: {lat: 55.6960, lon: 12.5660}}
+sites:
+  - {id: palace, name: The palace, at: [0 m, 0 m], radius: 500 m}
+flights:
+  - {id: heedless, category: hobby, depart: 10:05, from: [-2 km, 0 m], to: [2 km, 0 m], speed: 10 m/s,
+     behaviour: unaware}
+  - {id: careful, category: photo, depart: 10:05, from: [-2 km, -300 m], to: [2 km, -300 m], speed: 10 m/s,
+     behaviour: compliant}
+variants:
+  ban:
+    add:
+      zones:
+        - {id: ban, name: Palace ban, restriction: prohibited, shape: {circle: {center: [0 m, 0 m], radius: 800 m}}}
+)";
+
+Metrics palaceRun(const std::string& variant) {
+    scenario::LoadOptions options;
+    options.variant = variant;
+    const scenario::LoadResult loaded = scenario::loadScenarioText(kPalace, "palace.yaml", options);
+    if (!loaded.scenario) throw std::runtime_error("the palace scenario does not load");
+    sim::World world = sim::makeWorld(*loaded.scenario);
+    const std::vector<sim::Event> events = sim::runToEnd(*loaded.scenario, world);
+    return computeMetrics(*loaded.scenario, world, events);
+}
+
+TEST(Yardstick, DroneMinutesNearAProtectedPlaceAreTimeInsideItsDisc) {
+    const Metrics m = palaceRun("");
+    EXPECT_TRUE(m.total.protects);
+    // 1000 m at 10 m/s; the careful pilot's chord at 300 m off centre is 2 * 400 m: 80 s
+    EXPECT_NEAR(m.byCategory.at("hobby").nearProtectedMinutes, 100.0 / 60.0, 1e-6);
+    EXPECT_NEAR(m.byCategory.at("photo").nearProtectedMinutes, 80.0 / 60.0, 1e-6);
+    EXPECT_NEAR(metricValue(m.total, "near_protected_minutes"), 180.0 / 60.0, 1e-6);
+}
+
+TEST(Yardstick, TheSamePathCountsTheSameUnderEveryPolicy) {
+    const Metrics base = palaceRun(""), ban = palaceRun("ban");
+    // the heedless pilot flies the same path: its own rules call it a violation only under the ban
+    EXPECT_EQ(base.byCategory.at("hobby").violationMinutes, 0.0);
+    EXPECT_GT(ban.byCategory.at("hobby").violationMinutes, 0.0);
+    EXPECT_EQ(ban.byCategory.at("hobby").nearProtectedMinutes,
+              base.byCategory.at("hobby").nearProtectedMinutes);
+    // what the ban prevents: the careful pilot goes round, outside the palace's disc
+    EXPECT_EQ(ban.byCategory.at("photo").nearProtectedMinutes, 0.0);
+}
+
+TEST(Yardstick, AScenarioWithNothingToProtectShowsNoYardstick) {
+    testing::LessonRun lesson;
+    const Metrics m = computeMetrics(lesson.scenario, lesson.world, lesson.run.events);
+    EXPECT_FALSE(m.total.protects);
+    EXPECT_EQ(m.total.nearProtectedMinutes, 0.0);
+    EXPECT_FALSE(metric("near_protected_minutes").shown(m.total));
 }
 
 } // namespace

@@ -19,12 +19,36 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-sim::Event event(core::Instant time, sim::EventType type, std::string site = {}, std::string flight = {}) {
+/// What the hand-built logs name: airports 0 EKCH, 1 EKYT, 2 EKBI, and responder 0 jammer.
+scenario::Scenario named() {
+    scenario::Scenario s;
+    for (const char* id : {"EKCH", "EKYT", "EKBI"}) {
+        s.airports.emplace_back();
+        s.airports.back().id = id;
+    }
+    s.responders.emplace_back();
+    s.responders.back().id = "jammer";
+    return s;
+}
+
+/// A world of flights with these ids, nothing more.
+sim::World flying(const std::vector<std::string>& ids) {
+    sim::World world;
+    for (const std::string& id : ids) {
+        world.flights.emplace_back();
+        world.flights.back().flight.id = id;
+        world.drones.emplace_back();
+    }
+    return world;
+}
+
+/// An event of a hand-built log, naming airport `site` and flight `flight` (indexes; -1: none).
+sim::Event event(core::Instant time, sim::EventType type, int site = -1, int flight = -1) {
     sim::Event e;
     e.time = time;
     e.type = type;
-    e.site = std::move(site);
-    e.flight = std::move(flight);
+    e.site = site;
+    e.flight = flight;
     return e;
 }
 
@@ -78,20 +102,20 @@ sim::World worldWith(const Flown& f) {
     return world;
 }
 
-const scenario::Scenario kNoScenario;
+const scenario::Scenario kNamed = named();
 
 QuestionOutcome settle(const scenario::Question& q, const sim::World& world,
                        std::span<const sim::Event> log = {}, bool finished = false) {
-    return evaluateQuestion(kNoScenario, q, world, log, finished);
+    return evaluateQuestion(kNamed, q, world, log, finished);
 }
 
 TEST(Questions, FirstIsTheSiteOfTheFirstEventOfThatType) {
     const std::vector<sim::Event> log = {
-        event(1000, sim::EventType::Departure, "", "f1"),
-        event(5000, sim::EventType::SiteClosed, "EKBI"),
-        event(7000, sim::EventType::SiteClosed, "EKCH"),
+        event(1000, sim::EventType::Departure, -1, 0),
+        event(5000, sim::EventType::SiteClosed, 2),
+        event(7000, sim::EventType::SiteClosed, 0),
     };
-    const QuestionOutcome o = settle(firstQuestion("site_closed"), sim::World{}, log, false);
+    const QuestionOutcome o = settle(firstQuestion("site_closed"), flying({"f1"}), log, false);
     EXPECT_TRUE(o.known);
     EXPECT_EQ(o.answer, "EKBI");
     EXPECT_EQ(o.at, 5000);
@@ -99,42 +123,44 @@ TEST(Questions, FirstIsTheSiteOfTheFirstEventOfThatType) {
 
 TEST(Questions, FirstWorksForAnyEventTypeByName) {
     const std::vector<sim::Event> log = {
-        event(1000, sim::EventType::Departure, "", "f1"),
-        event(2000, sim::EventType::Cancellation, "", "wedding-photos"),
+        event(1000, sim::EventType::Departure, -1, 0),
+        event(2000, sim::EventType::Cancellation, -1, 1),
     };
-    const QuestionOutcome o = settle(firstQuestion("cancellation", "flight"), sim::World{}, log, false);
+    const QuestionOutcome o =
+        settle(firstQuestion("cancellation", "flight"), flying({"f1", "wedding-photos"}), log, false);
     EXPECT_TRUE(o.known);
     EXPECT_EQ(o.answer, "wedding-photos");
 }
 
 TEST(Questions, NothingYetIsOpenUntilTheRunEndsThenNone) {
-    const std::vector<sim::Event> log = {event(1000, sim::EventType::Departure, "", "f1")};
-    const QuestionOutcome during = settle(firstQuestion("site_closed"), sim::World{}, log, false);
+    const std::vector<sim::Event> log = {event(1000, sim::EventType::Departure, -1, 0)};
+    const QuestionOutcome during = settle(firstQuestion("site_closed"), flying({"f1"}), log, false);
     EXPECT_FALSE(during.known);
-    const QuestionOutcome after = settle(firstQuestion("site_closed"), sim::World{}, log, true);
+    const QuestionOutcome after = settle(firstQuestion("site_closed"), flying({"f1"}), log, true);
     EXPECT_TRUE(after.known);
     EXPECT_EQ(after.answer, "none");
 }
 
 TEST(Questions, FirstAnswersWithTheKindItAsksAbout) {
     // a dispatch names the responder, the track and the drone: "which responder goes out first?"
-    sim::Event dispatch = event(4000, sim::EventType::Dispatch, "", "intruder");
-    dispatch.track = "T2";
-    dispatch.actor = "jammer";
+    sim::Event dispatch = event(4000, sim::EventType::Dispatch, -1, 0);
+    dispatch.track = 1;
+    dispatch.actor = 0;
     const std::vector<sim::Event> log = {dispatch};
-    EXPECT_EQ(settle(firstQuestion("dispatch", "responder"), sim::World{}, log).answer, "jammer");
-    EXPECT_EQ(settle(firstQuestion("dispatch", "track"), sim::World{}, log).answer, "T2");
-    EXPECT_EQ(settle(firstQuestion("dispatch", "flight"), sim::World{}, log).answer, "intruder");
+    const sim::World world = flying({"intruder"});
+    EXPECT_EQ(settle(firstQuestion("dispatch", "responder"), world, log).answer, "jammer");
+    EXPECT_EQ(settle(firstQuestion("dispatch", "track"), world, log).answer, "T2");
+    EXPECT_EQ(settle(firstQuestion("dispatch", "flight"), world, log).answer, "intruder");
 }
 
 TEST(Questions, FirstSkipsEventsThatNameNothingOfThatKind) {
     // a detection of a sighting has no drone behind it: the first drone detected comes later
     sim::Event sighting = event(1000, sim::EventType::Detection);
-    sighting.track = "T1";
-    sim::Event drone = event(3000, sim::EventType::Detection, "", "intruder");
-    drone.track = "T2";
+    sighting.track = 0;
+    sim::Event drone = event(3000, sim::EventType::Detection, -1, 0);
+    drone.track = 1;
     const std::vector<sim::Event> log = {sighting, drone};
-    const QuestionOutcome o = settle(firstQuestion("detection", "flight"), sim::World{}, log);
+    const QuestionOutcome o = settle(firstQuestion("detection", "flight"), flying({"intruder"}), log);
     EXPECT_EQ(o.answer, "intruder");
     EXPECT_EQ(o.at, 3000);
 }
@@ -151,7 +177,7 @@ TEST(Questions, AFlightIsSettledWhenItLands) {
 }
 
 TEST(Questions, ACancelledFlightIsSettledAtItsCancellation) {
-    const std::vector<sim::Event> log = {event(3000, sim::EventType::Cancellation, "", "bridge-inspection")};
+    const std::vector<sim::Event> log = {event(3000, sim::EventType::Cancellation, -1, 0)};
     const QuestionOutcome o =
         settle(flightQuestion({"allowed", "cancelled"}), worldWith({.phase = sim::Phase::Cancelled}), log);
     EXPECT_TRUE(o.known);
@@ -199,10 +225,10 @@ TEST(Questions, TheAnswerShowsOnlyAfterTheRevealTime) {
 }
 
 TEST(Questions, TheClassIsJudgedOnlyOnSettledAnswers) {
-    scenario::Scenario s;
+    scenario::Scenario s = named();
     s.questions = {flightQuestion({"allowed", "cancelled"}), firstQuestion("site_closed")};
     const sim::World world = worldWith({});
-    const std::vector<sim::Event> log = {event(9000, sim::EventType::SiteClosed, "EKYT")};
+    const std::vector<sim::Event> log = {event(9000, sim::EventType::SiteClosed, 1)};
     const auto results =
         answerQuestions(s, world, log, {{"bridge", "cancelled"}, {"first-closure", "EKYT"}}, false);
     ASSERT_EQ(results.size(), 2u);
@@ -281,11 +307,11 @@ TEST(Questions, WhatARunsEventsNameIsWhatTheirTypeSays) {
         const auto lists = [&](const std::string& kind) {
             return std::find(entry->second.begin(), entry->second.end(), kind) != entry->second.end();
         };
-        EXPECT_TRUE(e.flight.empty() || lists("flight")) << type << " names a flight";
-        EXPECT_TRUE(e.track.empty() || lists("track")) << type << " names a track";
-        EXPECT_TRUE(e.site.empty() || lists("airport")) << type << " names an airport";
-        EXPECT_TRUE(e.zone.empty() || lists("zone")) << type << " names a zone";
-        EXPECT_TRUE(e.actor.empty() || lists("sensor") || lists("responder")) << type << " names an actor";
+        EXPECT_TRUE(e.flight < 0 || lists("flight")) << type << " names a flight";
+        EXPECT_TRUE(e.track < 0 || lists("track")) << type << " names a track";
+        EXPECT_TRUE(e.site < 0 || lists("airport")) << type << " names an airport";
+        EXPECT_TRUE(e.zone < 0 || lists("zone")) << type << " names a zone";
+        EXPECT_TRUE(e.actor < 0 || lists("sensor") || lists("responder")) << type << " names an actor";
         seen.insert(type);
     }
     // the run has the defence's events to check

@@ -58,9 +58,11 @@ struct MapRun {
         sim::Drone& west = world.drones.back();
         west.violations = 1;
         west.outcome = sim::Outcome::Violated;
+        const int westIndex = static_cast<int>(world.flights.size()) - 1;
         record.events.push_back(
-            event(sim::EventType::ViolationStart, "west", 22 * kMinute + 15000, {-500, 0}));
-        record.events.push_back(event(sim::EventType::ViolationEnd, "west", 23 * kMinute + 45000, {500, 0}));
+            event(sim::EventType::ViolationStart, westIndex, 22 * kMinute + 15000, {-500, 0}));
+        record.events.push_back(
+            event(sim::EventType::ViolationEnd, westIndex, 23 * kMinute + 45000, {500, 0}));
 
         addFlight("stopped", {-1500, 1500}, 30, 30, {});
         sim::Drone& stopped = world.drones.back();
@@ -110,12 +112,12 @@ struct MapRun {
         drone.outcome = sim::Outcome::Allowed;
         world.drones.push_back(drone);
     }
-    static sim::Event event(sim::EventType type, const std::string& flight, core::Millis sinceStart,
-                            Vec2 at) {
+    /// An event of flight `flight` (World::flights) in the helipad (zone 1).
+    static sim::Event event(sim::EventType type, int flight, core::Millis sinceStart, Vec2 at) {
         sim::Event e;
         e.type = type;
         e.flight = flight;
-        e.zone = "helipad";
+        e.zone = 1;
         e.time = kStart + sinceStart;
         e.at = at;
         return e;

@@ -54,10 +54,10 @@ std::vector<Written> readBack(const std::string& text) {
         const JsonValue c = *g.get("coordinates");
         const bool lines = w.type == "MultiLineString";
         auto ring = [](JsonValue r) {
-            Ring out;
+            Ring points;
             for (std::size_t k = 0; k < r.size(); ++k)
-                out.emplace_back(std::stod(r[k][0].text()), std::stod(r[k][1].text()));
-            return out;
+                points.emplace_back(std::stod(r[k][0].text()), std::stod(r[k][1].text()));
+            return points;
         };
         for (std::size_t j = 0; j < c.size(); ++j) {
             std::vector<Ring> part;

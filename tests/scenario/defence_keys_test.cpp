@@ -52,6 +52,36 @@ TEST(DefenceKeys, ReadsClosureMannedObstaclesTrackingAndResponders) {
     EXPECT_EQ(s.responders[1].effect, BreachAction::Return);
 }
 
+TEST(DefenceKeys, SensorWithoutATypeListsTheTypes) {
+    const LoadResult r = load(kHead + "sensors:\n  - {id: s, at: [0, 0], range: 5 km}\n");
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:5:5: error: sensor 's' has no 'type' (one of: radar, rf, camera, "
+                          "remote-id, sighting)"));
+}
+
+TEST(DefenceKeys, UnknownSensorTypeSuggestsTheNearest) {
+    const LoadResult r = load(kHead + "sensors:\n  - {id: s, type: rader, at: [0, 0], range: 5 km}\n");
+    EXPECT_EQ(r.diagnostics.errorCount(), 1u) << printed(r);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:5:19: error: sensor 's' type: 'rader' is not one of the known values "
+                          "(did you mean 'radar'?)"));
+}
+
+TEST(DefenceKeys, SensorAndResponderTypesAreReadAsTheirValues) {
+    const LoadResult r = load(kHead + "sensors:\n  - {id: s, type: remote-id, at: [0, 0], range: 5 km}\n"
+                                      "responders:\n  - {id: j, type: interceptor, base: [0, 0]}\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    EXPECT_EQ(r.scenario->sensors[0].type, SensorType::RemoteId);
+    EXPECT_EQ(r.scenario->responders[0].type, ResponderType::Interceptor);
+}
+
+TEST(DefenceKeys, ResponderWithoutATypeListsTheTypes) {
+    const LoadResult r = load(kHead + "responders:\n  - {id: p, base: [0, 0]}\n");
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:5:5: error: responder 'p' has no 'type' (one of: police, jammer, "
+                          "interceptor)"));
+}
+
 TEST(DefenceKeys, PoliceBringDronesDownByDefault) {
     const LoadResult r = load(kHead + "responders:\n  - {id: p, type: police, base: [0, 0]}\n");
     ASSERT_TRUE(r.scenario) << printed(r);

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <numbers>
 #include <sstream>
 
 namespace nofly::scenario {
@@ -316,7 +317,7 @@ TEST(ImportEd269, FiveThousandPolygonsImportQuickly) {
             << R"("geometry":[{"uomDimensions":"M","lowerLimit":0,"lowerVerticalReference":"AGL","upperLimit":120,)"
             << R"("upperVerticalReference":"AGL","horizontalProjection":{"type":"Polygon","coordinates":[[)";
         for (int k = 0; k <= 20; ++k) {
-            const double angle = 2.0 * 3.141592653589793 * (k % 20) / 20.0;
+            const double angle = 2.0 * std::numbers::pi * (k % 20) / 20.0;
             text << (k ? "," : "") << "[" << lon + 0.015 * std::cos(angle) << ","
                  << lat + 0.01 * std::sin(angle) << "]";
         }

@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <numbers>
 
 namespace nofly::scenario {
 namespace {
@@ -643,7 +644,7 @@ TEST(ImportOpenAir, AnOutlineOverThePointLimitIsRefusedAsEd269AndGeoJsonRefuseIt
     std::string text = "AC P\nAN Many\nAL GND\nAH 1000ft AMSL\n";
     const std::size_t points = limits::kMaxRingPoints + 1;
     for (std::size_t k = 0; k < points; ++k) {
-        const double angle = 2.0 * 3.141592653589793 * static_cast<double>(k) / static_cast<double>(points);
+        const double angle = 2.0 * std::numbers::pi * static_cast<double>(k) / static_cast<double>(points);
         char line[64];
         std::snprintf(line, sizeof line, "DP %.7fN %.7fE\n", 55.0 + 0.5 * std::sin(angle),
                       12.0 + 0.8 * std::cos(angle));

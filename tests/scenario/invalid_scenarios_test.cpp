@@ -69,8 +69,8 @@ TEST_P(InvalidScenario, IsRefusedWithItsDiagnostic) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, InvalidScenario, ::testing::ValuesIn(invalidFiles()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                             std::string name = info.param.substr(0, info.param.size() - 5);
+                         [](const ::testing::TestParamInfo<std::string>& paramInfo) {
+                             std::string name = paramInfo.param.substr(0, paramInfo.param.size() - 5);
                              for (char& c : name)
                                  if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                              return name;

@@ -14,6 +14,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <numbers>
 
 #include <unistd.h>
 
@@ -245,7 +246,7 @@ TEST(ScenarioBudgets, TenVariantsOfABigRingCheckTheRingOnce) {
     TempDir dir("ring");
     std::string ring;
     for (int k = 0; k < 5000; ++k) {
-        const double angle = 2.0 * 3.141592653589793 * k / 5000.0;
+        const double angle = 2.0 * std::numbers::pi * k / 5000.0;
         ring += (k ? ", [" : "[") + std::to_string(1234.5 * std::cos(angle)) + ", " +
                 std::to_string(1234.5 * std::sin(angle)) + "]";
     }

@@ -106,6 +106,62 @@ TEST(ScenarioLoader, MissingKeyPointsAtItsParent) {
                                       "authorisation, conditional, no-restriction)"));
 }
 
+TEST(ScenarioLoader, UnknownRestrictionWordSuggestsTheNearest) {
+    const LoadResult r =
+        load(kHead + "zones:\n  - {id: z, restriction: prohibted, shape: {circle: {center: [0, 0], "
+                     "radius: 1 km}}}\n");
+    EXPECT_EQ(r.diagnostics.errorCount(), 1u) << printed(r);
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:5:26: error: zone 'z' restriction: 'prohibted' is not one of the "
+                          "known values (did you mean 'prohibited'?)"));
+}
+
+TEST(ScenarioLoader, RestrictionAndReasonsAreReadAsTheirValues) {
+    const LoadResult r =
+        load(kHead + "zones:\n  - {id: z, restriction: no-restriction, reason: [noise, other], "
+                     "shape: {circle: {center: [0, 0], radius: 1 km}}}\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    EXPECT_EQ(r.scenario->zones[0].restriction, Restriction::NoRestriction);
+    EXPECT_EQ(r.scenario->zones[0].reasons, (std::vector<Reason>{Reason::Noise, Reason::Other}));
+}
+
+TEST(ScenarioLoader, ShapeWithNoFormListsTheForms) {
+    const LoadResult r =
+        load(kHead + "zones:\n  - {id: z, restriction: prohibited, shape: {margin: 1 km}}\n");
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:5:45: error: zone 'z' shape names no shape (write exactly one of: "
+                          "circle, polygon, corridor, country, parts)"));
+}
+
+TEST(ScenarioLoader, NewCategoryWithoutAKindListsTheKinds) {
+    const LoadResult r = load(kHead + "categories:\n  drone-club: {aware: 50%}\n");
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:5:3: error: category 'drone-club' is new and needs a 'kind' (one of: "
+                          "hobby, commercial, state)"));
+}
+
+TEST(ScenarioLoader, CategoryKindAndBreachAreReadAsTheirValues) {
+    const LoadResult r = load(kHead + "categories:\n  club: {kind: state, breach: hold}\n");
+    ASSERT_TRUE(r.scenario) << printed(r);
+    EXPECT_EQ(r.scenario->category("club")->kind, OperatorKind::State);
+    EXPECT_EQ(r.scenario->category("club")->breach, BreachAction::Hold);
+}
+
+TEST(ScenarioLoader, TimelineEventWithoutAnEventSaysWhatCanHappen) {
+    const LoadResult r = load(kHead + "timeline:\n  - {at: 10:30, text: hello}\n");
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:5:5: error: timeline event has no 'event' (what happens: announce, "
+                          "activate, deactivate, sighting or note)"));
+}
+
+TEST(ScenarioLoader, AnAnnounceNeedsAZoneAndANotice) {
+    const LoadResult r = load(kHead + "timeline:\n  - {id: e1, at: 10:30, event: announce}\n");
+    // the mapping is "timeline event" whatever its id; what is read from it is "event 'e1'"
+    EXPECT_THAT(printed(r),
+                HasSubstr("test.yaml:5:5: error: timeline event has no 'zone' (the zone it concerns)"));
+    EXPECT_THAT(printed(r), HasSubstr("test.yaml:5:5: error: timeline event has no 'notice'"));
+}
+
 TEST(ScenarioLoader, DanglingCategoryReferenceSuggestsTheNearest) {
     const LoadResult r = load(kHead + "zones:\n  - {id: z, restriction: prohibited, exempt: [polise], shape: {circle: "
                                       "{center: [0, 0], radius: 1 km}}}\n");

@@ -35,8 +35,8 @@ TEST_P(ShippedScenario, LoadsWithEveryVariantAndNoError) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Files, ShippedScenario, ::testing::ValuesIn(shippedFiles()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                             std::string name = info.param;
+                         [](const ::testing::TestParamInfo<std::string>& paramInfo) {
+                             std::string name = paramInfo.param;
                              for (char& c : name)
                                  if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                              return name;

@@ -29,7 +29,6 @@ using core::Region;
 using core::Ring;
 using core::Vec2;
 
-constexpr double kPi = std::numbers::pi;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 // An axis-aligned square, counter-clockwise.
@@ -190,7 +189,7 @@ Ring convexHull(std::vector<Vec2> points) {
 Polygon randomConvex(core::Random& rng, Vec2 centre, double radius) {
     std::vector<Vec2> points;
     for (int i = 0; i < 7; ++i) {
-        const double angle = rng.uniform(0.0, 2.0 * kPi), r = radius * std::sqrt(rng.uniform());
+        const double angle = rng.uniform(0.0, 2.0 * std::numbers::pi), r = radius * std::sqrt(rng.uniform());
         points.push_back(centre + Vec2{std::cos(angle), std::sin(angle)} * r);
     }
     return {convexHull(points), {}};
@@ -202,7 +201,7 @@ Polygon randomStar(core::Random& rng, Vec2 centre, double radius) {
     const int corners = 5 + static_cast<int>(rng.below(6));
     Polygon polygon;
     for (int i = 0; i < corners; ++i) {
-        const double angle = 2.0 * kPi * (i + rng.uniform(0.0, 0.8)) / corners;
+        const double angle = 2.0 * std::numbers::pi * (i + rng.uniform(0.0, 0.8)) / corners;
         const double r = radius * rng.uniform(0.3, 1.0);
         polygon.outer.push_back(centre + Vec2{std::cos(angle), std::sin(angle)} * r);
     }
@@ -256,7 +255,7 @@ TEST(Planner, StraightWithNoObstacles) {
 // under 22.5 degrees (the next tangent's slope), so the optimum is
 // start -> (-(a + c t), a + c) -> (a + c t, a + c) -> goal (or its mirror).
 TEST(Planner, AroundASquareViaTwoCorners) {
-    const double a = 50.0, c = 50.0, x = 500.0, t = std::tan(kPi / 16.0);
+    const double a = 50.0, c = 50.0, x = 500.0, t = std::tan(std::numbers::pi / 16.0);
     const Obstacles obstacles{{square({0, 0}, a)}, {}, {}};
     PlannerOptions options;
     options.clearance = c;
@@ -265,7 +264,7 @@ TEST(Planner, AroundASquareViaTwoCorners) {
     ASSERT_TRUE(path.has_value());
 
     const double slope = (a + c) / (x - a - c * t);
-    ASSERT_LT(slope, std::tan(kPi / 8.0)); // the hand computation's premise
+    ASSERT_LT(slope, std::tan(std::numbers::pi / 8.0)); // the hand computation's premise
     const double expected = 2.0 * std::hypot(x - a - c * t, a + c) + 2.0 * (a + c * t);
     EXPECT_NEAR(path->length, expected, 1e-9 * expected);
     ASSERT_EQ(path->points.size(), 4u);
@@ -282,7 +281,8 @@ TEST(Planner, AroundASquareViaTwoCorners) {
 TEST(Planner, AroundACircleBetweenTheGeodesicAndThePolygonalBound) {
     const double r = 100.0, c = 50.0, x = 600.0;
     auto geodesic = [&](double radius) {
-        return 2.0 * std::sqrt(x * x - radius * radius) + radius * (kPi - 2.0 * std::acos(radius / x));
+        return 2.0 * std::sqrt(x * x - radius * radius) +
+               radius * (std::numbers::pi - 2.0 * std::acos(radius / x));
     };
     for (std::size_t segments : {8u, 16u, 64u}) {
         const Obstacles obstacles{{}, {{{0, 0}, r}}, {}};
@@ -292,7 +292,7 @@ TEST(Planner, AroundACircleBetweenTheGeodesicAndThePolygonalBound) {
         const auto path = shortestPath({-x, 0}, {x, 0}, obstacles, options);
         ASSERT_TRUE(path.has_value()) << segments << " segments";
         const double low = geodesic(r + c),
-                     high = geodesic((r + c) / std::cos(kPi / static_cast<double>(segments)));
+                     high = geodesic((r + c) / std::cos(std::numbers::pi / static_cast<double>(segments)));
         EXPECT_GE(path->length, low) << segments << " segments";
         EXPECT_LE(path->length, high) << segments << " segments";
         expectKeepsClear(*path, obstacles, c);

@@ -54,7 +54,8 @@ TEST(ZonesAtTheStart, TheLogStillSaysTheyAreInForceAtTheFirstStep) {
     std::vector<std::string> switches;
     for (const Event& e : log)
         if (e.type == EventType::ZoneActivated || e.type == EventType::ZoneDeactivated)
-            switches.push_back(core::formatInstant(e.time, 120).substr(11, 5) + " " + e.zone + " " +
+            switches.push_back(core::formatInstant(e.time, 120).substr(11, 5) + " " +
+                               s.zones[static_cast<std::size_t>(e.zone)].id + " " +
                                (e.type == EventType::ZoneActivated ? "on" : "off"));
     EXPECT_EQ(switches, (std::vector<std::string>{"10:00 always on", "10:30 later on"}));
 }

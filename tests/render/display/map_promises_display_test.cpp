@@ -4,7 +4,7 @@
 // named, and no drone hides an airport's code. Opt-in (window_test.hpp).
 #include "window_test.hpp"
 
-#include "render/viewer.hpp"
+#include "render/detail/viewer.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -6,7 +6,7 @@
 // description. Opt-in (window_test.hpp).
 #include "window_test.hpp"
 
-#include "render/viewer.hpp"
+#include "render/detail/viewer.hpp"
 
 #include <gtest/gtest.h>
 

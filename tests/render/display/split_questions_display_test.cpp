@@ -5,7 +5,7 @@
 // run and written into the saved report. Opt-in (window_test.hpp).
 #include "window_test.hpp"
 
-#include "render/viewer.hpp"
+#include "render/detail/viewer.hpp"
 
 #include "sim/simulation.hpp"
 

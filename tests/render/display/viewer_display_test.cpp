@@ -4,8 +4,9 @@
 // detection scenario. Opt-in (window_test.hpp).
 #include "window_test.hpp"
 
-#include "render/viewer.hpp"
+#include "render/detail/viewer.hpp"
 
+#include "report/sentences.hpp"
 #include "sim/simulation.hpp"
 
 #include <gmock/gmock.h>
@@ -220,8 +221,9 @@ TEST_F(DisplayTest, AWaitingDroneIsExplainedByTheEventsAndItsCard) {
     const std::vector<const sim::Event*> events = viewer->tickerEvents(10);
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events.front()->type, sim::EventType::AuthorisationRequested);
-    EXPECT_EQ(events.front()->flight, "photographer-asks");
-    EXPECT_EQ(events.front()->text,
+    const render::Playback& playback = viewer->playback();
+    EXPECT_EQ(report::flightId(playback.world(), events.front()->flight), "photographer-asks");
+    EXPECT_EQ(report::eventText(playback.scenario(), playback.world(), *events.front()),
               "asks for an authorisation to fly in Kastrup control zone; the answer is due at 09:40");
 
     const sim::World& world = viewer->playback().world();

@@ -6,7 +6,7 @@
 // tests needs no display.
 #pragma once
 
-#include "render/viewer.hpp"
+#include "render/detail/viewer.hpp"
 
 #include <gtest/gtest.h>
 

@@ -13,15 +13,18 @@
 // for the whole session, through reloads and variant switches.
 //
 // It creates SFML graphics objects: construct it only where there is a display.
+// Internal to render: the command line opens it through render::Window
+// (render/window.hpp), which names no SFML type.
 #pragma once
 
-#include "render/camera.hpp"
-#include "render/defence_layer.hpp"
-#include "render/drone_layer.hpp"
-#include "render/framebuffer_copy.hpp"
-#include "render/gui.hpp"
-#include "render/map_layer.hpp"
-#include "render/playback.hpp"
+#include "render/detail/camera.hpp"
+#include "render/detail/defence_layer.hpp"
+#include "render/detail/drone_layer.hpp"
+#include "render/detail/framebuffer_copy.hpp"
+#include "render/detail/gui.hpp"
+#include "render/detail/map_layer.hpp"
+#include "render/detail/playback.hpp"
+#include "render/window.hpp"
 #include "report/run_record.hpp"
 #include "report/scene.hpp"
 #include "scenario/model.hpp"
@@ -38,21 +41,6 @@
 struct ImDrawList;
 
 namespace nofly::render {
-
-struct ViewerOptions {
-    std::string file;
-    std::string variant;            ///< the variant shown; empty: the base
-    std::vector<std::string> split; ///< two variants side by side ("" or "base": the base); empty: one map
-    /// The class's answers to start with, "QUESTION=CHOICE", for every variant shown (`nofly render
-    /// --answer`).
-    std::vector<std::string> answers;
-    bool presenter = false;
-    double speed = 60.0;       ///< simulated seconds per second of wall time
-    bool playing = false;      ///< start playing
-    std::string assetDir;      ///< empty: scenario::defaultAssetDir()
-    double stepBudget = 0.012; ///< [s] of simulation a frame may take, so the window stays responsive
-    bool profile = false;      ///< wait for the GPU after each part of a frame and time it (benchmarks)
-};
 
 /// Where the last frame's time went [ms], when ViewerOptions::profile is on.
 struct FrameProfile {
@@ -100,11 +88,11 @@ struct SidePanelLayout {
 
 /// What the inspector shows.
 struct Selection {
-    int pane = 0;       ///< the map it was clicked on (split view: 0 left, 1 right)
-    int drone = -1;     ///< index into World::drones
-    std::string zone;   ///< zone id
+    int pane = 0;        ///< the map it was clicked on (split view: 0 left, 1 right)
+    int drone = -1;      ///< index into World::drones
+    std::string zone;    ///< zone id
     std::string airport; ///< airport id
-    core::Vec2 point{}; ///< where the zone was clicked [m]
+    core::Vec2 point{};  ///< where the zone was clicked [m]
 };
 
 class Viewer {
@@ -241,7 +229,7 @@ class Viewer {
         DroneLayer::Stamps nextStamps;         ///< this frame's, before they are stamped
         sf::Texture frameTexture;              ///< framePixels, to copy into the window
         bool frameFresh = false;               ///< whether frameTexture holds framePixels
-        report::Metrics metrics; ///< recomputed a few times a second
+        report::Metrics metrics;               ///< recomputed a few times a second
         std::int64_t metricsTick = -1;
         explicit Run(scenario::Scenario s);
     };

@@ -21,7 +21,7 @@
 namespace nofly::render {
 
 class FramebufferCopy {
-public:
+  public:
     FramebufferCopy() = default;
     FramebufferCopy(const FramebufferCopy&) = delete;
     FramebufferCopy& operator=(const FramebufferCopy&) = delete;
@@ -33,7 +33,7 @@ public:
     /// at `left`. False when this OpenGL cannot (draw a sprite instead).
     bool copy(const sf::Texture& source, sf::RenderTarget& target, int left, int top);
 
-private:
+  private:
     struct Functions;
     bool load();
 

@@ -4,7 +4,7 @@
 // time: ImGui keeps a global context.
 #pragma once
 
-#include "render/input_queue.hpp"
+#include "render/detail/input_queue.hpp"
 
 #include <SFML/Graphics/RenderTarget.hpp>
 

@@ -7,7 +7,7 @@
 // screen is drawn as coloured dots, but for the drones inside a zone.
 #pragma once
 
-#include "render/camera.hpp"
+#include "render/detail/camera.hpp"
 #include "report/scene.hpp"
 #include "sim/world.hpp"
 

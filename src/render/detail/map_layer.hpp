@@ -7,8 +7,8 @@
 // one another are left out, so they do not pile up when zoomed out.
 #pragma once
 
-#include "render/camera.hpp"
-#include "render/tessellation.hpp"
+#include "render/detail/camera.hpp"
+#include "render/detail/tessellation.hpp"
 #include "report/scene.hpp"
 
 #include <SFML/Graphics.hpp>

@@ -8,7 +8,7 @@
 // long each airport was closed in all) is the SVG's, report::buildScene.
 #pragma once
 
-#include "render/camera.hpp"
+#include "render/detail/camera.hpp"
 #include "scenario/model.hpp"
 #include "sim/world.hpp"
 
