@@ -1,5 +1,6 @@
 #include "app/commands.hpp"
 
+#include "core/decimal.hpp"
 #include "core/text.hpp"
 #include "report/ledger.hpp"
 #include "report/questions.hpp"
@@ -11,11 +12,9 @@
 #include "sim/simulation.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <filesystem>
 #include <iostream>
-#include <system_error>
 #include <unistd.h>
 
 namespace nofly::app {
@@ -181,11 +180,8 @@ int runWhere(const WhereOptions& options, std::ostream& out, std::ostream& err) 
         } else {
             // decimal degrees only: strtod would take "NAN", "INF" and "0x10"
             auto degrees = [](const std::string& text, double limit) -> std::optional<double> {
-                double value = 0.0;
-                const std::string_view t = core::trim(text);
-                const auto [stop, ec] = std::from_chars(t.data(), t.data() + t.size(), value);
-                if (t.empty() || ec != std::errc() || stop != t.data() + t.size() || !(std::abs(value) <= limit))
-                    return std::nullopt;
+                const std::optional<double> value = core::parseDecimal(core::trim(text));
+                if (!value || !(std::abs(*value) <= limit)) return std::nullopt;
                 return value;
             };
             const std::optional<double> lat = degrees(first, 90.0), lon = degrees(second, 180.0);
@@ -238,8 +234,7 @@ int runWhere(const WhereOptions& options, std::ostream& out, std::ostream& err) 
     const sim::WhereAnswer answer =
         sim::where(s, world, at, time, std::get<core::Altitude>(altitude).metres, options.category);
     const core::LatLon geo = s.projection.toGeo(at);
-    char position[96];
-    std::snprintf(position, sizeof position, "%.5f, %.5f", geo.lat, geo.lon);
+    const std::string position = core::fixed(geo.lat, 5) + ", " + core::fixed(geo.lon, 5);
     out << "At " << position << ", " << core::formatInstant(time, s.time.utcOffsetMinutes) << ", "
         << core::formatQuantity(std::get<core::Altitude>(altitude).metres, core::Dimension::Length)
         << " AGL, for " << s.category(options.category)->name << ":\n  " << report::whereText(s, answer)

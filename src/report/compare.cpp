@@ -1,5 +1,6 @@
 #include "report/compare.hpp"
 
+#include "core/decimal.hpp"
 #include "report/html.hpp"
 
 #include <algorithm>
@@ -22,11 +23,9 @@ double tQuantile(std::size_t df) {
     return df <= 30 ? kTable[df - 1] : 1.96;
 }
 
+/// A whole number without a point when one decimal is asked for, else `decimals` digits.
 std::string number(double v, int decimals = 1) {
-    char buffer[48];
-    if (std::abs(v - std::round(v)) < 1e-9 && decimals <= 1) std::snprintf(buffer, sizeof buffer, "%.0f", v);
-    else std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-    return buffer;
+    return decimals <= 1 ? core::figure(v, decimals) : core::fixed(v, decimals);
 }
 
 std::string signedNumber(double v) {

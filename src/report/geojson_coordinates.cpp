@@ -1,4 +1,4 @@
-#include "report/geojson_coordinates.hpp"
+#include "report/detail/geojson_coordinates.hpp"
 
 #include <algorithm>
 #include <cmath>

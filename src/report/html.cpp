@@ -1,11 +1,11 @@
 #include "report/html.hpp"
 
+#include "core/decimal.hpp"
 #include "report/sentences.hpp"
 #include "report/svg.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace nofly::report {
 
@@ -57,9 +57,8 @@ void HtmlPage::barChart(const std::string& title, const std::vector<std::pair<st
     for (const auto& [label, value] : bars) top = std::max(top, value);
     m_body += "<div class=\"bars\"><strong>" + text(title) + "</strong>\n";
     for (const auto& [label, value] : bars) {
-        char width[32], shown[32];
-        std::snprintf(width, sizeof width, "%.1f", top > 0 ? 400.0 * value / top : 0.0);
-        std::snprintf(shown, sizeof shown, std::abs(value - std::round(value)) < 1e-9 ? "%.0f" : "%.1f", value);
+        const std::string width = core::fixed(top > 0 ? 400.0 * value / top : 0.0, 1);
+        const std::string shown = core::figure(value, 1);
         m_body += "<div class=\"bar-row\"><span class=\"bar-label\">" + text(label) + "</span><span class=\"bar\" style=\"width:" +
                   width + "px\"></span><span class=\"bar-value\">" + shown + "</span></div>\n";
     }
@@ -101,11 +100,7 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
 
     page.heading(2, "What happened");
     const Counts& t = run.metrics.total;
-    char number[32];
-    auto oneDecimal = [&](double v) {
-        std::snprintf(number, sizeof number, "%.1f", v);
-        return std::string(number);
-    };
+    auto oneDecimal = [](double v) { return core::fixed(v, 1); };
     // as the summary says it: one outcome a flight, then the flags
     page.paragraph(std::to_string(t.planned) + " flights planned: " + std::to_string(t.flown) + " flown, " +
                    std::to_string(t.caught) + " caught by a new zone, " + std::to_string(t.violated) + " violated, " + std::to_string(t.neutralised) +
@@ -129,12 +124,10 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
     auto countRows = [](const std::map<std::string, Counts>& groups) {
         // groups with nothing planned are left out
         std::vector<std::vector<std::string>> rows;
-        char minutes[32], km[32], delay[32];
         for (const auto& [id, c] : groups) {
             if (c.planned == 0) continue;
-            std::snprintf(minutes, sizeof minutes, "%.1f", c.violationMinutes);
-            std::snprintf(km, sizeof km, "%.1f", c.extraKm);
-            std::snprintf(delay, sizeof delay, "%.1f", c.delayMinutes);
+            const std::string minutes = core::fixed(c.violationMinutes, 1), km = core::fixed(c.extraKm, 1),
+                              delay = core::fixed(c.delayMinutes, 1);
             rows.push_back({id, std::to_string(c.planned), std::to_string(c.flown), std::to_string(c.caught),
                             std::to_string(c.violated), std::to_string(c.neutralised),
                             std::to_string(c.cancelled), std::to_string(c.pending),
@@ -151,8 +144,7 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
     page.heading(2, "By zone (what each zone caused)");
     std::vector<std::vector<std::string>> zoneRows;
     for (const auto& [id, c] : run.metrics.byZone) {
-        char minutes[32];
-        std::snprintf(minutes, sizeof minutes, "%.1f", c.violationMinutes);
+        const std::string minutes = core::fixed(c.violationMinutes, 1);
         zoneRows.push_back({id, std::to_string(c.entries), std::to_string(c.rerouted), std::to_string(c.cancelled),
                             std::to_string(c.waited), std::to_string(c.violating), minutes, std::to_string(c.disrupted)});
     }
@@ -161,11 +153,7 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
 
     if (t.defence) {
         page.heading(2, "Detection and response");
-        auto minutes = [](double v) {
-            char text[32];
-            std::snprintf(text, sizeof text, "%.0f min", v);
-            return std::string(text);
-        };
+        auto minutes = [](double v) { return core::fixed(v, 0) + " min"; };
         page.table(
             {"measure", "value"},
             {{"tracks (false alarms)", std::to_string(t.tracks) + " (" + std::to_string(t.falseAlarms) + ")"},

@@ -1,6 +1,7 @@
 #include "report/metrics.hpp"
 #include "report/run_record.hpp"
 
+#include "core/decimal.hpp"
 #include "core/geometry.hpp"
 #include "report/ledger.hpp"
 #include "report/sentences.hpp"
@@ -9,7 +10,6 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
-#include <cstdio>
 #include <set>
 #include <stdexcept>
 #include <string_view>
@@ -42,9 +42,7 @@ bool isOutcome(const Metric& metric) {
 
 std::string meanSecondsText(double sumSeconds, int count) {
     if (count <= 0) return "-";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.0f s", sumSeconds / count);
-    return text;
+    return core::fixed(sumSeconds / count, 0) + " s";
 }
 
 namespace {
@@ -281,10 +279,7 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
 }
 
 static std::string number(double v) {
-    char buffer[32];
-    if (std::abs(v - std::round(v)) < 1e-9) std::snprintf(buffer, sizeof buffer, "%.0f", v);
-    else std::snprintf(buffer, sizeof buffer, "%.2f", v);
-    return buffer;
+    return core::figure(v, 2);
 }
 
 std::vector<ExpectationResult> checkExpectations(const scenario::Scenario& scenario, const sim::World& world,

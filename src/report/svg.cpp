@@ -1,7 +1,8 @@
 #include "report/svg.hpp"
 
+#include "core/decimal.hpp"
+
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <string_view>
 
@@ -38,9 +39,7 @@ constexpr double kRingInset = 3.5;
 
 /// A number with one decimal, the same in every locale ("-0.0" written "0.0").
 std::string num(double value) {
-    char buffer[64];
-    auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 1);
-    std::string out(buffer, ec == std::errc() ? end : buffer);
+    std::string out = core::fixed(value, 1);
     if (out == "-0.0") out = "0.0";
     return out;
 }
@@ -302,11 +301,7 @@ class SvgWriter {
         }
     }
 
-    static std::string num2(double value) {
-        char buffer[64];
-        auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 2);
-        return std::string(buffer, ec == std::errc() ? end : buffer);
-    }
+    static std::string num2(double value) { return core::fixed(value, 2); }
 
     static std::string strokeAttrs(const Paint& paint) {
         std::string out = attr("stroke", hex(paint.stroke)) + attr("stroke-width", num(paint.strokeWidth)) +

@@ -1,5 +1,7 @@
 #include "report/sweep.hpp"
 
+#include "core/csv.hpp"
+#include "core/decimal.hpp"
 #include "report/compare.hpp"
 #include "report/svg.hpp"
 #include "scenario/limits.hpp"
@@ -19,35 +21,9 @@ namespace nofly::report {
 
 namespace {
 
+/// A table's number: a whole one without a point, any other with `decimals` digits.
 std::string number(double v, int decimals = 3) {
-    char buffer[48];
-    if (std::abs(v - std::round(v)) < 1e-9) std::snprintf(buffer, sizeof buffer, "%.0f", v);
-    else std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
-    return buffer;
-}
-
-std::string field(const std::string& s) {
-    if (s.find_first_of(",\"\n") == std::string::npos) return s;
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-std::vector<std::string> splitCsv(const std::string& line) {
-    std::vector<std::string> fields(1);
-    bool quoted = false;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-        const char c = line[i];
-        if (c == '"') {
-            if (quoted && i + 1 < line.size() && line[i + 1] == '"') fields.back() += '"', ++i;
-            else quoted = !quoted;
-        } else if (c == ',' && !quoted) {
-            fields.emplace_back();
-        } else {
-            fields.back() += c;
-        }
-    }
-    return fields;
+    return core::figure(v, decimals);
 }
 
 /// The grid points in the order they first appear, each with its runs.
@@ -89,13 +65,15 @@ namespace {
 template <typename Write>
 std::string table(const Sweep& sweep, const std::vector<const SweepRun*>& runs, Write write) {
     std::ostringstream out;
-    for (const std::string& p : sweep.parameters) out << field(p) << ',';
+    for (const std::string& p : sweep.parameters)
+        out << core::csvField(p) << ',';
     out << "seed";
     for (const Metric* m : kCompared)
         out << ',' << m->name;
     out << '\n';
     for (const SweepRun* run : runs) {
-        for (const std::string& v : run->values) out << field(v) << ',';
+        for (const std::string& v : run->values)
+            out << core::csvField(v) << ',';
         out << run->seed;
         for (const Metric* m : kCompared)
             out << ',' << write(m->value(run->counts));
@@ -125,12 +103,8 @@ namespace {
 /// A number of a table as sweepCsv writes it: decimal, finite, and small
 /// enough for a count; nothing for a word, "-inf", "nan" or "1e999".
 std::optional<double> readCell(const std::string& text) {
-    double value = 0.0;
-    const char* end = text.data() + text.size();
-    const auto [stop, ec] = std::from_chars(text.data(), end, value);
-    if (text.empty() || ec != std::errc() || stop != end || !std::isfinite(value) ||
-        std::abs(value) > 2147483647.0)
-        return std::nullopt;
+    const std::optional<double> value = core::parseDecimal(text);
+    if (!value || std::abs(*value) > 2147483647.0) return std::nullopt;
     return value;
 }
 
@@ -158,7 +132,7 @@ bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error, int
     std::istringstream in(text);
     std::string line;
     if (!std::getline(in, line)) return fail("empty table");
-    const std::vector<std::string> header = splitCsv(line);
+    const std::vector<std::string> header = core::splitCsvLine(line);
     const auto seedColumn = std::find(header.begin(), header.end(), "seed");
     if (seedColumn == header.end()) return fail("no 'seed' column: not a sweep table");
     const std::vector<std::string> parameters(header.begin(), seedColumn);
@@ -178,7 +152,7 @@ bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error, int
             return fail("the tables hold more than " + budget + " runs together (budget " + budget +
                         " merged rows); merge fewer tables, or sweep fewer seeds");
         }
-        const std::vector<std::string> f = splitCsv(line);
+        const std::vector<std::string> f = core::splitCsvLine(line);
         if (f.size() != header.size())
             return fail("a row has " + std::to_string(f.size()) + " fields, the header " +
                         std::to_string(header.size()));
@@ -221,13 +195,15 @@ bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error, int
 
 std::string sweepSummaryCsv(const Sweep& sweep) {
     std::ostringstream out;
-    for (const std::string& p : sweep.parameters) out << field(p) << ',';
+    for (const std::string& p : sweep.parameters)
+        out << core::csvField(p) << ',';
     out << "runs";
     for (const Metric* m : kCompared)
         out << ',' << m->name << "_mean," << m->name << "_ci95";
     out << '\n';
     for (const auto& [values, runs] : points(sweep)) {
-        for (const std::string& v : values) out << field(v) << ',';
+        for (const std::string& v : values)
+            out << core::csvField(v) << ',';
         out << runs.size();
         for (const Metric* m : kCompared) {
             const Estimate e = estimateOf(runs, *m);
@@ -258,11 +234,7 @@ std::string sweepChartSvg(const Sweep& sweep, const Metric& metric) {
     const double W = 900, H = 560, left = 90, right = 260, top = 70, bottom = 80;
     auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * (W - left - right); };
     auto py = [&](double y) { return H - bottom - y / y1 * (H - top - bottom); };
-    auto f1 = [](double v) {
-        char b[32];
-        std::snprintf(b, sizeof b, "%.1f", v);
-        return std::string(b);
-    };
+    auto f1 = [](double v) { return core::fixed(v, 1); };
     static const char* kColours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
     const std::string label(metric.label);
 

@@ -4,7 +4,7 @@
 #include "report/scene.hpp"
 #include "sim/verdict.hpp"
 
-#include "report/geojson_coordinates.hpp"
+#include "report/detail/geojson_coordinates.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #include "report/zones_export.hpp"
 
 #include "core/weekly.hpp"
-#include "report/geojson_coordinates.hpp"
+#include "report/detail/geojson_coordinates.hpp"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,8 @@
 #include "scenario/basemap.hpp"
 
+#include "core/decimal.hpp"
 #include "core/encoding.hpp"
-#include "scenario/json_document.hpp"
+#include "scenario/detail/json_document.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/text_file.hpp"
 
@@ -107,13 +108,7 @@ std::optional<double> numberOf(const FastValue& value) {
 }
 std::optional<double> numberOf(const JsonValue& value) {
     if (value.kind() != JsonValue::Kind::Plain) return std::nullopt;
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(value.text(), &used);
-        if (used == value.text().size() && std::isfinite(v)) return v;
-    } catch (const std::exception&) {
-    }
-    return std::nullopt;
+    return core::parseDecimal(value.text());
 }
 
 /// Reads one basemap file's features, reporting each problem at its line

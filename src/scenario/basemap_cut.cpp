@@ -2,7 +2,7 @@
 
 #include "core/decimal.hpp"
 #include "core/text.hpp"
-#include "scenario/json_document.hpp"
+#include "scenario/detail/json_document.hpp"
 #include "scenario/limits.hpp"
 #include "scenario/text_file.hpp"
 
@@ -10,7 +10,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <numbers>
@@ -241,9 +240,9 @@ bool Cutter::addFile(const std::string& file, Layer layer) {
 bool Cutter::readPosition(const std::string& file, JsonValue position, std::vector<double>& xy) {
     auto number = [&](JsonValue value, double& out) {
         if (value.kind() != JsonValue::Kind::Plain) return false;
-        const std::string& t = value.text();
-        const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), out);
-        return ec == std::errc() && end == t.data() + t.size() && std::isfinite(out);
+        const std::optional<double> read = core::parseDecimal(value.text());
+        if (read) out = *read;
+        return read.has_value();
     };
     double lon = 0.0, lat = 0.0;
     if (!position.isArray() || position.size() < 2 || !number(position[0], lon) || !number(position[1], lat)) {
@@ -578,16 +577,12 @@ std::optional<GeoBox> parseGeoBox(const std::string& text, std::string& error) {
     std::vector<double> values;
     std::stringstream words(text);
     for (std::string word; std::getline(words, word, ',');) {
-        const auto start = word.find_first_not_of(' '), stop = word.find_last_not_of(' ');
-        double v = 0.0;
-        const char* begin = start == std::string::npos ? word.data() : word.data() + start;
-        const char* end = start == std::string::npos ? word.data() : word.data() + stop + 1;
-        const auto [at, ec] = std::from_chars(begin, end, v);
-        if (ec != std::errc() || at != end || begin == end || !std::isfinite(v)) {
+        const std::optional<double> v = core::parseDecimal(core::trim(word));
+        if (!v) {
             error = core::quoted(word) + " is not a number of degrees";
             return std::nullopt;
         }
-        values.push_back(v);
+        values.push_back(*v);
     }
     if (values.size() != 4) {
         error = "an area is four numbers of degrees, SOUTH,WEST,NORTH,EAST (got " + std::to_string(values.size()) + ")";

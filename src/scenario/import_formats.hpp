@@ -6,8 +6,8 @@
 // and the mapping file of GeoJSON and OpenAir. Internal to the scenario layer.
 #pragma once
 
+#include "scenario/detail/json_document.hpp"
 #include "scenario/import.hpp"
-#include "scenario/json_document.hpp"
 
 #include <cmath>
 #include <set>

@@ -1,4 +1,4 @@
-#include "scenario/json_document.hpp"
+#include "scenario/detail/json_document.hpp"
 
 #include "core/encoding.hpp"
 #include "scenario/limits.hpp"

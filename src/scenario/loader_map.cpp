@@ -2,6 +2,7 @@
 // and the positions and shapes every other section places things with.
 #include "scenario/detail/loader.hpp"
 
+#include "core/decimal.hpp"
 #include "core/text.hpp"
 #include "scenario/polygon_cache.hpp"
 
@@ -44,9 +45,7 @@ std::string joinedWith(const std::vector<std::string>& words, const std::string&
 
 /// Degrees for a message: "57.8 N", "12.3 E".
 std::string degreesText(double value, char positive, char negative) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.1f %c", std::abs(value), value < 0.0 ? negative : positive);
-    return text;
+    return core::fixed(std::abs(value), 1) + ' ' + (value < 0.0 ? negative : positive);
 }
 
 /// The box of degrees a box of the local plane reaches (its corners and the middles of its edges).

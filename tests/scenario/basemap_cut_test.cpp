@@ -5,7 +5,7 @@
 // sea are known.
 #include "scenario/basemap_cut.hpp"
 
-#include "scenario/json_document.hpp"
+#include "scenario/detail/json_document.hpp"
 #include "scenario/text_file.hpp"
 
 #include <gmock/gmock.h>

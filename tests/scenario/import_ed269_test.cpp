@@ -229,6 +229,19 @@ TEST(ImportEd269, NumberThatIsNotOne) {
                                  "number"));
 }
 
+TEST(ImportEd269, AHexadecimalNumberIsNotOne) {
+    // strtod would read "0x78" as 120 (issue 20: one decimal reader, core::parseDecimal, for every input)
+    const std::string geometry = R"([{"uomDimensions": "M", "lowerLimit": 0, "lowerVerticalReference": "AGL",
+"upperLimit": " 0x78 ", "upperVerticalReference": "AGL",
+"horizontalProjection": {"type": "Circle", "center": [12.5, 55.6], "radius": 500}}])";
+    const std::string file = writeFile("hex.json", "[" + zone("H", "PROHIBITED", geometry) + "]");
+    const ImportResult r = importZones(file);
+    EXPECT_FALSE(r.ok());
+    EXPECT_THAT(printed(r),
+                HasSubstr(file + ":2:15: error: feature 1 'H': geometry 1 upperLimit: \" 0x78 \" is not a "
+                                 "number"));
+}
+
 TEST(ImportEd269, MissingGeometryAndUnknownShape) {
     const std::string file = writeFile("shapes.json", "[\n" + zone("G", "PROHIBITED", "[]") + ",\n" +
                                                           zone("H", "PROHIBITED", R"([{"uomDimensions": "M",
