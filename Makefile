@@ -104,8 +104,13 @@ bench: setup
 	@cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DNOFLY_TESTS=OFF -DNOFLY_BENCH=ON >/dev/null
 	@cmake --build build/bench -j $(JOBS)
 
+# The committed .clang-format on the lines changed since the last commit, as
+# CI checks them (.ci/format-check); whole files are never reformatted, so
+# that each line's history stays with the change that wrote it. A new file
+# takes part once git knows it (git add).
 format:
-	@find src tests bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	@.ci/install-deps format
+	@git clang-format --force --extensions cpp,hpp HEAD -- src tests bench
 
 clean:
 	@rm -rf build
