@@ -863,6 +863,11 @@ core::Parsed<core::Altitude> parseLevelOrAltitude(std::string_view raw, std::str
     const std::string_view text = trim(raw);
     if (text.size() > 2 && (text[0] == 'F' || text[0] == 'f') && (text[1] == 'L' || text[1] == 'l')) {
         if (auto level = parseNumber(text.substr(2)); level && *level >= 0.0) {
+            // a level of hundreds of feet: "FL33e303" would be infinitely high
+            if (!(flightLevelMetres(*level) <= core::kLargestAltitude))
+                return core::ParseError{"flight level " + std::string(trim(text.substr(2))) +
+                                            " is above 100 km, where space begins",
+                                        "a flight level counts hundreds of feet: FL95 is 9,500 ft"};
             const core::Altitude altitude{flightLevelMetres(*level), core::AltitudeRef::AMSL};
             note = std::string(text) + " read as " + describeAltitude(altitude) +
                    " (flight level: standard atmosphere)";

@@ -280,7 +280,8 @@ TEST(ImportGeoJson, EachRuleSaysWhereAndWhat) {
 {"type": "Place", "id": "a", "geometry": {"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12, 55.1], [12, 55]]]}},
 {"type": "Feature", "id": "b", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[12, 55], [12.1, 55]]}},
 {"type": "Feature", "id": "c", "properties": {"restriction": "forbidden"}, "geometry": {"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12, 55.1], [12, 55]]]}},
-{"type": "Feature", "id": "d", "properties": {"ceiling": "120 m ASL"}, "geometry": null}
+{"type": "Feature", "id": "d", "properties": {"ceiling": "120 m ASL"}, "geometry": null},
+{"type": "Feature", "id": "e", "properties": {"floor": "FL33e303"}, "geometry": {"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12, 55.1], [12, 55]]]}}
 ]})");
     const ImportResult r = importZones(file);
     const std::string out = printed(r);
@@ -291,6 +292,11 @@ TEST(ImportGeoJson, EachRuleSaysWhereAndWhat) {
     EXPECT_TRUE(said(r, file, 4, "feature 3 'c': restriction 'forbidden' is not a restriction")) << out;
     EXPECT_TRUE(said(r, file, 5, "feature 4 'd': ceiling: unknown altitude reference 'ASL'")) << out;
     EXPECT_TRUE(said(r, file, 5, "feature 4 'd': has no geometry")) << out;
+    // a flight level is hundreds of feet: one past space is refused where it is written (issue 22, found
+    // by fuzzing: FL33e303 was read as an infinite altitude)
+    EXPECT_TRUE(
+        said(r, file, 6, "feature 5 'e': floor: flight level 33e303 is above 100 km, where space begins"))
+        << out;
 
     const std::string mapping = writeFile("noclass.yaml", "classes:\n  R: {restriction: prohibited}\n");
     ImportOptions options;
