@@ -93,20 +93,20 @@ long peakKilobytes() {
 void SimulatedHour(benchmark::State& state) {
     const int drones = static_cast<int>(state.range(0));
     const int zones = static_cast<int>(state.range(1));
-    const scenario::Scenario s = generated(drones, zones);
-    auto index = std::make_shared<const sim::ZoneIndex>(s);
+    const sim::CompiledScenario compiled = sim::compile(generated(drones, zones));
+    const scenario::Scenario& s = *compiled.scenario;
     std::int64_t steps = 0, events = 0;
     double departSeconds = 0.0, flySeconds = 0.0;
     for (auto _ : state) {
-        sim::World world = sim::makeWorld(s, index);
+        sim::World world = sim::makeWorld(compiled, s.seed);
         // the first tick takes every departure decision; the hour of flying follows
         const auto t0 = std::chrono::steady_clock::now();
-        sim::step(s, world);
+        sim::step(compiled, world);
         departSeconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         const auto t1 = std::chrono::steady_clock::now();
-        while (!sim::finished(s, world)) {
+        while (!sim::finished(compiled, world)) {
             steps += static_cast<std::int64_t>(world.flying.size());
-            sim::step(s, world);
+            sim::step(compiled, world);
             events += static_cast<std::int64_t>(world.events.size());
             world.events.clear();
         }
@@ -117,7 +117,7 @@ void SimulatedHour(benchmark::State& state) {
     state.counters["events"] = benchmark::Counter(static_cast<double>(events), benchmark::Counter::kAvgIterations);
     state.counters["flying_steps/s"] = benchmark::Counter(static_cast<double>(steps) / flySeconds);
     state.counters["depart_s"] = benchmark::Counter(departSeconds, benchmark::Counter::kAvgIterations);
-    state.counters["pieces"] = static_cast<double>(index->pieceCount());
+    state.counters["pieces"] = static_cast<double>(compiled.index->pieceCount());
     state.counters["peak_MB"] = static_cast<double>(peakKilobytes()) / 1024.0;
 }
 

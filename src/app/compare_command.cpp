@@ -74,18 +74,17 @@ int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
             return kUsageError;
         }
     }
-    std::vector<scenario::Scenario> policies;
+    // each policy compiled once (its zone index, its zones' times in force), shared by its seeds
+    std::vector<sim::CompiledScenario> policies;
     for (const std::string& name : names) {
         scenario::LoadResult r = scenario::loadScenarioFile(options.file, {name, {}, {}});
         for (const core::Diagnostic& d : r.diagnostics.sorted())
             if (d.severity == core::Severity::Error) err << core::format(d) << '\n';
         if (!r.scenario) return kInputError;
-        policies.push_back(std::move(*r.scenario));
+        policies.push_back(sim::compile(std::move(*r.scenario)));
     }
     // every (policy, seed) run in parallel, each into its own slot
     const std::size_t seeds = static_cast<std::size_t>(options.seeds);
-    std::vector<std::shared_ptr<const sim::ZoneIndex>> indexes;
-    for (const auto& p : policies) indexes.push_back(std::make_shared<const sim::ZoneIndex>(p));
     std::vector<RunSlot> slots(policies.size() * seeds);
     std::unique_ptr<tbb::global_control> limit;
     if (options.jobs > 0)
@@ -93,12 +92,12 @@ int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
                                                       static_cast<std::size_t>(options.jobs));
     tbb::parallel_for(std::size_t{0}, slots.size(), [&](std::size_t k) {
         const std::size_t p = k / seeds, s = k % seeds;
-        scenario::Scenario scenario = policies[p];
-        scenario.seed = policies[p].seed + s;
-        sim::World world = sim::makeWorld(scenario, indexes[p]);
+        const sim::CompiledScenario& policy = policies[p];
+        const scenario::Scenario& scenario = *policy.scenario;
+        sim::World world = sim::makeWorld(policy, scenario.seed + s);
         report::RunRecord run;
         run.scenario = &scenario;
-        run.events = sim::runToEnd(scenario, world);
+        run.events = sim::runToEnd(policy, world);
         run.world = &world;
         run.metrics = report::computeMetrics(scenario, world, run.events);
         slots[k].total = run.metrics.total;
@@ -111,11 +110,12 @@ int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
     comparison.file = options.file;
     for (std::size_t p = 0; p < policies.size(); ++p) {
         report::VariantRuns v;
-        v.variant = policies[p].variant;
+        const scenario::Scenario& policy = *policies[p].scenario;
+        v.variant = policy.variant;
         for (const auto& declared : base.scenario->variants)
             if (declared.id == v.variant) v.description = declared.description;
         for (std::size_t s = 0; s < seeds; ++s) {
-            v.seeds.push_back(policies[p].seed + s);
+            v.seeds.push_back(policy.seed + s);
             v.runs.push_back(slots[p * seeds + s].total);
         }
         v.mapSvg = slots[p * seeds].map;

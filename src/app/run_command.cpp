@@ -15,16 +15,16 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <unistd.h>
 
 namespace nofly::app {
 
 namespace {
 
-/// Loads the scenario for a command, printing its problems; nothing on error.
-std::optional<scenario::Scenario> loadFor(const std::string& command, const std::string& file,
-                                          const std::string& variant, std::optional<std::uint64_t> seed,
-                                          std::ostream& err) {
+/// Loads the scenario for a command, printing its problems; null on error.
+std::shared_ptr<const scenario::Scenario> loadFor(const std::string& command, const std::string& file,
+                                                  const std::string& variant, std::ostream& err) {
     scenario::LoadOptions options;
     options.variant = variant;
     scenario::LoadResult result = scenario::loadScenarioFile(file, options);
@@ -36,10 +36,9 @@ std::optional<scenario::Scenario> loadFor(const std::string& command, const std:
             << (result.diagnostics.warningCount() == 1 ? "" : "s") << " (see nofly check " << file << ")\n";
     if (!result.scenario) {
         err << "nofly " << command << ": " << file << " has errors; nothing was run\n";
-        return std::nullopt;
+        return nullptr;
     }
-    if (seed) result.scenario->seed = *seed;
-    return std::move(result.scenario);
+    return std::make_shared<const scenario::Scenario>(std::move(*result.scenario));
 }
 
 /// A time on the command line, read as the scenario reads times.
@@ -79,7 +78,7 @@ private:
 } // namespace
 
 int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
-    auto scenario = loadFor("run", options.file, options.variant, options.seed, err);
+    auto scenario = loadFor("run", options.file, options.variant, err);
     if (!scenario) return kInputError;
     core::Instant until = -1;
     if (!options.until.empty()) {
@@ -106,18 +105,20 @@ int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
             return kUsageError;
         }
 
-    sim::World world = sim::makeWorld(*scenario);
+    const sim::CompiledScenario compiled = sim::compile(scenario);
+    sim::World world = sim::makeWorld(compiled, options.seed.value_or(scenario->seed));
     // a bar only on a terminal, and only when a run is long enough to need one
     const bool bar = !options.quiet && ::isatty(STDERR_FILENO) && world.flights.size() * 
         static_cast<std::size_t>((scenario->time.end - scenario->time.start) / scenario->time.step) > 20000000u;
     ProgressBar progress(*scenario, bar);
     report::RunRecord run;
     run.scenario = &*scenario;
-    run.events = sim::runToEnd(*scenario, world, {}, until, std::ref(progress));
+    run.events = sim::runToEnd(compiled, world, until, std::ref(progress));
     run.world = &world;
     run.metrics = report::computeMetrics(*scenario, world, run.events);
     run.expectations = report::checkExpectations(*scenario, world, run.metrics);
-    run.questions = report::answerQuestions(*scenario, world, run.events, answers, sim::finished(*scenario, world));
+    run.questions =
+        report::answerQuestions(*scenario, world, run.events, answers, sim::finished(compiled, world));
 
     if (!options.quiet) out << report::summaryTable(run);
     if (options.html && options.out.empty()) {
@@ -150,7 +151,7 @@ int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
 }
 
 int runWhere(const WhereOptions& options, std::ostream& out, std::ostream& err) {
-    auto scenario = loadFor("where", options.file, options.variant, std::nullopt, err);
+    auto scenario = loadFor("where", options.file, options.variant, err);
     if (!scenario) return kInputError;
     const scenario::Scenario& s = *scenario;
 
@@ -230,9 +231,8 @@ int runWhere(const WhereOptions& options, std::ostream& out, std::ostream& err) 
         return kUsageError;
     }
 
-    const sim::World world = sim::makeWorld(s);
-    const sim::WhereAnswer answer =
-        sim::where(s, world, at, time, std::get<core::Altitude>(altitude).metres, options.category);
+    const sim::WhereAnswer answer = sim::where(sim::compile(scenario), at, time,
+                                               std::get<core::Altitude>(altitude).metres, options.category);
     const core::LatLon geo = s.projection.toGeo(at);
     const std::string position = core::fixed(geo.lat, 5) + ", " + core::fixed(geo.lon, 5);
     out << "At " << position << ", " << core::formatInstant(time, s.time.utcOffsetMinutes) << ", "
@@ -249,9 +249,10 @@ int runWhere(const WhereOptions& options, std::ostream& out, std::ostream& err) 
 }
 
 int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& err) {
-    auto scenario = loadFor("explain", options.file, options.variant, options.seed, err);
+    auto scenario = loadFor("explain", options.file, options.variant, err);
     if (!scenario) return kInputError;
-    sim::World world = sim::makeWorld(*scenario);
+    const sim::CompiledScenario compiled = sim::compile(scenario);
+    sim::World world = sim::makeWorld(compiled, options.seed.value_or(scenario->seed));
     const auto it = std::find_if(world.flights.begin(), world.flights.end(),
                                  [&](const sim::FlightPlan& f) { return f.flight.id == options.flight; });
     const auto airportAt = std::find_if(scenario->airports.begin(), scenario->airports.end(),
@@ -260,7 +261,7 @@ int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& e
     const int site = static_cast<int>(airportAt - scenario->airports.begin());
     if (it == world.flights.end()) {
         // an airport's closures, or a track of the defence
-        const std::vector<sim::Event> log = sim::runToEnd(*scenario, world);
+        const std::vector<sim::Event> log = sim::runToEnd(compiled, world);
         const bool track = std::any_of(log.begin(), log.end(), [&](const sim::Event& e) {
             return report::trackId(e.track) == options.flight;
         });
@@ -289,7 +290,7 @@ int runExplain(const ExplainOptions& options, std::ostream& out, std::ostream& e
             << core::suggestion(options.flight, ids) << ")\n";
         return kUsageError;
     }
-    const std::vector<sim::Event> log = sim::runToEnd(*scenario, world);
+    const std::vector<sim::Event> log = sim::runToEnd(compiled, world);
     const int flight = static_cast<int>(it - world.flights.begin());
     const sim::Drone& drone = world.drones[static_cast<std::size_t>(flight)];
     // the ledger's word for it, as in the summary and flights.csv

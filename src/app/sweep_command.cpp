@@ -361,20 +361,37 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
             out << "Resuming: " << resumed << " of " << sweep.runs.size() << " runs already in " << runsDir.string()
                 << '\n';
     }
+    // each grid point compiled once, by the first of its runs to start, shared by its seeds and
+    // released when the last of them ends (a grid of thousands of points never holds every index)
+    struct Point {
+        std::once_flag compiled;
+        std::shared_ptr<const sim::CompiledScenario> model;
+        std::atomic<std::size_t> runsLeft{0};
+    };
+    std::vector<Point> grid(points.size());
+    for (std::size_t k = 0; k < sweep.runs.size(); ++k)
+        if (!done[k]) ++grid[k / seeds].runsLeft;
     std::atomic<bool> writeFailed{false};
     std::string writeError;
     std::mutex writeErrorMutex;
     tbb::parallel_for(std::size_t{0}, sweep.runs.size(), [&](std::size_t k) {
         if (done[k]) return;
         const std::size_t p = k / seeds, s = k % seeds;
-        scenario::Scenario scenario = scenarios[p];
-        scenario.seed = firstSeed + s;
-        sim::World world = sim::makeWorld(scenario);
-        const std::vector<sim::Event> events = sim::runToEnd(scenario, world);
+        Point& point = grid[p];
+        std::call_once(point.compiled, [&] {
+            point.model =
+                std::make_shared<const sim::CompiledScenario>(sim::compile(std::move(scenarios[p])));
+        });
+        std::shared_ptr<const sim::CompiledScenario> model = point.model;
+        const scenario::Scenario& scenario = *model->scenario;
+        sim::World world = sim::makeWorld(*model, firstSeed + s);
+        const std::vector<sim::Event> events = sim::runToEnd(*model, world);
         report::SweepRun& run = sweep.runs[k];
         run.values = points[p];
-        run.seed = scenario.seed;
+        run.seed = world.seed;
         run.counts = report::computeMetrics(scenario, world, events).total;
+        model.reset();
+        if (--point.runsLeft == 0) point.model.reset();
         if (runsDir.empty()) return;
         std::string error;
         if (!report::writeFileAtomically((runsDir / runFileName(k)).string(),

@@ -783,7 +783,7 @@ std::string Viewer::inspectorText() const {
     for (std::size_t k = 0; k < zone->reasons.size(); ++k)
         out << (k ? ", " : "; reason: ") << scenario::name(zone->reasons[k]);
     out << "\nIn force now: " << (world.zones[z].active ? "yes" : "no") << "\n";
-    for (const sim::ActiveWindow& w : world.zones[z].windows)
+    for (const sim::ActiveWindow& w : run.playback.compiled().windows[z])
         out << "  in force " << report::describeWindow(w.from, w.to, s.time.frame()) << "\n";
     if (!zone->exempt.empty()) {
         out << "Exempt:";
@@ -795,7 +795,8 @@ std::string Viewer::inspectorText() const {
     const std::string category =
         s.category("hobby") ? "hobby" : (s.categories.empty() ? "" : s.categories[0].id);
     if (!category.empty()) {
-        const sim::WhereAnswer answer = sim::where(s, world, m_selection.point, world.now, 60.0, category);
+        const sim::WhereAnswer answer =
+            sim::where(run.playback.compiled(), m_selection.point, world.now, 60.0, category);
         out << "\nHere, now, for a " << category << " drone at 60 m:\n  " << report::whereText(s, answer)
             << "\n";
         for (const sim::Judgement& j : answer.zones)

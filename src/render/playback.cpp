@@ -13,10 +13,12 @@ constexpr core::Millis kMinute = 60000;
 constexpr std::size_t kSnapshotBudget = 400000;
 } // namespace
 
-Playback::Playback(const scenario::Scenario& scenario, core::Millis snapshotEvery)
-    : m_scenario(scenario), m_world(sim::makeWorld(scenario)) {
-    const core::Millis step = std::max<core::Millis>(scenario.time.step, 1);
-    const core::Millis duration = std::max<core::Millis>(scenario.time.end - scenario.time.start, step);
+Playback::Playback(std::shared_ptr<const scenario::Scenario> scenario, core::Millis snapshotEvery)
+    : m_compiled(sim::compile(std::move(scenario))), m_scenario(*m_compiled.scenario),
+      m_world(sim::makeWorld(m_compiled, m_scenario.seed)) {
+    const scenario::Scenario& s = m_scenario;
+    const core::Millis step = std::max<core::Millis>(s.time.step, 1);
+    const core::Millis duration = std::max<core::Millis>(s.time.end - s.time.start, step);
     if (snapshotEvery <= 0) {
         // as many snapshots as memory allows, from 6 to 120, at least a minute apart
         const std::size_t drones = std::max<std::size_t>(m_world.drones.size(), 1);
@@ -30,7 +32,7 @@ Playback::Playback(const scenario::Scenario& scenario, core::Millis snapshotEver
 }
 
 bool Playback::finished() const {
-    return sim::finished(m_scenario, m_world);
+    return sim::finished(m_compiled, m_world);
 }
 
 core::Instant Playback::clamp(core::Instant t) const {
@@ -53,7 +55,7 @@ void Playback::takeSnapshotIfDue() {
 
 bool Playback::stepOnce() {
     if (finished()) return false;
-    sim::step(m_scenario, m_world);
+    sim::step(m_compiled, m_world);
     // a tick replayed gives the events already logged; only new ticks add to the log
     if (m_count == m_log.size()) m_log.insert(m_log.end(), m_world.events.begin(), m_world.events.end());
     m_count += m_world.events.size();

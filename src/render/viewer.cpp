@@ -42,7 +42,8 @@ double wallSeconds() {
 
 } // namespace
 
-Viewer::Run::Run(scenario::Scenario s) : scenario(std::move(s)), playback(scenario) {}
+Viewer::Run::Run(scenario::Scenario s)
+    : playback(std::make_shared<const scenario::Scenario>(std::move(s))), scenario(playback.scenario()) {}
 
 Viewer::Viewer(ViewerOptions options) : m_options(std::move(options)) {
     m_presenter = m_options.presenter;
@@ -453,9 +454,8 @@ void Viewer::click(Vec2 pixel) {
         }
     // a zone: the severest at that point, as the map draws it on top
     const Vec2 at = camera.toWorld(pixel);
-    const sim::World& world = run.playback.world();
-    if (!world.index || !m_layers.zones) return;
-    const std::vector<int> zones = world.index->zonesAt(at);
+    if (!m_layers.zones) return;
+    const std::vector<int> zones = run.playback.compiled().index->zonesAt(at);
     int best = -1;
     for (int z : zones) {
         const auto& zone = run.scenario.zones[static_cast<std::size_t>(z)];
@@ -1126,17 +1126,19 @@ bool Viewer::saveReports(const std::string& folder, std::string& message) {
     std::string saved;
     for (int pane = 0; pane < paneCount(); ++pane) {
         // the whole run of this variant, as `nofly run --out DIR --html --answer ...` writes it
-        const scenario::Scenario& s = runOf(pane).scenario;
-        sim::World world = sim::makeWorld(s);
+        const sim::CompiledScenario& compiled = runOf(pane).playback.compiled();
+        const scenario::Scenario& s = *compiled.scenario;
+        sim::World world = sim::makeWorld(compiled, s.seed);
         report::RunRecord record;
         record.scenario = &s;
-        record.events = sim::runToEnd(s, world);
+        record.events = sim::runToEnd(compiled, world);
         record.world = &world;
         record.metrics = report::computeMetrics(s, world, record.events);
         record.expectations = report::checkExpectations(s, world, record.metrics);
         std::map<std::string, std::string> answers;
         if (auto it = m_answers.find(paneVariant(pane)); it != m_answers.end()) answers = it->second;
-        record.questions = report::answerQuestions(s, world, record.events, answers, sim::finished(s, world));
+        record.questions =
+            report::answerQuestions(s, world, record.events, answers, sim::finished(compiled, world));
         const std::string dir = folder + "-" + paneVariant(pane);
         std::vector<std::string> written;
         std::string error;

@@ -86,8 +86,9 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
     HtmlPage page(s.title);
     page.heading(1, s.title + (s.variant.empty() ? "" : " — " + s.variant));
     if (!s.description.empty()) page.paragraph(s.description);
-    page.paragraph(core::formatInstant(s.time.start, offset) + " to " + core::formatInstant(s.time.end, offset) +
-                   ", seed " + std::to_string(s.seed) + ". Scenario file: " + s.file + ".");
+    page.paragraph(core::formatInstant(s.time.start, offset) + " to " +
+                   core::formatInstant(s.time.end, offset) + ", seed " + std::to_string(run.world->seed) +
+                   ". Scenario file: " + s.file + ".");
     if (!s.goals.empty()) {
         page.heading(2, "Learning goals");
         std::vector<std::vector<std::string>> goals;

@@ -204,7 +204,7 @@ std::string canEndIn(FinalOutcome outcome, const scenario::Scenario& s, const Fl
     case FinalOutcome::Pending: {
         // still held on the ground at the end: an answer due after it, or a wait for a zone to end after it
         if (!f.mayComply || !f.category) return {};
-        const core::Millis maxWait = sim::Model{}.maxWait;
+        const core::Millis maxWait = sim::Tuning{}.maxWait;
         for (const ZoneInTheWay& z : inTheWay) {
             const std::string why =
                 "zone '" + z.zone->id + "' may still hold it on the ground when the run ends";

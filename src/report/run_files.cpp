@@ -139,7 +139,7 @@ std::string reportJson(const RunRecord& run) {
     j["scenario"] = {{"file", s.file},
                      {"title", s.title},
                      {"variant", s.variant},
-                     {"seed", s.seed},
+                     {"seed", run.world->seed},
                      {"start", iso(run, s.time.start)},
                      {"end", iso(run, s.time.end)},
                      {"step_s", static_cast<double>(s.time.step) / 1000.0}};

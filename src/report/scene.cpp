@@ -390,11 +390,12 @@ core::Box withMargin(core::Box box) {
     return {centre - half, centre + half};
 }
 
-/// Whether a zone is in force at some time of the run.
+/// Whether a zone is in force at some time of the run (the one rule: scenario::windowsInForce).
 bool inForceDuringRun(const RunRecord& run, std::size_t zone) {
-    if (!run.world || zone >= run.world->zones.size()) return true; // nothing known: draw it as in force
+    if (!run.scenario || zone >= run.scenario->zones.size())
+        return true; // nothing known: draw it as in force
     const scenario::TimeSettings& time = run.scenario->time;
-    for (const sim::ActiveWindow& w : run.world->zones[zone].windows)
+    for (const scenario::InForceWindow& w : scenario::windowsInForce(*run.scenario, zone))
         if (w.from < time.end && w.to > time.start) return true;
     return false;
 }

@@ -35,23 +35,10 @@ constexpr std::uint64_t kClassifyDraws = 1;
 constexpr std::uint64_t kResponseDraws = 2;
 constexpr std::uint64_t kRemoteIdDraws = 3;
 
-/// A scenario of the obstacles as zones, so that the zone index can ray-cast them.
-std::shared_ptr<const ZoneIndex> obstacleIndex(const Scenario& s) {
-    if (s.obstacles.empty()) return nullptr;
-    Scenario walls;
-    for (const scenario::Obstacle& o : s.obstacles) {
-        scenario::Zone z;
-        z.id = o.id;
-        z.region = o.region;
-        walls.zones.push_back(std::move(z));
-    }
-    return std::make_shared<const ZoneIndex>(walls);
-}
-
 struct Defender {
+    const CompiledScenario& compiled;
     const Scenario& s;
     World& w;
-    const Model& model;
     Defence& d;
 
     const FlightPlan& plan(int drone) const { return w.flights[static_cast<std::size_t>(drone)]; }
@@ -84,8 +71,8 @@ struct Defender {
     // --- sensing -------------------------------------------------------------
 
     bool lineOfSight(Vec2 from, Vec2 to, double altitude) const {
-        if (!d.obstacles) return true;
-        for (const ZoneInterval& x : d.obstacles->intervals(from, to))
+        if (!compiled.obstacles) return true;
+        for (const ZoneInterval& x : compiled.obstacles->intervals(from, to))
             if (s.obstacles[static_cast<std::size_t>(x.zone)].height >= altitude) return false;
         return true;
     }
@@ -111,7 +98,7 @@ struct Defender {
             if (!lineOfSight(sensor.at, drone.position, drone.altitude)) continue;
             // this sensor, this drone, this scan: the same draw whatever else flies (docs/detection.md)
             const double draw =
-                core::uniformAt(s.seed, kDetectionDraws + index, droneKey(static_cast<int>(i)),
+                core::uniformAt(w.seed, kDetectionDraws + index, droneKey(static_cast<int>(i)),
                                 static_cast<std::uint64_t>(w.now));
             if (draw >= detectionProbability(sensor, r)) continue;
             SensorReport report;
@@ -185,7 +172,7 @@ struct Defender {
         // this track, now, this truth (which changes at most once in a step: a second report the same second
         // that hears its Remote ID): a draw of its own
         const bool wrong = s.tracking.misclassify > 0.0 &&
-                           core::uniformAt(s.seed, kClassifyDraws, trackKey(t),
+                           core::uniformAt(w.seed, kClassifyDraws, trackKey(t),
                                            (static_cast<std::uint64_t>(w.now) << 1) | (truth ? 1u : 0u)) <
                                s.tracking.misclassify;
         if (wrong) identified = !identified;
@@ -380,10 +367,10 @@ struct Defender {
         const scenario::Category* category = s.category(plan(drone).flight.category);
         std::vector<ZoneFinding> out;
         if (!category) return out;
-        for (const Crossing& x : crossings(*w.index, dr.plan)) {
+        for (const Crossing& x : crossings(*compiled.index, dr.plan)) {
             if (x.from > w.now) continue;
-            const Judgement j = judge(s, x.zone, w.zones[static_cast<std::size_t>(x.zone)], *category,
-                                      x.altitude, x.from, std::min(x.to, w.now), w.now, dr.authorisedZones);
+            const Judgement j = judge(compiled, x.zone, *category, x.altitude, x.from, std::min(x.to, w.now),
+                                      w.now, dr.authorisedZones);
             out.push_back(j.finding);
         }
         return out;
@@ -407,7 +394,7 @@ struct Defender {
         const std::size_t di = static_cast<std::size_t>(t.drone);
         const Vec2 where = w.drones[di].position;
         std::vector<ZoneFinding> findings = metSoFar(t.drone);
-        forceDown(s, w, model, di, r.effect);
+        forceDown(compiled, w, di, r.effect);
         t.neutralised = true;
         const bool home = r.effect == scenario::BreachAction::Return;
         Event e = event(EventType::Neutralised, &t, state.position,
@@ -464,7 +451,7 @@ struct Defender {
                 endJob(i, t, t->falseAlarm ? EventReason::NothingFoundFalseAlarm : EventReason::NothingFound);
             else if (drone->phase != Phase::Flying)
                 endJob(i, t, EventReason::DroneLanded);
-            else if (core::uniformAt(s.seed, kResponseDraws,
+            else if (core::uniformAt(w.seed, kResponseDraws,
                                      core::keyAt(core::textKey(r.id), droneKey(t->drone), 0, 0),
                                      static_cast<std::uint64_t>(w.now)) < r.success)
                 neutralise(i, *t);
@@ -527,12 +514,23 @@ double detectionProbability(const scenario::Sensor& sensor, double range) {
     return sensor.probability * (1.0 - f * f);
 }
 
+std::shared_ptr<const ZoneIndex> obstacleIndex(const Scenario& s) {
+    if (s.obstacles.empty()) return nullptr;
+    Scenario walls;
+    for (const scenario::Obstacle& o : s.obstacles) {
+        scenario::Zone z;
+        z.id = o.id;
+        z.region = o.region;
+        walls.zones.push_back(std::move(z));
+    }
+    return std::make_shared<const ZoneIndex>(walls);
+}
+
 void makeDefence(const Scenario& s, World& w) {
     Defence& d = w.defence;
     d = Defence{};
-    d.obstacles = obstacleIndex(s);
     for (std::size_t i = 0; i < s.sensors.size(); ++i) {
-        d.falseAlarmRandom.push_back(stream(s.seed, 100 + i));
+        d.falseAlarmRandom.push_back(stream(w.seed, 100 + i));
         d.nextScan.push_back(s.time.start);
     }
     d.cooperative.resize(w.drones.size());
@@ -543,7 +541,7 @@ void makeDefence(const Scenario& s, World& w) {
         const scenario::Category* c = s.category(fp.flight.category);
         const double share = c ? c->remoteId : 0.0;
         // the flight's own draw, so that no other flight's category, or presence, moves it
-        const bool draw = core::uniformAt(s.seed, kRemoteIdDraws, d.drawKey[i], 0) < share;
+        const bool draw = core::uniformAt(w.seed, kRemoteIdDraws, d.drawKey[i], 0) < share;
         d.cooperative[i] = fp.behaviour != scenario::Behaviour::Hostile && draw;
     }
     d.airports.resize(s.airports.size());
@@ -574,8 +572,9 @@ void makeDefence(const Scenario& s, World& w) {
     d.active = !s.sensors.empty() || sightings || rules || !s.responders.empty();
 }
 
-void defend(const Scenario& s, World& w, const Model& model) {
-    Defender defender{s, w, model, w.defence};
+void defend(const CompiledScenario& compiled, World& w) {
+    const Scenario& s = *compiled.scenario;
+    Defender defender{compiled, s, w, w.defence};
     Defence& d = w.defence;
     defender.sightings();
     for (std::size_t i = 0; i < s.sensors.size(); ++i) {

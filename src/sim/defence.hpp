@@ -19,7 +19,7 @@
 namespace nofly::sim {
 
 struct World;
-struct Model;
+struct CompiledScenario;
 
 /// A responder this near its target (or its base) is there [m]; reports say a place this near is "at" it.
 inline constexpr double kArrived = 50.0;
@@ -81,7 +81,6 @@ struct ResponderState {
 };
 
 struct Defence {
-    std::shared_ptr<const ZoneIndex> obstacles; ///< obstacles as zones, for line-of-sight ray casts
     std::vector<core::Instant> nextScan;        ///< per sensor
     std::vector<core::Random> falseAlarmRandom; ///< per sensor: its false alarms (the rest: keyed)
     std::vector<char> cooperative;              ///< per drone: broadcasts Remote ID
@@ -106,7 +105,11 @@ void makeDefence(const scenario::Scenario& scenario, World& world);
 /// One tick of the defence, after the drones have moved: timeline sightings,
 /// scans, reports arriving, tracks lost, closures, manned traffic,
 /// responders. Appends to world.events and world.verdicts.
-void defend(const scenario::Scenario& scenario, World& world, const Model& model);
+void defend(const CompiledScenario& compiled, World& world);
+
+/// The scenario's obstacles as zones of a zone index, for line-of-sight ray
+/// casts (null when it has none); built once, by compile().
+std::shared_ptr<const ZoneIndex> obstacleIndex(const scenario::Scenario& scenario);
 
 /// The chance that a sensor detects a drone at `range` in one scan:
 /// probability x (1 - (range / sensor range)^2), and 0 beyond its range.

@@ -118,8 +118,9 @@ class Grid {
 class Check {
   public:
     explicit Check(Context& c)
-        : m_c(c), m_w(c.world), m_height(c.model.nearMissHeight), m_reach(c.model.nearMissDistance),
-          m_reach2(m_reach * m_reach), m_grid(c.world, m_reach) {}
+        : m_c(c), m_w(c.world), m_height(c.compiled.tuning.nearMissHeight),
+          m_reach(c.compiled.tuning.nearMissDistance), m_reach2(m_reach * m_reach), m_grid(c.world, m_reach) {
+    }
 
     void run() {
         m_w.lastCheck.resize(m_w.drones.size());
@@ -154,11 +155,11 @@ class Check {
             pairs += static_cast<std::int64_t>(m_grid.size(cells[k])) * (m_nearby[k] - 1);
         }
         pairs /= 2; // each pair was counted from both its drones
-        if (pairs > m_c.model.nearMissPairBudget - m_w.nearMissPairs) {
+        if (pairs > m_c.compiled.tuning.nearMissPairBudget - m_w.nearMissPairs) {
             m_w.nearMissesStopped = true;
             Event e = m_c.event(EventType::Note, nullptr, -1, {}, EventReason::NearMissesStopped);
             e.count = pairs;
-            e.limit = m_c.model.nearMissPairBudget;
+            e.limit = m_c.compiled.tuning.nearMissPairBudget;
             m_c.emit(e);
             return false;
         }

@@ -81,7 +81,7 @@ std::vector<Vec2> intendedPath(const scenario::Flight& f) {
 
 std::vector<Segment> buildPlan(const std::vector<Vec2>& path, Instant t, double speed, double altitude,
                                std::size_t hoverAt, Millis hover, double startAltitude, double startHeading,
-                               const Model& model) {
+                               const Tuning& tuning) {
     std::vector<Segment> plan;
     Vec2 p = path.front();
     double heading = startHeading;
@@ -103,20 +103,20 @@ std::vector<Segment> buildPlan(const std::vector<Vec2>& path, Instant t, double 
         heading = headingTo;
     };
     if (altitude > startAltitude)
-        add(Segment::Climb, millis((altitude - startAltitude) / model.climbRate), p, altitude, heading,
+        add(Segment::Climb, millis((altitude - startAltitude) / tuning.climbRate), p, altitude, heading,
             startAltitude);
     for (std::size_t i = 1; i < path.size(); ++i) {
         const Vec2 d = path[i] - p;
         const double length = core::length(d);
         if (length <= 0.0) continue;
         const double h = headingOf(d);
-        const Millis turn = millis(std::abs(turnAngle(heading, h)) / model.turnRate);
+        const Millis turn = millis(std::abs(turnAngle(heading, h)) / tuning.turnRate);
         if (turn > 0) add(Segment::Turn, turn, p, altitude, h, altitude);
         add(Segment::Cruise, millis(length / speed), path[i], altitude, h, altitude);
         if (i == hoverAt && hover > 0) add(Segment::Hover, hover, p, altitude, heading, altitude);
     }
     if (hoverAt == 0 && hover > 0) add(Segment::Hover, hover, p, altitude, heading, altitude);
-    add(Segment::Descend, millis(altitude / model.descentRate), p, 0.0, heading, altitude);
+    add(Segment::Descend, millis(altitude / tuning.descentRate), p, 0.0, heading, altitude);
     return plan;
 }
 
@@ -151,7 +151,7 @@ std::vector<Segment> cutAt(const std::vector<Segment>& plan, Instant t) {
     return out;
 }
 
-void limitEndurance(std::vector<Segment>& plan, Instant limit, const Model& model) {
+void limitEndurance(std::vector<Segment>& plan, Instant limit, const Tuning& tuning) {
     if (plan.empty() || plan.back().t1 <= limit) return;
     std::vector<Segment> kept = cutAt(plan, limit);
     if (kept.empty()) return;
@@ -159,7 +159,7 @@ void limitEndurance(std::vector<Segment>& plan, Instant limit, const Model& mode
     Segment descend;
     descend.kind = Segment::Descend;
     descend.t0 = last.t1;
-    descend.t1 = last.t1 + millis(last.alt1 / model.descentRate);
+    descend.t1 = last.t1 + millis(last.alt1 / tuning.descentRate);
     descend.p0 = descend.p1 = last.p1;
     descend.alt0 = last.alt1;
     descend.heading0 = descend.heading1 = last.heading1;
@@ -188,10 +188,10 @@ void schedule(Context& c, Drone& d, Instant from, const std::vector<Crossing>* k
     };
     std::vector<Stay> stays;
     std::vector<Crossing> computed;
-    if (!known) computed = crossings(*c.world.index, d.plan);
+    if (!known) computed = crossings(*c.compiled.index, d.plan);
     for (const Crossing& x : known ? *known : computed) {
         if (x.to < from) continue;
-        for (const ActiveWindow& w : c.world.zones[static_cast<std::size_t>(x.zone)].windows) {
+        for (const ActiveWindow& w : c.compiled.windows[static_cast<std::size_t>(x.zone)]) {
             const Instant a = std::max(x.from, w.from), b = std::min(x.to, w.to);
             if (a >= b) continue; // a moment, not a stay: a graze, or a window that opens as it leaves
             stays.push_back({x.zone, a, b, x.altitude});
@@ -206,8 +206,8 @@ void schedule(Context& c, Drone& d, Instant from, const std::vector<Crossing>* k
     std::vector<int> stillInside;
     for (const Stay& s : stays) {
         const scenario::Zone& zone = c.zone(s.zone);
-        const Judgement j = judge(c.scenario, s.zone, c.world.zones[static_cast<std::size_t>(s.zone)],
-                                  category, s.altitude, s.a, s.b, scenario::kFarTime, d.authorisedZones);
+        const Judgement j =
+            judge(c.compiled, s.zone, category, s.altitude, s.a, s.b, scenario::kFarTime, d.authorisedZones);
         // caught inside a zone that switched on around it, the drone leaves it by the rules: no violation
         const bool leaving = s.a <= from && contains(d.leaving, s.zone);
         const bool violation =

@@ -68,10 +68,11 @@ bool grants(const scenario::Zone& zone, const scenario::Category& category) {
     return false;
 }
 
-Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneState& state,
-                const scenario::Category& category, double altitude, core::Instant from, core::Instant to,
-                core::Instant knownAt, const std::vector<int>& authorised) {
-    const scenario::Zone& zone = scenario.zones[static_cast<std::size_t>(zoneIndex)];
+Judgement judge(const CompiledScenario& compiled, int zoneIndex, const scenario::Category& category,
+                double altitude, core::Instant from, core::Instant to, core::Instant knownAt,
+                const std::vector<int>& authorised) {
+    const scenario::Zone& zone = compiled.scenario->zones[static_cast<std::size_t>(zoneIndex)];
+    const std::span<const ActiveWindow> windows = compiled.windowsOf(zoneIndex);
     Judgement j;
     j.finding.zone = zoneIndex;
     j.finding.restriction = zone.restriction;
@@ -100,13 +101,13 @@ Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneSta
 
     // in force while the flight is inside, as far as the operator can know
     const ActiveWindow* window = nullptr;
-    for (const ActiveWindow& w : state.windows)
+    for (const ActiveWindow& w : windows)
         if (w.known <= knownAt && w.from <= to && scenario::endAsKnown(w, knownAt) > from) {
             window = &w;
             break;
         }
     if (!window) {
-        for (const ActiveWindow& w : state.windows)
+        for (const ActiveWindow& w : windows)
             if (w.from <= to && w.to > from) {
                 j.finding.knownAt = knownAt;
                 j.finding.windowFrom = w.from;
@@ -146,16 +147,16 @@ Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneSta
     return j;
 }
 
-WhereAnswer where(const scenario::Scenario& scenario, const World& world, core::Vec2 at, core::Instant time,
-                  double altitude, const std::string& categoryId) {
+WhereAnswer where(const CompiledScenario& compiled, core::Vec2 at, core::Instant time, double altitude,
+                  const std::string& categoryId) {
+    const scenario::Scenario& scenario = *compiled.scenario;
     WhereAnswer answer;
     const scenario::Category* category = scenario.category(categoryId);
     if (!category) return answer;
     answer.category = static_cast<int>(category - scenario.categories.data());
     bool prohibited = false, refused = false, authorisation = false;
-    for (int z : world.index->zonesAt(at)) {
-        Judgement j = judge(scenario, z, world.zones[static_cast<std::size_t>(z)], *category, altitude, time,
-                            time, time, {});
+    for (int z : compiled.index->zonesAt(at)) {
+        Judgement j = judge(compiled, z, *category, altitude, time, time, time, {});
         prohibited = prohibited || j.bearing == Bearing::Prohibited;
         // an authorisation the zone never grants the category is refused at once, as in a run
         const bool grantable = grants(scenario.zones[static_cast<std::size_t>(z)], *category);

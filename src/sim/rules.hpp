@@ -47,9 +47,9 @@ bool grants(const scenario::Zone& zone, const scenario::Category& category);
 /// while it is inside during [from, to], as known at `knownAt`. `authorised`
 /// lists zones for which this flight was granted an authorisation. The
 /// finding says why as a reason code and figures (report/sentences.hpp words it).
-Judgement judge(const scenario::Scenario& scenario, int zoneIndex, const ZoneState& state,
-                const scenario::Category& category, double altitude, core::Instant from, core::Instant to,
-                core::Instant knownAt, const std::vector<int>& authorised);
+Judgement judge(const CompiledScenario& compiled, int zoneIndex, const scenario::Category& category,
+                double altitude, core::Instant from, core::Instant to, core::Instant knownAt,
+                const std::vector<int>& authorised);
 
 /// The overall answer of `where`, by the sentence it reads as.
 enum class WhereReason : std::uint8_t {
@@ -67,7 +67,7 @@ struct WhereAnswer {
     int category = -1; ///< Scenario::categories: the category asked about
     std::vector<Judgement> zones;
 };
-WhereAnswer where(const scenario::Scenario& scenario, const World& world, core::Vec2 at, core::Instant time,
-                  double altitude, const std::string& category);
+WhereAnswer where(const CompiledScenario& compiled, core::Vec2 at, core::Instant time, double altitude,
+                  const std::string& category);
 
 } // namespace nofly::sim

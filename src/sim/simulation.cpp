@@ -49,7 +49,7 @@ void updateZones(Context& c) {
     for (std::size_t z = 0; z < c.world.zones.size(); ++z) {
         ZoneState& state = c.world.zones[z];
         const ActiveWindow* window = nullptr;
-        for (const ActiveWindow& w : state.windows)
+        for (const ActiveWindow& w : c.compiled.windows[z])
             if (w.from <= now && w.to > now) {
                 window = &w;
                 break;
@@ -73,28 +73,45 @@ void updateZones(Context& c) {
 
 // --- public -----------------------------------------------------------------------
 
-bool zoneActive(const ZoneState& zone, Instant at) {
-    for (const ActiveWindow& w : zone.windows)
+bool zoneActive(std::span<const ActiveWindow> windows, Instant at) {
+    for (const ActiveWindow& w : windows)
         if (w.from <= at && w.to > at) return true;
     return false;
 }
 
-bool zoneKnownActive(const ZoneState& zone, Instant at, Instant knownAt) {
-    for (const ActiveWindow& w : zone.windows)
+bool zoneKnownActive(std::span<const ActiveWindow> windows, Instant at, Instant knownAt) {
+    for (const ActiveWindow& w : windows)
         if (w.known <= knownAt && w.from <= at && scenario::endAsKnown(w, knownAt) > at) return true;
     return false;
 }
 
-World makeWorld(const Scenario& scenario, std::shared_ptr<const ZoneIndex> index, const Model& model) {
+CompiledScenario compile(std::shared_ptr<const Scenario> scenario, const Tuning& tuning) {
+    CompiledScenario compiled;
+    compiled.tuning = tuning;
+    compiled.index = std::make_shared<const ZoneIndex>(*scenario);
+    compiled.obstacles = obstacleIndex(*scenario);
+    compiled.windows.resize(scenario->zones.size());
+    for (std::size_t z = 0; z < scenario->zones.size(); ++z)
+        compiled.windows[z] = scenario::windowsInForce(*scenario, z);
+    compiled.scenario = std::move(scenario);
+    return compiled;
+}
+
+CompiledScenario compile(Scenario scenario, const Tuning& tuning) {
+    return compile(std::make_shared<const Scenario>(std::move(scenario)), tuning);
+}
+
+World makeWorld(const CompiledScenario& compiled, std::uint64_t seed) {
+    const Scenario& scenario = *compiled.scenario;
     World world;
+    world.seed = seed;
     world.tick = 0;
     world.now = scenario.time.start;
-    world.index = index ? std::move(index) : std::make_shared<const ZoneIndex>(scenario);
-    world.zones = zoneStates(scenario);
+    world.zones.resize(scenario.zones.size());
     // the zones in force at the start are in force from the first frame, by the rule every question uses
-    for (ZoneState& zone : world.zones)
-        zone.active = zoneActive(zone, world.now);
-    world.flights = expandTraffic(scenario, model);
+    for (std::size_t z = 0; z < world.zones.size(); ++z)
+        world.zones[z].active = zoneActive(compiled.windows[z], world.now);
+    world.flights = expandTraffic(scenario, compiled.tuning, seed);
     world.drones.resize(world.flights.size());
     for (std::size_t i = 0; i < world.flights.size(); ++i) {
         Drone& d = world.drones[i];
@@ -110,11 +127,13 @@ World makeWorld(const Scenario& scenario, std::shared_ptr<const ZoneIndex> index
     return world;
 }
 
-bool finished(const Scenario& scenario, const World& world) { return world.now > scenario.time.end; }
+bool finished(const CompiledScenario& compiled, const World& world) {
+    return world.now > compiled.scenario->time.end;
+}
 
-bool forceDown(const Scenario& scenario, World& world, const Model& model, std::size_t index,
+bool forceDown(const CompiledScenario& compiled, World& world, std::size_t index,
                scenario::BreachAction action) {
-    Context c{scenario, world, model};
+    Context c{*compiled.scenario, world, compiled};
     Drone& d = world.drones[index];
     if (d.phase != Phase::Flying) return false;
     const FlightPlan& fp = c.plan(d);
@@ -123,7 +142,8 @@ bool forceDown(const Scenario& scenario, World& world, const Model& model, std::
     const std::vector<Vec2> path = action == scenario::BreachAction::Return
                                        ? std::vector<Vec2>{d.position, fp.flight.route.front()}
                                        : std::vector<Vec2>{d.position};
-    std::vector<Segment> rest = buildPlan(path, now, fp.flight.speed, d.altitude, 0, 0, d.altitude, d.heading, model);
+    std::vector<Segment> rest =
+        buildPlan(path, now, fp.flight.speed, d.altitude, 0, 0, d.altitude, d.heading, compiled.tuning);
     plan.insert(plan.end(), rest.begin(), rest.end());
     d.plan = std::move(plan);
     d.cursor = segmentAt(d.plan, now);
@@ -134,14 +154,15 @@ bool forceDown(const Scenario& scenario, World& world, const Model& model, std::
     return true;
 }
 
-std::vector<Event> runToEnd(const Scenario& scenario, World& world, const Model& model, Instant until,
+std::vector<Event> runToEnd(const CompiledScenario& compiled, World& world, Instant until,
                             const std::function<void(double)>& progress) {
+    const Scenario& scenario = *compiled.scenario;
     std::vector<Event> log;
     const Instant end = until >= 0 ? std::min(until, scenario.time.end) : scenario.time.end;
     const std::int64_t ticks = (end - scenario.time.start) / scenario.time.step + 1;
     const std::int64_t every = std::max<std::int64_t>(1, ticks / 200);
     while (world.now <= end) {
-        step(scenario, world, model);
+        step(compiled, world);
         log.insert(log.end(), std::make_move_iterator(world.events.begin()), std::make_move_iterator(world.events.end()));
         world.events.clear();
         if (progress && world.tick % every == 0) progress(static_cast<double>(world.tick) / static_cast<double>(ticks));
@@ -150,8 +171,9 @@ std::vector<Event> runToEnd(const Scenario& scenario, World& world, const Model&
     return log;
 }
 
-void step(const Scenario& scenario, World& world, const Model& model) {
-    Context c{scenario, world, model};
+void step(const CompiledScenario& compiled, World& world) {
+    const Scenario& scenario = *compiled.scenario;
+    Context c{scenario, world, compiled};
     const Instant now = world.now;
 
     updateZones(c);
@@ -177,11 +199,11 @@ void step(const Scenario& scenario, World& world, const Model& model) {
     }
     world.flying.resize(kept);
 
-    if (world.defence.active) defend(scenario, world, model);
+    if (world.defence.active) defend(compiled, world);
 
     if (now >= world.nextNearMissCheck && !world.nearMissesStopped) {
         nearMisses(c);
-        world.nextNearMissCheck = now + model.nearMissEvery;
+        world.nextNearMissCheck = now + compiled.tuning.nearMissEvery;
     }
 
     ++world.tick;

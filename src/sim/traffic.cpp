@@ -26,14 +26,7 @@ constexpr std::uint64_t kTrafficDraws = 2;
 
 } // namespace
 
-std::vector<ZoneState> zoneStates(const Scenario& s) {
-    std::vector<ZoneState> states(s.zones.size());
-    for (std::size_t z = 0; z < s.zones.size(); ++z)
-        states[z].windows = scenario::windowsInForce(s, z);
-    return states;
-}
-
-std::vector<FlightPlan> expandTraffic(const Scenario& s, const Model& model) {
+std::vector<FlightPlan> expandTraffic(const Scenario& s, const Tuning& tuning, std::uint64_t seed) {
     std::vector<FlightPlan> out;
     auto drawBehaviour = [&](core::Random& random, const scenario::Category& c,
                              const std::map<Behaviour, double>& mix) {
@@ -54,9 +47,9 @@ std::vector<FlightPlan> expandTraffic(const Scenario& s, const Model& model) {
         FlightPlan plan;
         plan.flight = f;
         const scenario::Category& c = *s.category(f.category);
-        core::Random random(core::keyAt(s.seed, kBehaviourDraws, core::textKey(f.id), 0));
+        core::Random random(core::keyAt(seed, kBehaviourDraws, core::textKey(f.id), 0));
         plan.behaviour = f.behaviour ? *f.behaviour : drawBehaviour(random, c, {});
-        plan.endurance = f.endurance.value_or(model.defaultEndurance);
+        plan.endurance = f.endurance.value_or(tuning.defaultEndurance);
         out.push_back(std::move(plan));
     }
     for (const scenario::TrafficGenerator& g : s.traffic) {
@@ -66,7 +59,7 @@ std::vector<FlightPlan> expandTraffic(const Scenario& s, const Model& model) {
         std::vector<Vec2> grid; // made when first needed
         for (int n = 1; n <= g.count; ++n) {
             core::Random random(
-                core::keyAt(s.seed, kTrafficDraws, core::textKey(g.id), static_cast<std::uint64_t>(n)));
+                core::keyAt(seed, kTrafficDraws, core::textKey(g.id), static_cast<std::uint64_t>(n)));
             FlightPlan plan;
             scenario::Flight& f = plan.flight;
             std::string number = std::to_string(n);
@@ -93,8 +86,8 @@ std::vector<FlightPlan> expandTraffic(const Scenario& s, const Model& model) {
                                     : grid[static_cast<std::size_t>(random.below(grid.size()))];
             }
             const double heading = random.uniform(0.0, 2.0 * std::numbers::pi);
-            const double overhead = 2.0 * f.altitude.metres / std::min(model.climbRate, model.descentRate) +
-                                    std::numbers::pi / model.turnRate;
+            const double overhead = 2.0 * f.altitude.metres / std::min(tuning.climbRate, tuning.descentRate) +
+                                    std::numbers::pi / tuning.turnRate;
             const double reach = std::max(10.0, f.speed * (duration - overhead) / 2.0);
             f.route = {*home, *home + Vec2{std::sin(heading), std::cos(heading)} * reach};
             f.returnHome = true;

@@ -50,13 +50,13 @@ void takeOff(Context& c, std::size_t index, std::vector<Segment> plan,
         hover.alt1 = hover.alt0;
         if (hover.t1 > last.t0) {
             last.t0 = hover.t1;
-            last.t1 = hover.t1 + millis(last.alt0 / c.model.descentRate);
+            last.t1 = hover.t1 + millis(last.alt0 / c.compiled.tuning.descentRate);
             plan.insert(plan.end() - 1, hover);
         }
     }
     const std::size_t before = plan.size();
     const Instant end = plan.empty() ? 0 : plan.back().t1;
-    limitEndurance(plan, c.world.now + fp.endurance, c.model);
+    limitEndurance(plan, c.world.now + fp.endurance, c.compiled.tuning);
     if (plan.size() != before || plan.back().t1 != end) known = nullptr;
     d.plan = std::move(plan);
     d.cursor = 0;
@@ -91,7 +91,7 @@ class Departure {
         m_hoverAt = m_f.route.size() - 1;
         m_hover = m_f.hover.value_or(0);
         m_plan = buildPlan(m_meant, m_now, m_f.speed, m_f.altitude.metres, m_hoverAt, m_hover, 0.0, 0.0,
-                           m_c.model);
+                           m_c.compiled.tuning);
         if (m_d.plannedDistance == 0.0) m_d.plannedDistance = pathLength(m_meant);
         assess(m_plan, m_blocking, m_needAuthorisation);
         m_findings = m_verdict.findings; // of the route as meant
@@ -133,10 +133,10 @@ class Departure {
         m_verdict.findings.clear();
         blocking.clear();
         needAuthorisation.clear();
-        m_lastCrossings = crossings(*m_c.world.index, plan);
+        m_lastCrossings = crossings(*m_c.compiled.index, plan);
         for (const Crossing& x : m_lastCrossings) {
-            const Judgement j = judge(m_c.scenario, x.zone, m_c.world.zones[static_cast<std::size_t>(x.zone)],
-                                      m_category, x.altitude, x.from, x.to, m_now, m_d.authorisedZones);
+            const Judgement j =
+                judge(m_c.compiled, x.zone, m_category, x.altitude, x.from, x.to, m_now, m_d.authorisedZones);
             if (j.bearing == Bearing::Prohibited) blocking.push_back(x.zone);
             if (j.bearing == Bearing::NeedsAuthorisation)
                 (contains(m_d.deniedZones, x.zone) ? blocking : needAuthorisation).push_back(x.zone);
@@ -227,21 +227,21 @@ class Departure {
     /// The shortest way around the zones that block the route, within the battery, judged as the
     /// route as meant was; none when a zone it must avoid holds its start or its end.
     void findWayAround() {
-        const double budget =
-            m_f.speed * (static_cast<double>(m_fp.endurance) / 1000.0 -
-                         2.0 * m_f.altitude.metres / m_c.model.descentRate -
-                         static_cast<double>(m_hover) / 1000.0 - 4.0 * std::numbers::pi / m_c.model.turnRate);
+        const double budget = m_f.speed * (static_cast<double>(m_fp.endurance) / 1000.0 -
+                                           2.0 * m_f.altitude.metres / m_c.compiled.tuning.descentRate -
+                                           static_cast<double>(m_hover) / 1000.0 -
+                                           4.0 * std::numbers::pi / m_c.compiled.tuning.turnRate);
         m_avoid = m_blocking;
         // no way around a zone the flight starts or ends in: skip the search (a country-wide zone is costly
         // to grow)
         bool trapped = false;
-        for (int z : m_c.world.index->zonesAt(m_meant.front()))
+        for (int z : m_c.compiled.index->zonesAt(m_meant.front()))
             trapped = trapped || contains(m_blocking, z);
-        for (int z : m_c.world.index->zonesAt(m_f.route.back()))
+        for (int z : m_c.compiled.index->zonesAt(m_f.route.back()))
             trapped = trapped || contains(m_blocking, z);
         for (int attempt = 0; attempt < 5 && budget > 0 && !trapped; ++attempt) {
             PlannerOptions options;
-            options.clearance = m_c.model.clearance;
+            options.clearance = m_c.compiled.tuning.clearance;
             options.maxLength = budget;
             m_around = shortestRoute(m_meant, obstaclesOf(m_c, m_avoid), options);
             if (!m_around || m_around->length > budget) {
@@ -250,7 +250,7 @@ class Departure {
             }
             m_aroundPlan = buildPlan(m_around->points, m_now, m_f.speed, m_f.altitude.metres,
                                      m_around->points.size() - 1 - (m_meant.size() - 1 - m_hoverAt), m_hover,
-                                     0.0, 0.0, m_c.model);
+                                     0.0, 0.0, m_c.compiled.tuning);
             // the way around is judged as the route as meant was
             std::vector<int> moreBlocking, moreAuthorisation;
             assess(m_aroundPlan, moreBlocking, moreAuthorisation);
@@ -297,7 +297,7 @@ class Departure {
         Instant clear = m_now;
         for (int z : m_blocking) {
             Instant end = kFar;
-            for (const ActiveWindow& w : m_c.world.zones[static_cast<std::size_t>(z)].windows)
+            for (const ActiveWindow& w : m_c.compiled.windows[static_cast<std::size_t>(z)])
                 if (w.known <= m_now && w.from <= m_now + m_fp.endurance &&
                     scenario::endAsKnown(w, m_now) > m_now) {
                     const Instant to =
@@ -310,7 +310,7 @@ class Departure {
         m_verdict.rule.zones = m_blocking;
         m_verdict.rule.refused = m_refused;
         m_verdict.rule.until = clear;
-        if (clear < kFar && clear - m_now <= m_c.model.maxWait && clear > m_now) {
+        if (clear < kFar && clear - m_now <= m_c.compiled.tuning.maxWait && clear > m_now) {
             m_d.waited = true;
             m_d.phase = Phase::Waiting;
             m_d.departAt = clear;
@@ -367,7 +367,8 @@ std::optional<PlannedPath> wayHome(Context& c, const Drone& d, const std::vector
     const FlightPlan& fp = c.plan(d);
     const Instant now = c.world.now;
     PlannerOptions options;
-    options.clearance = c.model.clearance / 2.0; // the way out stops a full clearance beyond the edge
+    options.clearance =
+        c.compiled.tuning.clearance / 2.0; // the way out stops a full clearance beyond the edge
     options.circleSegments = 64;
     std::vector<int> avoid = {z};
     std::optional<PlannedPath> around;
@@ -377,13 +378,13 @@ std::optional<PlannedPath> wayHome(Context& c, const Drone& d, const std::vector
         // the way home judged as a departure's route is: any other zone in its way that forbids it?
         std::vector<Vec2> trial = path;
         trial.insert(trial.end(), around->points.begin() + 1, around->points.end());
-        const std::vector<Segment> plan =
-            buildPlan(trial, now, fp.flight.speed, d.altitude, 0, 0, d.altitude, d.heading, c.model);
+        const std::vector<Segment> plan = buildPlan(trial, now, fp.flight.speed, d.altitude, 0, 0, d.altitude,
+                                                    d.heading, c.compiled.tuning);
         bool more = false;
-        for (const Crossing& x : crossings(*c.world.index, plan)) {
+        for (const Crossing& x : crossings(*c.compiled.index, plan)) {
             if (contains(avoid, x.zone)) continue;
-            const Judgement other = judge(c.scenario, x.zone, c.world.zones[static_cast<std::size_t>(x.zone)],
-                                          c.category(d), x.altitude, x.from, x.to, now, d.authorisedZones);
+            const Judgement other =
+                judge(c.compiled, x.zone, c.category(d), x.altitude, x.from, x.to, now, d.authorisedZones);
             if (forbids(other.bearing)) avoid.push_back(x.zone), more = true;
         }
         if (!more) break;
@@ -412,15 +413,15 @@ std::vector<Vec2> escape(Context& c, Drone& d, int z, scenario::BreachAction act
             lands = true;
             rule.kind = RuleKind::CaughtHomeInside;
         } else if (!lands) {
-            const std::optional<Vec2> out = core::wayOut(zone.region, here, c.model.clearance);
-            const double reach = fp.flight.speed * static_cast<double>(c.model.maxWayOut) / 1000.0;
+            const std::optional<Vec2> out = core::wayOut(zone.region, here, c.compiled.tuning.clearance);
+            const double reach = fp.flight.speed * static_cast<double>(c.compiled.tuning.maxWayOut) / 1000.0;
             if (out && core::distance(here, *out) <= reach) {
                 path.push_back(*out);
                 rule.distance = core::distance(here, *out);
             } else {
                 lands = true;
                 rule.kind = RuleKind::CaughtWayOutTooLong;
-                rule.wayOut = c.model.maxWayOut;
+                rule.wayOut = c.compiled.tuning.maxWayOut;
             }
         }
     }
@@ -453,11 +454,10 @@ void breach(Context& c, std::size_t index, int z, const ActiveWindow& window) {
 
     // does it apply, and does the rest of the plan meet it while it is in force?
     bool meets = false;
-    for (const Crossing& x : crossings(*c.world.index, cutAt(d.plan, kFar)))
+    for (const Crossing& x : crossings(*c.compiled.index, cutAt(d.plan, kFar)))
         if (x.zone == z && x.to >= now && x.from < window.to) meets = true;
     if (!meets) return;
-    const Judgement j = judge(c.scenario, z, c.world.zones[static_cast<std::size_t>(z)], category, d.altitude,
-                              now, now, now, d.authorisedZones);
+    const Judgement j = judge(c.compiled, z, category, d.altitude, now, now, now, d.authorisedZones);
     if (!forbids(j.bearing)) return;
 
     Verdict verdict;
@@ -488,9 +488,9 @@ void breach(Context& c, std::size_t index, int z, const ActiveWindow& window) {
     // the new rest of the flight, from where the drone is now
     std::vector<Segment> plan = cutAt(d.plan, now);
     std::vector<Segment> rest = buildPlan(path, now, fp.flight.speed, d.altitude, path.size() - 1, hover,
-                                          d.altitude, d.heading, c.model);
+                                          d.altitude, d.heading, c.compiled.tuning);
     plan.insert(plan.end(), rest.begin(), rest.end());
-    limitEndurance(plan, d.departedAt + fp.endurance, c.model);
+    limitEndurance(plan, d.departedAt + fp.endurance, c.compiled.tuning);
     d.plan = std::move(plan);
     d.cursor = segmentAt(d.plan, now);
     d.flownDistance = cruiseLength(d.plan);

@@ -1,5 +1,5 @@
 // World: everything that changes during a run (the MuJoCo mjData to the
-// Scenario's mjModel). Its job is to hold every drone's state, the zones'
+// CompiledScenario's mjModel, sim/compiled.hpp). Its job is to hold every drone's state, the zones'
 // state, the clock and the event buffer; step() moves it forward one fixed
 // tick. Its random draws are keyed by what they draw (core::keyAt and
 // core::uniformAt; a sensor's false alarms: a stream of its own), never taken
@@ -7,13 +7,12 @@
 #pragma once
 
 #include "core/random.hpp"
+#include "sim/compiled.hpp"
 #include "sim/defence.hpp"
 #include "sim/events.hpp"
 #include "sim/verdict.hpp"
-#include "sim/zone_index.hpp"
 
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -42,10 +41,6 @@ struct FlightPlan {
     std::string generator; ///< traffic id, empty for a flight written out
     core::Millis endurance = 0;
 };
-
-/// A zone's time in force: [from, to), and since when operators know it
-/// (scenario::windowsInForce says when).
-using ActiveWindow = scenario::InForceWindow;
 
 /// An event of a drone's plan still to come, kept small: the full Event (with
 /// its position) is made when it happens.
@@ -96,13 +91,13 @@ struct NearMissMark {
     bool checked = false;   ///< it was in the air then, and compared
 };
 
-/// The state of one zone.
+/// The state of one zone (when it is in force: CompiledScenario::windows).
 struct ZoneState {
-    std::vector<ActiveWindow> windows; ///< when it is in force during the run
-    bool active = false;               ///< now
+    bool active = false; ///< now
 };
 
 struct World {
+    std::uint64_t seed = 0; ///< of every random draw of this run
     std::int64_t tick = 0;
     core::Instant now = 0;
     std::vector<FlightPlan> flights;
@@ -111,7 +106,6 @@ struct World {
     std::vector<Event> events;         ///< this step's events: the caller drains them
     std::vector<Verdict> verdicts;     ///< every decision so far
     std::size_t nextTimelineEvent = 0;
-    std::shared_ptr<const ZoneIndex> index;
     std::vector<std::pair<core::Instant, std::size_t>> departures; ///< (time, drone), a min-heap
     std::vector<std::size_t> flying;   ///< drones in the air, in the order they took off
     /// Each drone at the last near-miss check: a pair close then is one encounter with the same pair close

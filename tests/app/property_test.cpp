@@ -505,6 +505,7 @@ struct CaseRun {
     std::string variant; ///< "" for the base
     scenario::Scenario scenario;
     core::Diagnostics diagnostics;
+    sim::CompiledScenario compiled;
     sim::World world;
     report::RunRecord record;
 };
@@ -522,10 +523,11 @@ std::unique_ptr<CaseRun> runFile(const std::string& path, const std::string& var
     r->variant = variant;
     r->scenario = std::move(*loaded.scenario);
     r->diagnostics = std::move(loaded.diagnostics);
-    r->world = sim::makeWorld(r->scenario);
+    r->compiled = sim::compile(r->scenario);
+    r->world = sim::makeWorld(r->compiled, r->scenario.seed);
     r->record.scenario = &r->scenario;
     r->record.world = &r->world;
-    r->record.events = sim::runToEnd(r->scenario, r->world);
+    r->record.events = sim::runToEnd(r->compiled, r->world);
     r->record.metrics = report::computeMetrics(r->scenario, r->world, r->record.events);
     r->record.expectations = report::checkExpectations(r->scenario, r->world, r->record.metrics);
     return r;
@@ -563,8 +565,8 @@ bool forbids(const scenario::Zone& zone, const scenario::Category& category, dou
 }
 
 /// Whether zone z was in force at `t` by a window known at `decided`.
-bool knownInForce(const sim::World& world, std::size_t z, Instant t, Instant decided) {
-    for (const sim::ActiveWindow& w : world.zones[z].windows)
+bool knownInForce(const sim::CompiledScenario& compiled, std::size_t z, Instant t, Instant decided) {
+    for (const sim::ActiveWindow& w : compiled.windows[z])
         if (w.known <= decided && w.from <= t && t < w.to) return true;
     return false;
 }
@@ -634,7 +636,7 @@ void checkKnownZonesKept(const CaseRun& r, std::vector<Failure>& out, Reach& rea
             if (e->time >= f.neutralised || e->zone < 0) continue;
             const auto z = static_cast<std::size_t>(e->zone);
             const std::string& zone = s.zones[z].id;
-            const bool known = knownInForce(r.world, z, e->time, decided);
+            const bool known = knownInForce(r.compiled, z, e->time, decided);
             if (e->type == EventType::ViolationStart && known)
                 fail("violates " + zone + " at " + clockOf(s, e->time) +
                      ", in force then and known when it decided");
@@ -691,7 +693,7 @@ std::vector<std::pair<std::string, Instant>> forbiddenStays(const CaseRun& r, st
                 inside.emplace_back(t0, t0 + span);
             }
             for (const auto& [a, b] : inside)
-                for (const sim::ActiveWindow& w : r.world.zones[z].windows) {
+                for (const sim::ActiveWindow& w : r.compiled.windows[z]) {
                     const double from = std::max(a, static_cast<double>(w.from));
                     const double to = std::min(b, static_cast<double>(w.to));
                     if (w.known <= decided && to - from >= 1.0) // a stay of a millisecond or more
@@ -920,7 +922,7 @@ void checkCommandsAgree(const CaseRun& r, const std::string& path, bool commands
         const scenario::Category& category = *s.category(f.category);
         const Vec2 p = f.route.front();
         const double altitude = f.altitude.metres;
-        const sim::WhereAnswer answer = sim::where(s, r.world, p, f.depart, altitude, f.category);
+        const sim::WhereAnswer answer = sim::where(r.compiled, p, f.depart, altitude, f.category);
         const WhereSets at = whereSets(s, answer, category);
         const std::string here =
             "flight " + f.id + " at its take-off point and time (" + clockOf(s, f.depart) + "): ";

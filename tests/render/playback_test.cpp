@@ -51,11 +51,13 @@ TEST(Playback, ScrubbingBackAndForthGivesTheWorldOfAStraightRun) {
     const core::Instant target = s.time.start + 3 * 3600000 + 17000; // 10:00:17
 
     // straight: every tick before the target
-    sim::World straight = sim::makeWorld(s);
-    const std::vector<sim::Event> straightEvents = sim::runToEnd(s, straight, {}, target - s.time.step);
+    const sim::CompiledScenario straightModel = sim::compile(s);
+    sim::World straight = sim::makeWorld(straightModel, s.seed);
+    const std::vector<sim::Event> straightEvents =
+        sim::runToEnd(straightModel, straight, target - s.time.step);
 
     // scrubbed: to the end, back to the start, past the target, back to it
-    Playback playback(s, 20 * 60000);
+    Playback playback(std::make_shared<const scenario::Scenario>(s), 20 * 60000);
     while (playback.advanceToward(s.time.end + 3600000, 100000) > 0) {
     }
     EXPECT_TRUE(playback.finished());
@@ -74,7 +76,7 @@ TEST(Playback, ScrubbingBackAndForthGivesTheWorldOfAStraightRun) {
 
 TEST(Playback, GoingBackRestoresASnapshotAndReplaysOnlyTheRest) {
     const scenario::Scenario s = loadShipped("scenarios/tutorial/01_one_zone_one_flight.yaml");
-    Playback playback(s, 10 * 60000);
+    Playback playback(std::make_shared<const scenario::Scenario>(s), 10 * 60000);
     while (playback.advanceToward(s.time.start + 60 * 60000, 100000) > 0) {
     }
     // 25 minutes back: the snapshot at 30 min, then 5 minutes of 1 s steps
@@ -85,7 +87,7 @@ TEST(Playback, GoingBackRestoresASnapshotAndReplaysOnlyTheRest) {
 
 TEST(Playback, StepsAreBoundedPerCall) {
     const scenario::Scenario s = loadShipped("scenarios/tutorial/01_one_zone_one_flight.yaml");
-    Playback playback(s);
+    Playback playback(std::make_shared<const scenario::Scenario>(s));
     EXPECT_EQ(playback.advanceToward(s.time.end, 7), 7);
     EXPECT_EQ(playback.now(), s.time.start + 7 * s.time.step);
     EXPECT_FALSE(playback.arrived(s.time.end));
@@ -93,7 +95,7 @@ TEST(Playback, StepsAreBoundedPerCall) {
 
 TEST(Playback, ChoosesFewerSnapshotsForManyDrones) {
     const scenario::Scenario s = loadShipped("scenarios/tutorial/01_one_zone_one_flight.yaml");
-    Playback playback(s);
+    Playback playback(std::make_shared<const scenario::Scenario>(s));
     EXPECT_GE(playback.snapshotEvery(), 60000);
     EXPECT_LE(playback.snapshotEvery(), (s.time.end - s.time.start) / 6);
 }

@@ -22,11 +22,12 @@ std::string handout(const std::string& text) {
     auto loaded = scenario::loadScenarioText(text, "test.yaml");
     if (!loaded.scenario) throw std::runtime_error("the scenario does not load");
     const scenario::Scenario& s = *loaded.scenario;
-    sim::World world = sim::makeWorld(s);
+    const sim::CompiledScenario worldModel = sim::compile(s);
+    sim::World world = sim::makeWorld(worldModel, s.seed);
     RunRecord run;
     run.scenario = &s;
     run.world = &world;
-    run.events = sim::runToEnd(s, world);
+    run.events = sim::runToEnd(worldModel, world);
     run.metrics = computeMetrics(s, world, run.events);
     return runHtml(run, "<svg/>");
 }

@@ -36,10 +36,11 @@ public:
         auto loaded = scenario::loadScenarioFile(path, options);
         if (!loaded.scenario) throw std::runtime_error(path + " does not load");
         scenario = std::move(*loaded.scenario);
-        world = sim::makeWorld(scenario);
+        const sim::CompiledScenario compiled = sim::compile(scenario);
+        world = sim::makeWorld(compiled, scenario.seed);
         run.scenario = &scenario;
         run.world = &world;
-        run.events = sim::runToEnd(scenario, world, {}, until);
+        run.events = sim::runToEnd(compiled, world, until);
         run.metrics = computeMetrics(scenario, world, run.events);
         run.expectations = checkExpectations(scenario, world, run.metrics);
     }

@@ -29,15 +29,17 @@ flights:
 /// The lesson run to its end; `run` points into this object, so it stays put.
 class LessonRun {
 public:
-    LessonRun() : scenario(load()), world(sim::makeWorld(scenario)) {
-        run.scenario = &scenario;
-        run.world = &world;
-        while (!sim::finished(scenario, world)) {
-            sim::step(scenario, world);
-            run.events.insert(run.events.end(), world.events.begin(), world.events.end());
-            world.events.clear();
-        }
-    }
+  LessonRun() : scenario(load()) {
+      const sim::CompiledScenario compiled = sim::compile(scenario);
+      world = sim::makeWorld(compiled, scenario.seed);
+      run.scenario = &scenario;
+      run.world = &world;
+      while (!sim::finished(compiled, world)) {
+          sim::step(compiled, world);
+          run.events.insert(run.events.end(), world.events.begin(), world.events.end());
+          world.events.clear();
+      }
+  }
     LessonRun(const LessonRun&) = delete;
     LessonRun& operator=(const LessonRun&) = delete;
 

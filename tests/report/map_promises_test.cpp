@@ -28,10 +28,12 @@ struct Played {
     sim::World world;
     RunRecord record;
 
-    explicit Played(const std::string& text) : scenario(load(text)), world(sim::makeWorld(scenario)) {
+    explicit Played(const std::string& text) : scenario(load(text)) {
+        const sim::CompiledScenario compiled = sim::compile(scenario);
+        world = sim::makeWorld(compiled, scenario.seed);
         record.scenario = &scenario;
         record.world = &world;
-        record.events = sim::runToEnd(scenario, world);
+        record.events = sim::runToEnd(compiled, world);
     }
     static scenario::Scenario load(const std::string& text) {
         scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {});
@@ -188,11 +190,12 @@ TEST(MapLabels, TheFlagshipNamesCityHallSquare) {
         scenario::loadScenarioFile(NOFLY_SOURCE_DIR "/scenarios/denmark_2025/summit_ban.yaml", options);
     ASSERT_TRUE(loaded.scenario);
     const scenario::Scenario& s = *loaded.scenario;
-    sim::World world = sim::makeWorld(s);
+    const sim::CompiledScenario worldModel = sim::compile(s);
+    sim::World world = sim::makeWorld(worldModel, s.seed);
     RunRecord record;
     record.scenario = &s;
     record.world = &world;
-    record.events = sim::runToEnd(s, world);
+    record.events = sim::runToEnd(worldModel, world);
     SvgOptions svgOptions; // as `nofly run` writes map.svg
     svgOptions.assetDir = options.assetDir;
     svgOptions.view = s.view;

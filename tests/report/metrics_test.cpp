@@ -36,8 +36,9 @@ TEST(Metrics, NearMissesCountThoseASummaryStandsFor) {
     const scenario::LoadResult loaded = scenario::loadScenarioText(text, "test.yaml");
     ASSERT_TRUE(loaded.scenario);
     const scenario::Scenario& s = *loaded.scenario;
-    sim::World world = sim::makeWorld(s);
-    const std::vector<sim::Event> events = sim::runToEnd(s, world);
+    const sim::CompiledScenario worldModel = sim::compile(s);
+    sim::World world = sim::makeWorld(worldModel, s.seed);
+    const std::vector<sim::Event> events = sim::runToEnd(worldModel, world);
 
     // what the events say, summaries by their value, by the category of their first flight
     std::map<std::string, int> byCategory;
@@ -153,8 +154,9 @@ Metrics palaceRun(const std::string& variant) {
     options.variant = variant;
     const scenario::LoadResult loaded = scenario::loadScenarioText(kPalace, "palace.yaml", options);
     if (!loaded.scenario) throw std::runtime_error("the palace scenario does not load");
-    sim::World world = sim::makeWorld(*loaded.scenario);
-    const std::vector<sim::Event> events = sim::runToEnd(*loaded.scenario, world);
+    const sim::CompiledScenario worldModel = sim::compile(*loaded.scenario);
+    sim::World world = sim::makeWorld(worldModel, loaded.scenario->seed);
+    const std::vector<sim::Event> events = sim::runToEnd(worldModel, world);
     return computeMetrics(*loaded.scenario, world, events);
 }
 

@@ -295,8 +295,9 @@ TEST(Questions, WhatARunsEventsNameIsWhatTheirTypeSays) {
     auto loaded =
         scenario::loadScenarioFile(std::string(NOFLY_TEST_DATA_DIR) + "/questions/first_responder.yaml");
     ASSERT_TRUE(loaded.scenario);
-    sim::World world = sim::makeWorld(*loaded.scenario);
-    const std::vector<sim::Event> log = sim::runToEnd(*loaded.scenario, world);
+    const sim::CompiledScenario worldModel = sim::compile(*loaded.scenario);
+    sim::World world = sim::makeWorld(worldModel, loaded.scenario->seed);
+    const std::vector<sim::Event> log = sim::runToEnd(worldModel, world);
     std::set<std::string> seen;
     for (const sim::Event& e : log) {
         const std::string type(sim::name(e.type));

@@ -65,15 +65,16 @@ struct Told {
     }
 };
 
-Told run(const std::string& text, const sim::Model& model = {}) {
+Told run(const std::string& text, const sim::Tuning& tuning = {}) {
     scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {});
     std::string printed;
     for (const auto& d : r.diagnostics.all())
         printed += core::format(d) + "\n";
     if (!r.scenario) throw std::runtime_error(printed);
     Told out{*r.scenario, {}, {}};
-    out.world = sim::makeWorld(out.scenario, nullptr, model);
-    out.events = sim::runToEnd(out.scenario, out.world, model);
+    const sim::CompiledScenario compiled = sim::compile(out.scenario, tuning);
+    out.world = sim::makeWorld(compiled, out.scenario.seed);
+    out.events = sim::runToEnd(compiled, out.world);
     return out;
 }
 
@@ -200,18 +201,18 @@ TEST(Sentences, WhereReadsAMomentAsAMomentAndAWindowAcrossMidnightWithBothDates)
     const Told r = run(head + "zones:\n" + zone);
     const scenario::Category* hobby = r.scenario.category("hobby");
     const sim::WhereAnswer evening =
-        sim::where(r.scenario, r.world, {0.0, 0.0}, r.scenario.time.start + 90 * 60000, 50.0, "hobby");
+        sim::where(sim::compile(r.scenario), {0.0, 0.0}, r.scenario.time.start + 90 * 60000, 50.0, "hobby");
     ASSERT_EQ(evening.zones.size(), 1u);
     EXPECT_EQ(findingText(r.scenario, hobby, evening.zones[0].finding),
               "prohibited, in force 19:00 on 14 Jun to 00:00 on 15 Jun, at 19:30");
     EXPECT_EQ(whereText(r.scenario, evening), "No: Hobby pilots may not fly here then.");
     const sim::WhereAnswer night =
-        sim::where(r.scenario, r.world, {0.0, 0.0}, r.scenario.time.start + 7 * 3600000, 50.0, "hobby");
+        sim::where(sim::compile(r.scenario), {0.0, 0.0}, r.scenario.time.start + 7 * 3600000, 50.0, "hobby");
     ASSERT_EQ(night.zones.size(), 1u);
     EXPECT_EQ(findingText(r.scenario, hobby, night.zones[0].finding), "not in force at 01:00 on 15 Jun");
     EXPECT_EQ(whereText(r.scenario, night), "Yes: no zone here forbids it then.");
     const sim::WhereAnswer away =
-        sim::where(r.scenario, r.world, {5000.0, 0.0}, r.scenario.time.start, 50.0, "hobby");
+        sim::where(sim::compile(r.scenario), {5000.0, 0.0}, r.scenario.time.start, 50.0, "hobby");
     EXPECT_EQ(whereText(r.scenario, away), "Yes: no zone here.");
 }
 
@@ -221,7 +222,7 @@ TEST(Sentences, WhereSaysWhenAnAuthorisationIsNeededOrNeverGranted) {
         "500 m}}}\n";
     const Told r = run(kHead + "zones:\n" + zones);
     const sim::WhereAnswer hobby =
-        sim::where(r.scenario, r.world, {0.0, 0.0}, r.scenario.time.start, 50.0, "hobby");
+        sim::where(sim::compile(r.scenario), {0.0, 0.0}, r.scenario.time.start, 50.0, "hobby");
     EXPECT_EQ(whereText(r.scenario, hobby), "No: Hobby pilots may not fly here then. The authorisation it "
                                             "needs is never granted to Hobby pilots.");
     ASSERT_EQ(hobby.zones.size(), 1u);
@@ -229,7 +230,7 @@ TEST(Sentences, WhereSaysWhenAnAuthorisationIsNeededOrNeverGranted) {
         findingText(r.scenario, r.scenario.category("hobby"), hobby.zones[0].finding),
         HasSubstr("authorisation required, in force at all times, at 10:00; not granted to Hobby pilots"));
     const sim::WhereAnswer inspection =
-        sim::where(r.scenario, r.world, {0.0, 0.0}, r.scenario.time.start, 50.0, "inspection");
+        sim::where(sim::compile(r.scenario), {0.0, 0.0}, r.scenario.time.start, 50.0, "inspection");
     EXPECT_EQ(whereText(r.scenario, inspection),
               "Only with an authorisation: ask the zone's authority first.");
 }
@@ -335,9 +336,9 @@ TEST(Sentences, NearMissesPastTheListAreCountedInOneSentence) {
 }
 
 TEST(Sentences, ARunPastItsBudgetOfPairsSaysSo) {
-    sim::Model model;
-    model.nearMissPairBudget = 1000; // the 50 drones are 1,225 pairs
-    const Told r = run(crowd(50), model);
+    sim::Tuning tuning;
+    tuning.nearMissPairBudget = 1000; // the 50 drones are 1,225 pairs
+    const Told r = run(crowd(50), tuning);
     EXPECT_EQ(
         r.said("", EventType::Note),
         std::vector<std::string>{"near misses are no longer checked: this check would compare 1,225 pairs of "

@@ -51,7 +51,9 @@ struct MapRun {
                 {{{-4000, -4000}, {-3000, -4000}, {-3000, -3000}, {-4000, -3000}}, {}});
         addZone("closed", "Closed range", scenario::Restriction::Prohibited, scenario::ShapeKind::Circle)
             .region.circles.push_back({{-5000, 3000}, 400});
-        world.zones.back().windows.clear(); // never in force during the run
+        // never in force during the run: switched on for an hour the day before
+        scenario.zones.back().active.windows.push_back(
+            {kStart - 24 * 60 * kMinute, kStart - 23 * 60 * kMinute});
 
         addFlight("east", {-2000, 100}, 6, 12, {2000, 100});
         addFlight("west", {-2000, 0}, 20, 26, {2000, 0}); // crosses the helipad from 22:15 to 23:45
@@ -86,9 +88,7 @@ struct MapRun {
         zone.restriction = restriction;
         zone.shapeKind = kind;
         scenario.zones.push_back(zone);
-        sim::ZoneState state;
-        state.windows.push_back({scenario.time.start, scenario.time.end, scenario.time.start});
-        world.zones.push_back(state);
+        world.zones.push_back(sim::ZoneState{}); // no `active`: in force all the time
         return scenario.zones.back();
     }
     /// A flight straight from `from` to `to`, flown between two minutes of the run.

@@ -52,10 +52,11 @@ struct Tally {
 /// arrived (latency 0, scans every tick, tracks never lost) against the
 /// ticks it was in the air.
 Tally tally(const scenario::Scenario& s) {
-    World w = makeWorld(s);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
     Tally t;
-    while (!finished(s, w)) {
-        step(s, w);
+    while (!finished(m, w)) {
+        step(m, w);
         w.events.clear();
         const core::Instant scanned = w.now - s.time.step;
         for (std::size_t i = 0; i < w.drones.size(); ++i) {
@@ -146,8 +147,9 @@ TEST(Detection, AnObstacleHidesDronesBelowItsTop) {
 TEST(Detection, FalseAlarmsArriveAtTheDeclaredRate) {
     // 60 an hour for 3 hours: 180 expected, Poisson: standard deviation 13.4
     const scenario::Scenario s = load(kHead + "sensors:\n  - {id: s, type: radar, at: [0, 0], range: 2 km, update: 2 s, false-alarms: 60}\n");
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     const auto alarms = of(events, EventType::FalseAlarm);
     EXPECT_NEAR(static_cast<double>(alarms.size()), 180.0, 4.0 * std::sqrt(180.0));
     for (const Event& e : alarms) {
@@ -165,8 +167,9 @@ TEST(Detection, AReportNamesItsSensorAndTheTrackItMakes) {
              "sensors:\n  - {id: s, name: Radar, type: radar, at: [0, 0], range: 1000 km, probability: 100%, "
              "update: 1 s, false-alarms: 60}\n" +
              "flights:\n" + hover("f", 100.0, 60.0));
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     const auto detections = of(events, EventType::Detection);
     ASSERT_EQ(detections.size(), 1u);
     EXPECT_EQ(detections[0].actor, 0);
@@ -183,8 +186,9 @@ TEST(Detection, ASightingIsATrackFromTheTimeline) {
     const scenario::Scenario s = load(kHead + "airports:\n  - {id: TEST, at: [0, 0]}\n" +
                                       "timeline:\n  - {at: 10:30, event: sighting, position: [0, 0], "
                                       "genuine: true, text: Lights over the runway}\n");
-    World w = makeWorld(s);
-    const auto detections = of(runToEnd(s, w), EventType::Detection);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const auto detections = of(runToEnd(m, w), EventType::Detection);
     ASSERT_EQ(detections.size(), 1u);
     EXPECT_EQ(detections[0].reason, EventReason::Sighting);
     EXPECT_EQ(detections[0].ref, 0); // the timeline entry
@@ -208,9 +212,10 @@ TEST(Detection, OtherDronesMoveNoDrawOfADrone) {
         EXPECT_EQ(t1.reported.at(id), t2.reported.at(id)) << id;
     }
     EXPECT_GT(t2.reported.at("c"), 100);
-    World w1 = makeWorld(s1), w2 = makeWorld(s2);
-    const auto alarms1 = of(runToEnd(s1, w1), EventType::FalseAlarm);
-    const auto alarms2 = of(runToEnd(s2, w2), EventType::FalseAlarm);
+    const CompiledScenario m1 = compile(s1), m2 = compile(s2);
+    World w1 = makeWorld(m1, s1.seed), w2 = makeWorld(m2, s2.seed);
+    const auto alarms1 = of(runToEnd(m1, w1), EventType::FalseAlarm);
+    const auto alarms2 = of(runToEnd(m2, w2), EventType::FalseAlarm);
     ASSERT_GT(alarms1.size(), 20u);
     ASSERT_EQ(alarms1.size(), alarms2.size());
     for (std::size_t k = 0; k < alarms1.size(); ++k) {
@@ -223,8 +228,9 @@ TEST(Detection, LatencyDelaysTheReport) {
     const scenario::Scenario s =
         load(kHead + "sensors:\n  - {id: s, type: radar, at: [0, 0], range: 1000 km, probability: 100%, update: 1 s, latency: 7 s}\n" +
              "flights:\n" + hover("f", 100.0, 60.0));
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     const auto detections = of(events, EventType::Detection);
     ASSERT_EQ(detections.size(), 1u);
     const auto departures = of(events, EventType::Departure);
@@ -255,8 +261,9 @@ std::map<std::string, std::string> classes(const World& w, const std::vector<Eve
 
 TEST(Identification, BroadcastingAuthorisedDroneIsIdentifiedAndHostileIsUnknown) {
     const scenario::Scenario s = load(idScenario("100%"));
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     const auto c = classes(w, events);
     EXPECT_EQ(c.at("civil"), "identified");
     EXPECT_EQ(c.at("hostile"), "unknown");
@@ -264,8 +271,9 @@ TEST(Identification, BroadcastingAuthorisedDroneIsIdentifiedAndHostileIsUnknown)
 
 TEST(Identification, SilentCivilDroneIsAnUnknownTrack) {
     const scenario::Scenario s = load(idScenario("0%"));
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     EXPECT_EQ(classes(w, events).at("civil"), "unknown");
     const auto ids = of(events, EventType::Identification);
     ASSERT_FALSE(ids.empty());
@@ -274,8 +282,9 @@ TEST(Identification, SilentCivilDroneIsAnUnknownTrack) {
 
 TEST(Identification, MisclassificationFlipsTheClass) {
     const scenario::Scenario s = load(idScenario("100%", "100%"));
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     const auto c = classes(w, events);
     EXPECT_EQ(c.at("civil"), "unknown");
     EXPECT_EQ(c.at("hostile"), "identified");
@@ -289,8 +298,9 @@ TEST(Identification, MisclassificationHappensAtTheDeclaredRate) {
                        "traffic:\n  - {id: g, category: hobby, count: 400, area: {circle: {center: [0, 0], radius: 5 km}},"
                        " depart: {between: [10:01, 10:30]}, behaviour: {compliant: 100%}}\n";
     const scenario::Scenario s = load(text);
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     const auto c = classes(w, events);
     int identified = 0;
     for (const auto& [flight, cls] : c) identified += cls == "identified";
@@ -314,8 +324,9 @@ std::string closureScenario(const std::string& extra = "", const std::string& ai
 
 TEST(Airports, UnknownTrackClosesTheAirportAndItReopensAfterTheQuietPeriod) {
     const scenario::Scenario s = load(closureScenario());
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     const auto closed = of(events, EventType::SiteClosed);
     const auto reopened = of(events, EventType::SiteReopened);
     const auto departure = of(events, EventType::Departure);
@@ -348,15 +359,17 @@ TEST(Airports, IdentifiedTrackDoesNotCloseTheAirport) {
                              "sensors:\n  - {id: rid, type: remote-id, at: [0, 0], range: 1000 km, probability: 100%}\n" +
                              "flights:\n" + hover("civil", 1000.0, 60.0);
     const scenario::Scenario s = load(text);
-    World w = makeWorld(s);
-    EXPECT_TRUE(of(runToEnd(s, w), EventType::SiteClosed).empty());
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    EXPECT_TRUE(of(runToEnd(m, w), EventType::SiteClosed).empty());
 }
 
 TEST(Airports, ArrivalsHoldThenDivertAndDeparturesWait) {
     const scenario::Scenario s =
         load(closureScenario("", ", manned: {arrivals: 6 per hour, departures: 6 per hour, hold: 20 min, divert-to: TEST}"));
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     const auto closed = of(events, EventType::SiteClosed);
     const auto reopened = of(events, EventType::SiteReopened);
     ASSERT_EQ(closed.size(), 1u);
@@ -385,8 +398,9 @@ std::string responder(const std::string& success) {
 TEST(Responders, ReachTheDroneAtTheirSpeedAndBringItDown) {
     // the intruder loiters at [1 km, 0]; the team starts 2 km north of it
     const scenario::Scenario s = load(closureScenario(responder("100%")));
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     const auto dispatch = of(events, EventType::Dispatch);
     const auto arrived = of(events, EventType::ResponderArrived);
     const auto neutralised = of(events, EventType::Neutralised);
@@ -421,8 +435,9 @@ TEST(Responders, ReachTheDroneAtTheirSpeedAndBringItDown) {
 
 TEST(Responders, FailureLeavesTheDroneFlyingAndTheTeamTriesAgain) {
     const scenario::Scenario s = load(closureScenario(responder("0%")));
-    World w = makeWorld(s);
-    const std::vector<Event> events = runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     EXPECT_TRUE(of(events, EventType::Neutralised).empty());
     const auto failed = of(events, EventType::NeutraliseFailed);
     ASSERT_GE(failed.size(), 2u);
@@ -439,8 +454,9 @@ TEST(Responders, FailureLeavesTheDroneFlyingAndTheTeamTriesAgain) {
 TEST(Responders, StayOutOfReach) {
     const std::string far = "responders:\n  - {id: team, type: police, base: [50 km, 0], reach: 10 km}\n";
     const scenario::Scenario s = load(closureScenario(far));
-    World w = makeWorld(s);
-    EXPECT_TRUE(of(runToEnd(s, w), EventType::Dispatch).empty());
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    EXPECT_TRUE(of(runToEnd(m, w), EventType::Dispatch).empty());
 }
 
 TEST(Defence, SameSeedSameEventsAndOtherSeedOthers) {
@@ -450,9 +466,10 @@ TEST(Defence, SameSeedSameEventsAndOtherSeedOthers) {
     auto log = [&](std::uint64_t seed) {
         scenario::Scenario s = load(text);
         s.seed = seed;
-        World w = makeWorld(s);
+        const CompiledScenario m = compile(s);
+        World w = makeWorld(m, s.seed);
         std::string out;
-        for (const Event& e : runToEnd(s, w))
+        for (const Event& e : runToEnd(m, w))
             out += std::to_string(e.time) + " " + std::string(name(e.type)) + " " + std::to_string(e.flight) +
                    " " + std::to_string(e.track) + " " + std::to_string(e.value) + "\n";
         return out;
@@ -467,8 +484,9 @@ TEST(Responders, TheNeutralisationCardNamesTheZoneTheDroneIsIn) {
         "zones:\n  - {id: disc, restriction: prohibited, shape: {circle: {center: [1 km, 0], "
         "radius: 300 m}}}\n";
     const scenario::Scenario s = load(closureScenario(responder("100%") + disc));
-    World w = makeWorld(s);
-    runToEnd(s, w);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    runToEnd(m, w);
     const auto card = std::find_if(w.verdicts.begin(), w.verdicts.end(), [](const Verdict& v) {
         return v.flight == 0 && v.rule.kind == RuleKind::Neutralised;
     });
@@ -514,8 +532,9 @@ Log runVariant(const std::string& text, const std::string& variant) {
     scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {variant, {}, {}});
     if (!r.scenario) throw std::runtime_error("does not load");
     Log log{*r.scenario, {}, {}};
-    log.world = makeWorld(log.scenario);
-    log.events = runToEnd(log.scenario, log.world);
+    const CompiledScenario m = compile(log.scenario);
+    log.world = makeWorld(m, log.scenario.seed);
+    log.events = runToEnd(m, log.world);
     return log;
 }
 
@@ -584,7 +603,8 @@ TEST(SameLuck, RemoteIdDrawsBelongToTheirFlight) {
     text += "variants:\n  fewer: {remove: [flights.w]}\n";
     auto cooperative = [&](const std::string& variant) {
         scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {variant, {}, {}});
-        World w = makeWorld(*r.scenario);
+        const CompiledScenario m = compile(*r.scenario);
+        World w = makeWorld(m, r.scenario->seed);
         std::map<std::string, bool> out;
         for (std::size_t i = 0; i < w.flights.size(); ++i)
             out[w.flights[i].flight.id] = w.defence.cooperative[i];

@@ -59,8 +59,9 @@ Trial run(const std::string& text, const std::string& variant = "") {
     for (const auto& d : r.diagnostics.all()) printed += core::format(d) + "\n";
     if (!r.scenario) throw std::runtime_error(printed);
     Trial out{*r.scenario, {}, {}};
-    out.world = makeWorld(out.scenario);
-    out.events = runToEnd(out.scenario, out.world);
+    const CompiledScenario compiled = compile(out.scenario);
+    out.world = makeWorld(compiled, out.scenario.seed);
+    out.events = runToEnd(compiled, out.world);
     return out;
 }
 
@@ -434,13 +435,13 @@ TEST(NearMisses, TheGridFindsWhatComparingEveryPairFinds) {
     // 600 drones over a 100 m disc departing over 2 minutes: pairs that meet, part and meet
     // again, and checks with more near misses than one lists
     const scenario::Scenario s = loaded(crowd(600, "100 m", "[10:00, 10:02]", "+20 min"));
-    World w = makeWorld(s);
-    const Model model;
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
     std::set<std::pair<std::size_t, std::size_t>> closeBefore; // every pair compared, at the last check
     int checks = 0, crowded = 0;
-    while (!finished(s, w)) {
+    while (!finished(m, w)) {
         const bool check = w.now >= w.nextNearMissCheck;
-        step(s, w, model);
+        step(m, w);
         if (check) {
             ++checks;
             // every pair of drones in the air, in order of the first, then the second
@@ -453,8 +454,8 @@ TEST(NearMisses, TheGridFindsWhatComparingEveryPairFinds) {
                     if (a.phase != Phase::Flying || b.phase != Phase::Flying || a.altitude <= 0.0 ||
                         b.altitude <= 0.0)
                         continue;
-                    if (core::distance(a.position, b.position) < model.nearMissDistance &&
-                        std::abs(a.altitude - b.altitude) < model.nearMissHeight) {
+                    if (core::distance(a.position, b.position) < m.tuning.nearMissDistance &&
+                        std::abs(a.altitude - b.altitude) < m.tuning.nearMissHeight) {
                         close.emplace(i, j);
                         if (!closeBefore.count({i, j})) fresh.emplace_back(i, j);
                     }
@@ -482,9 +483,10 @@ TEST(NearMisses, TheGridFindsWhatComparingEveryPairFinds) {
 TEST(NearMisses, EightThousandDronesOverOneSpotAreCountedNotListed) {
     // all take off at once within a metre of each other (issue 22: 8,000 of them ended in bad_alloc)
     const scenario::Scenario s = loaded(crowd(8000, "1 m", "[10:00, 10:00]", "+10 s"));
-    World w = makeWorld(s);
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
     std::map<std::int64_t, std::vector<Event>> byTick;
-    for (Event& e : runToEnd(s, w))
+    for (Event& e : runToEnd(m, w))
         if (e.type == EventType::NearMiss) byTick[e.tick].push_back(std::move(e));
     // the first check in the air: every pair at once, 100 listed and the rest in one summary
     ASSERT_TRUE(byTick.count(5));
@@ -507,10 +509,11 @@ TEST(NearMisses, EightThousandDronesOverOneSpotAreCountedNotListed) {
 
 TEST(NearMisses, ARunPastItsBudgetOfPairsStopsCheckingAndSaysSo) {
     const scenario::Scenario s = loaded(crowd(50, "1 m", "[10:00, 10:00]", "+1 min"));
-    Model model;
-    model.nearMissPairBudget = 1000; // the 50 drones are 1,225 pairs
-    World w = makeWorld(s, nullptr, model);
-    const std::vector<Event> events = runToEnd(s, w, model);
+    Tuning tuning;
+    tuning.nearMissPairBudget = 1000; // the 50 drones are 1,225 pairs
+    const CompiledScenario m = compile(s, tuning);
+    World w = makeWorld(m, s.seed);
+    const std::vector<Event> events = runToEnd(m, w);
     std::vector<Event> notes;
     for (const Event& e : events) {
         EXPECT_NE(e.type, EventType::NearMiss);
@@ -625,7 +628,7 @@ TEST(Rules, AStandingAuthorisationLiftsAProhibitedZone) {
     EXPECT_EQ(r.verdict("f").findings[0].reason, FindingReason::StandingAuthorisation);
     // "Can I fly here?" gives the same answer at the take-off point
     const WhereAnswer here =
-        where(r.scenario, r.world, {0, 0}, r.scenario.time.start + 10 * 60000, 50.0, "survey");
+        where(compile(r.scenario), {0, 0}, r.scenario.time.start + 10 * 60000, 50.0, "survey");
     EXPECT_EQ(here.outcome, Outcome::Allowed);
     ASSERT_EQ(here.zones.size(), 1u);
     EXPECT_EQ(here.zones[0].finding.reason, FindingReason::StandingAuthorisation);
@@ -664,7 +667,7 @@ TEST(Rules, GrazingAZoneIsNeitherAnEntryNorAViolation) {
     EXPECT_TRUE(r.of("c", EventType::Reroute).empty());
     // the edge itself counts as inside: "can I fly here?" says no there, and a drone standing on it
     // (taking off from [500 m, 0], on the edge) violates the zone while it climbs
-    const WhereAnswer edge = where(r.scenario, r.world, {0, 500}, r.scenario.time.start, 50.0, "hobby");
+    const WhereAnswer edge = where(compile(r.scenario), {0, 500}, r.scenario.time.start, 50.0, "hobby");
     EXPECT_EQ(edge.outcome, Outcome::Denied);
     const Trial standing = run(kHead + "zones:\n" + kDisc + "flights:\n" +
                                flight("s", "behaviour: unaware, from: [500 m, 0], to: [2 km, 0]"));

@@ -38,19 +38,21 @@ const std::string kThreeZones =
 
 TEST(ZonesAtTheStart, AreInForceInTheWorldBeforeTheFirstStep) {
     const scenario::Scenario s = load(kThreeZones);
-    const World world = makeWorld(s);
+    const CompiledScenario compiled = compile(s);
+    const World world = makeWorld(compiled, s.seed);
     ASSERT_EQ(world.zones.size(), 3u);
     EXPECT_TRUE(world.zones[0].active);
     EXPECT_FALSE(world.zones[1].active);
     EXPECT_FALSE(world.zones[2].active);
     for (std::size_t z = 0; z < world.zones.size(); ++z)
-        EXPECT_EQ(world.zones[z].active, zoneActive(world.zones[z], s.time.start)) << s.zones[z].id;
+        EXPECT_EQ(world.zones[z].active, zoneActive(compiled.windows[z], s.time.start)) << s.zones[z].id;
 }
 
 TEST(ZonesAtTheStart, TheLogStillSaysTheyAreInForceAtTheFirstStep) {
     const scenario::Scenario s = load(kThreeZones);
-    World world = makeWorld(s);
-    const std::vector<Event> log = runToEnd(s, world);
+    const CompiledScenario compiled = compile(s);
+    World world = makeWorld(compiled, s.seed);
+    const std::vector<Event> log = runToEnd(compiled, world);
     std::vector<std::string> switches;
     for (const Event& e : log)
         if (e.type == EventType::ZoneActivated || e.type == EventType::ZoneDeactivated)

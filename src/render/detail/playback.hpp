@@ -10,6 +10,7 @@
 #include "sim/world.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -19,9 +20,11 @@ class Playback {
   public:
     /// `snapshotEvery` [ms] of simulated time; 0 chooses from the number of
     /// flights, so that the snapshots of a large run stay within memory.
-    explicit Playback(const scenario::Scenario& scenario, core::Millis snapshotEvery = 0);
+    /// Compiles the scenario and plays it with the scenario's own seed.
+    explicit Playback(std::shared_ptr<const scenario::Scenario> scenario, core::Millis snapshotEvery = 0);
 
     const scenario::Scenario& scenario() const { return m_scenario; }
+    const sim::CompiledScenario& compiled() const { return m_compiled; }
     const sim::World& world() const { return m_world; }
     /// Every event from the start to now, in order.
     std::span<const sim::Event> events() const { return {m_log.data(), m_count}; }
@@ -51,7 +54,8 @@ class Playback {
     void takeSnapshotIfDue();
     core::Instant clamp(core::Instant t) const;
 
-    const scenario::Scenario& m_scenario;
+    sim::CompiledScenario m_compiled;
+    const scenario::Scenario& m_scenario; ///< *m_compiled.scenario
     sim::World m_world;
     std::vector<sim::Event>
         m_log;               ///< every event up to the furthest tick reached (never changes once written)

@@ -209,8 +209,8 @@ class Viewer {
 
     /// A loaded scenario with everything built from it: one pane.
     struct Run {
-        scenario::Scenario scenario;
-        Playback playback;
+        Playback playback;                  ///< owns the scenario, compiled once
+        const scenario::Scenario& scenario; ///< playback.scenario()
         report::Scene scene;
         std::unique_ptr<MapLayer> map;
         DroneLayer drones;

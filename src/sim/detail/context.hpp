@@ -1,5 +1,5 @@
 // Internal to sim: what every part of a step works with. Its job is to hold
-// the scenario, the world and the drone model of one step together, with the
+// the scenario, the world and the compiled scenario of one step together, with the
 // lookups and the event making that plans, verdicts, near misses and zone
 // switches all need.
 #pragma once
@@ -23,9 +23,9 @@ inline void removeValue(std::vector<int>& v, int x) {
 }
 
 struct Context {
-    const scenario::Scenario& scenario;
+    const scenario::Scenario& scenario; ///< *compiled.scenario
     World& world;
-    const Model& model;
+    const CompiledScenario& compiled;
 
     const FlightPlan& plan(const Drone& d) const { return world.flights[static_cast<std::size_t>(d.flight)]; }
     const scenario::Flight& flight(const Drone& d) const { return plan(d).flight; }

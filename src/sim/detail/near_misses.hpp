@@ -16,7 +16,7 @@ namespace nofly::sim::detail {
 /// near misses are counted, not listed: one summary event a category (its
 /// `other` empty, its value the count) keeps `near_misses` true. The pairs a
 /// check will compare are counted from the cells before any is compared; past
-/// Model::nearMissPairBudget (limits::kMaxNearMissPairs) for the run the
+/// Tuning::nearMissPairBudget (limits::kMaxNearMissPairs) for the run the
 /// checks stop, and a note says so (docs/simulation.md).
 void nearMisses(Context& c);
 

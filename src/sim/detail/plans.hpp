@@ -22,7 +22,7 @@ std::vector<core::Vec2> intendedPath(const scenario::Flight& f);
 /// turn on the spot and cruise, hover at waypoint `hoverAt`, descend.
 std::vector<Segment> buildPlan(const std::vector<core::Vec2>& path, core::Instant t, double speed,
                                double altitude, std::size_t hoverAt, core::Millis hover, double startAltitude,
-                               double startHeading, const Model& model);
+                               double startHeading, const Tuning& tuning);
 /// Position, altitude and heading on a plan's segment at time t.
 void sample(const Segment& s, core::Instant t, core::Vec2& position, double& altitude, double& heading);
 /// The segment of a plan under way at time t (the last one after its end).
@@ -30,7 +30,7 @@ std::size_t segmentAt(const std::vector<Segment>& plan, core::Instant t);
 /// The plan up to `t`, cut there.
 std::vector<Segment> cutAt(const std::vector<Segment>& plan, core::Instant t);
 /// Ends a plan when the battery does: a forced landing where it then is.
-void limitEndurance(std::vector<Segment>& plan, core::Instant limit, const Model& model);
+void limitEndurance(std::vector<Segment>& plan, core::Instant limit, const Tuning& tuning);
 /// [m] the length of the plan's cruise segments.
 double cruiseLength(const std::vector<Segment>& plan);
 
