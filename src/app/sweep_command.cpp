@@ -30,6 +30,7 @@
 #include <iostream>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <sstream>
 
 namespace nofly::app {
@@ -244,32 +245,30 @@ int runMerge(const SweepOptions& options, std::ostream& out, std::ostream& err) 
     return writeOutputs(sweep, options.out, *metric, out, err) ? kOk : kInputError;
 }
 
-int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
-    if (!options.merge.empty()) return runMerge(options, out, err);
-    if (options.file.empty()) {
-        err << "nofly sweep: name a scenario file, or --merge tables\n";
-        return kUsageError;
-    }
-    if (options.sets.empty()) {
-        err << "nofly sweep: give at least one --set PATH=FROM..TO/STEP\n";
-        return kUsageError;
-    }
-    const report::Metric* metric = chartMetric(options.metric, err);
-    if (!metric) return kUsageError;
+/// What a sweep runs: its axes, the grid of their values, and the seeds of each point.
+struct SweepGrid {
     std::vector<Axis> axes;
+    std::vector<std::vector<std::string>> points; ///< one value per axis, a point each
+    std::size_t seeds = 1;
+    std::uint64_t firstSeed = 0;
+    std::size_t runs() const { return points.size() * seeds; }
+};
+
+/// The axes of --set, against the run budget before the grid is made (two axes of 10,000 values
+/// are 100,000,000 points); false after saying why.
+bool readGrid(const SweepOptions& options, SweepGrid& g, std::ostream& err) {
     for (const std::string& set : options.sets) {
         Axis axis;
         std::string error;
         if (!parseAxis(set, axis, error)) {
             err << "nofly sweep: " << error << '\n';
-            return kUsageError;
+            return false;
         }
-        axes.push_back(std::move(axis));
+        g.axes.push_back(std::move(axis));
     }
-    // the runs, grid points times seeds, against their budget before the grid is made (two axes of
-    // 10,000 values are 100,000,000 points)
     double runs = static_cast<double>(std::max(options.seeds, 1));
-    for (const Axis& axis : axes) runs *= static_cast<double>(axis.values.size());
+    for (const Axis& axis : g.axes)
+        runs *= static_cast<double>(axis.values.size());
     if (runs > static_cast<double>(scenario::limits::kMaxSweepRuns)) {
         char counted[32];
         std::snprintf(counted, sizeof counted, "%.3g", runs);
@@ -277,22 +276,23 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         err << "nofly sweep: the --set values times --seeds make " << shown << " runs (budget "
             << scenario::limits::grouped(scenario::limits::kMaxSweepRuns)
             << " runs a sweep); sweep fewer values, a coarser step or fewer seeds\n";
-        return kUsageError;
+        return false;
     }
-    const std::vector<std::vector<std::string>> points = grid(axes);
-    const std::size_t seeds = static_cast<std::size_t>(options.seeds); // 1 to kMaxSeeds (checkSeedCount)
+    g.points = grid(g.axes);
+    g.seeds = static_cast<std::size_t>(options.seeds); // 1 to kMaxSeeds (checkSeedCount)
+    return true;
+}
 
-    std::unique_ptr<tbb::global_control> limit;
-    if (options.jobs > 0)
-        limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
-                                                      static_cast<std::size_t>(options.jobs));
-
-    // each grid point loaded once, in parallel: its settings are checked like a variant's
-    std::vector<scenario::LoadResult> loaded(points.size());
-    tbb::parallel_for(std::size_t{0}, points.size(), [&](std::size_t p) {
+/// Each grid point loaded once, in parallel: its settings are checked like a variant's. Nothing
+/// after printing the first point's errors.
+std::optional<std::vector<scenario::Scenario>> loadGrid(const SweepOptions& options, const SweepGrid& g,
+                                                        std::ostream& err) {
+    std::vector<scenario::LoadResult> loaded(g.points.size());
+    tbb::parallel_for(std::size_t{0}, g.points.size(), [&](std::size_t p) {
         scenario::LoadOptions load;
         load.variant = options.variant;
-        for (std::size_t a = 0; a < axes.size(); ++a) load.settings.emplace_back(axes[a].path, points[p][a]);
+        for (std::size_t a = 0; a < g.axes.size(); ++a)
+            load.settings.emplace_back(g.axes[a].path, g.points[p][a]);
         loaded[p] = scenario::loadScenarioFile(options.file, load);
     });
     std::vector<scenario::Scenario> scenarios;
@@ -300,94 +300,90 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         if (!r.scenario) {
             for (const core::Diagnostic& d : r.diagnostics.sorted())
                 if (d.severity == core::Severity::Error) err << core::format(d) << '\n';
-            return kInputError;
+            return std::nullopt;
         }
         scenarios.push_back(std::move(*r.scenario));
     }
-    const std::uint64_t firstSeed = options.seedFrom ? options.seedFrom : scenarios.front().seed;
-    // every seed a seed too (--emit-jobs hands each to a --seed-from of its own)
-    if (firstSeed + (seeds - 1) > scenario::kLargestSeed) {
-        err << "nofly sweep: --seeds " << seeds << " from seed " << firstSeed << " run past the largest seed, "
-            << scenario::kLargestSeed << " (start from a smaller --seed-from)\n";
-        return kUsageError;
-    }
+    return scenarios;
+}
 
-    // independent runs for other machines: one command line each
-    if (options.emitJobs) {
-        const std::string folder = options.out.empty() ? "sweep-jobs" : options.out;
-        std::size_t job = 0;
-        for (const auto& values : points)
-            for (std::size_t s = 0; s < seeds; ++s) {
-                char name[32];
-                std::snprintf(name, sizeof name, "job-%05zu", job++);
-                out << "nofly sweep " << options.file << (options.variant.empty() ? "" : " --variant " + options.variant);
-                for (std::size_t a = 0; a < axes.size(); ++a) out << " --set '" << axes[a].path << '=' << values[a] << '\'';
-                out << " --seeds 1 --seed-from " << firstSeed + s << " --jobs 1 --out " << (fs::path(folder) / name).string()
-                    << '\n';
-            }
-        return kOk;
-    }
-
-    report::Sweep sweep;
-    sweep.title = scenarios.front().title;
-    for (const Axis& a : axes) sweep.parameters.push_back(a.path);
-    sweep.runs.resize(points.size() * seeds);
-
-    // with --out, each run is kept in OUT/runs/ as it ends; runs found there
-    // from an interrupted sweep with the same inputs are not run again
-    const fs::path runsDir = options.out.empty() ? fs::path() : fs::path(options.out) / "runs";
-    const std::string stamp = options.out.empty() ? std::string() : runStamp(options, axes, scenarios.front());
-    std::vector<char> done(sweep.runs.size(), 0);
-    if (!options.out.empty()) {
-        std::error_code ec;
-        fs::create_directories(runsDir, ec);
-        if (ec) {
-            err << "nofly sweep: cannot create " << runsDir.string() << ": " << ec.message() << '\n';
-            return kInputError;
+/// Independent runs for other machines: one command line each.
+void emitJobs(const SweepOptions& options, const SweepGrid& g, std::ostream& out) {
+    const std::string folder = options.out.empty() ? "sweep-jobs" : options.out;
+    std::size_t job = 0;
+    for (const auto& values : g.points)
+        for (std::size_t s = 0; s < g.seeds; ++s) {
+            char name[32];
+            std::snprintf(name, sizeof name, "job-%05zu", job++);
+            out << "nofly sweep " << options.file
+                << (options.variant.empty() ? "" : " --variant " + options.variant);
+            for (std::size_t a = 0; a < g.axes.size(); ++a)
+                out << " --set '" << g.axes[a].path << '=' << values[a] << '\'';
+            out << " --seeds 1 --seed-from " << g.firstSeed + s << " --jobs 1 --out "
+                << (fs::path(folder) / name).string() << '\n';
         }
-        // what an interrupted sweep was writing when it was killed
-        report::removeStaleTemporaries(runsDir.string(), true);
-        std::size_t resumed = 0;
-        for (std::size_t k = 0; k < sweep.runs.size(); ++k) {
-            report::SweepRun run;
-            if (readRunFile(runsDir / runFileName(k), stamp, sweep.parameters, run) && run.values == points[k / seeds] &&
-                run.seed == firstSeed + k % seeds) {
-                sweep.runs[k] = std::move(run);
-                done[k] = 1;
-                ++resumed;
-            }
-        }
-        if (resumed > 0)
-            out << "Resuming: " << resumed << " of " << sweep.runs.size() << " runs already in " << runsDir.string()
-                << '\n';
+}
+
+/// The runs an interrupted sweep with the same inputs left in `runsDir`, taken into `sweep` and
+/// marked done; false when the folder cannot be made.
+bool resume(const fs::path& runsDir, const std::string& stamp, const SweepGrid& g, report::Sweep& sweep,
+            std::vector<char>& done, std::ostream& out, std::ostream& err) {
+    std::error_code ec;
+    fs::create_directories(runsDir, ec);
+    if (ec) {
+        err << "nofly sweep: cannot create " << runsDir.string() << ": " << ec.message() << '\n';
+        return false;
     }
-    // each grid point compiled once, by the first of its runs to start, shared by its seeds and
-    // released when the last of them ends (a grid of thousands of points never holds every index)
+    // what an interrupted sweep was writing when it was killed
+    report::removeStaleTemporaries(runsDir.string(), true);
+    std::size_t resumed = 0;
+    for (std::size_t k = 0; k < sweep.runs.size(); ++k) {
+        report::SweepRun run;
+        if (readRunFile(runsDir / runFileName(k), stamp, sweep.parameters, run) &&
+            run.values == g.points[k / g.seeds] && run.seed == g.firstSeed + k % g.seeds) {
+            sweep.runs[k] = std::move(run);
+            done[k] = 1;
+            ++resumed;
+        }
+    }
+    if (resumed > 0)
+        out << "Resuming: " << resumed << " of " << sweep.runs.size() << " runs already in "
+            << runsDir.string() << '\n';
+    return true;
+}
+
+/// Every run not done, in parallel, each kept in `runsDir` (when given) as it ends. Each grid
+/// point is compiled once, by the first of its runs to start, shared by its seeds and released
+/// when the last of them ends (a grid of thousands of points never holds every index). False
+/// after saying what could not be written.
+bool runGrid(std::vector<scenario::Scenario>& scenarios, const SweepGrid& g, const fs::path& runsDir,
+             const std::string& stamp, const std::vector<char>& done, report::Sweep& sweep,
+             std::ostream& err) {
     struct Point {
         std::once_flag compiled;
         std::shared_ptr<const sim::CompiledScenario> model;
         std::atomic<std::size_t> runsLeft{0};
     };
-    std::vector<Point> grid(points.size());
+    std::vector<Point> points(g.points.size());
     for (std::size_t k = 0; k < sweep.runs.size(); ++k)
-        if (!done[k]) ++grid[k / seeds].runsLeft;
+        if (!done[k]) ++points[k / g.seeds].runsLeft;
     std::atomic<bool> writeFailed{false};
     std::string writeError;
     std::mutex writeErrorMutex;
     tbb::parallel_for(std::size_t{0}, sweep.runs.size(), [&](std::size_t k) {
         if (done[k]) return;
-        const std::size_t p = k / seeds, s = k % seeds;
-        Point& point = grid[p];
+        const std::size_t p = k / g.seeds, s = k % g.seeds;
+        Point& point = points[p];
         std::call_once(point.compiled, [&] {
             point.model =
                 std::make_shared<const sim::CompiledScenario>(sim::compile(std::move(scenarios[p])));
         });
         std::shared_ptr<const sim::CompiledScenario> model = point.model;
         const scenario::Scenario& scenario = *model->scenario;
-        sim::World world = sim::makeWorld(*model, firstSeed + s);
+        sim::World world = sim::makeWorld(*model, g.firstSeed + s);
         const std::vector<sim::Event> events = sim::runToEnd(*model, world);
         report::SweepRun& run = sweep.runs[k];
-        run.values = points[p];
+        run.values = g.points[p];
         run.seed = world.seed;
         run.counts = report::computeMetrics(scenario, world, events).total;
         model.reset();
@@ -401,10 +397,57 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
             writeError = error;
         }
     });
-    if (writeFailed) {
-        err << "nofly sweep: " << writeError << '\n';
-        return kInputError;
+    if (writeFailed) err << "nofly sweep: " << writeError << '\n';
+    return !writeFailed;
+}
+
+int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) {
+    if (!options.merge.empty()) return runMerge(options, out, err);
+    if (options.file.empty()) {
+        err << "nofly sweep: name a scenario file, or --merge tables\n";
+        return kUsageError;
     }
+    if (options.sets.empty()) {
+        err << "nofly sweep: give at least one --set PATH=FROM..TO/STEP\n";
+        return kUsageError;
+    }
+    const report::Metric* metric = chartMetric(options.metric, err);
+    if (!metric) return kUsageError;
+    SweepGrid g;
+    if (!readGrid(options, g, err)) return kUsageError;
+
+    std::unique_ptr<tbb::global_control> limit;
+    if (options.jobs > 0)
+        limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,
+                                                      static_cast<std::size_t>(options.jobs));
+    std::optional<std::vector<scenario::Scenario>> scenarios = loadGrid(options, g, err);
+    if (!scenarios) return kInputError;
+    g.firstSeed = options.seedFrom ? options.seedFrom : scenarios->front().seed;
+    // every seed a seed too (--emit-jobs hands each to a --seed-from of its own)
+    if (g.firstSeed + (g.seeds - 1) > scenario::kLargestSeed) {
+        err << "nofly sweep: --seeds " << g.seeds << " from seed " << g.firstSeed
+            << " run past the largest seed, " << scenario::kLargestSeed
+            << " (start from a smaller --seed-from)\n";
+        return kUsageError;
+    }
+    if (options.emitJobs) {
+        emitJobs(options, g, out);
+        return kOk;
+    }
+
+    report::Sweep sweep;
+    sweep.title = scenarios->front().title;
+    for (const Axis& a : g.axes)
+        sweep.parameters.push_back(a.path);
+    sweep.runs.resize(g.runs());
+    // with --out, each run is kept in OUT/runs/ as it ends; runs found there
+    // from an interrupted sweep with the same inputs are not run again
+    const fs::path runsDir = options.out.empty() ? fs::path() : fs::path(options.out) / "runs";
+    const std::string stamp =
+        options.out.empty() ? std::string() : runStamp(options, g.axes, scenarios->front());
+    std::vector<char> done(sweep.runs.size(), 0);
+    if (!options.out.empty() && !resume(runsDir, stamp, g, sweep, done, out, err)) return kInputError;
+    if (!runGrid(*scenarios, g, runsDir, stamp, done, sweep, err)) return kInputError;
 
     if (options.out.empty()) {
         out << report::sweepSummaryCsv(sweep);

@@ -80,27 +80,22 @@ std::string HtmlPage::finish() {
            "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n" + m_body + "</body>\n</html>\n";
 }
 
-std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
-    const scenario::Scenario& s = *run.scenario;
-    const int offset = s.time.utcOffsetMinutes;
-    HtmlPage page(s.title);
-    page.heading(1, s.title + (s.variant.empty() ? "" : " — " + s.variant));
-    if (!s.description.empty()) page.paragraph(s.description);
-    page.paragraph(core::formatInstant(s.time.start, offset) + " to " +
-                   core::formatInstant(s.time.end, offset) + ", seed " + std::to_string(run.world->seed) +
-                   ". Scenario file: " + s.file + ".");
-    if (!s.goals.empty()) {
-        page.heading(2, "Learning goals");
-        std::vector<std::vector<std::string>> goals;
-        for (const std::string& g : s.goals) goals.push_back({g});
-        page.table({"goal"}, goals);
-    }
+namespace {
 
-    page.heading(2, "Map");
-    page.figure(mapSvg, "Zones, routes flown, violations and cancelled take-offs");
+/// A time as the class reads it: dated wherever the run spans midnight (compared with its end as
+/// well as its start), and an event before the start, such as an announcement days ahead, with its
+/// own date; on one line ("20:06:11 on 22 Sep" broken after "22" reads as two times).
+std::string handoutTime(const scenario::Scenario& s, core::Instant at) {
+    std::string words = core::formatMoment(at, s.time.frame(), s.time.end), kept;
+    for (char c : words)
+        kept += c == ' ' ? std::string("\u00a0") : std::string(1, c);
+    return kept;
+}
 
-    page.heading(2, "What happened");
+/// What happened, as the summary says it: one outcome a flight, then the flags and the yardsticks.
+void addWhatHappened(HtmlPage& page, const RunRecord& run) {
     const Counts& t = run.metrics.total;
+    page.heading(2, "What happened");
     auto oneDecimal = [](double v) { return core::fixed(v, 1); };
     // as the summary says it: one outcome a flight, then the flags
     page.paragraph(std::to_string(t.planned) + " flights planned: " + std::to_string(t.flown) + " flown, " +
@@ -122,6 +117,10 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
             yardsticks +=
                 (yardsticks.empty() ? "" : "; ") + oneDecimal(m.value(t)) + " " + std::string(m.label);
     if (!yardsticks.empty()) page.paragraph("Measured the same way under every policy: " + yardsticks + ".");
+}
+
+/// The counts by category and by zone.
+void addGroups(HtmlPage& page, const RunRecord& run) {
     auto countRows = [](const std::map<std::string, Counts>& groups) {
         // groups with nothing planned are left out
         std::vector<std::vector<std::string>> rows;
@@ -151,57 +150,38 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
     }
     page.table({"zone", "entries", "rerouted", "cancelled", "waited", "violating", "violation minutes", "disrupted"},
                zoneRows);
+}
 
-    if (t.defence) {
-        page.heading(2, "Detection and response");
-        auto minutes = [](double v) { return core::fixed(v, 0) + " min"; };
-        page.table(
-            {"measure", "value"},
-            {{"tracks (false alarms)", std::to_string(t.tracks) + " (" + std::to_string(t.falseAlarms) + ")"},
-             {"flights detected", std::to_string(t.detected)},
-             {"unknown tracks", std::to_string(t.unknownTracks)},
-             {"of which harmless civil flights",
-              std::to_string(t.harmlessUnknown) + " (" +
-                  std::to_string(static_cast<int>(std::lround(100.0 * metric("confusion").value(t)))) + "%)"},
-             {"time to detect / identify / respond / neutralise",
-              meanSecondsText(t.detectSeconds, t.detectCount) + " / " +
-                  meanSecondsText(t.identifySeconds, t.identifyCount) + " / " +
-                  meanSecondsText(t.respondSeconds, t.respondCount) + " / " +
-                  meanSecondsText(t.neutraliseSeconds, t.neutraliseCount)},
-             {"responder jobs (minutes)",
-              std::to_string(t.responderJobs) + " (" + minutes(t.responderMinutes) + ")"},
-             {"drones neutralised", std::to_string(t.neutralised)},
-             {"airport closures", std::to_string(t.closures) + " (" + minutes(t.closureMinutes) + ")"},
-             {"manned flights delayed",
-              std::to_string(t.mannedDelayed) + " (" + minutes(t.mannedDelayMinutes) + ")"},
-             {"manned flights diverted", std::to_string(t.mannedDiverted)}});
-    }
+/// The defence's measures, when the scenario has one.
+void addDefence(HtmlPage& page, const Counts& t) {
+    if (!t.defence) return;
+    page.heading(2, "Detection and response");
+    auto minutes = [](double v) { return core::fixed(v, 0) + " min"; };
+    page.table(
+        {"measure", "value"},
+        {{"tracks (false alarms)", std::to_string(t.tracks) + " (" + std::to_string(t.falseAlarms) + ")"},
+         {"flights detected", std::to_string(t.detected)},
+         {"unknown tracks", std::to_string(t.unknownTracks)},
+         {"of which harmless civil flights",
+          std::to_string(t.harmlessUnknown) + " (" +
+              std::to_string(static_cast<int>(std::lround(100.0 * metric("confusion").value(t)))) + "%)"},
+         {"time to detect / identify / respond / neutralise",
+          meanSecondsText(t.detectSeconds, t.detectCount) + " / " +
+              meanSecondsText(t.identifySeconds, t.identifyCount) + " / " +
+              meanSecondsText(t.respondSeconds, t.respondCount) + " / " +
+              meanSecondsText(t.neutraliseSeconds, t.neutraliseCount)},
+         {"responder jobs (minutes)",
+          std::to_string(t.responderJobs) + " (" + minutes(t.responderMinutes) + ")"},
+         {"drones neutralised", std::to_string(t.neutralised)},
+         {"airport closures", std::to_string(t.closures) + " (" + minutes(t.closureMinutes) + ")"},
+         {"manned flights delayed",
+          std::to_string(t.mannedDelayed) + " (" + minutes(t.mannedDelayMinutes) + ")"},
+         {"manned flights diverted", std::to_string(t.mannedDiverted)}});
+}
 
-    if (!run.expectations.empty()) {
-        page.heading(2, "Expectations");
-        std::vector<std::vector<std::string>> rows;
-        for (const ExpectationResult& r : run.expectations)
-            rows.push_back({std::to_string(r.expectation.where.line), r.passed ? "PASS" : "FAIL", r.actual});
-        page.table({"line", "result", "what happened"}, rows);
-    }
-
-    if (!run.questions.empty()) {
-        page.heading(2, "Predictions: what the class answered and what happened");
-        page.table({"question", "class answered", "what happened", "result"},
-                   questionRows(run.questions, run.world->now, offset));
-    }
-
-    // times as the class reads them: dated wherever the run spans midnight (compared with its end as well as
-    // its start), and an event before the start, such as an announcement days ahead, with its own date
-    const core::TimeFrame frame = s.time.frame();
-    const auto when = [&](core::Instant at) {
-        // on one line: "20:06:11 on 22 Sep" broken after "22" reads as two times
-        std::string words = core::formatMoment(at, frame, s.time.end), kept;
-        for (char c : words)
-            kept += c == ' ' ? std::string("\u00a0") : std::string(1, c);
-        return kept;
-    };
-
+/// The story's events, not every entry: decisions, violations, zone switches, notes, in time order.
+void addTimeline(HtmlPage& page, const RunRecord& run) {
+    const scenario::Scenario& s = *run.scenario;
     page.heading(2, "Timeline");
     std::vector<const sim::Event*> story;
     for (const sim::Event& e : run.events) {
@@ -229,10 +209,14 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
                      [](const sim::Event* a, const sim::Event* b) { return a->time < b->time; });
     std::vector<std::vector<std::string>> events;
     for (const sim::Event* e : story)
-        events.push_back({when(e->time), flightId(*run.world, e->flight), std::string(sim::name(e->type)),
-                          eventText(s, *run.world, *e)});
+        events.push_back({handoutTime(s, e->time), flightId(*run.world, e->flight),
+                          std::string(sim::name(e->type)), eventText(s, *run.world, *e)});
     page.table({"time", "flight", "event", "what"}, events);
+}
 
+/// Every verdict, in time order, with the zones it weighed.
+void addVerdicts(HtmlPage& page, const RunRecord& run) {
+    const scenario::Scenario& s = *run.scenario;
     page.heading(2, "Verdicts");
     std::vector<const sim::Verdict*> decided;
     for (const sim::Verdict& v : run.world->verdicts)
@@ -247,11 +231,55 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
         for (const sim::ZoneFinding& f : v.findings)
             zones += (zones.empty() ? "" : "; ") + zoneId(s, f.zone) + ": " +
                      (f.applies ? "applies, " : "does not apply, ") + findingText(s, category, f);
-        verdicts.push_back({when(v.time), v.site < 0 ? flightId(*run.world, v.flight) : siteId(s, v.site),
+        verdicts.push_back({handoutTime(s, v.time),
+                            v.site < 0 ? flightId(*run.world, v.flight) : siteId(s, v.site),
                             v.site < 0 ? std::string(sim::name(v.outcome)) : std::string("closed"),
                             ruleText(s, *run.world, v), zones});
     }
     page.table({"time", "flight", "outcome", "why", "zones weighed"}, verdicts);
+}
+
+} // namespace
+
+std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
+    const scenario::Scenario& s = *run.scenario;
+    const int offset = s.time.utcOffsetMinutes;
+    HtmlPage page(s.title);
+    page.heading(1, s.title + (s.variant.empty() ? "" : " — " + s.variant));
+    if (!s.description.empty()) page.paragraph(s.description);
+    page.paragraph(core::formatInstant(s.time.start, offset) + " to " +
+                   core::formatInstant(s.time.end, offset) + ", seed " + std::to_string(run.world->seed) +
+                   ". Scenario file: " + s.file + ".");
+    if (!s.goals.empty()) {
+        page.heading(2, "Learning goals");
+        std::vector<std::vector<std::string>> goals;
+        for (const std::string& g : s.goals)
+            goals.push_back({g});
+        page.table({"goal"}, goals);
+    }
+
+    page.heading(2, "Map");
+    page.figure(mapSvg, "Zones, routes flown, violations and cancelled take-offs");
+
+    addWhatHappened(page, run);
+    addGroups(page, run);
+    addDefence(page, run.metrics.total);
+    if (!run.expectations.empty()) {
+        page.heading(2, "Expectations");
+        std::vector<std::vector<std::string>> rows;
+        for (const ExpectationResult& r : run.expectations)
+            rows.push_back({std::to_string(r.expectation.where.line), r.passed ? "PASS" : "FAIL", r.actual});
+        page.table({"line", "result", "what happened"}, rows);
+    }
+
+    if (!run.questions.empty()) {
+        page.heading(2, "Predictions: what the class answered and what happened");
+        page.table({"question", "class answered", "what happened", "result"},
+                   questionRows(run.questions, run.world->now, offset));
+    }
+
+    addTimeline(page, run);
+    addVerdicts(page, run);
     return page.finish();
 }
 

@@ -170,21 +170,14 @@ double minutesNear(const sim::Drone& d, const std::vector<core::Region>& places,
     return millis / 60000.0;
 }
 
-} // namespace
-
-Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& world,
-                       std::span<const sim::Event> events) {
-    Metrics m;
-    // every category and zone appears, even with nothing to count
-    for (const auto& c : scenario.categories) m.byCategory[c.id];
-    for (const auto& z : scenario.zones) m.byZone[z.id];
-
+/// Per flight: its one final outcome and its flags, from the ledger, and the yardstick's minutes
+/// near the places to protect.
+void countFlights(const scenario::Scenario& scenario, const sim::World& world, Metrics& m) {
     // the yardstick's places, and the time flown so far
     const std::vector<core::Region> places = protectedPlaces(scenario);
     const core::Instant flownUntil = std::min(world.now, scenario.time.end);
     m.total.protects = !places.empty();
 
-    // per flight: its one final outcome and its flags, from the ledger
     for (std::size_t i = 0; i < world.drones.size(); ++i) {
         const sim::Drone& d = world.drones[i];
         const sim::FlightPlan& fp = world.flights[i];
@@ -218,8 +211,12 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
             if (disrupted) ++c->disrupted;
         }
     }
+}
 
-    // per event: violations, reroutes, authorisations, near misses, entries
+/// Per event: violations, reroutes, authorisations, near misses, entries; and the flights each zone
+/// had violating it or disrupted.
+void countEvents(const scenario::Scenario& scenario, const sim::World& world,
+                 std::span<const sim::Event> events, Metrics& m) {
     std::map<int, std::set<int>> violatorsByZone, disruptedByZone; // flights by zone
     for (const sim::Event& e : events) {
         Counts* cat = e.flight < 0
@@ -261,11 +258,25 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
         default: break;
         }
     }
-    countDefence(scenario, world, events, m);
     for (auto& [z, flights] : violatorsByZone)
         m.byZone[zoneId(scenario, z)].violating = static_cast<int>(flights.size());
     for (auto& [z, flights] : disruptedByZone)
         m.byZone[zoneId(scenario, z)].disrupted = static_cast<int>(flights.size());
+}
+
+} // namespace
+
+Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& world,
+                       std::span<const sim::Event> events) {
+    Metrics m;
+    // every category and zone appears, even with nothing to count
+    for (const auto& c : scenario.categories)
+        m.byCategory[c.id];
+    for (const auto& z : scenario.zones)
+        m.byZone[z.id];
+    countFlights(scenario, world, m);
+    countEvents(scenario, world, events, m);
+    countDefence(scenario, world, events, m);
     // by zone, cancellations and waits are what the zone caused
     for (const sim::Event& e : events) {
         if (e.zone < 0) continue;

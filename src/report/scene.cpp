@@ -646,18 +646,12 @@ void addBasemapLabels(const scenario::Scenario& s, Scene& scene) {
                                     .text = labels[i].name});
 }
 
-Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
-    Scene scene;
-    if (!run.scenario) return scene;
+namespace {
+
+/// The zones, the severest on top, each zone's parts side by side with its id;
+/// their labels, and the box of those that are not country-wide.
+Extent addZones(const RunRecord& run, Scene& scene, std::vector<Primitive>& labels) {
     const scenario::Scenario& s = *run.scenario;
-    scene.title = s.title;
-    scene.subtitle = subtitle(s);
-    std::vector<Primitive> labels; // drawn last, over everything
-
-    // the basemap: land, water, rivers, roads and borders under everything else
-    addBasemap(s, scene);
-
-    // zones, the severest on top; each zone's parts side by side with its id
     std::vector<std::size_t> zoneOrder(s.zones.size());
     for (std::size_t i = 0; i < zoneOrder.size(); ++i)
         zoneOrder[i] = i;
@@ -715,7 +709,12 @@ Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
         if (zoneRolesShown.count(role)) scene.legend.push_back({Primitive::Polygon, {role}, text});
     if (fadedShown) scene.legend.push_back({Primitive::Polygon, *fadedShown, "Not in force during the run"});
 
-    // routes: the whole track in green, its violating stretches over it in vermillion
+    return zoneExtent;
+}
+
+/// The flown routes (the whole track in green, its violating stretches over it
+/// in vermillion) and the cancelled take-offs as crosses; the box of them.
+Extent addRoutes(const RunRecord& run, Scene& scene) {
     Extent flightExtent;
     int flown = 0, violating = 0, cancelled = 0;
     const auto intervals = violationIntervals(run.events);
@@ -778,16 +777,13 @@ Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
         scene.legend.push_back(
             {Primitive::Marker, {Role::FlightCancelled}, counted("Cancelled take-off", cancelled)});
 
-    addDefence(run, scene, labels);
+    return flightExtent;
+}
 
-    // places and airports, with their names over everything else
-    for (const scenario::Place& p : s.places) {
-        scene.primitives.push_back(
-            {.kind = Primitive::Marker, .at = p.at, .style = {Role::Place}, .ref = p.id});
-        labels.push_back(
-            {.kind = Primitive::Label, .at = p.at, .style = {Role::Place}, .text = p.name, .ref = p.id});
-    }
-    // an airport that closed shows how long, from the event log
+/// How long each airport that closed was closed, from the event log (to the
+/// end of the run for one still closed). [s] by airport id
+std::map<std::string, double> closedTimes(const RunRecord& run) {
+    const scenario::Scenario& s = *run.scenario;
     std::map<std::string, double> closedSeconds;
     std::map<std::string, core::Instant> closedAt;
     for (const sim::Event& e : run.events) {
@@ -799,6 +795,19 @@ Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
     const core::Instant end = run.world ? std::min(run.world->now, s.time.end) : s.time.end;
     for (const auto& [site, at] : closedAt)
         closedSeconds[site] += static_cast<double>(end - at) / 1000.0;
+    return closedSeconds;
+}
+
+/// Places and airports, with their names; an airport that closed shows how long.
+void addPlaces(const RunRecord& run, Scene& scene, std::vector<Primitive>& labels) {
+    const scenario::Scenario& s = *run.scenario;
+    for (const scenario::Place& p : s.places) {
+        scene.primitives.push_back(
+            {.kind = Primitive::Marker, .at = p.at, .style = {Role::Place}, .ref = p.id});
+        labels.push_back(
+            {.kind = Primitive::Label, .at = p.at, .style = {Role::Place}, .text = p.name, .ref = p.id});
+    }
+    const std::map<std::string, double> closedSeconds = closedTimes(run);
     for (const scenario::Airport& a : s.airports) {
         const auto closed = closedSeconds.find(a.id);
         const Role role = closed == closedSeconds.end() ? Role::Airport : Role::AirportClosed;
@@ -816,23 +825,41 @@ Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
     if (!closedSeconds.empty()) scene.legend.push_back({Primitive::Marker, {Role::AirportClosed}, "Airport closed by a drone"});
     if (!s.airports.empty()) scene.legend.push_back({Primitive::Marker, {Role::Airport}, "Airport"});
     if (!s.places.empty()) scene.legend.push_back({Primitive::Marker, {Role::Place}, "Place"});
-    orderByPriority(s, labels);
-    for (Primitive& label : labels)
-        scene.primitives.push_back(std::move(label));
-    addBasemapLabels(s, scene); // after every other label: placed last, so they give way
+}
 
-    // the view: flights and the zones they meet; else the zones; else the origin
+/// The view: flights and the zones they meet; else the zones; else the origin.
+core::Box viewOf(const Extent& flightExtent, const Extent& zoneExtent, const SceneOptions& options) {
     Extent view = flightExtent;
     if (view.box())
         view.add(zoneExtent.box().value_or(*view.box()));
     else
         view = zoneExtent;
-    if (options.view)
-        scene.view = *options.view;
-    else if (view.box())
-        scene.view = withMargin(*view.box());
-    else
-        scene.view = {{-5000.0, -5000.0}, {5000.0, 5000.0}};
+    if (options.view) return *options.view;
+    if (view.box()) return withMargin(*view.box());
+    return {{-5000.0, -5000.0}, {5000.0, 5000.0}};
+}
+
+} // namespace
+
+Scene buildMapScene(const RunRecord& run, const SceneOptions& options) {
+    Scene scene;
+    if (!run.scenario) return scene;
+    const scenario::Scenario& s = *run.scenario;
+    scene.title = s.title;
+    scene.subtitle = subtitle(s);
+    std::vector<Primitive> labels; // drawn last, over everything
+
+    addBasemap(s, scene); // land, water, rivers, roads and borders under everything else
+    const Extent zoneExtent = addZones(run, scene, labels);
+    const Extent flightExtent = addRoutes(run, scene);
+    addDefence(run, scene, labels);
+    addPlaces(run, scene, labels); // with their names over everything else
+    orderByPriority(s, labels);
+    for (Primitive& label : labels)
+        scene.primitives.push_back(std::move(label));
+    addBasemapLabels(s, scene); // after every other label: placed last, so they give way
+
+    scene.view = viewOf(flightExtent, zoneExtent, options);
     scene.scaleBar = niceScaleBar(scene.view.max.x - scene.view.min.x);
     return scene;
 }
