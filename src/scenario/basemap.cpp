@@ -273,17 +273,12 @@ template <class Value> class BasemapFileReader {
         return text;
     }
 
-    std::optional<GeoFeature> readFeature(const Value& feature, std::size_t index) {
-        const std::string what = "basemap feature " + std::to_string(index);
-        if (!feature.isObject()) {
-            error(feature, what + " must be a GeoJSON Feature object, not " + feature.describe());
-            return std::nullopt;
-        }
+    /// A feature's layer (the file's for a user's plain file, else the feature's, else land), name,
+    /// country and a label's rank; false after an error.
+    bool readProperties(const Value& feature, const std::string& what, GeoFeature& out) {
         const Value properties = feature.get("properties").value_or(feature);
         const auto propertiesValue = feature.get("properties");
         const bool hasProperties = propertiesValue && propertiesValue->isObject();
-        GeoFeature out;
-        // the layer: the file's for a user's plain file, else the feature's, else land
         if (m_how.layer) {
             out.layer = *m_how.layer;
         } else if (auto layer = hasProperties ? propertiesValue->get("layer") : std::nullopt) {
@@ -291,7 +286,7 @@ template <class Value> class BasemapFileReader {
             if (!layer->isScalar() || it == kLayerNames.end()) {
                 error(*layer, what + " layer " + layer->describe() + " is not a basemap layer",
                       core::suggestion(layer->text(), kLayerNames));
-                return std::nullopt;
+                return false;
             }
             out.layer = static_cast<BasemapLayer>(it - kLayerNames.begin());
         }
@@ -308,30 +303,31 @@ template <class Value> class BasemapFileReader {
             if (out.country.empty()) out.country = fs::path(m_file).stem().string();
             out.country = lowercase(out.country);
         }
-        if (out.layer == BasemapLayer::Label) {
-            if (out.name.empty()) {
-                error(feature, described + " has no 'name'", "a label's words are its 'name' property");
-                return std::nullopt;
-            }
-            if (auto rank = hasProperties ? propertiesValue->get("rank") : std::nullopt;
-                rank && !rank->isNull()) {
-                auto r = number(*rank, described + " rank");
-                if (!r) return std::nullopt;
-                if (*r < 1.0 || *r > 1000.0 || std::floor(*r) != *r) {
-                    error(*rank,
-                          described + " rank " + rank->text() + " is not a whole number from 1 to 1000",
-                          "1 is the most important");
-                    return std::nullopt;
-                }
-                out.rank = static_cast<int>(*r);
-            }
+        if (out.layer != BasemapLayer::Label) return true;
+        if (out.name.empty()) {
+            error(feature, described + " has no 'name'", "a label's words are its 'name' property");
+            return false;
         }
+        if (auto rank = hasProperties ? propertiesValue->get("rank") : std::nullopt;
+            rank && !rank->isNull()) {
+            auto r = number(*rank, described + " rank");
+            if (!r) return false;
+            if (*r < 1.0 || *r > 1000.0 || std::floor(*r) != *r) {
+                error(*rank, described + " rank " + rank->text() + " is not a whole number from 1 to 1000",
+                      "1 is the most important");
+                return false;
+            }
+            out.rank = static_cast<int>(*r);
+        }
+        return true;
+    }
 
-        // the geometry, of the kind the layer draws
+    /// A feature's geometry, of the kind its layer draws; false after an error.
+    bool readGeometry(const Value& feature, const std::string& described, GeoFeature& out) {
         const auto geometry = feature.get("geometry");
         if (!geometry || !geometry->isObject()) {
             error(geometry.value_or(feature), described + " has no geometry");
-            return std::nullopt;
+            return false;
         }
         const auto typeValue = geometry->get("type");
         const std::string type = typeValue && typeValue->isScalar() ? typeValue->text() : "";
@@ -351,33 +347,45 @@ template <class Value> class BasemapFileReader {
                   described + " is " + (type.empty() ? std::string("no geometry type") : "a " + type) +
                       "; the " + layerName(out.layer) + " layer takes " + expected,
                   m_how.layer ? "give each layer its own file" : "check the feature's 'layer' property");
-            return std::nullopt;
+            return false;
         }
         if (!coordinates || !coordinates->isArray()) {
             error(coordinates.value_or(*geometry), described + " has no list of 'coordinates'");
-            return std::nullopt;
+            return false;
         }
-        if (type == "Polygon") {
-            if (!polygon(*coordinates, described, out.polygons)) return std::nullopt;
-        } else if (type == "MultiPolygon") {
+        if (type == "Polygon") return polygon(*coordinates, described, out.polygons);
+        if (type == "MultiPolygon") {
             for (std::size_t i = 0; i < coordinates->size(); ++i)
                 if (!polygon((*coordinates)[i], described + " part " + std::to_string(i + 1), out.polygons))
-                    return std::nullopt;
-        } else if (type == "LineString") {
-            auto l = line(*coordinates, described, 2, false);
-            if (!l) return std::nullopt;
-            out.lines.push_back(std::move(*l));
-        } else if (type == "MultiLineString") {
-            for (std::size_t i = 0; i < coordinates->size(); ++i) {
-                auto l = line((*coordinates)[i], described + " part " + std::to_string(i + 1), 2, false);
-                if (!l) return std::nullopt;
+                    return false;
+            return true;
+        }
+        if (type == "LineString" || type == "MultiLineString") {
+            const bool multi = type == "MultiLineString";
+            for (std::size_t i = 0; i < (multi ? coordinates->size() : 1); ++i) {
+                auto l = multi
+                             ? line((*coordinates)[i], described + " part " + std::to_string(i + 1), 2, false)
+                             : line(*coordinates, described, 2, false);
+                if (!l) return false;
                 out.lines.push_back(std::move(*l));
             }
-        } else {
-            auto p = position(*coordinates, described);
-            if (!p) return std::nullopt;
-            out.at = *p;
+            return true;
         }
+        auto p = position(*coordinates, described);
+        if (!p) return false;
+        out.at = *p;
+        return true;
+    }
+
+    std::optional<GeoFeature> readFeature(const Value& feature, std::size_t index) {
+        const std::string what = "basemap feature " + std::to_string(index);
+        if (!feature.isObject()) {
+            error(feature, what + " must be a GeoJSON Feature object, not " + feature.describe());
+            return std::nullopt;
+        }
+        GeoFeature out;
+        if (!readProperties(feature, what, out)) return std::nullopt;
+        if (!readGeometry(feature, what + " (" + layerName(out.layer) + ")", out)) return std::nullopt;
         return out;
     }
 

@@ -7,9 +7,9 @@
 // as a YAML fragment of `zones:` by `nofly import`.
 //
 // One reader a format, in import_ed269.cpp, import_ed318.cpp,
-// import_geojson.cpp and import_openair.cpp; import.cpp detects the format
-// and holds what the readers share. docs/real-data.md says what each format
-// keeps and drops.
+// import_geojson.cpp and import_openair.cpp; import.cpp detects the format;
+// import_values.cpp and import_shapes.cpp hold what the readers share.
+// docs/real-data.md says what each format keeps and drops.
 #pragma once
 
 #include "core/diagnostic.hpp"

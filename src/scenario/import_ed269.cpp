@@ -105,6 +105,64 @@ std::optional<GeoSchedule> readApplicability(FeatureReport& report, const JsonVa
     return schedule;
 }
 
+/// A zone's reasons: one word or a list, each an ED-269 reason, kept once each.
+void readReasons(FeatureReport& report, const JsonValue& reasons, GeoZone& zone) {
+    std::vector<JsonValue> words;
+    if (reasons.isArray())
+        for (std::size_t i = 0; i < reasons.size(); ++i)
+            words.push_back(reasons[i]);
+    else
+        words.push_back(reasons);
+    for (const JsonValue& word : words) {
+        if (auto r = standardReason(word.text())) {
+            if (std::find(zone.reasons.begin(), zone.reasons.end(), *r) == zone.reasons.end())
+                zone.reasons.push_back(*r);
+        } else {
+            report.error(word, "reason " + word.describe() + " is not an ED-269 reason",
+                         "expected one of: AIR_TRAFFIC, SENSITIVE, PRIVACY, POPULATION, NATURE, NOISE, "
+                         "FOREIGN_TERRITORY, EMERGENCY, OTHER");
+        }
+    }
+}
+
+/// A zone's volumes (its 'geometry' list), grouped by their limits.
+std::vector<Layer> readVolumes(FeatureReport& report, const JsonValue& feature,
+                               std::vector<std::string>& notes) {
+    std::vector<Layer> layers;
+    const auto geometry = feature.get("geometry");
+    if (!geometry || !geometry->isArray() || geometry->size() == 0) {
+        report.error(geometry ? *geometry : feature,
+                     !geometry ? std::string("has no 'geometry'")
+                     : geometry->isArray()
+                         ? std::string("geometry lists no volume")
+                         : "geometry must be a list of volumes, not " + geometry->describe(),
+                     "each volume has uomDimensions, lower and upper limits and a horizontalProjection");
+        return layers;
+    }
+    for (std::size_t v = 0; v < geometry->size(); ++v) {
+        const JsonValue volume = (*geometry)[v];
+        const std::string what = "geometry " + std::to_string(v + 1);
+        if (!volume.isObject()) {
+            report.error(volume, what + " must be an object, not " + volume.describe());
+            continue;
+        }
+        auto limits = readLimits(
+            report, volume,
+            {"lowerLimit", "lowerVerticalReference", "upperLimit", "upperVerticalReference", "uomDimensions"},
+            what, notes);
+        const auto unit = volume.get("uomDimensions");
+        const bool feet = unit && (unit->text() == "FT" || unit->text() == "ft");
+        const auto projection = volume.get("horizontalProjection");
+        if (!projection) {
+            report.error(volume, what + " has no 'horizontalProjection'", "a Circle or a Polygon");
+            continue;
+        }
+        auto shape = readProjection(report, *projection, feet, what);
+        if (limits && shape) addVolume(layers, *limits, *shape, volume.line());
+    }
+    return layers;
+}
+
 void readZone(Importer& importer, const JsonValue& feature, std::size_t index) {
     const auto identifier = feature.isObject() ? feature.get("identifier") : std::nullopt;
     const auto nameValue = feature.isObject() ? feature.get("name") : std::nullopt;
@@ -135,24 +193,8 @@ void readZone(Importer& importer, const JsonValue& feature, std::size_t index) {
         report.error(feature, "has no 'restriction'",
                      "PROHIBITED, REQ_AUTHORISATION, CONDITIONAL or NO_RESTRICTION");
     }
-    if (auto reasons = feature.get("reason"); reasons && !isBlank(*reasons)) {
-        std::vector<JsonValue> words;
-        if (reasons->isArray())
-            for (std::size_t i = 0; i < reasons->size(); ++i)
-                words.push_back((*reasons)[i]);
-        else
-            words.push_back(*reasons);
-        for (const JsonValue& word : words) {
-            if (auto r = standardReason(word.text())) {
-                if (std::find(base.reasons.begin(), base.reasons.end(), *r) == base.reasons.end())
-                    base.reasons.push_back(*r);
-            } else {
-                report.error(word, "reason " + word.describe() + " is not an ED-269 reason",
-                             "expected one of: AIR_TRAFFIC, SENSITIVE, PRIVACY, POPULATION, NATURE, NOISE, "
-                             "FOREIGN_TERRITORY, EMERGENCY, OTHER");
-            }
-        }
-    }
+    if (auto reasons = feature.get("reason"); reasons && !isBlank(*reasons))
+        readReasons(report, *reasons, base);
     if (auto message = feature.get("message"); message && !isBlank(*message))
         base.message = readText(report, *message, "message").value_or("");
     // without a message, the words on the reason ("Concert Area") tell the operator most
@@ -162,38 +204,7 @@ void readZone(Importer& importer, const JsonValue& feature, std::size_t index) {
         if (auto schedule = readApplicability(report, *applicability)) base.schedule = std::move(*schedule);
 
     // the volumes, grouped by their limits
-    std::vector<Layer> layers;
-    const auto geometry = feature.get("geometry");
-    if (!geometry || !geometry->isArray() || geometry->size() == 0) {
-        report.error(geometry ? *geometry : feature,
-                     !geometry ? std::string("has no 'geometry'")
-                     : geometry->isArray()
-                         ? std::string("geometry lists no volume")
-                         : "geometry must be a list of volumes, not " + geometry->describe(),
-                     "each volume has uomDimensions, lower and upper limits and a horizontalProjection");
-    } else {
-        for (std::size_t v = 0; v < geometry->size(); ++v) {
-            const JsonValue volume = (*geometry)[v];
-            const std::string what = "geometry " + std::to_string(v + 1);
-            if (!volume.isObject()) {
-                report.error(volume, what + " must be an object, not " + volume.describe());
-                continue;
-            }
-            auto limits = readLimits(report, volume,
-                                     {"lowerLimit", "lowerVerticalReference", "upperLimit",
-                                      "upperVerticalReference", "uomDimensions"},
-                                     what, base.notes);
-            const auto unit = volume.get("uomDimensions");
-            const bool feet = unit && (unit->text() == "FT" || unit->text() == "ft");
-            const auto projection = volume.get("horizontalProjection");
-            if (!projection) {
-                report.error(volume, what + " has no 'horizontalProjection'", "a Circle or a Polygon");
-                continue;
-            }
-            auto shape = readProjection(report, *projection, feet, what);
-            if (limits && shape) addVolume(layers, *limits, *shape, volume.line());
-        }
-    }
+    std::vector<Layer> layers = readVolumes(report, feature, base.notes);
     if (report.failed()) {
         report.finish({});
         return;

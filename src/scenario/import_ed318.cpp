@@ -125,6 +125,47 @@ void readProperties(FeatureReport& report, const JsonValue& properties, GeoZone&
     }
 }
 
+/// Each geometry of a feature over its layer: the geometry's own, the geometry collection's, or (a
+/// national download's deviation) the properties' verticalLayer; a circle's radius in its layer's unit.
+std::vector<Layer> readVolumes(Importer& importer, FeatureReport& report, const JsonValue& geometry,
+                               const std::optional<JsonValue>& propertiesLayer,
+                               std::vector<std::string>& notes) {
+    std::vector<Layer> layers;
+    const auto parts = readGeometry(report, geometry, "geometry");
+    if (!parts) return layers;
+    const auto outerLayer = geometry.isObject() ? geometry.get("layer") : std::nullopt;
+    for (std::size_t i = 0; i < parts->size(); ++i) {
+        const GeometryPart& part = (*parts)[i];
+        std::string what = parts->size() == 1 ? "layer" : "geometry " + std::to_string(i + 1) + " layer";
+        auto layer = part.layer ? part.layer : outerLayer;
+        const char* unitKey = "uom";
+        if (!layer && propertiesLayer) {
+            importer.deviation(Deviation::PropertiesLayer, *propertiesLayer);
+            layer = propertiesLayer;
+            what = "verticalLayer";
+            // the download writes its unit's key UOM
+            if (layer->isObject() && !layer->get("uom") && layer->get("UOM")) unitKey = "UOM";
+        }
+        if (!layer || !layer->isObject()) {
+            report.error(layer ? *layer : geometry, what + (layer ? " must be an object" : " is missing"),
+                         "ED-318 gives each geometry a layer: {upper, upperReference, lower, "
+                         "lowerReference, uom}");
+            continue;
+        }
+        // a circle's radius is in its layer's unit; readGeometry knew only the part's own layer
+        GeoShape shape = part.shape;
+        if (auto uom = layer->get(unitKey);
+            !part.layer && uom && (uom->text() == "ft" || uom->text() == "FT"))
+            for (GeoCircle& circle : shape.circles)
+                circle.radius = feetToMetres(circle.radius);
+        if (auto limits = readLimits(report, *layer,
+                                     {"lower", "lowerReference", "upper", "upperReference", unitKey, 99999.0},
+                                     what, notes))
+            addVolume(layers, *limits, shape, part.line);
+    }
+    return layers;
+}
+
 void readFeature(Importer& importer, const JsonValue& feature, std::size_t index) {
     const auto outer = feature.isObject() ? feature.get("properties") : std::nullopt;
     // a national download may put the zone's fields under properties.UASZone
@@ -162,42 +203,10 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
 
     // the geometries, each over its layer
     std::vector<Layer> layers;
-    const auto geometry = feature.get("geometry");
-    if (!geometry) {
+    if (const auto geometry = feature.get("geometry"))
+        layers = readVolumes(importer, report, *geometry, propertiesLayer, base.notes);
+    else
         report.error(feature, "has no 'geometry'");
-    } else if (auto parts = readGeometry(report, *geometry, "geometry")) {
-        const auto outerLayer = geometry->isObject() ? geometry->get("layer") : std::nullopt;
-        for (std::size_t i = 0; i < parts->size(); ++i) {
-            const GeometryPart& part = (*parts)[i];
-            std::string what = parts->size() == 1 ? "layer" : "geometry " + std::to_string(i + 1) + " layer";
-            auto layer = part.layer ? part.layer : outerLayer;
-            const char* unitKey = "uom";
-            if (!layer && propertiesLayer) {
-                importer.deviation(Deviation::PropertiesLayer, *propertiesLayer);
-                layer = propertiesLayer;
-                what = "verticalLayer";
-                // the download writes its unit's key UOM
-                if (layer->isObject() && !layer->get("uom") && layer->get("UOM")) unitKey = "UOM";
-            }
-            if (!layer || !layer->isObject()) {
-                report.error(layer ? *layer : *geometry,
-                             what + (layer ? " must be an object" : " is missing"),
-                             "ED-318 gives each geometry a layer: {upper, upperReference, lower, "
-                             "lowerReference, uom}");
-                continue;
-            }
-            // a circle's radius is in its layer's unit; readGeometry knew only the part's own layer
-            GeoShape shape = part.shape;
-            if (auto uom = layer->get(unitKey);
-                !part.layer && uom && (uom->text() == "ft" || uom->text() == "FT"))
-                for (GeoCircle& circle : shape.circles)
-                    circle.radius = feetToMetres(circle.radius);
-            if (auto limits = readLimits(
-                    report, *layer, {"lower", "lowerReference", "upper", "upperReference", unitKey, 99999.0},
-                    what, base.notes))
-                addVolume(layers, *limits, shape, part.line);
-        }
-    }
     if (report.failed()) {
         report.finish({});
         return;

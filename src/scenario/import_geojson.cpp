@@ -22,6 +22,127 @@ namespace nofly::scenario::importing {
 
 namespace {
 
+/// A Polygon: its rings, or (nofly's export) the circle it stands for.
+bool readPolygonGeometry(FeatureReport& report, const JsonValue& geometry, const JsonValue& coordinates,
+                         const std::string& what, GeometryPart& part) {
+    // nofly's export: a circle travels as its polygon, with the circle itself beside it
+    if (auto circle = geometry.get("circle"); circle && circle->isObject()) {
+        const auto center = circle->get("center");
+        const auto radius = circle->get("radius");
+        if (!center || !radius) {
+            report.error(*circle, what + " circle needs a 'center' and a 'radius'");
+            return false;
+        }
+        auto at = readPosition(report, *center, what + " circle center");
+        auto r = readNumber(report, *radius, what + " circle radius");
+        if (!at || !r) return false;
+        if (*r <= 0.0) {
+            report.error(*radius,
+                         what + " circle radius must be more than zero (got " + radius->text() + ")");
+            return false;
+        }
+        part.shape.circles.push_back({*at, *r});
+        return true;
+    }
+    auto polygon = readPolygon(report, coordinates, what);
+    if (!polygon) return false;
+    part.shape.polygons.push_back(std::move(*polygon));
+    return true;
+}
+
+/// A MultiPolygon: every polygon, each read (and reported) even after a bad one.
+bool readMultiPolygon(FeatureReport& report, const JsonValue& coordinates, const std::string& what,
+                      GeometryPart& part) {
+    if (!coordinates.isArray()) {
+        report.error(coordinates,
+                     what + " coordinates must be a list of polygons, not " + coordinates.describe());
+        return false;
+    }
+    bool good = true;
+    for (std::size_t i = 0; i < coordinates.size(); ++i) {
+        auto polygon = readPolygon(report, coordinates[i], what + " polygon " + std::to_string(i + 1));
+        if (polygon)
+            part.shape.polygons.push_back(std::move(*polygon));
+        else
+            good = false;
+    }
+    if (!good) return false;
+    if (part.shape.polygons.empty()) {
+        report.error(coordinates, what + " holds no polygon");
+        return false;
+    }
+    return true;
+}
+
+/// A Point with a radius: ED-318's extent, a 'radius' property or the mapping's point-radius.
+bool readPointGeometry(FeatureReport& report, const JsonValue& geometry, const JsonValue& coordinates,
+                       const std::string& what, std::optional<double> radius, GeometryPart& part) {
+    auto at = readPosition(report, coordinates, what);
+    if (!at) return false;
+    // ED-318's circle: a point with a horizontal extent
+    if (auto extent = geometry.get("extent")) {
+        const auto subType = extent->get("subType");
+        const auto r = extent->get("radius");
+        if (!subType || subType->text() != "Circle" || !r) {
+            report.error(*extent, what + " extent must be {\"subType\": \"Circle\", \"radius\": ...}");
+            return false;
+        }
+        radius = readNumber(report, *r, what + " extent radius");
+        if (!radius) return false;
+        // the radius is in the unit of the layer's heights, as ED-269's is in uomDimensions
+        if (part.layer && part.layer->isObject())
+            if (auto uom = part.layer->get("uom"); uom && (uom->text() == "ft" || uom->text() == "FT"))
+                radius = feetToMetres(*radius);
+    }
+    if (!radius) {
+        report.error(
+            geometry, what + " is a point, which has no area",
+            "a circle is a Point with \"extent\": {\"subType\": \"Circle\", \"radius\": ...} (ED-318), "
+            "or a 'radius' property");
+        return false;
+    }
+    if (*radius <= 0.0) {
+        report.error(geometry, what + " radius must be more than zero");
+        return false;
+    }
+    part.shape.circles.push_back({*at, *radius});
+    return true;
+}
+
+/// A LineString with a width (nofly's export): a corridor along its centre line.
+bool readLineString(FeatureReport& report, const JsonValue& geometry, const JsonValue& coordinates,
+                    const std::string& what, GeometryPart& part) {
+    const auto width = geometry.get("width");
+    if (!width) {
+        report.error(geometry, what + " is a line, which has no area",
+                     "give the LineString a \"width\" in metres to read it as a corridor");
+        return false;
+    }
+    auto w = readNumber(report, *width, what + " width");
+    if (!w) return false;
+    if (*w <= 0.0) {
+        report.error(*width, what + " width must be more than zero");
+        return false;
+    }
+    GeoCorridor corridor;
+    corridor.width = *w;
+    if (!coordinates.isArray()) {
+        report.error(coordinates, what + " coordinates must be a list of positions");
+        return false;
+    }
+    for (std::size_t i = 0; i < coordinates.size(); ++i) {
+        auto p = readPosition(report, coordinates[i], what + " point " + std::to_string(i + 1));
+        if (!p) return false;
+        corridor.path.push_back(*p);
+    }
+    if (corridor.path.size() < 2) {
+        report.error(coordinates, what + " has fewer than 2 points");
+        return false;
+    }
+    part.shape.corridors.push_back(std::move(corridor));
+    return true;
+}
+
 /// A GeoJSON geometry's parts; `depth` guards against collections of collections.
 bool readParts(FeatureReport& report, const JsonValue& geometry, const std::string& what,
                const std::optional<double>& pointRadius, std::vector<GeometryPart>& parts, int depth) {
@@ -31,119 +152,7 @@ bool readParts(FeatureReport& report, const JsonValue& geometry, const std::stri
     }
     const auto type = geometry.get("type");
     const std::string kind = type && type->isScalar() ? type->text() : "";
-    GeometryPart part;
-    part.line = geometry.line();
-    part.layer = geometry.get("layer");
-    const auto coordinates = geometry.get("coordinates");
-    if (kind != "GeometryCollection" && !coordinates) {
-        report.error(geometry, what + " has no 'coordinates'");
-        return false;
-    }
-
-    if (kind == "Polygon") {
-        // nofly's export: a circle travels as its polygon, with the circle itself beside it
-        if (auto circle = geometry.get("circle"); circle && circle->isObject()) {
-            const auto center = circle->get("center");
-            const auto radius = circle->get("radius");
-            if (!center || !radius) {
-                report.error(*circle, what + " circle needs a 'center' and a 'radius'");
-                return false;
-            }
-            auto at = readPosition(report, *center, what + " circle center");
-            auto r = readNumber(report, *radius, what + " circle radius");
-            if (!at || !r) return false;
-            if (*r <= 0.0) {
-                report.error(*radius,
-                             what + " circle radius must be more than zero (got " + radius->text() + ")");
-                return false;
-            }
-            part.shape.circles.push_back({*at, *r});
-        } else {
-            auto polygon = readPolygon(report, *coordinates, what);
-            if (!polygon) return false;
-            part.shape.polygons.push_back(std::move(*polygon));
-        }
-    } else if (kind == "MultiPolygon") {
-        if (!coordinates->isArray()) {
-            report.error(*coordinates,
-                         what + " coordinates must be a list of polygons, not " + coordinates->describe());
-            return false;
-        }
-        bool good = true;
-        for (std::size_t i = 0; i < coordinates->size(); ++i) {
-            auto polygon = readPolygon(report, (*coordinates)[i], what + " polygon " + std::to_string(i + 1));
-            if (polygon)
-                part.shape.polygons.push_back(std::move(*polygon));
-            else
-                good = false;
-        }
-        if (!good) return false;
-        if (part.shape.polygons.empty()) {
-            report.error(*coordinates, what + " holds no polygon");
-            return false;
-        }
-    } else if (kind == "Point") {
-        auto at = readPosition(report, *coordinates, what);
-        if (!at) return false;
-        // ED-318's circle: a point with a horizontal extent
-        std::optional<double> radius = pointRadius;
-        if (auto extent = geometry.get("extent")) {
-            const auto subType = extent->get("subType");
-            const auto r = extent->get("radius");
-            if (!subType || subType->text() != "Circle" || !r) {
-                report.error(*extent, what + " extent must be {\"subType\": \"Circle\", \"radius\": ...}");
-                return false;
-            }
-            radius = readNumber(report, *r, what + " extent radius");
-            if (!radius) return false;
-            // the radius is in the unit of the layer's heights, as ED-269's is in uomDimensions
-            if (part.layer && part.layer->isObject())
-                if (auto uom = part.layer->get("uom"); uom && (uom->text() == "ft" || uom->text() == "FT"))
-                    radius = feetToMetres(*radius);
-        }
-        if (!radius) {
-            report.error(
-                geometry, what + " is a point, which has no area",
-                "a circle is a Point with \"extent\": {\"subType\": \"Circle\", \"radius\": ...} (ED-318), "
-                "or a 'radius' property");
-            return false;
-        }
-        if (*radius <= 0.0) {
-            report.error(geometry, what + " radius must be more than zero");
-            return false;
-        }
-        part.shape.circles.push_back({*at, *radius});
-    } else if (kind == "LineString") {
-        // nofly's export: a corridor is its centre line with a width
-        const auto width = geometry.get("width");
-        if (!width) {
-            report.error(geometry, what + " is a line, which has no area",
-                         "give the LineString a \"width\" in metres to read it as a corridor");
-            return false;
-        }
-        auto w = readNumber(report, *width, what + " width");
-        if (!w) return false;
-        if (*w <= 0.0) {
-            report.error(*width, what + " width must be more than zero");
-            return false;
-        }
-        GeoCorridor corridor;
-        corridor.width = *w;
-        if (!coordinates->isArray()) {
-            report.error(*coordinates, what + " coordinates must be a list of positions");
-            return false;
-        }
-        for (std::size_t i = 0; i < coordinates->size(); ++i) {
-            auto p = readPosition(report, (*coordinates)[i], what + " point " + std::to_string(i + 1));
-            if (!p) return false;
-            corridor.path.push_back(*p);
-        }
-        if (corridor.path.size() < 2) {
-            report.error(*coordinates, what + " has fewer than 2 points");
-            return false;
-        }
-        part.shape.corridors.push_back(std::move(corridor));
-    } else if (kind == "GeometryCollection") {
+    if (kind == "GeometryCollection") {
         const auto geometries = geometry.get("geometries");
         if (!geometries || !geometries->isArray()) {
             report.error(geometry, what + " has no 'geometries' list");
@@ -160,12 +169,29 @@ bool readParts(FeatureReport& report, const JsonValue& geometry, const std::stri
                              depth + 1) &&
                    good;
         return good;
-    } else {
+    }
+    GeometryPart part;
+    part.line = geometry.line();
+    part.layer = geometry.get("layer");
+    const auto coordinates = geometry.get("coordinates");
+    if (!coordinates) {
+        report.error(geometry, what + " has no 'coordinates'");
+        return false;
+    }
+    bool read = false;
+    if (kind == "Polygon")
+        read = readPolygonGeometry(report, geometry, *coordinates, what, part);
+    else if (kind == "MultiPolygon")
+        read = readMultiPolygon(report, *coordinates, what, part);
+    else if (kind == "Point")
+        read = readPointGeometry(report, geometry, *coordinates, what, pointRadius, part);
+    else if (kind == "LineString")
+        read = readLineString(report, geometry, *coordinates, what, part);
+    else
         report.error(type ? *type : geometry,
                      what + " type " + (type ? type->describe() : std::string("(none)")) + " is not an area",
                      "expected Polygon, MultiPolygon, GeometryCollection, or a Point with a radius");
-        return false;
-    }
+    if (!read) return false;
     parts.push_back(std::move(part));
     return true;
 }
@@ -334,16 +360,27 @@ bool pointWithoutRadius(const JsonValue& geometry, const std::optional<double>& 
     return type && type->isScalar() && type->text() == "Point" && geometry.get("coordinates");
 }
 
-void readFeature(Importer& importer, const JsonValue& feature, std::size_t index, const Mapping* mapping,
-                 bool& warnedDefaults, PointsLeftOut& points) {
-    // the feature's name in messages: its id, else its name property
-    const auto properties = feature.isObject() ? feature.get("properties") : std::nullopt;
-    auto property = [&](const std::string& key) -> std::optional<JsonValue> {
-        if (key.empty() || !properties || !properties->isObject()) return std::nullopt;
-        auto value = properties->get(key);
+/// A feature's properties, read by key; a null value reads as absent.
+struct Properties {
+    std::optional<JsonValue> object;
+
+    std::optional<JsonValue> operator()(const std::string& key) const {
+        if (key.empty() || !object || !object->isObject()) return std::nullopt;
+        auto value = object->get(key);
         if (value && value->isNull()) return std::nullopt;
         return value;
-    };
+    }
+};
+
+/// The mapping's key for a property, or nofly's own.
+std::string keyOf(const Mapping* mapping, const std::string& mapped, const std::string& own) {
+    return mapping && !mapped.empty() ? mapped : own;
+}
+
+/// The feature's name in messages: the mapping's id property, its id, its id or identifier property, else
+/// its name.
+std::string writtenName(const JsonValue& feature, const Properties& property, const Mapping* mapping,
+                        const std::optional<JsonValue>& nameValue) {
     std::string written;
     if (mapping && !mapping->id.empty()) {
         if (auto v = property(mapping->id)) written = v->text();
@@ -354,70 +391,52 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
     } else if (auto identifier = property("identifier")) {
         written = identifier->text();
     }
-    const std::string nameKey = mapping && !mapping->name.empty() ? mapping->name : "name";
-    const auto nameValue = property(nameKey);
     if (written.empty() && nameValue) written = nameValue->text();
-    FeatureReport report(
-        importer, "feature " + std::to_string(index + 1) + (written.empty() ? "" : " '" + written + "'"),
-        feature.line(), feature.column());
-    if (!feature.isObject()) {
-        report.error(feature, "must be a GeoJSON Feature object, not " + feature.describe());
-        report.finish({});
-        return;
-    }
-    if (auto type = feature.get("type"); type && type->text() != "Feature") {
-        report.error(*type, "type " + type->describe() + " is not \"Feature\"");
-        report.finish({});
-        return;
-    }
+    return written;
+}
 
-    GeoZone zone;
-    zone.name =
-        nameValue && nameValue->isScalar() && !nameValue->text().empty() ? nameValue->text() : written;
-
-    // the settings of the mapping: its defaults, then the feature's class
-    if (mapping) {
-        apply(mapping->defaults, zone);
-        if (!mapping->classProperty.empty()) {
-            const auto value = property(mapping->classProperty);
-            const std::string cls = value ? value->text() : "";
-            if (const ZoneSettings* settings = mapping->find(cls)) {
-                apply(*settings, zone);
-            } else if (!mapping->defaults.restriction) {
-                std::vector<std::string> known;
-                for (const auto& [name, s] : mapping->classes)
-                    known.push_back(name);
-                report.error(value ? *value : feature,
-                             mapping->classProperty + " " +
-                                 (value ? value->describe() : std::string("(none)")) +
-                                 " is not one of the mapping's classes",
-                             "add it under 'classes:' in " + mapping->file +
-                                 ", or give 'default: {restriction: ...}'; " + core::suggestion(cls, known));
-            }
-        }
+/// The settings of the mapping: its defaults, then the feature's class.
+void applyMapping(FeatureReport& report, const JsonValue& feature, const Properties& property,
+                  const Mapping& mapping, GeoZone& zone) {
+    apply(mapping.defaults, zone);
+    if (mapping.classProperty.empty()) return;
+    const auto value = property(mapping.classProperty);
+    const std::string cls = value ? value->text() : "";
+    if (const ZoneSettings* settings = mapping.find(cls)) {
+        apply(*settings, zone);
+    } else if (!mapping.defaults.restriction) {
+        std::vector<std::string> known;
+        for (const auto& [name, s] : mapping.classes)
+            known.push_back(name);
+        report.error(value ? *value : feature,
+                     mapping.classProperty + " " + (value ? value->describe() : std::string("(none)")) +
+                         " is not one of the mapping's classes",
+                     "add it under 'classes:' in " + mapping.file +
+                         ", or give 'default: {restriction: ...}'; " + core::suggestion(cls, known));
     }
+}
 
-    // the feature's own properties, by the mapping's names or nofly's
-    bool restrictionGiven = mapping && (mapping->defaults.restriction || !mapping->classProperty.empty());
+/// The restriction property; whether anything (it, or the mapping) said what the zone is.
+bool readRestriction(FeatureReport& report, const Properties& property, const Mapping* mapping,
+                     GeoZone& zone) {
+    bool given = mapping && (mapping->defaults.restriction || !mapping->classProperty.empty());
     if (auto r = property("restriction")) {
         if (auto restriction = anyRestriction(r->text())) {
             zone.restriction = *restriction;
-            restrictionGiven = true;
+            given = true;
         } else {
             report.error(*r, "restriction " + r->describe() + " is not a restriction",
                          "expected one of: prohibited, authorisation, conditional, no-restriction (or the "
                          "ED-269 words)");
         }
     }
-    if (!restrictionGiven && !warnedDefaults) {
-        warnedDefaults = true;
-        importer.result().diagnostics.warning(
-            importer.at(feature.line(), feature.column()),
-            "the features have no 'restriction' property and no mapping file says what they mean: every zone "
-            "is read "
-            "as prohibited, from the ground up, always in force",
-            "give a mapping file (--mapping, or 'mapping:' in an include) to read this file's properties");
-    }
+    return given;
+}
+
+/// The feature's own properties after its restriction, by the mapping's names or nofly's: reasons,
+/// message, heights, timetable, validity, exemptions.
+void readZoneProperties(FeatureReport& report, const JsonValue& feature, const Properties& property,
+                        const Mapping* mapping, GeoZone& zone) {
     if (auto reasons = property("reason")) {
         zone.reasons.clear();
         for (const JsonValue& word : wordsOf(*reasons)) {
@@ -428,13 +447,14 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
                              core::suggestion(word.text(), keys::kReasons));
         }
     }
-    if (auto message = property(mapping && !mapping->message.empty() ? mapping->message : "message"))
+    if (auto message = property(keyOf(mapping, mapping ? mapping->message : "", "message")))
         zone.message = message->text();
-    if (auto floor = property(mapping && !mapping->floor.empty() ? mapping->floor : "floor"))
+    if (auto floor = property(keyOf(mapping, mapping ? mapping->floor : "", "floor")))
         readHeightProperty(report, *floor, "floor", false, zone);
-    if (auto ceiling = property(mapping && !mapping->ceiling.empty() ? mapping->ceiling : "ceiling"))
+    if (auto ceiling = property(keyOf(mapping, mapping ? mapping->ceiling : "", "ceiling")))
         readHeightProperty(report, *ceiling, "ceiling", true, zone);
-    if (properties && properties->isObject()) readScheduleProperties(report, *properties, zone);
+    if (property.object && property.object->isObject())
+        readScheduleProperties(report, *property.object, zone);
     if (mapping && (!mapping->from.empty() || !mapping->to.empty())) {
         GeoPeriod period;
         if (auto from = property(mapping->from); from && !isBlank(*from))
@@ -452,8 +472,11 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
         zone.altitude.ceiling->metres <= zone.altitude.floor.metres)
         report.error(feature, "ceiling (" + describeAltitude(*zone.altitude.ceiling) +
                                   ") is not above its floor (" + describeAltitude(zone.altitude.floor) + ")");
+}
 
-    // the area; a point is a circle of the feature's radius, else the mapping's
+/// The radius a Point stands for: the feature's radius property, else the mapping's point-radius.
+std::optional<double> pointRadiusOf(FeatureReport& report, const Properties& property,
+                                    const Mapping* mapping) {
     std::optional<double> radius;
     if (auto r = property("radius")) {
         auto parsed = core::parseQuantity(r->text(), core::Dimension::Length);
@@ -466,6 +489,45 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
                          "write metres, or a length such as \"5 km\"");
     }
     if (!radius && mapping) radius = mapping->pointRadius;
+    return radius;
+}
+
+void readFeature(Importer& importer, const JsonValue& feature, std::size_t index, const Mapping* mapping,
+                 bool& warnedDefaults, PointsLeftOut& points) {
+    const Properties property{feature.isObject() ? feature.get("properties") : std::nullopt};
+    const auto nameValue = property(keyOf(mapping, mapping ? mapping->name : "", "name"));
+    const std::string written = writtenName(feature, property, mapping, nameValue);
+    FeatureReport report(
+        importer, "feature " + std::to_string(index + 1) + (written.empty() ? "" : " '" + written + "'"),
+        feature.line(), feature.column());
+    if (!feature.isObject()) {
+        report.error(feature, "must be a GeoJSON Feature object, not " + feature.describe());
+        report.finish({});
+        return;
+    }
+    if (auto type = feature.get("type"); type && type->text() != "Feature") {
+        report.error(*type, "type " + type->describe() + " is not \"Feature\"");
+        report.finish({});
+        return;
+    }
+
+    GeoZone zone;
+    zone.name =
+        nameValue && nameValue->isScalar() && !nameValue->text().empty() ? nameValue->text() : written;
+    if (mapping) applyMapping(report, feature, property, *mapping, zone);
+    if (!readRestriction(report, property, mapping, zone) && !warnedDefaults) {
+        warnedDefaults = true;
+        importer.result().diagnostics.warning(
+            importer.at(feature.line(), feature.column()),
+            "the features have no 'restriction' property and no mapping file says what they mean: every zone "
+            "is read "
+            "as prohibited, from the ground up, always in force",
+            "give a mapping file (--mapping, or 'mapping:' in an include) to read this file's properties");
+    }
+    readZoneProperties(report, feature, property, mapping, zone);
+
+    // the area; a point is a circle of the feature's radius, else the mapping's
+    const std::optional<double> radius = pointRadiusOf(report, property, mapping);
     const auto geometry = feature.get("geometry");
     if (geometry && !report.failed() && pointWithoutRadius(*geometry, radius)) {
         // a point with no radius has no area: left out, and said once for the file

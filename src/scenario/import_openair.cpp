@@ -673,27 +673,13 @@ class OpenAirReader {
         a.points.back() = *p2; // end exactly on the written point
     }
 
-    /// The airspace read: a zone, or its problems.
-    void finishAirspace() {
-        if (!m_airspace) return;
-        Airspace a = std::move(*m_airspace);
-        m_airspace.reset();
-        const std::string written = a.name.empty() ? "airspace at line " + std::to_string(a.line) : a.name;
-        FeatureReport report(m_importer, "airspace '" + written + "'", a.line, 1);
-        for (const Airspace::Problem& p : a.problems)
-            report.error(p.line, 1, p.message, p.hint);
-
-        GeoZone zone;
-        zone.name = a.name.empty() ? written : a.name;
-        zone.notes = a.notes;
-        zone.schedule = a.schedule;
-        if (a.schedule.never) zone.schedule.periods.clear();
-
-        // what the type means for a drone: the mapping's class for its type (or
-        // class), else the table's meaning of the type (of the class when there
-        // is no AY), else the mapping's default. An AY type none of them knows
-        // is an error: its AC class says too little (a class D airspace may be
-        // a danger area or a control zone)
+    /// What the type means for a drone: the mapping's class for its type (or
+    /// class), else the table's meaning of the type (of the class when there is
+    /// no AY), else the mapping's default. An AY type none of them knows is an
+    /// error: its AC class says too little (a class D airspace may be a danger
+    /// area or a control zone). Sets the restriction, reasons and message;
+    /// returns the mapping's settings to apply after the limits, if any.
+    const ZoneSettings* readMeaning(const Airspace& a, FeatureReport& report, GeoZone& zone) const {
         const std::string key = a.type.empty() ? a.cls : a.type;
         const TypeMeaning* meaning = findType(key);
         const ZoneSettings* settings = nullptr;
@@ -723,8 +709,11 @@ class OpenAirReader {
         if (!a.station.empty() || !a.frequency.empty())
             zone.message +=
                 " (" + a.station + (a.station.empty() || a.frequency.empty() ? "" : " ") + a.frequency + ")";
+        return settings;
+    }
 
-        // the limits
+    /// The limits, AL and AH, the upper above the lower.
+    static void readAltitudeLimits(const Airspace& a, FeatureReport& report, GeoZone& zone) {
         if (!a.floor)
             report.error(a.line, 1, "has no lower limit (AL)", "such as 'AL GND' or 'AL 1000ft AMSL'");
         else
@@ -738,7 +727,73 @@ class OpenAirReader {
             report.error(a.floorLine, 1,
                          "its upper limit (" + describeAltitude(*zone.altitude.ceiling) +
                              ") is not above its lower limit (" + describeAltitude(*a.floor) + ")");
+    }
 
+    /// The outline of the points (with the arcs drawn into them): a polygon, an
+    /// edge walked there and back joining a hole.
+    static void readOutline(const Airspace& a, FeatureReport& report, GeoZone& zone) {
+        GeoRing outline = distinctPoints(a.points);
+        if (outline.size() < 3) {
+            report.error(a.line, 1,
+                         "has " + std::to_string(outline.size()) + " distinct point" +
+                             (outline.size() == 1 ? "" : "s") + "; an area needs at least 3");
+            return;
+        }
+        if (const std::string many = limits::ringProblem(outline.size()); !many.empty()) {
+            // as ED-269 and GeoJSON refuse it: before the check for crossings, which costs its square
+            report.error(a.line, 1, "its outline has " + many, "simplify the outline before importing it");
+            return;
+        }
+        // an edge walked there and back joins an inner ring: a hole
+        std::vector<std::pair<core::LatLon, core::LatLon>> bridges;
+        std::vector<GeoRing> rings = splitAtBridges(std::move(outline), bridges);
+        GeoPolygon polygon;
+        polygon.outer = std::move(rings.front());
+        polygon.holes.assign(std::make_move_iterator(rings.begin() + 1),
+                             std::make_move_iterator(rings.end()));
+        std::string walked;
+        for (const auto& [from, to] : bridges) {
+            std::ostringstream edge;
+            edge.precision(5);
+            edge << std::fixed << from.lat << ", " << from.lon << " to " << to.lat << ", " << to.lon;
+            walked += (walked.empty() ? "" : "; ") + edge.str();
+        }
+        if (!bridges.empty())
+            zone.notes.push_back(
+                "the outline walks the edge " + walked + " there and back: read as an outline with " +
+                std::to_string(polygon.holes.size()) + (polygon.holes.size() == 1 ? " hole" : " holes"));
+        std::vector<std::string> repairs;
+        const std::vector<std::string> problems = repairPolygon(polygon, repairs);
+        for (const std::string& p : problems)
+            report.error(a.line, 1, p,
+                         bridges.empty() ? ""
+                                         : "the outline walks the edge " + walked +
+                                               " there and back, so the ring beyond it is a hole");
+        for (const std::string& r : repairs) {
+            report.warning(a.line, 1, r);
+            report.note(r);
+        }
+        if (problems.empty()) zone.shape.polygons.push_back(std::move(polygon));
+    }
+
+    /// The airspace read: a zone, or its problems.
+    void finishAirspace() {
+        if (!m_airspace) return;
+        Airspace a = std::move(*m_airspace);
+        m_airspace.reset();
+        const std::string written = a.name.empty() ? "airspace at line " + std::to_string(a.line) : a.name;
+        FeatureReport report(m_importer, "airspace '" + written + "'", a.line, 1);
+        for (const Airspace::Problem& p : a.problems)
+            report.error(p.line, 1, p.message, p.hint);
+
+        GeoZone zone;
+        zone.name = a.name.empty() ? written : a.name;
+        zone.notes = a.notes;
+        zone.schedule = a.schedule;
+        if (a.schedule.never) zone.schedule.periods.clear();
+
+        const ZoneSettings* settings = readMeaning(a, report, zone);
+        readAltitudeLimits(a, report, zone);
         // the mapping says what the type means for a drone, limits included
         if (settings) {
             apply(*settings, zone);
@@ -746,50 +801,8 @@ class OpenAirReader {
                 zone.notes.push_back("limits for drones from the mapping, in place of AL and AH");
         }
 
-        // the shape: the points (with the arcs drawn into them) and any circles
-        if (!a.points.empty()) {
-            GeoRing outline = distinctPoints(a.points);
-            if (outline.size() < 3) {
-                report.error(a.line, 1,
-                             "has " + std::to_string(outline.size()) + " distinct point" +
-                                 (outline.size() == 1 ? "" : "s") + "; an area needs at least 3");
-            } else if (const std::string many = limits::ringProblem(outline.size()); !many.empty()) {
-                // as ED-269 and GeoJSON refuse it: before the check for crossings, which costs its square
-                report.error(a.line, 1, "its outline has " + many, "simplify the outline before importing it");
-            } else {
-                // an edge walked there and back joins an inner ring: a hole
-                std::vector<std::pair<core::LatLon, core::LatLon>> bridges;
-                std::vector<GeoRing> rings = splitAtBridges(std::move(outline), bridges);
-                GeoPolygon polygon;
-                polygon.outer = std::move(rings.front());
-                polygon.holes.assign(std::make_move_iterator(rings.begin() + 1),
-                                     std::make_move_iterator(rings.end()));
-                std::string walked;
-                for (const auto& [from, to] : bridges) {
-                    std::ostringstream edge;
-                    edge.precision(5);
-                    edge << std::fixed << from.lat << ", " << from.lon << " to " << to.lat << ", " << to.lon;
-                    walked += (walked.empty() ? "" : "; ") + edge.str();
-                }
-                if (!bridges.empty())
-                    zone.notes.push_back("the outline walks the edge " + walked +
-                                         " there and back: read as an outline with " +
-                                         std::to_string(polygon.holes.size()) +
-                                         (polygon.holes.size() == 1 ? " hole" : " holes"));
-                std::vector<std::string> repairs;
-                const std::vector<std::string> problems = repairPolygon(polygon, repairs);
-                for (const std::string& p : problems)
-                    report.error(a.line, 1, p,
-                                 bridges.empty() ? ""
-                                                 : "the outline walks the edge " + walked +
-                                                       " there and back, so the ring beyond it is a hole");
-                for (const std::string& r : repairs) {
-                    report.warning(a.line, 1, r);
-                    report.note(r);
-                }
-                if (problems.empty()) zone.shape.polygons.push_back(std::move(polygon));
-            }
-        }
+        // the shape: the points and any circles
+        if (!a.points.empty()) readOutline(a, report, zone);
         zone.shape.circles = a.circles;
         if (a.points.empty() && a.circles.empty())
             report.error(a.line, 1, "has no shape", "draw it with DP points, DA or DB arcs, or a DC circle");
