@@ -26,8 +26,17 @@
 
 namespace nofly::core {
 
+using detail::addRingMeetings;
+using detail::distinctPointCount;
 using detail::isStraight;
+using detail::keptVertices;
+using detail::kZeroAreaFraction;
 using detail::onCircle;
+using detail::pointInside;
+using detail::Side;
+using detail::sideOfRing;
+using detail::sortedCuts;
+using detail::toleranceAt;
 using detail::turn;
 using detail::withoutRepeats;
 
@@ -53,16 +62,18 @@ constexpr double kRelativeTolerance = 1e-14; // of a coordinate's magnitude
 // where such a vertex is collinear, and removing it moves area by at most
 // that fraction of the square of the edge.
 constexpr double kStraightTolerance = 1e-7;
-// A ring whose area is below this fraction of its bounding box encloses none.
-constexpr double kZeroAreaFraction = 1e-12;
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 double toleranceFor(double magnitude) {
     return kAbsoluteTolerance + kRelativeTolerance * magnitude;
 }
-double toleranceAt(Vec2 p) {
+} // namespace
+
+double detail::toleranceAt(Vec2 p) {
     return toleranceFor(std::max(std::fabs(p.x), std::fabs(p.y)));
 }
+
+namespace {
 
 Vec2 perpendicular(Vec2 a) {
     return {-a.y, a.x};
@@ -122,10 +133,12 @@ double distanceToPath(const std::vector<Vec2>& path, Vec2 p) {
     return best;
 }
 
+} // namespace
+
 // The vertices of a ring with repeats dropped: of each run of equal
 // consecutive vertices (the closing repeat included) the last is kept, so a
 // kept index k is followed in the caller's ring by the next distinct vertex.
-std::vector<std::size_t> keptVertices(const Ring& ring) {
+std::vector<std::size_t> detail::keptVertices(const Ring& ring) {
     std::vector<std::size_t> kept;
     const std::size_t n = ring.size();
     for (std::size_t i = 0; i < n; ++i)
@@ -134,8 +147,6 @@ std::vector<std::size_t> keptVertices(const Ring& ring) {
     return kept;
 }
 
-} // namespace
-
 Ring detail::withoutRepeats(const Ring& ring) {
     Ring out;
     for (std::size_t i : keptVertices(ring))
@@ -143,15 +154,15 @@ Ring detail::withoutRepeats(const Ring& ring) {
     return out;
 }
 
-namespace {
-
-std::size_t distinctPointCount(const Ring& ring) {
+std::size_t detail::distinctPointCount(const Ring& ring) {
     std::vector<std::pair<double, double>> points;
     for (Vec2 p : ring)
         points.emplace_back(p.x, p.y);
     std::sort(points.begin(), points.end());
     return static_cast<std::size_t>(std::unique(points.begin(), points.end()) - points.begin());
 }
+
+namespace {
 
 // Calls edge(a, b) for every edge of a ring, closing edge included, skipping
 // zero-length edges.
@@ -204,8 +215,10 @@ void addCircleMeetings(Vec2 a, Vec2 b, Vec2 c, double r, std::vector<double>& ou
         if (s >= -tol && s <= len + tol) out.push_back(std::clamp(s / len, 0.0, 1.0));
 }
 
+} // namespace
+
 // Sorted cut parameters with 0 and 1, near-duplicates (closer than tolParam) merged.
-std::vector<double> sortedCuts(std::vector<double> cuts, double tolParam) {
+std::vector<double> detail::sortedCuts(std::vector<double> cuts, double tolParam) {
     cuts.push_back(0.0);
     cuts.push_back(1.0);
     for (double& t : cuts)
@@ -224,19 +237,17 @@ std::vector<double> sortedCuts(std::vector<double> cuts, double tolParam) {
 }
 
 // Where a->b is cut by the edges of a ring, as sorted parameters from 0 to 1.
-void addRingMeetings(Vec2 a, Vec2 b, const Ring& ring, std::vector<double>& out) {
+void detail::addRingMeetings(Vec2 a, Vec2 b, const Ring& ring, std::vector<double>& out) {
     forEachEdge(ring, [&](Vec2 c, Vec2 d) { addMeetings(a, b, c, d, out); });
 }
 
 // --- rings: which side of a ring a point is on ----------------------------------
 
-enum class Side { Outside, Boundary, Inside };
-
 // The crossing rule (a ray to +x, each edge counted half-open in y) decides
 // inside from outside; an explicit distance test first catches the boundary,
 // so the rule never has to be right about points on an edge. Parity makes
 // the winding irrelevant and lets zero-width spikes cancel out.
-Side sideOfRing(const Ring& ring, Vec2 p) {
+Side detail::sideOfRing(const Ring& ring, Vec2 p) {
     const std::size_t n = ring.size();
     if (n == 0) return Side::Outside;
     const double tol = toleranceAt(p);
@@ -252,6 +263,8 @@ Side sideOfRing(const Ring& ring, Vec2 p) {
     return inside ? Side::Inside : Side::Outside;
 }
 
+namespace {
+
 Side sideOfPolygon(const Polygon& polygon, Vec2 p) {
     const Side outer = sideOfRing(polygon.outer, p);
     if (outer != Side::Inside) return outer;
@@ -264,10 +277,12 @@ Side sideOfPolygon(const Polygon& polygon, Vec2 p) {
     return side;
 }
 
+} // namespace
+
 // A point strictly inside a ring with at least 3 distinct points and some
 // area: the horizontal line through the widest gap between vertex heights
 // meets no vertex, and the middle of its widest inside stretch is inside.
-Vec2 pointInside(const Ring& ring) {
+Vec2 detail::pointInside(const Ring& ring) {
     std::vector<double> heights;
     for (Vec2 p : ring)
         heights.push_back(p.y);
@@ -294,6 +309,8 @@ Vec2 pointInside(const Ring& ring) {
     }
     return best;
 }
+
+namespace {
 
 // --- parts of a region ---------------------------------------------------------
 
@@ -639,183 +656,6 @@ std::optional<EdgeCrossing> findSelfIntersection(const Ring& ring) {
         }
     }
     return std::nullopt;
-}
-
-namespace {
-
-// "edge 2 (point 2 to point 3)": numbered from 1, as a writer counts the
-// points of their list; edge e starts at point e.
-std::string edgeName(const Ring& ring, std::size_t edge) {
-    const std::size_t n = ring.size();
-    return "edge " + std::to_string(edge + 1) + " (point " + std::to_string(edge + 1) + " to point " +
-           std::to_string((edge + 1) % n + 1) + ")";
-}
-
-// Checks one ring on its own; true when the ring can take part in the checks
-// between rings.
-bool checkRing(const Ring& ring, const std::string& name, const std::string& kind,
-               std::vector<std::string>& problems) {
-    // enough points to enclose anything
-    const std::size_t distinct = distinctPointCount(ring);
-    if (distinct < 3) {
-        problems.push_back(name + " has " + std::to_string(distinct) + " distinct point" +
-                           (distinct == 1 ? "" : "s") + "; " + kind + " needs at least 3");
-        return false;
-    }
-    // points all on one line enclose nothing (and would fold back on themselves)
-    double minX = kInfinity, minY = kInfinity, maxX = -kInfinity, maxY = -kInfinity;
-    for (Vec2 p : ring) {
-        minX = std::min(minX, p.x), maxX = std::max(maxX, p.x);
-        minY = std::min(minY, p.y), maxY = std::max(maxY, p.y);
-    }
-    const double extent = std::max(maxX - minX, maxY - minY);
-    const Vec2 origin = ring.front();
-    const Vec2 far = *std::max_element(
-        ring.begin(), ring.end(), [&](Vec2 a, Vec2 b) { return distance(origin, a) < distance(origin, b); });
-    const bool onOneLine = std::all_of(ring.begin(), ring.end(), [&](Vec2 p) {
-        return std::fabs(cross(far - origin, p - origin)) <=
-               kZeroAreaFraction * extent * distance(origin, far);
-    });
-    const std::string noArea = name + " encloses no area (are all its points on one line?)";
-    if (onOneLine) {
-        problems.push_back(noArea);
-        return false;
-    }
-    // no crossings, no doubling back
-    if (auto crossing = findSelfIntersection(ring)) {
-        // neighbouring edges (counted without repeated vertices) can only double back
-        const std::vector<std::size_t> kept = keptVertices(ring);
-        auto slot = [&](std::size_t edge) {
-            return static_cast<std::size_t>(std::find(kept.begin(), kept.end(), edge) - kept.begin());
-        };
-        const std::size_t m = kept.size(), first = slot(crossing->first), second = slot(crossing->second);
-        const bool neighbours = (first + 1) % m == second || (second + 1) % m == first;
-        if (neighbours) {
-            // the point between them: where the later edge starts
-            const std::size_t shared = (first + 1) % m == second ? crossing->second : crossing->first;
-            const bool wraps = (first + 1) % m != second;
-            const std::size_t earlier = wraps ? crossing->second : crossing->first;
-            const std::size_t later = wraps ? crossing->first : crossing->second;
-            problems.push_back(name + " doubles back on itself at point " + std::to_string(shared + 1) +
-                               ": " + edgeName(ring, earlier) + " and " + edgeName(ring, later) +
-                               " run along each other (a zero-width spike)");
-        } else {
-            problems.push_back(name + " crosses itself: " + edgeName(ring, crossing->first) + " crosses " +
-                               edgeName(ring, crossing->second));
-        }
-        return false;
-    }
-    // a simple ring off one line has area, unless it is thinner than rounding
-    if (std::fabs(signedArea(ring)) <= kZeroAreaFraction * extent * extent) {
-        problems.push_back(noArea);
-        return false;
-    }
-    return true;
-}
-
-// The pieces of each edge of `ring` between the places where it meets the
-// edges of `other`: calls piece(edge index, middle of the piece) for each.
-template <typename Piece> void forEachEdgePiece(const Ring& ring, const Ring& other, Piece&& piece) {
-    const std::size_t n = ring.size();
-    for (std::size_t e = 0; e < n; ++e) {
-        const Vec2 a = ring[e], b = ring[(e + 1) % n];
-        if (a == b) continue;
-        std::vector<double> raw;
-        addRingMeetings(a, b, other, raw);
-        const std::vector<double> cuts = sortedCuts(std::move(raw), toleranceAt(a) / distance(a, b));
-        for (std::size_t i = 0; i + 1 < cuts.size(); ++i)
-            if (!piece(e, a + (b - a) * (0.5 * (cuts[i] + cuts[i + 1])))) return;
-    }
-}
-
-// A hole must lie in the closed outer ring and may meet it only at single points.
-void checkHoleInside(const Ring& outer, const Ring& hole, const std::string& name,
-                     std::vector<std::string>& problems) {
-    for (std::size_t k = 0; k < hole.size(); ++k) {
-        if (sideOfRing(outer, hole[k]) == Side::Outside) {
-            problems.push_back(name + " is not inside the outer ring: its point " + std::to_string(k + 1) +
-                               " is outside it");
-            return;
-        }
-    }
-    std::string problem;
-    forEachEdgePiece(hole, outer, [&](std::size_t e, Vec2 middle) {
-        const Side side = sideOfRing(outer, middle);
-        if (side == Side::Outside)
-            problem = name + " is not inside the outer ring: its " + edgeName(hole, e) + " goes outside it";
-        else if (side == Side::Boundary)
-            problem = name + " runs along the outer ring on its " + edgeName(hole, e) +
-                      "; a hole may touch the outer ring only at single points";
-        return problem.empty();
-    });
-    if (!problem.empty()) problems.push_back(problem);
-}
-
-// Two holes must not share any area, nor a stretch of boundary.
-void checkHolesApart(const Ring& first, const Ring& second, const std::string& firstName,
-                     const std::string& secondName, std::vector<std::string>& problems) {
-    const std::string overlap = firstName + " and " + secondName + " overlap; holes must not overlap";
-    // a vertex of one strictly inside the other, or one inside the other altogether
-    auto vertexInside = [](const Ring& ring, const Ring& other) {
-        return std::any_of(ring.begin(), ring.end(),
-                           [&](Vec2 p) { return sideOfRing(other, p) == Side::Inside; });
-    };
-    if (vertexInside(first, second) || vertexInside(second, first) ||
-        sideOfRing(second, pointInside(first)) != Side::Outside ||
-        sideOfRing(first, pointInside(second)) != Side::Outside) {
-        problems.push_back(overlap);
-        return;
-    }
-    // an edge of one passing through the other, or running along its edge
-    std::string problem;
-    forEachEdgePiece(first, second, [&](std::size_t e, Vec2 middle) {
-        const Side side = sideOfRing(second, middle);
-        if (side == Side::Inside)
-            problem = overlap;
-        else if (side == Side::Boundary)
-            problem = firstName + " and " + secondName + " share a stretch of boundary (" + firstName +
-                      "'s " + edgeName(first, e) + "); make them one hole";
-        return problem.empty();
-    });
-    if (!problem.empty()) problems.push_back(problem);
-}
-
-} // namespace
-
-std::vector<std::string> validate(const Polygon& polygon) {
-    std::vector<std::string> problems;
-    // every coordinate must be a number before anything can be measured
-    auto checkFinite = [&](const Ring& ring, const std::string& name) {
-        for (std::size_t k = 0; k < ring.size(); ++k) {
-            if (!std::isfinite(ring[k].x) || !std::isfinite(ring[k].y)) {
-                problems.push_back("point " + std::to_string(k + 1) + " of " + name +
-                                   " is not a finite number");
-                return false;
-            }
-        }
-        return true;
-    };
-    bool finite = checkFinite(polygon.outer, "the outer ring");
-    for (std::size_t h = 0; h < polygon.holes.size(); ++h)
-        finite = checkFinite(polygon.holes[h], "hole " + std::to_string(h + 1)) && finite;
-    if (!finite) return problems;
-
-    // each ring on its own
-    const bool outerOk = checkRing(polygon.outer, "the outer ring", "a polygon", problems);
-    std::vector<bool> holeOk;
-    for (std::size_t h = 0; h < polygon.holes.size(); ++h)
-        holeOk.push_back(checkRing(polygon.holes[h], "hole " + std::to_string(h + 1), "a hole", problems));
-
-    // each hole against the outer ring, then against the other holes
-    for (std::size_t h = 0; h < polygon.holes.size(); ++h)
-        if (outerOk && holeOk[h])
-            checkHoleInside(polygon.outer, polygon.holes[h], "hole " + std::to_string(h + 1), problems);
-    for (std::size_t i = 0; i < polygon.holes.size(); ++i)
-        for (std::size_t j = i + 1; j < polygon.holes.size(); ++j)
-            if (holeOk[i] && holeOk[j])
-                checkHolesApart(polygon.holes[i], polygon.holes[j], "hole " + std::to_string(i + 1),
-                                "hole " + std::to_string(j + 1), problems);
-    return problems;
 }
 
 // --- predicates on regions ------------------------------------------------
