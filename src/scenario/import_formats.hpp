@@ -214,9 +214,14 @@ double feetToMetres(double feet);
 /// FL195 is 19,500 ft of pressure altitude, the same height AMSL only when
 /// the sea-level pressure is 1013.25 hPa.
 double flightLevelMetres(double level);
+/// "FL95", "FL 95", "fl95": written as a flight level (which it may still fail to be).
+bool isFlightLevel(std::string_view written);
+/// The one reader of a written flight level ("FL95", "FL 95", "FL 95.5"), for
+/// every imported format: metres AMSL by flightLevelMetres, explained in
+/// `note`; refused when the level is not a number or lies past 100 km.
+core::Parsed<core::Altitude> readFlightLevel(std::string_view written, std::string& note);
 /// An altitude as the scenario language writes it ("120 m AGL", "400 ft
-/// AMSL", "GND"), or a flight level ("FL95", "FL 95"), which is read in
-/// metres AMSL by flightLevelMetres and explained in `note`.
+/// AMSL", "GND"), or a flight level, read by readFlightLevel.
 core::Parsed<core::Altitude> parseLevelOrAltitude(std::string_view text, std::string& note);
 /// "120 m AGL", "250 ft AMSL" (the unit a length is a whole number of), for notes.
 std::string describeAltitude(const core::Altitude& altitude);

@@ -207,17 +207,13 @@ std::optional<std::optional<core::Altitude>> readAltitude(const std::string& raw
         return std::optional<core::Altitude>();
     }
     // flight levels: FL95, FL 95
-    if (text.rfind("FL", 0) == 0) {
-        const std::string digits = trimmed(text.substr(2));
-        char* end = nullptr;
-        const double level = std::strtod(digits.c_str(), &end);
-        if (digits.empty() || end != digits.c_str() + digits.size() || level < 0) {
-            error = "'" + raw + "' is not a flight level";
+    if (isFlightLevel(text)) {
+        auto level = readFlightLevel(trimmed(raw), note);
+        if (auto* problem = std::get_if<core::ParseError>(&level)) {
+            error = problem->message;
             return std::nullopt;
         }
-        core::Altitude altitude{flightLevelMetres(level), core::AltitudeRef::AMSL};
-        note = text + " read as " + describeAltitude(altitude) + " (flight level on the standard atmosphere)";
-        return std::optional<core::Altitude>(altitude);
+        return std::optional<core::Altitude>(std::get<core::Altitude>(level));
     }
     // a number, a unit and a reference
     std::size_t pos = 0;
@@ -253,6 +249,10 @@ std::optional<std::optional<core::Altitude>> readAltitude(const std::string& raw
                " (pressure altitude on the standard atmosphere)";
     } else {
         error = "'" + raw + "' has the unknown reference '" + rest + "'";
+        return std::nullopt;
+    }
+    if (!(altitude.metres <= core::kLargestAltitude)) {
+        error = "'" + trimmed(raw) + "' is above 100 km, where space begins";
         return std::nullopt;
     }
     return std::optional<core::Altitude>(altitude);

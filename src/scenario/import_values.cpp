@@ -691,21 +691,30 @@ double flightLevelMetres(double level) {
     return feetToMetres(level * 100.0);
 }
 
+core::Parsed<core::Altitude> readFlightLevel(std::string_view written, std::string& note) {
+    const std::string_view level = trim(written.substr(std::min<std::size_t>(2, written.size())));
+    const std::string hint = "a flight level counts hundreds of feet: FL95 is 9,500 ft";
+    const auto number = parseNumber(level);
+    if (!number || *number < 0.0)
+        return core::ParseError{"'" + std::string(trim(written)) + "' is not a flight level", hint};
+    // "FL33e303" would be infinitely high
+    if (!(flightLevelMetres(*number) <= core::kLargestAltitude))
+        return core::ParseError{"flight level " + std::string(level) + " is above 100 km, where space begins",
+                                hint};
+    const core::Altitude altitude{flightLevelMetres(*number), core::AltitudeRef::AMSL};
+    note = std::string(trim(written)) + " read as " + describeAltitude(altitude) +
+           " (flight level on the standard atmosphere)";
+    return altitude;
+}
+
+bool isFlightLevel(std::string_view written) {
+    const std::string_view text = trim(written);
+    return text.size() > 2 && (text[0] == 'F' || text[0] == 'f') && (text[1] == 'L' || text[1] == 'l');
+}
+
 core::Parsed<core::Altitude> parseLevelOrAltitude(std::string_view raw, std::string& note) {
     const std::string_view text = trim(raw);
-    if (text.size() > 2 && (text[0] == 'F' || text[0] == 'f') && (text[1] == 'L' || text[1] == 'l')) {
-        if (auto level = parseNumber(text.substr(2)); level && *level >= 0.0) {
-            // a level of hundreds of feet: "FL33e303" would be infinitely high
-            if (!(flightLevelMetres(*level) <= core::kLargestAltitude))
-                return core::ParseError{"flight level " + std::string(trim(text.substr(2))) +
-                                            " is above 100 km, where space begins",
-                                        "a flight level counts hundreds of feet: FL95 is 9,500 ft"};
-            const core::Altitude altitude{flightLevelMetres(*level), core::AltitudeRef::AMSL};
-            note = std::string(text) + " read as " + describeAltitude(altitude) +
-                   " (flight level: standard atmosphere)";
-            return altitude;
-        }
-    }
+    if (isFlightLevel(text)) return readFlightLevel(text, note);
     return core::parseAltitude(text);
 }
 

@@ -281,7 +281,8 @@ TEST(ImportGeoJson, EachRuleSaysWhereAndWhat) {
 {"type": "Feature", "id": "b", "properties": {}, "geometry": {"type": "LineString", "coordinates": [[12, 55], [12.1, 55]]}},
 {"type": "Feature", "id": "c", "properties": {"restriction": "forbidden"}, "geometry": {"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12, 55.1], [12, 55]]]}},
 {"type": "Feature", "id": "d", "properties": {"ceiling": "120 m ASL"}, "geometry": null},
-{"type": "Feature", "id": "e", "properties": {"floor": "FL33e303"}, "geometry": {"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12, 55.1], [12, 55]]]}}
+{"type": "Feature", "id": "e", "properties": {"floor": "FL33e303"}, "geometry": {"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12, 55.1], [12, 55]]]}},
+{"type": "Feature", "id": "f", "properties": {"ceiling": "FL ninety"}, "geometry": {"type": "Polygon", "coordinates": [[[12, 55], [12.1, 55], [12, 55.1], [12, 55]]]}}
 ]})");
     const ImportResult r = importZones(file);
     const std::string out = printed(r);
@@ -297,6 +298,7 @@ TEST(ImportGeoJson, EachRuleSaysWhereAndWhat) {
     EXPECT_TRUE(
         said(r, file, 6, "feature 5 'e': floor: flight level 33e303 is above 100 km, where space begins"))
         << out;
+    EXPECT_TRUE(said(r, file, 7, "feature 6 'f': ceiling: 'FL ninety' is not a flight level")) << out;
 
     const std::string mapping = writeFile("noclass.yaml", "classes:\n  R: {restriction: prohibited}\n");
     ImportOptions options;

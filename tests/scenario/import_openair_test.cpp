@@ -562,6 +562,19 @@ TEST(ImportOpenAir, EachRuleSaysWhereAndWhat) {
                                        "AL 2000ft AMSL\n" // 15
                                        "AH 1000ft AMSL\n" // 16
                                        "V X=55:00:00N 012:00:00E\n"
+                                       "DC 1\n"
+                                       "\n"
+                                       "AC R\n"                     // 20
+                                       "AN Past space\n"            // 21
+                                       "AL FL1e40\n"                // 22: a flight level past space
+                                       "AH 400000ft\n"              // 23: a height past space
+                                       "V X=55:00:00N 012:00:00E\n" // 24
+                                       "DC 1\n"                     // 25
+                                       "AC R\n"                     // 26
+                                       "AN Not a level\n"           // 27
+                                       "AL FL ninety\n"             // 28
+                                       "AH FL95\n"                  // 29
+                                       "V X=55:00:00N 012:00:00E\n" // 30
                                        "DC 1\n");
     const ImportResult r = importZones(file);
     const std::string out = printed(r);
@@ -580,6 +593,14 @@ TEST(ImportOpenAir, EachRuleSaysWhereAndWhat) {
                      "airspace 'Upside down': its upper limit (1000 ft AMSL) is not above its lower limit "
                      "(2000 ft AMSL)"))
         << out;
+    // one flight-level reader for every format, range-checked where the level is written (before,
+    // OpenAir read FL1e400 as an infinite floor and reported it at line 1)
+    EXPECT_TRUE(
+        said(r, file, 22, "airspace 'Past space': AL flight level 1e40 is above 100 km, where space begins"))
+        << out;
+    EXPECT_TRUE(said(r, file, 23, "airspace 'Past space': AH '400000ft' is above 100 km, where space begins"))
+        << out;
+    EXPECT_TRUE(said(r, file, 28, "airspace 'Not a level': AL 'FL ninety' is not a flight level")) << out;
 }
 
 // --- a block without its AC, numbers out of range, the encoding (issue 22) ----------
