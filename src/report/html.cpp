@@ -110,6 +110,11 @@ void addWhatHappened(HtmlPage& page, const RunRecord& run) {
                    oneDecimal(metric("mean_delay_minutes").value(t)) + " min); " +
                    std::to_string(t.violating) + " violated a zone at least once; " +
                    std::to_string(t.disrupted) + " legitimate flights were disrupted.");
+    if (t.queues)
+        page.paragraph("Queues: " + std::to_string(t.queued) + " requests queued for a decision, waiting " +
+                       oneDecimal(metric("mean_queue_wait_minutes").value(t)) + " min on average (longest " +
+                       oneDecimal(t.longestQueueWait) + " min); the longest queue held " +
+                       std::to_string(t.longestQueue) + ".");
     // the yardsticks, by the table's words: the same measure whatever the rules
     std::string yardsticks;
     for (const Metric& m : kMetricTable)

@@ -264,6 +264,34 @@ void countEvents(const scenario::Scenario& scenario, const sim::World& world,
         m.byZone[zoneId(scenario, z)].disrupted = static_cast<int>(flights.size());
 }
 
+/// The authorities' queues, from the requests' events: each request to a zone with a capacity, how
+/// long it waited to be taken up and how many requests were ahead of it (so the longest queue: a
+/// request that waits finds the queue as long as those ahead of it, itself included).
+void countQueues(const scenario::Scenario& scenario, const sim::World& world,
+                 std::span<const sim::Event> events, Metrics& m) {
+    const bool queues = std::any_of(scenario.zones.begin(), scenario.zones.end(),
+                                    [](const scenario::Zone& z) { return z.capacity.has_value(); });
+    if (!queues) return;
+    m.total.queues = true;
+    for (auto& [id, c] : m.byCategory)
+        c.queues = true;
+    for (auto& [id, c] : m.byZone)
+        c.queues = true;
+    for (const sim::Event& e : events) {
+        if (e.type != EventType::AuthorisationRequested || e.reason != sim::EventReason::AnswerDue) continue;
+        if (!scenario.zones[static_cast<std::size_t>(e.zone)].capacity) continue;
+        const double wait = e.value / 60.0;
+        for (Counts* c :
+             {&m.total, &m.byCategory[world.flights[static_cast<std::size_t>(e.flight)].flight.category],
+              &m.byZone[zoneId(scenario, e.zone)]}) {
+            ++c->queued;
+            c->queueWaitMinutes += wait;
+            c->longestQueueWait = std::max(c->longestQueueWait, wait);
+            c->longestQueue = std::max(c->longestQueue, static_cast<int>(e.count));
+        }
+    }
+}
+
 } // namespace
 
 Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& world,
@@ -277,6 +305,7 @@ Metrics computeMetrics(const scenario::Scenario& scenario, const sim::World& wor
     countFlights(scenario, world, m);
     countEvents(scenario, world, events, m);
     countDefence(scenario, world, events, m);
+    countQueues(scenario, world, events, m);
     // by zone, cancellations and waits are what the zone caused
     for (const sim::Event& e : events) {
         if (e.zone < 0) continue;

@@ -70,6 +70,13 @@ struct Counts {
     // yardsticks: measured the same way whatever the policy's rules
     double nearProtectedMinutes = 0.0; ///< drone-minutes in the air within a protected place (metrics.cpp)
     bool protects = false;             ///< the scenario has a place to protect (total)
+
+    // authorities' queues: requests to a zone whose authority has a capacity (authorisations, dispensations)
+    int queued = 0;                ///< requests that joined a queue, taken up at once or not
+    double queueWaitMinutes = 0.0; ///< their waits to be taken up, summed
+    double longestQueueWait = 0.0; ///< [min] the longest of those waits
+    int longestQueue = 0;          ///< the most requests waiting at once to be taken up (a newcomer included)
+    bool queues = false;           ///< the scenario has an authority with a capacity (every group)
 };
 
 /// Whether the final outcomes add up to the flights planned (they always
@@ -129,6 +136,9 @@ constexpr bool withDefence(const Counts& c) {
 }
 constexpr bool withProtectedPlaces(const Counts& c) {
     return c.protects;
+}
+constexpr bool withQueues(const Counts& c) {
+    return c.queues;
 }
 } // namespace detail
 
@@ -245,6 +255,18 @@ inline constexpr Metric kMetricTable[] = {
     {.name = "near_protected_minutes", .label = "drone-minutes near protected places", .unit = "min",
      .better = Better::Less, .part = Part::Yardstick, .amount = &Counts::nearProtectedMinutes, .decimals = 2,
      .window = "Minutes near protected", .shown = detail::withProtectedPlaces},
+    // authorities' queues (issue 16): shown, and written in report.json, only for a scenario that has one
+    {.name = "queued", .label = "requests queued for a decision", .unit = "requests", .part = Part::Effect,
+     .count = &Counts::queued, .window = "Requests queued", .shown = detail::withQueues},
+    {.name = "mean_queue_wait_minutes", .label = "mean wait in a queue", .unit = "min", .better = Better::Less,
+     .part = Part::Effect,
+     .derived = [](const Counts& c) { return detail::mean(c.queueWaitMinutes, c.queued); }, .decimals = 2,
+     .shown = detail::withQueues},
+    {.name = "longest_queue_wait_minutes", .label = "longest wait in a queue", .unit = "min",
+     .better = Better::Less, .part = Part::Effect, .amount = &Counts::longestQueueWait, .decimals = 2,
+     .shown = detail::withQueues},
+    {.name = "longest_queue", .label = "longest queue", .unit = "requests", .better = Better::Less,
+     .part = Part::Effect, .count = &Counts::longestQueue, .window = "Longest queue", .shown = detail::withQueues},
 };
 // clang-format on
 

@@ -208,9 +208,14 @@ std::string canEndIn(FinalOutcome outcome, const scenario::Scenario& s, const Fl
         for (const ZoneInTheWay& z : inTheWay) {
             const std::string why =
                 "zone '" + z.zone->id + "' may still hold it on the ground when the run ends";
-            if (z.zone->restriction == scenario::Restriction::Authorisation &&
-                sim::grants(*z.zone, *f.category) && f.latest + z.zone->decision >= s.time.end)
-                return why;
+            // an answer (to a request for an authorisation or a dispensation) due after it; behind a queue,
+            // or drawn with a spread, any answer may be
+            const bool asks = (z.zone->restriction == scenario::Restriction::Authorisation &&
+                               sim::grants(*z.zone, *f.category)) ||
+                              scenario::offersDispensation(*z.zone, *f.category);
+            const bool late = z.zone->capacity || z.zone->spread != scenario::DecisionSpread::Fixed ||
+                              f.latest + z.zone->decision >= s.time.end;
+            if (asks && late) return why;
             for (const scenario::InForceWindow& w : z.windows)
                 if (w.to >= s.time.end && w.from <= f.latest && w.to - f.latest <= maxWait) return why;
         }

@@ -63,8 +63,11 @@ ordered_json countsJson(const Counts& c) {
             continue;
         }
         switch (m.part) {
-        case Part::Flights:
         case Part::Effect:
+            // an authority's queue only where the scenario has one: report.json stays as it was elsewhere
+            if (m.shown && !m.shown(c)) break;
+            [[fallthrough]];
+        case Part::Flights:
         case Part::Yardstick: out[jsonKey(m)] = jsonValue(m, c); break;
         case Part::Flag: out["flags"][jsonKey(m)] = jsonValue(m, c); break;
         case Part::Defence: break; // the total's "detection"
@@ -80,7 +83,7 @@ ordered_json zoneJson(const Counts& c) {
     for (const Metric* m : {&metric("rerouted"), &metric("waited"), &metric("cancelled")})
         out[jsonKey(*m)] = jsonValue(*m, c);
     for (const Metric& m : kMetricTable)
-        if (m.part == Part::Effect) out[jsonKey(m)] = jsonValue(m, c);
+        if (m.part == Part::Effect && (!m.shown || m.shown(c))) out[jsonKey(m)] = jsonValue(m, c);
     return out;
 }
 
@@ -232,6 +235,10 @@ std::string summaryTable(const RunRecord& run) {
         << " min); " << t.violating << " violated a zone at least once (" << t.violations << " violations, "
         << fixed(t.violationMinutes, 1) << " min)\n";
     out << "  " << t.disrupted << " legitimate flights disrupted; " << t.nearMisses << " near misses\n";
+    if (t.queues)
+        out << "  Queues: " << t.queued << " requests queued for a decision, waiting "
+            << fixed(metric("mean_queue_wait_minutes").value(t), 1) << " min on average (longest "
+            << fixed(t.longestQueueWait, 1) << " min); the longest queue held " << t.longestQueue << "\n";
     // the yardsticks, by the table's words: the same measure whatever the rules
     std::string yardsticks;
     for (const Metric& m : kMetricTable)

@@ -142,6 +142,11 @@ const std::vector<Definition>& definitions() {
         {"include", &keys::kInclude, {"file"}, "A real-data file and how to read it"},
         {"place", &keys::kPlace, {"id", "at"}, "A named point"},
         {"zone", &keys::kZone, {"id", "restriction", "shape"}, "A no-fly zone or another restricted area"},
+        {"dispensations",
+         &keys::kDispensations,
+         {},
+         "A prohibited zone's dispensations: whom they are for, and the authority that decides them"},
+        {"decision", &keys::kDecision, {"mean"}, "How long a decision takes: a mean and a spread"},
         {"shape", &keys::kShape, {}, "An area: exactly one of circle, polygon, corridor, country, parts"},
         {"circle", &keys::kCircle, {"center", "radius"}, "All points within radius of center"},
         {"polygon", &keys::kPolygon, {"outer"}, "A polygon with holes"},
@@ -161,12 +166,18 @@ const std::vector<Definition>& definitions() {
         {"responder", &keys::kResponder, {"id", "type", "base"}, "A team that responds to a drone"},
         {"closure", &keys::kClosure, {"radius"}, "When an unknown track closes an airport"},
         {"manned", &keys::kManned, {}, "Manned arrivals and departures at an airport"},
-        {"obstacle", &keys::kObstacle, {"id", "shape", "height"}, "Something that blocks sensors' line of sight"},
+        {"obstacle",
+         &keys::kObstacle,
+         {"id", "shape", "height"},
+         "Something that blocks sensors' line of sight"},
         {"tracking", &keys::kTracking, {}, "How detections become tracks"},
         {"event", &keys::kEvent, {"at", "event"}, "An event of the timeline"},
         {"expect", &keys::kExpect, {}, "A claim the scenario makes about its outcome"},
         {"variant", &keys::kVariant, {}, "Named changes to the scenario"},
-        {"question", &keys::kQuestion, {"id", "ask"}, "A prediction the class makes before the run shows the answer"},
+        {"question",
+         &keys::kQuestion,
+         {"id", "ask"},
+         "A prediction the class makes before the run shows the answer"},
     };
     return list;
 }
@@ -260,7 +271,26 @@ const std::map<std::string, Json>& types() {
         t["zone.grant"] =
             described(ids(), "Who an authorisation zone grants to: category ids or all, none, hobby, "
                              "commercial, state, critical");
-        t["zone.decision"] = described(duration(), "How long a request for authorisation takes to answer");
+        // an authority: how long a decision takes, and how many it takes up an hour
+        const Json decision = {{"anyOf", Json::array({duration(), ref("decision")})}};
+        const Json capacity = {
+            {"anyOf", Json::array({{{"type", "number"}, {"exclusiveMinimum", 0}},
+                                   {{"type", "string"}, {"pattern", "^[0-9.]+ *(per hour|/h|per h)?$"}}})}};
+        t["zone.decision"] = described(decision, "How long a request for authorisation takes to answer once "
+                                                 "taken up: a duration, or {mean, spread}; default 10 min");
+        t["zone.capacity"] = described(capacity, "An authorisation zone: decisions its authority takes up an "
+                                                 "hour, such as 6 per hour; default: every request at once");
+        t["zone.dispensations"] = ref("dispensations");
+        t["dispensations.grant"] =
+            described(ids(), "Who may ask for one: category ids or all, none, hobby, commercial, state, "
+                             "critical; default critical");
+        t["dispensations.capacity"] =
+            described(capacity, "Decisions its authority takes up an hour; default: every request at once");
+        t["dispensations.decision"] =
+            described(decision, "How long a request takes to answer once taken up; default 10 min");
+        t["decision.mean"] = described(duration(), "The mean time to answer a request");
+        t["decision.spread"] =
+            described(word(keys::kDecisionSpreads), "fixed (every decision takes the mean) or exponential");
 
         t["shape.circle"] = ref("circle");
         t["shape.polygon"] = {{"anyOf", Json::array({positions(3), ref("polygon")})}};

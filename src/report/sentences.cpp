@@ -60,6 +60,44 @@ std::string zoneList(const scenario::Scenario& s, const std::vector<int>& zones)
     return out;
 }
 
+// --- authorities: authorisations, dispensations and their queues ---------------------------------
+
+/// Whether what a flight asks of a zone is a dispensation (from a prohibited zone's ban) rather than
+/// an authorisation.
+bool dispensation(const scenario::Scenario& s, int zone) {
+    const scenario::Zone* z = zoneOf(s, zone);
+    return z && z->restriction == scenario::Restriction::Prohibited;
+}
+std::string permission(const scenario::Scenario& s, int zone) {
+    return dispensation(s, zone) ? "dispensation" : "authorisation";
+}
+
+/// "asks for an authorisation to fly in Park; the answer is due at 10:05"; where the zone's authority
+/// has a capacity, with the request's place in its queue: "asks for a dispensation to fly in the ban;
+/// 3 requests ahead, 25 min in the queue; the answer is due at 09:40".
+std::string requestText(const scenario::Scenario& s, const sim::Event& e) {
+    const std::string asks = "asks for " + std::string(dispensation(s, e.zone) ? "a " : "an ") +
+                             permission(s, e.zone) + " to fly in " + zoneName(s, e.zone);
+    if (e.reason == EventReason::NeverGranted) return asks;
+    std::string queue;
+    if (const scenario::Zone* z = zoneOf(s, e.zone); z && z->capacity)
+        queue = e.count == 0 ? "; no request ahead"
+                             : "; " + std::to_string(e.count) + (e.count == 1 ? " request" : " requests") +
+                                   " ahead, " + lasting(e.value) + " in the queue";
+    return asks + queue + "; the answer is due at " + clock(e.when, s, e.time);
+}
+
+/// "Authorisation required in A", "Dispensation required from B", "Authorisation required in A and a
+/// dispensation from B": what a card's zones ask for.
+std::string requiredText(const scenario::Scenario& s, const std::vector<int>& zones) {
+    std::vector<int> authorisations, dispensations;
+    for (int z : zones)
+        (dispensation(s, z) ? dispensations : authorisations).push_back(z);
+    if (authorisations.empty()) return "Dispensation required from " + zoneList(s, dispensations);
+    return "Authorisation required in " + zoneList(s, authorisations) +
+           (dispensations.empty() ? "" : " and a dispensation from " + zoneList(s, dispensations));
+}
+
 const scenario::Category* categoryOf(const scenario::Scenario& s, const sim::World& w, int flight) {
     if (flight < 0 || static_cast<std::size_t>(flight) >= w.flights.size()) return nullptr;
     return s.category(w.flights[static_cast<std::size_t>(flight)].flight.category);
@@ -125,11 +163,8 @@ std::string flightEventText(const scenario::Scenario& s, const sim::World& w, co
                (several ? " stand" : " stands") + " in the way and there is no way around within the battery";
     case EventType::Wait:
         return "waits until " + clock(e.when, s, e.time) + " for " + zoneList(s, e.zones) + " to end";
-    case EventType::AuthorisationRequested:
-        if (e.reason == EventReason::NeverGranted) return "asks for an authorisation to fly in " + zone;
-        return "asks for an authorisation to fly in " + zone + "; the answer is due at " +
-               clock(e.when, s, e.time);
-    case EventType::AuthorisationGranted: return "authorisation granted for " + zone;
+    case EventType::AuthorisationRequested: return requestText(s, e);
+    case EventType::AuthorisationGranted: return permission(s, e.zone) + " granted for " + zone;
     case EventType::AuthorisationDenied:
         if (e.reason == EventReason::NeverGranted)
             return "authorisation denied at once for " + zone + ": it is never granted to " +
@@ -319,8 +354,8 @@ std::string departureRuleText(const scenario::Scenario& s, const sim::World& w, 
                                   : "The route crosses " + zoneList(s, r.crossed) +
                                         (r.crossed.size() > 1 ? ", which forbid it" : ", which forbids it") +
                                         "; the way around is " + km(r.distance) + " further. ") +
-               "Authorisation required in " + zones + ": requested at " + clock(v.time, s) +
-               ", answer due at " + clock(r.until, s, v.time) + ".";
+               requiredText(s, r.zones) + ": requested at " + clock(v.time, s) + ", answer due at " +
+               clock(r.until, s, v.time) + ".";
     case RuleKind::Allowed:
         return authorised.empty() ? "No zone that applies stands in the way." : authorised;
     case RuleKind::Rerouted: {
@@ -496,6 +531,9 @@ std::string findingText(const scenario::Scenario& scenario, const scenario::Cate
     case R::NeverGranted:
         return "authorisation required, " + inForce() + "; not granted to " + categoryName(category);
     case R::ConditionsApply: return "conditions apply, " + inForce();
+    case R::DispensationRequired:
+        return "prohibited, " + inForce() + "; " + categoryName(category) + " may ask for a dispensation";
+    case R::DispensationGranted: return "dispensation granted for this flight";
     }
     return {};
 }
@@ -508,8 +546,17 @@ std::string whereText(const scenario::Scenario& scenario, const sim::WhereAnswer
     case sim::WhereReason::NeverGranted:
         return "No: " + category + " may not fly here then. The authorisation it needs is never granted to " +
                category + ".";
-    case sim::WhereReason::NeedsAuthorisation:
-        return "Only with an authorisation: ask the zone's authority first.";
+    case sim::WhereReason::NeedsAuthorisation: {
+        bool authorisation = false, dispensation = false;
+        for (const sim::Judgement& j : answer.zones) {
+            authorisation = authorisation || j.finding.reason == sim::FindingReason::AuthorisationRequired;
+            dispensation = dispensation || j.finding.reason == sim::FindingReason::DispensationRequired;
+        }
+        if (!dispensation) return "Only with an authorisation: ask the zone's authority first.";
+        return authorisation
+                   ? "Only with an authorisation and a dispensation: ask the zones' authorities first."
+                   : "Only with a dispensation: ask the zone's authority first.";
+    }
     case sim::WhereReason::NoZone: return "Yes: no zone here.";
     case sim::WhereReason::NothingForbids: return "Yes: no zone here forbids it then.";
     }

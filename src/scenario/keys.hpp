@@ -53,8 +53,13 @@ inline const List kMap = {"origin", "basemap", "extent", "view"};
 inline const List kView = {"center", "radius"};
 inline const List kLatLon = {"lat", "lon"};
 inline const List kPlace = {"id", "name", "at"};
-inline const List kZone = {"id",     "name",   "restriction", "reason", "shape",   "altitude",
-                           "active", "exempt", "message",     "grant",  "decision"};
+inline const List kZone = {"id",       "name",     "restriction",  "reason",  "shape",
+                           "altitude", "active",   "exempt",       "message", "grant",
+                           "decision", "capacity", "dispensations"};
+/// A prohibited zone's `dispensations:`: whom they are for, and its authority.
+inline const List kDispensations = {"grant", "capacity", "decision"};
+/// `decision:` written as a mapping: a mean time and how it spreads.
+inline const List kDecision = {"mean", "spread"};
 /// The forms of a shape, in ShapeKind's order: a shape names exactly one.
 inline constexpr EnumWords<ShapeKind> kShapeKinds = {"circle", "polygon", "corridor", "country", "parts"};
 static_assert(complete(kShapeKinds), "keys::kShapeKinds needs a word for each ShapeKind, in its order");
@@ -130,6 +135,9 @@ static_assert(complete(kEventTypes), "keys::kEventTypes needs a word for each Ev
 inline constexpr EnumWords<BreachAction> kBreachActions = {"report", "hold", "return", "land"};
 static_assert(complete(kBreachActions),
               "keys::kBreachActions needs a word for each BreachAction, in its order");
+inline constexpr EnumWords<DecisionSpread> kDecisionSpreads = {"fixed", "exponential"};
+static_assert(complete(kDecisionSpreads),
+              "keys::kDecisionSpreads needs a word for each DecisionSpread, in its order");
 
 /// The table of an enum's words, found by the enum's type (readEnum<T> reads
 /// with wordsOf(T{})): one line per table above.
@@ -159,6 +167,9 @@ constexpr const EnumWords<EventType>& wordsOf(EventType) {
 }
 constexpr const EnumWords<BreachAction>& wordsOf(BreachAction) {
     return kBreachActions;
+}
+constexpr const EnumWords<DecisionSpread>& wordsOf(DecisionSpread) {
+    return kDecisionSpreads;
 }
 
 /// The value of an enum a word names, if it names one.
@@ -208,7 +219,9 @@ inline const List kMetrics = {
     "time_to_identify", "time_to_respond", "time_to_neutralise", "neutralised", "closures", "closure_minutes",
     "manned_delayed", "manned_diverted", "manned_delay_minutes", "responder_jobs", "responder_minutes",
     // yardsticks
-    "near_protected_minutes"};
+    "near_protected_minutes",
+    // authorities' queues
+    "queued", "mean_queue_wait_minutes", "longest_queue_wait_minutes", "longest_queue"};
 inline const List kImportFormats = {"ed269", "ed318", "geojson", "openair"};
 /// The ledger's final outcomes, in its order (report::kFinalOutcomes; report/questions.cpp
 /// asserts that the two lists are as long, a test that they say the same): the answers a

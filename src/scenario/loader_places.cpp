@@ -149,8 +149,10 @@ std::optional<MannedTraffic> Loader::readManned(const Source& source, const std:
     return traffic;
 }
 
-std::optional<double> Loader::readPerHour(const Source& source, const std::string& what) {
-    const std::string hint = "a number of flights per hour, such as '30 per hour'";
+std::optional<double> Loader::readPerHour(const Source& source, const std::string& what,
+                                          const std::string& noun, const std::string& example,
+                                          const std::string& zeroHint) {
+    const std::string hint = "a number of " + noun + " per hour, such as '" + example + " per hour'";
     if (!source.node.IsScalar()) {
         m_context.error(source, what + " must be " + hint);
         return std::nullopt;
@@ -167,8 +169,14 @@ std::optional<double> Loader::readPerHour(const Source& source, const std::strin
         text.pop_back();
     char* end = nullptr;
     const double value = std::strtod(text.c_str(), &end);
-    if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(value) || value < 0.0 ||
-        value > 3600.0) {
+    const bool number = !text.empty() && end == text.c_str() + text.size() && std::isfinite(value);
+    if (!zeroHint.empty() && number && value <= 0.0) {
+        m_context.error(
+            source, what + " must be more than 0 " + noun + " per hour, not '" + source.node.Scalar() + "'",
+            zeroHint);
+        return std::nullopt;
+    }
+    if (!number || value < 0.0 || value > 3600.0) {
         m_context.error(source, what + " must be " + hint + ", not '" + source.node.Scalar() + "'");
         return std::nullopt;
     }

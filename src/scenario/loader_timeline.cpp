@@ -408,8 +408,8 @@ void Loader::crossCheck() {
     }
 
     // a flight that takes off inside a prohibited zone that applies to it, by the rules the simulation
-    // judges with (sim::judge): not exempt, no standing authorisation, within the zone's heights (ground
-    // taken as sea level), in force and announced at the take-off time
+    // judges with (sim::judge): not exempt, no standing authorisation, no dispensation to ask for, within
+    // the zone's heights (ground taken as sea level), in force and announced at the take-off time
     for (const Flight& flight : m_scenario.flights) {
         if (flight.route.empty()) continue;
         // an operator written as ignoring the rules flies anyway: that is the point of the flight
@@ -420,6 +420,7 @@ void Loader::crossCheck() {
             if (zone.restriction != Restriction::Prohibited) continue;
             if (isExempt(zone, flight.category)) continue;
             if (category && holdsStandingAuthorisation(*category, zone)) continue;
+            if (category && offersDispensation(zone, *category)) continue;
             if (flight.altitude.metres < zone.altitude.floor.metres) continue;
             if (zone.altitude.ceiling && flight.altitude.metres > zone.altitude.ceiling->metres) continue;
             const bool scheduled =

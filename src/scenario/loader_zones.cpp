@@ -7,6 +7,15 @@
 
 namespace nofly::scenario::detail {
 
+namespace {
+
+/// What a capacity of 0 would mean, for its message.
+const std::string kNoCapacity =
+    "an authority that takes up no request answers none; leave 'capacity' out for "
+    "one that takes every request up at once";
+
+} // namespace
+
 void Loader::readZones() {
     IdsSeen seen;
     const std::vector<Item> zones = items(kZones.section);
@@ -21,9 +30,10 @@ void Loader::readZones() {
         const MapReader& m = e->map;
         const std::string& what = e->what;
         Zone zone = e->start<Zone>();
+        bool restrictionRead = false; // else the checks that depend on it say nothing more
         if (auto restriction = m.require("restriction", keys::oneOf(keys::kRestrictions)))
             if (auto r = readEnum<Restriction>(m_context, *restriction, what + " restriction"))
-                zone.restriction = *r;
+                zone.restriction = *r, restrictionRead = true;
         if (auto reasons = m.get("reason")) {
             std::vector<Source> words;
             if (reasons->node.IsSequence())
@@ -54,21 +64,99 @@ void Loader::readZones() {
             }
         if (auto message = m.get("message"))
             zone.message = readString(m_context, *message, what + " message").value_or("");
-        if (auto grant = m.get("grant")) {
-            // category ids or the words that stand for groups of them
-            std::vector<std::string> names = keys::kGrantWords;
-            for (const Category& c : m_scenario.categories)
-                names.push_back(c.id);
-            zone.grant.clear();
-            for (const Source& word : readWords(m_context, *grant, what + " grant"))
-                if (auto w = readWord(m_context, word, what + " grant", names)) zone.grant.push_back(*w);
+        if (auto grant = m.get("grant"))
+            if (auto g = readGrant(*grant, what + " grant")) zone.grant = std::move(*g);
+        if (auto decision = m.get("decision")) readDecision(*decision, what + " decision", zone);
+        // an authority's capacity: an authorisation zone's, or (under dispensations:) a prohibited zone's
+        if (auto capacity = m.get("capacity")) {
+            if (restrictionRead && zone.restriction != Restriction::Authorisation)
+                m_context.error(
+                    *capacity,
+                    what + " capacity is for an authorisation zone; this one's restriction is " +
+                        std::string(name(zone.restriction)),
+                    zone.restriction == Restriction::Prohibited
+                        ? "a prohibited zone takes requests only for dispensations: write "
+                          "'dispensations: {capacity: 6 per hour}'"
+                        : "only an authorisation zone, or a prohibited zone's dispensations, take "
+                          "requests");
+            else if (auto c = readPerHour(*capacity, what + " capacity", "decisions", "6", kNoCapacity))
+                zone.capacity = *c;
         }
-        if (auto decision = m.get("decision"))
-            if (auto d = readPositive(m_context, *decision, what + " decision", Dimension::Duration, true))
-                zone.decision = static_cast<Millis>(std::llround(*d * 1000.0));
+        if (auto dispensations = m.get("dispensations")) {
+            if (restrictionRead && zone.restriction != Restriction::Prohibited)
+                m_context.error(*dispensations,
+                                what +
+                                    " dispensations are for a prohibited zone; this one's restriction is " +
+                                    std::string(name(zone.restriction)),
+                                zone.restriction == Restriction::Authorisation
+                                    ? "an authorisation zone says whom it grants with 'grant:', and how fast "
+                                      "with 'capacity:' and 'decision:'"
+                                    : "write 'restriction: prohibited', or leave 'dispensations' out");
+            else
+                readDispensations(m, *dispensations, what, zone);
+        }
         if (!good) continue;
         m_scenario.zones.push_back(std::move(zone));
     }
+}
+
+/// Whom a zone grants to: category ids or the words that stand for groups of them.
+std::optional<std::vector<std::string>> Loader::readGrant(const Source& source, const std::string& what) {
+    std::vector<std::string> names = keys::kGrantWords;
+    for (const Category& c : m_scenario.categories)
+        names.push_back(c.id);
+    std::vector<std::string> grant;
+    bool good = true;
+    for (const Source& word : readWords(m_context, source, what)) {
+        if (auto w = readWord(m_context, word, what, names))
+            grant.push_back(*w);
+        else
+            good = false;
+    }
+    if (!good) return std::nullopt;
+    return grant;
+}
+
+/// How long an authority takes over a decision: a duration ('30 min'), or a mean and a spread
+/// ('{mean: 30 min, spread: exponential}').
+void Loader::readDecision(const Source& source, const std::string& what, Zone& zone) {
+    const Source* mean = &source;
+    std::optional<Source> written;
+    if (source.node.IsMap()) {
+        MapReader d(m_context, source, what, keys::kDecision);
+        if (!d.ok()) return;
+        if (auto spread = d.get("spread"))
+            if (auto s = readEnum<DecisionSpread>(m_context, *spread, what + " spread")) zone.spread = *s;
+        written = d.require("mean", "the mean time to answer a request, such as 'mean: 30 min'");
+        if (!written) return;
+        mean = &*written;
+    }
+    const std::string label = source.node.IsMap() ? what + " mean" : what;
+    if (auto d = readPositive(m_context, *mean, label, Dimension::Duration, true))
+        zone.decision = static_cast<Millis>(std::llround(*d * 1000.0));
+}
+
+/// A prohibited zone's dispensations: whom they are for (by default urgent, socially critical
+/// work), and the authority that decides them.
+void Loader::readDispensations(const MapReader& m, const Source& source, const std::string& what,
+                               Zone& zone) {
+    // whom and how fast are the dispensations' own: the zone's own keys would say it twice
+    for (const char* key : {"grant", "decision"})
+        if (auto own = m.get(key))
+            m_context.error(
+                *own,
+                what + " " + key + " beside 'dispensations': a prohibited zone grants only dispensations",
+                "write it under 'dispensations:', such as 'dispensations: {" + std::string(key) + ": ...}'");
+    MapReader d(m_context, source, what + " dispensations", keys::kDispensations);
+    if (!d.ok()) return;
+    zone.dispensations = true;
+    zone.grant = {"critical"};
+    if (auto grant = d.get("grant"))
+        if (auto g = readGrant(*grant, what + " dispensations grant")) zone.grant = std::move(*g);
+    if (auto capacity = d.get("capacity"))
+        if (auto c = readPerHour(*capacity, what + " dispensations capacity", "decisions", "6", kNoCapacity))
+            zone.capacity = *c;
+    if (auto decision = d.get("decision")) readDecision(*decision, what + " dispensations decision", zone);
 }
 
 /// The heights a zone covers: a floor, and a ceiling above it or 'unlimited'.

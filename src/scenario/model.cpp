@@ -159,4 +159,17 @@ bool holdsStandingAuthorisation(const Category& category, const Zone& zone) {
            category.authorisations.end();
 }
 
+bool grantNames(const Zone& zone, const Category& category) {
+    for (const std::string& g : zone.grant) {
+        if (g == "all" || g == category.id) return true;
+        if (g == "critical" && category.critical) return true;
+        if (g == name(category.kind)) return true;
+    }
+    return false;
+}
+
+bool offersDispensation(const Zone& zone, const Category& category) {
+    return zone.restriction == Restriction::Prohibited && zone.dispensations && grantNames(zone, category);
+}
+
 } // namespace nofly::scenario

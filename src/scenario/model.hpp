@@ -97,6 +97,10 @@ struct VerticalLimits {
 /// How the zone's area was written (the resolved geometry is in `region`).
 enum class ShapeKind { Circle, Polygon, Corridor, Country, Parts, Last = Parts };
 
+/// How long an authority takes over each decision: always its `decision`, or
+/// drawn for each request from an exponential distribution with that mean.
+enum class DecisionSpread { Fixed, Exponential, Last = Exponential };
+
 struct Zone {
     std::string id;
     std::string name;
@@ -108,10 +112,18 @@ struct Zone {
     Activation active;
     std::vector<std::string> exempt; ///< operator category ids
     std::string message;             ///< shown to operators
-    /// Who an authorisation zone grants to: category ids, or the words all,
+    /// Who an authorisation zone grants to (a prohibited zone with
+    /// `dispensations`: who may ask for one): category ids, or the words all,
     /// none, hobby, commercial, state, critical.
     std::vector<std::string> grant{"commercial", "state"};
-    Millis decision = 600000; ///< how long a request for authorisation takes to answer
+    Millis decision = 600000; ///< how long a request takes to answer once taken up (with a spread: the mean)
+    DecisionSpread spread = DecisionSpread::Fixed;
+    /// [decisions per hour] its authority takes up, one request after another in the order they
+    /// arrive; none: every request is taken up at once (no queue)
+    std::optional<double> capacity;
+    /// A prohibited zone's `dispensations:`: the categories `grant` names may ask for a dispensation
+    /// (an authorisation to fly in it, sim/rules.hpp judge); it stays prohibited for every other one.
+    bool dispensations = false;
     SourceLocation where;
 };
 
@@ -438,5 +450,12 @@ std::vector<Vec2> takeOffGrid(const core::Region& area, const core::Region& land
 /// dispensation) for it in its `authorisations`.
 bool isExempt(const Zone& zone, const std::string& category);
 bool holdsStandingAuthorisation(const Category& category, const Zone& zone);
+
+/// Whether a zone's `grant:` names a category: by its id, its kind, `critical`
+/// (urgent, socially critical work) or `all`.
+bool grantNames(const Zone& zone, const Category& category);
+/// Whether a prohibited zone lets a category ask for a dispensation: it has
+/// `dispensations:` and their `grant:` names the category.
+bool offersDispensation(const Zone& zone, const Category& category);
 
 } // namespace nofly::scenario

@@ -66,7 +66,8 @@ enum class EventReason : std::uint8_t {
     // zone_exit
     DepthUnknown, ///< how deep inside was not measured (a country-sized zone, a plan changed under it)
     // authorisation_requested, authorisation_denied
-    AnswerDue,    ///< requested: the answer is due at `when`
+    AnswerDue,    ///< requested: the answer is due at `when` (a zone with a capacity: `count` requests
+                  ///< ahead in its authority's queue, `value` seconds waited there)
     NeverGranted, ///< requested and refused at once: the zone never grants it to the category
     // cancellation
     Prohibited, ///< the zones in the way forbid the flight
@@ -122,9 +123,9 @@ struct Event {
     /// verdict card (World::verdicts).
     int ref = -1;
     core::Vec2 at;      ///< where it happened [m]
-    double value =
-        0.0; ///< depth inside [m] (exit), seconds inside (violation end), extra [m] (reroute),
-             ///< distance [m] (near miss; a summary: how many), seconds (wait), and docs/detection.md
+    double value = 0.0; ///< depth inside [m] (exit), seconds inside (violation end), extra [m] (reroute),
+                        ///< distance [m] (near miss; a summary: how many), seconds (wait), seconds in an
+                        ///< authority's queue (authorisation requested), and docs/detection.md
     double figure = 0.0; ///< a second figure for the sentence: landing: distance flown [m]; near-miss
                          ///< summary: distance [m]
     /// A time the sentence names: the answer due (authorisation requested), the end waited for (wait), the
@@ -132,7 +133,8 @@ struct Event {
     /// arrived), the zone's start (announcement).
     core::Instant when = 0;
     std::int64_t count = 0,
-                 limit = 0; ///< near misses no longer checked: pairs this check would compare, the budget
+                 limit = 0; ///< near misses no longer checked: pairs this check would compare, the budget;
+                            ///< authorisation requested (count): requests ahead in the authority's queue
     std::vector<int> zones; ///< reroute, wait, cancellation: the zones it names, in the sentence's order
 };
 

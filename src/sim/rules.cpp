@@ -60,12 +60,7 @@ std::vector<Crossing> crossings(const ZoneIndex& index, const std::vector<Segmen
 }
 
 bool grants(const scenario::Zone& zone, const scenario::Category& category) {
-    for (const std::string& g : zone.grant) {
-        if (g == "all" || g == category.id) return true;
-        if (g == "critical" && category.critical) return true;
-        if (g == scenario::name(category.kind)) return true;
-    }
-    return false;
+    return scenario::grantNames(zone, category);
 }
 
 Judgement judge(const CompiledScenario& compiled, int zoneIndex, const scenario::Category& category,
@@ -127,6 +122,14 @@ Judgement judge(const CompiledScenario& compiled, int zoneIndex, const scenario:
     j.finding.applies = true;
     switch (zone.restriction) {
     case Restriction::Prohibited:
+        // a category its dispensations are for may ask for one, as for an authorisation
+        if (scenario::offersDispensation(zone, category)) {
+            if (std::find(authorised.begin(), authorised.end(), zoneIndex) != authorised.end())
+                return none(FindingReason::DispensationGranted);
+            j.bearing = Bearing::NeedsAuthorisation;
+            j.finding.reason = FindingReason::DispensationRequired;
+            break;
+        }
         j.bearing = Bearing::Prohibited;
         j.finding.reason = FindingReason::Prohibited;
         break;

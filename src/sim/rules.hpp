@@ -31,7 +31,7 @@ std::vector<Crossing> crossings(const ZoneIndex& index, const std::vector<Segmen
 enum class Bearing {
     None,               ///< does not apply: exempt, authorised, outside its heights, not in force
     Conditional,        ///< applies, allows the flight with conditions
-    NeedsAuthorisation, ///< applies, needs an authorisation the flight does not hold
+    NeedsAuthorisation, ///< applies, needs an authorisation (or a dispensation) the flight does not hold
     Prohibited,         ///< applies, forbids the flight
 };
 
@@ -40,7 +40,8 @@ struct Judgement {
     ZoneFinding finding;
 };
 
-/// Whether an authorisation zone's `grant:` gives authorisations to a category.
+/// Whether an authorisation zone's `grant:` gives authorisations to a category (a prohibited zone's
+/// `dispensations:`: dispensations; they are asked for and answered as authorisations are).
 bool grants(const scenario::Zone& zone, const scenario::Category& category);
 
 /// Whether zone `zoneIndex` applies to a flight of `category` at `altitude`

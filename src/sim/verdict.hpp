@@ -32,6 +32,8 @@ enum class FindingReason : std::uint8_t {
     AuthorisationRequired, ///< applies, as Prohibited
     NeverGranted,          ///< applies, as Prohibited; and never granted to the category
     ConditionsApply,       ///< applies, as Prohibited
+    DispensationRequired,  ///< applies, as Prohibited; the zone's dispensations are for the category
+    DispensationGranted,   ///< a dispensation granted for this flight
 };
 
 /// One zone weighed in a decision.

@@ -3,8 +3,11 @@
 #include "sim/detail/plans.hpp"
 #include "sim/planner.hpp"
 
+#include "core/random.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 #include <optional>
 
@@ -29,6 +32,47 @@ Obstacles obstaclesOf(const Context& c, const std::vector<int>& zones) {
         out.corridors.insert(out.corridors.end(), r.corridors.begin(), r.corridors.end());
     }
     return out;
+}
+
+/// The `a` of core::uniformAt for an authority's decision times (after sim/defence.cpp's 1 to 3): keyed
+/// by the zone and the flight, so that the same request takes as long in every variant and order.
+constexpr std::uint64_t kDecisionDraws = 4;
+
+/// The answer to a request for an authorisation (or a dispensation) made now.
+struct Answer {
+    Instant due = 0;        ///< when it comes
+    std::int64_t ahead = 0; ///< requests ahead of it in the authority's queue
+    Millis queued = 0;      ///< how long it waits there before it is taken up
+};
+
+/// When zone `z`'s authority answers a request drone `d` makes now. With a capacity of c decisions an
+/// hour it takes requests up one every 1 h / c, in the order they arrive (request i at the later of
+/// its arrival and request i-1's start plus 1 h / c); without one, at once. The answer comes the
+/// zone's `decision` after that: fixed, or drawn from an exponential distribution with that mean.
+Answer answerFor(Context& c, const Drone& d, int z) {
+    const scenario::Zone& zone = c.zone(z);
+    const Instant now = c.world.now;
+    Answer answer;
+    Instant start = now;
+    if (zone.capacity) {
+        const auto turn = static_cast<Millis>(std::llround(3600000.0 / *zone.capacity));
+        std::vector<Instant>& turns = c.world.zones[static_cast<std::size_t>(z)].turns;
+        // a request whose turn has run out is ahead of nobody any more
+        turns.erase(turns.begin(),
+                    std::find_if(turns.begin(), turns.end(), [&](Instant t) { return t + turn > now; }));
+        answer.ahead = static_cast<std::int64_t>(turns.size());
+        if (!turns.empty()) start = std::max(now, turns.back() + turn);
+        turns.push_back(start);
+        answer.queued = start - now;
+    }
+    Millis decision = zone.decision;
+    if (zone.spread == scenario::DecisionSpread::Exponential) {
+        const double u = core::uniformAt(c.world.seed, kDecisionDraws, core::textKey(zone.id),
+                                         core::textKey(c.flight(d).id));
+        decision = static_cast<Millis>(std::llround(-static_cast<double>(zone.decision) * std::log1p(-u)));
+    }
+    answer.due = start + decision;
+    return answer;
 }
 
 bool forbids(Bearing bearing) {
@@ -193,13 +237,15 @@ class Departure {
     void askFor(const std::vector<int>& zones, const std::vector<int>& crossed, double extra) {
         Millis wait = 0;
         for (int z : zones) {
-            const scenario::Zone& zone = m_c.zone(z);
+            const Answer answer = answerFor(m_c, m_d, z);
             m_d.awaiting.push_back(z);
-            wait = std::max(wait, zone.decision);
-            // the answer's time, so that a drone waiting on the ground is explained
+            wait = std::max(wait, answer.due - m_now);
+            // the answer's time, so that a drone waiting on the ground is explained; and its place in a queue
             Event e = m_c.event(EventType::AuthorisationRequested, &m_d, z, m_f.route.front(),
                                 EventReason::AnswerDue);
-            e.when = m_now + zone.decision;
+            e.when = answer.due;
+            e.count = answer.ahead;
+            e.value = static_cast<double>(answer.queued) / 1000.0;
             m_c.emit(e);
         }
         m_verdict.rule.zones = zones;

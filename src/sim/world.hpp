@@ -94,6 +94,10 @@ struct NearMissMark {
 /// The state of one zone (when it is in force: CompiledScenario::windows).
 struct ZoneState {
     bool active = false; ///< now
+    /// Its authority's queue (a zone with a `capacity`): when each request it took up began to be
+    /// decided, in order, kept while its turn (1 h / capacity) runs; those still running when a new
+    /// request arrives are the requests ahead of it.
+    std::vector<core::Instant> turns;
 };
 
 struct World {

@@ -108,6 +108,7 @@ TEST(MetricTable, ReportJsonWritesEveryMetric) {
     testing::LessonRun lesson;
     lesson.run.metrics = computeMetrics(lesson.scenario, lesson.world, lesson.run.events);
     lesson.run.metrics.total.defence = true; // so that "detection" is written too
+    lesson.run.metrics.total.queues = true;  // and the queues' figures
     const nlohmann::json total = nlohmann::json::parse(reportJson(lesson.run)).at("metrics").at("total");
     const nlohmann::json detection =
         nlohmann::json::parse(reportJson(lesson.run)).at("metrics").at("detection");
@@ -186,6 +187,85 @@ TEST(Yardstick, AScenarioWithNothingToProtectShowsNoYardstick) {
     EXPECT_FALSE(m.total.protects);
     EXPECT_EQ(m.total.nearProtectedMinutes, 0.0);
     EXPECT_FALSE(metric("near_protected_minutes").shown(m.total));
+}
+
+// issue 16's dispensation queue: 6 decisions an hour, each answered 30 min after it is taken up; four
+// requests worked out by hand (a: 10:00, taken up at once; b: 10:00, after a's 10 min turn; c: 10:05,
+// after b's; d: 11:00, every turn run out): waits of 0, 10, 15 and 0 min, at most 2 waiting at once
+constexpr const char* kQueue = R"(
+title: Queue
+time: {start: 2025-10-01T10:00+02:00, end: +3 h, step: 1 s}
+map: {origin: {lat: 55.69, lon: 12.56}}
+zones:
+  - id: ban
+    restriction: prohibited
+    shape: {circle: {center: [0, 0], radius: 3 km}}
+    dispensations: {capacity: 6 per hour, decision: 30 min}
+flights:
+  - {id: a, category: medical, depart: 10:00, behaviour: compliant, from: [-1 km, 0], to: [1 km, 0]}
+  - {id: b, category: emergency, depart: 10:00, behaviour: compliant, from: [-1 km, 0], to: [1 km, 0]}
+  - {id: c, category: medical, depart: 10:05, behaviour: compliant, from: [-1 km, 0], to: [1 km, 0]}
+  - {id: d, category: medical, depart: 11:00, behaviour: compliant, from: [-1 km, 0], to: [1 km, 0]}
+)";
+
+struct QueueRun {
+    scenario::Scenario scenario;
+    sim::World world;
+    RunRecord run;
+};
+
+/// A scenario run to its end, with its metrics.
+void runQueue(const std::string& text, QueueRun& out) {
+    const scenario::LoadResult loaded = scenario::loadScenarioText(text, "queue.yaml");
+    if (!loaded.scenario) throw std::runtime_error("the queue scenario does not load");
+    out.scenario = *loaded.scenario;
+    const sim::CompiledScenario compiled = sim::compile(out.scenario);
+    out.world = sim::makeWorld(compiled, out.scenario.seed);
+    out.run.scenario = &out.scenario;
+    out.run.world = &out.world;
+    out.run.events = sim::runToEnd(compiled, out.world);
+    out.run.metrics = computeMetrics(out.scenario, out.world, out.run.events);
+}
+
+TEST(QueueMetrics, WaitsInTheQueueMatchTheQueueWorkedOutByHand) {
+    QueueRun q;
+    runQueue(kQueue, q);
+    const Metrics& m = q.run.metrics;
+    EXPECT_TRUE(m.total.queues);
+    EXPECT_EQ(metricValue(m.total, "queued"), 4.0);
+    EXPECT_DOUBLE_EQ(metricValue(m.total, "mean_queue_wait_minutes"), (0.0 + 10.0 + 15.0 + 0.0) / 4.0);
+    EXPECT_DOUBLE_EQ(metricValue(m.total, "longest_queue_wait_minutes"), 15.0);
+    EXPECT_EQ(metricValue(m.total, "longest_queue"), 2.0);
+    // by category: the emergency drone's one wait; by zone: all of them
+    EXPECT_EQ(m.byCategory.at("emergency").queued, 1);
+    EXPECT_DOUBLE_EQ(m.byCategory.at("emergency").queueWaitMinutes, 10.0);
+    EXPECT_DOUBLE_EQ(metricValue(m.byCategory.at("medical"), "mean_queue_wait_minutes"), 5.0);
+    EXPECT_EQ(m.byZone.at("ban").queued, 4);
+    EXPECT_EQ(m.byZone.at("ban").longestQueue, 2);
+    // the queue holds them on the ground: 30, 40, 45 and 30 min late
+    EXPECT_DOUBLE_EQ(m.total.delayMinutes, 30.0 + 40.0 + 45.0 + 30.0);
+    // written where a scenario has a queue: in report.json and the summary
+    const nlohmann::json total = nlohmann::json::parse(reportJson(q.run)).at("metrics").at("total");
+    EXPECT_EQ(total.at("queued"), 4);
+    EXPECT_EQ(total.at("longest_queue_wait_minutes"), 15.0);
+    EXPECT_NE(summaryTable(q.run).find("Queues: 4 requests queued for a decision, waiting 6.2 min on average "
+                                       "(longest 15.0 min); the longest queue held 2"),
+              std::string::npos)
+        << summaryTable(q.run);
+}
+
+TEST(QueueMetrics, AScenarioWithoutAQueueShowsAndWritesNone) {
+    testing::LessonRun lesson;
+    lesson.run.metrics = computeMetrics(lesson.scenario, lesson.world, lesson.run.events);
+    EXPECT_FALSE(lesson.run.metrics.total.queues);
+    for (const char* name :
+         {"queued", "mean_queue_wait_minutes", "longest_queue_wait_minutes", "longest_queue"}) {
+        EXPECT_FALSE(findMetric(name)->shown(lesson.run.metrics.total)) << name;
+        const nlohmann::json metrics = nlohmann::json::parse(reportJson(lesson.run)).at("metrics");
+        EXPECT_FALSE(metrics.at("total").contains(name)) << name;
+        EXPECT_FALSE(metrics.at("by_zone").at("helipad").contains(name)) << name;
+    }
+    EXPECT_EQ(summaryTable(lesson.run).find("Queues:"), std::string::npos);
 }
 
 } // namespace

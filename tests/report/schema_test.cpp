@@ -72,7 +72,9 @@ TEST(Schema, KnowsTheSameKeysAsTheLoader) {
                                                                   {"expect", &keys::kExpect},
                                                                   {"variant", &keys::kVariant},
                                                                   {"question", &keys::kQuestion},
-                                                                  {"basemapFiles", &keys::kBasemapFiles}};
+                                                                  {"basemapFiles", &keys::kBasemapFiles},
+                                                                  {"dispensations", &keys::kDispensations},
+                                                                  {"decision", &keys::kDecision}};
     for (const auto& [name, list] : mappings) {
         ASSERT_TRUE(d.contains(name)) << name;
         EXPECT_EQ(propertyNames(d.at(name)), *list) << name;

@@ -172,6 +172,58 @@ TEST(Sentences, AnAuthorisationRequestSaysWhenTheAnswerIsDue) {
     EXPECT_EQ(r.rule("f"), "Authorised in Control zone.");
 }
 
+// --- dispensations and an authority's queue (issue 16) --------------------------------------
+
+/// A ban with dispensations for critical work, 6 decisions an hour, each 30 min; and three medical flights.
+const std::string kBanWithQueue =
+    "zones:\n  - {id: ban, name: National ban, restriction: prohibited, shape: {circle: {center: [0, 0], "
+    "radius: 3 km}}, dispensations: {capacity: 6 per hour, decision: 30 min}}\n"
+    "flights:\n"
+    "  - {id: a, category: medical, depart: 10:00, behaviour: compliant, from: [-1 km, 0], to: [1 km, 0]}\n"
+    "  - {id: b, category: medical, depart: 10:00, behaviour: compliant, from: [-1 km, 0], to: [1 km, 0]}\n"
+    "  - {id: c, category: medical, depart: 10:05, behaviour: compliant, from: [-1 km, 0], to: [1 km, 0]}\n";
+
+TEST(Sentences, ARequestInAQueueSaysItsPlaceAndWait) {
+    const Told r = run(kHead + kBanWithQueue);
+    EXPECT_EQ(
+        r.said("a", EventType::AuthorisationRequested),
+        std::vector<std::string>{"asks for a dispensation to fly in National ban; no request ahead; the "
+                                 "answer is due at 10:30"});
+    EXPECT_EQ(
+        r.said("b", EventType::AuthorisationRequested),
+        std::vector<std::string>{"asks for a dispensation to fly in National ban; 1 request ahead, 10 min in "
+                                 "the queue; the answer is due at 10:40"});
+    EXPECT_EQ(
+        r.said("c", EventType::AuthorisationRequested),
+        std::vector<std::string>{"asks for a dispensation to fly in National ban; 2 requests ahead, 15 min "
+                                 "in the queue; the answer is due at 10:50"});
+    EXPECT_EQ(r.said("c", EventType::AuthorisationGranted),
+              std::vector<std::string>{"dispensation granted for National ban"});
+}
+
+TEST(Sentences, ADispensationReadsAsOneOnTheCardAndInWhere) {
+    const Told r = run(kHead + kBanWithQueue);
+    const sim::Verdict* asked = nullptr;
+    for (const sim::Verdict& v : r.world.verdicts)
+        if (flightId(r.world, v.flight) == "c" && v.rule.kind == sim::RuleKind::AskFor) asked = &v;
+    ASSERT_TRUE(asked);
+    EXPECT_EQ(ruleText(r.scenario, r.world, *asked),
+              "Dispensation required from National ban: requested at 10:05, answer due at 10:50.");
+    ASSERT_EQ(asked->findings.size(), 1u);
+    EXPECT_THAT(
+        findingText(r.scenario, verdictCategory(r.scenario, r.world, *asked), asked->findings.front()),
+        HasSubstr("prohibited, in force at all times, inside 10:05-"));
+    EXPECT_THAT(
+        findingText(r.scenario, verdictCategory(r.scenario, r.world, *asked), asked->findings.front()),
+        HasSubstr("; Medical transport may ask for a dispensation"));
+    EXPECT_EQ(r.why("c"), std::vector<std::string>{"dispensation granted for this flight"});
+    const sim::CompiledScenario compiled = sim::compile(r.scenario);
+    EXPECT_EQ(whereText(r.scenario, sim::where(compiled, {0.0, 0.0}, r.scenario.time.start, 50.0, "medical")),
+              "Only with a dispensation: ask the zone's authority first.");
+    EXPECT_EQ(whereText(r.scenario, sim::where(compiled, {0.0, 0.0}, r.scenario.time.start, 50.0, "hobby")),
+              "No: Hobby pilots may not fly here then.");
+}
+
 TEST(Sentences, AWaitPastMidnightSaysWhichDay) {
     // a zone that ends at midnight, a flight due at 23:45 from inside it
     const std::string head = "title: T\n"

@@ -187,12 +187,19 @@ class Loader {
     std::optional<Airport> readAirport(const Item& item, AirportCatalogue& catalogue, IdsSeen& seen);
     std::optional<ClosureRule> readClosure(const Source& source, const std::string& what);
     std::optional<MannedTraffic> readManned(const Source& source, const std::string& what);
-    std::optional<double> readPerHour(const Source& source, const std::string& what);
+    /// A rate such as '30 per hour' of `noun` (flights, decisions); with a `zeroHint`, zero (and below) is
+    /// refused with that hint.
+    std::optional<double> readPerHour(const Source& source, const std::string& what,
+                                      const std::string& noun = "flights", const std::string& example = "30",
+                                      const std::string& zeroHint = {});
     void readSites();
 
     // zones (loader_zones.cpp)
     void readZones();
     void readZoneAltitude(const Source& source, const std::string& what, Zone& zone);
+    std::optional<std::vector<std::string>> readGrant(const Source& source, const std::string& what);
+    void readDecision(const Source& source, const std::string& what, Zone& zone);
+    void readDispensations(const MapReader& m, const Source& source, const std::string& what, Zone& zone);
     std::optional<Activation> readActivation(const Source& source, const std::string& what);
     std::optional<TimeWindow> readWindow(const MapReader& w, const std::string& label, bool& good);
     std::optional<WeeklySlot> readWeeklySlot(const Source& source, const std::string& label);
