@@ -4,6 +4,8 @@
 // depend on how many threads there are.
 #include "app/commands.hpp"
 
+#include "core/diagnostic.hpp"
+#include "core/text.hpp"
 #include "report/compare.hpp"
 #include "report/run_files.hpp"
 #include "report/svg.hpp"
@@ -15,6 +17,7 @@
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -27,6 +30,7 @@ namespace {
 struct CompareOptions {
     std::string file;
     std::vector<std::string> variants; ///< empty: the base and every variant
+    std::string baseline;              ///< the variant the others are compared with; empty: the first
     int seeds = 1;
     int jobs = 0; ///< 0: every core
     std::string out;
@@ -49,6 +53,35 @@ std::string overRunBudget(std::size_t policies, int seeds) {
            scenario::limits::grouped(scenario::limits::kMaxCompareRuns) + " runs a compare)";
 }
 constexpr const char* kFewerRuns = "compare fewer variants (--variants a,b) or fewer seeds";
+
+/// The policies in the order they are run and shown, the baseline first: --baseline, when it
+/// names one, moves to the front (or joins, when --variants left it out); the others keep their
+/// order. "" is the base. False, with the message, when the file declares no such variant.
+bool placeBaseline(const CompareOptions& options, const scenario::Scenario& base,
+                   std::vector<std::string>& names, std::string& error) {
+    // the base as "", however it was named
+    for (std::string& name : names)
+        if (name == scenario::kBaseVariant) name.clear();
+    if (options.baseline.empty()) return true;
+    const std::string wanted = options.baseline == scenario::kBaseVariant ? std::string() : options.baseline;
+    std::vector<std::string> choices = {std::string(scenario::kBaseVariant)};
+    for (const auto& v : base.variants)
+        choices.push_back(v.id);
+    if (!wanted.empty() && std::find(choices.begin() + 1, choices.end(), wanted) == choices.end()) {
+        // every choice named, and the nearest first when there is one near
+        const std::string close = core::closestMatch(wanted, choices);
+        std::string all;
+        for (const std::string& c : choices)
+            all += (all.empty() ? "" : ", ") + c;
+        error = "--baseline: " + options.file + " has no variant " + core::quoted(wanted) + " (" +
+                (close.empty() ? "" : "did you mean " + core::quoted(close) + "? ") + "the choices are " +
+                all + ")";
+        return false;
+    }
+    names.erase(std::remove(names.begin(), names.end(), wanted), names.end());
+    names.insert(names.begin(), wanted);
+    return true;
+}
 
 int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& err) {
     // the variants named on the command line, against the budget before anything is read
@@ -73,6 +106,15 @@ int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
             err << core::format(d) << '\n';
             return kUsageError;
         }
+    }
+    // the baseline first; a baseline --variants left out is one policy more, within the budget too
+    if (std::string error; !placeBaseline(options, *base.scenario, names, error)) {
+        err << "nofly compare: " << error << '\n';
+        return kUsageError;
+    }
+    if (const std::string over = overRunBudget(names.size(), options.seeds); !over.empty()) {
+        err << "nofly compare: " << over << "; " << kFewerRuns << '\n';
+        return kUsageError;
     }
     // each policy compiled once (its zone index, its zones' times in force), shared by its seeds
     std::vector<sim::CompiledScenario> policies;
@@ -144,11 +186,18 @@ int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
 void addWorkshopCommands(CLI::App& cli, std::vector<Command>& commands) {
     auto options = std::make_shared<CompareOptions>();
     CLI::App* compare = cli.add_subcommand(
-        "compare", "Run every variant of a scenario on the same traffic and compare them side by side.");
+        "compare", "Run every variant of a scenario on the same traffic, side by side, each against a "
+                   "baseline (--baseline) seed by seed.");
     compare->add_option("file", options->file, "Scenario file")->required();
-    compare->add_option("--variants", options->variants, "Variants to compare, the first as reference (base = none); "
-                                                          "default: the base and every variant")
+    compare
+        ->add_option("--variants", options->variants,
+                     "Variants to compare, in this order (base = none); "
+                     "default: the base and every variant")
         ->delimiter(',');
+    compare->add_option(
+        "--baseline", options->baseline,
+        "The variant every other is compared with, seed by seed (base = none); shown first, "
+        "and run even when --variants leaves it out; default: the first of --variants, else base");
     checkSeedCount(*compare->add_option("--seeds", options->seeds,
                                         "Random draws of the traffic per variant (seed, seed+1, ...)")
                         ->capture_default_str());

@@ -2,11 +2,14 @@
 
 #include "core/decimal.hpp"
 #include "report/html.hpp"
+#include "report/sentences.hpp"
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+#include <ostream>
 #include <sstream>
+#include <stdexcept>
+#include <vector>
 
 namespace nofly::report {
 
@@ -14,23 +17,25 @@ std::string variantLabel(const std::string& variant) { return variant.empty() ? 
 
 namespace {
 
-/// Two-sided 95% quantile of Student's t with `df` degrees of freedom.
-double tQuantile(std::size_t df) {
-    static const double kTable[] = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
-                                    2.201,  2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086,
-                                    2.080,  2.074, 2.069, 2.064, 2.060, 2.056, 2.052, 2.048, 2.045, 2.042};
-    if (df == 0) return 0.0;
-    return df <= 30 ? kTable[df - 1] : 1.96;
-}
-
 /// A whole number without a point when one decimal is asked for, else `decimals` digits.
 std::string number(double v, int decimals = 1) {
     return decimals <= 1 ? core::figure(v, decimals) : core::fixed(v, decimals);
 }
 
+/// A figure of a table: one decimal, or up to three where one would write a value that is not 0
+/// as "0.0" (an interval from 0.04 leaves zero out; written "0.0" it would seem to hold it).
+std::string shortNumber(double v) {
+    int decimals = 1;
+    while (decimals < 3 && v != 0.0 && std::abs(v) < 0.5 * std::pow(10.0, -decimals))
+        ++decimals;
+    return number(v, decimals);
+}
+
+/// "+1.5", "-0.3", "0": a difference, signed.
 std::string signedNumber(double v) {
-    if (std::abs(v) < 1e-9) return "0";
-    return (v > 0 ? "+" : "") + number(v);
+    const std::string text = shortNumber(v);
+    if (text.find_first_not_of("-0.") == std::string::npos) return "0";
+    return (v > 0 ? "+" : "") + text;
 }
 
 /// A metric with nothing to show in any run (detection and response where no
@@ -43,60 +48,182 @@ bool shown(const Comparison& c, const Metric& m) {
     return false;
 }
 
-std::string cell(const Estimate& e) { return number(e.mean) + (e.half > 0 ? " ±" + number(e.half) : ""); }
+/// How an interval is written: "[a, b]" in the terminal, "(a to b)" on the handout.
+struct RangeStyle {
+    const char* open;
+    const char* between;
+    const char* close;
+};
+constexpr RangeStyle kBrackets{" [", ", ", "]"};
+constexpr RangeStyle kWords{" (", " to ", ")"};
+/// The same, never broken across lines: a difference's column is narrow, "-3.1 (-5.0 to" then
+/// "-1.2)" on the next line reads as two figures.
+constexpr RangeStyle kUnbrokenWords{"\u00a0(", "\u00a0to\u00a0", ")"};
+
+/// "54.8 [52.4, 57.2]": a mean with its interval; the mean alone where there is none (one seed,
+/// every seed the same).
+std::string cell(const Estimate& e, RangeStyle style = kBrackets) {
+    if (!e.hasInterval() || e.low == e.high) return shortNumber(e.mean);
+    return shortNumber(e.mean) + style.open + shortNumber(e.low) + style.between + shortNumber(e.high) +
+           style.close;
+}
+
+/// "+52.8 [+50.4, +55.2]": a difference with its interval, signed.
+std::string differenceCell(const Estimate& d, RangeStyle style = kBrackets) {
+    if (!d.hasInterval() || d.low == d.high) return signedNumber(d.mean);
+    return signedNumber(d.mean) + style.open + signedNumber(d.low) + style.between + signedNumber(d.high) +
+           style.close;
+}
+
+/// No difference in any seed: the same value under both policies, seed by seed.
+bool sameInEverySeed(const Estimate& d) {
+    return d.sd == 0.0 && d.mean == 0.0;
+}
+
+std::size_t seedCount(const Comparison& c) {
+    return c.variants.empty() ? 0 : c.variants.front().seeds.size();
+}
+
+std::string baselineLabel(const Comparison& c) {
+    return c.variants.empty() ? std::string() : variantLabel(c.variants.front().variant);
+}
+
+/// "a, b and c".
+std::string listed(const std::vector<std::string>& words) {
+    std::string out;
+    for (std::size_t k = 0; k < words.size(); ++k)
+        out += (k == 0 ? "" : k + 1 == words.size() ? " and " : ", ") + words[k];
+    return out;
+}
+
+/// `text` in lines of at most 100 characters, each starting with `indent`, broken at spaces.
+std::string wrapped(const std::string& indent, const std::string& text) {
+    std::string out, line = indent;
+    bool fresh = true; // no word on the line yet
+    std::istringstream words(text);
+    for (std::string word; words >> word;) {
+        if (!fresh && line.size() + 1 + word.size() > 100) {
+            out += line + "\n";
+            line = indent + "  "; // a continued line, indented a little more
+            fresh = true;
+        }
+        line += (fresh ? "" : " ") + word;
+        fresh = false;
+    }
+    return out + line + "\n";
+}
+
+/// A row of the terminal's tables, with no line end: the label left in `width`, then each cell
+/// right in its own.
+std::string tableRow(int indent, int width, const std::string& label, const std::vector<std::string>& cells,
+                     const std::vector<int>& widths) {
+    std::string line(static_cast<std::size_t>(indent), ' ');
+    line += label +
+            std::string(static_cast<std::size_t>(std::max(0, width - static_cast<int>(label.size()))), ' ');
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        const int pad = std::max(1, widths[i] + 1 - static_cast<int>(cells[i].size()));
+        line += std::string(static_cast<std::size_t>(pad), ' ') + cells[i];
+    }
+    return line;
+}
+
+/// The terminal's differences of one variant to the baseline: a row per metric that differs in
+/// some seed (difference [interval], how sure), then the metrics that differ in none.
+void writeDifferences(std::ostream& out, const Comparison& c, const VariantRuns& v, int width) {
+    const VariantRuns& baseline = c.variants.front();
+    const bool intervals = seedCount(c) > 1;
+    out << "\n  " << variantLabel(v.variant) << " against " << baselineLabel(c) << ":\n";
+    std::vector<std::pair<std::string, Estimate>> rows;
+    std::vector<std::string> same;
+    int cellWidth = 0;
+    for (const Metric* m : kCompared) {
+        if (!shown(c, *m)) continue;
+        const Estimate d = difference(v, baseline, *m);
+        if (sameInEverySeed(d)) {
+            same.emplace_back(m->label);
+            continue;
+        }
+        rows.emplace_back(std::string(m->label), d);
+        cellWidth = std::max(cellWidth, static_cast<int>(differenceCell(d).size()));
+    }
+    for (const auto& [label, d] : rows) {
+        out << tableRow(4, width, label, {differenceCell(d)}, {cellWidth})
+            << (intervals ? "  " + certaintyNote(d) : std::string()) << "\n";
+    }
+    if (!same.empty())
+        out << wrapped("    ", (rows.empty() ? "the same as " + baselineLabel(c) + " in every seed: "
+                                             : "the same in every seed: ") +
+                                   listed(same));
+}
 
 } // namespace
 
+Bounds boundsOf(const Metric& metric) {
+    if (metric.unit == "share") return {0.0, 1.0};
+    return {};
+}
+
 Estimate estimate(const VariantRuns& runs, const Metric& metric) {
-    Estimate e;
-    const std::size_t n = runs.runs.size();
-    if (n == 0) return e;
-    double sum = 0.0;
+    std::vector<double> values;
+    values.reserve(runs.runs.size());
     for (const Counts& c : runs.runs)
-        sum += metric.value(c);
-    e.mean = sum / static_cast<double>(n);
-    if (n > 1) {
-        double squares = 0.0;
-        for (const Counts& c : runs.runs)
-            squares += std::pow(metric.value(c) - e.mean, 2.0);
-        const double sd = std::sqrt(squares / static_cast<double>(n - 1));
-        e.half = tQuantile(n - 1) * sd / std::sqrt(static_cast<double>(n));
-    }
-    return e;
+        values.push_back(metric.value(c));
+    return estimateMean(values, boundsOf(metric));
+}
+
+Estimate difference(const VariantRuns& variant, const VariantRuns& baseline, const Metric& metric) {
+    if (variant.seeds != baseline.seeds)
+        throw std::invalid_argument("variant '" + variantLabel(variant.variant) + "' and the baseline '" +
+                                    variantLabel(baseline.variant) + "' were run on different seeds");
+    std::vector<double> a, b;
+    for (const Counts& c : variant.runs)
+        a.push_back(metric.value(c));
+    for (const Counts& c : baseline.runs)
+        b.push_back(metric.value(c));
+    return pairedDifference(a, b, boundsOf(metric));
 }
 
 std::string comparisonTable(const Comparison& c) {
     std::ostringstream out;
     out << c.title << "\n";
-    const std::size_t seeds = c.variants.empty() ? 0 : c.variants.front().seeds.size();
-    out << "  " << c.variants.size() << " policies on the same traffic, " << seeds << " seed" << (seeds == 1 ? "" : "s")
-        << (seeds > 1 ? " each (mean ±95% interval)" : "") << "; differences to '"
-        << (c.variants.empty() ? "" : variantLabel(c.variants.front().variant)) << "'\n\n";
+    const std::size_t seeds = seedCount(c);
+    out << "  " << c.variants.size() << " policies on the same traffic, " << seeds << " seed"
+        << (seeds == 1 ? "" : "s") << (seeds > 1 ? " each (mean [95% interval])" : "") << "; differences to '"
+        << baselineLabel(c) << "' below, seed by seed\n\n";
     // the labels' column: 30 wide, or as wide as the longest label shown
     int width = 30;
     for (const Metric* m : kCompared)
         if (shown(c, *m)) width = std::max(width, static_cast<int>(m->label.size()));
-    char line[512];
-    std::snprintf(line, sizeof line, "  %-*s", width, "");
-    out << line;
+    // the cells, and each column as wide as its widest (22 at least)
+    std::vector<std::string> header;
+    std::vector<int> widths;
     for (const VariantRuns& v : c.variants) {
-        std::snprintf(line, sizeof line, " %22s", variantLabel(v.variant).substr(0, 22).c_str());
-        out << line;
+        header.push_back(variantLabel(v.variant));
+        widths.push_back(std::max(22, static_cast<int>(header.back().size())));
     }
-    out << "\n";
+    std::vector<std::pair<std::string, std::vector<std::string>>> rows;
     for (const Metric* m : kCompared) {
         if (!shown(c, *m)) continue;
-        std::snprintf(line, sizeof line, "  %-*s", width, std::string(m->label).c_str());
-        out << line;
-        const Estimate first = c.variants.empty() ? Estimate{} : estimate(c.variants.front(), *m);
+        std::vector<std::string> cells;
         for (std::size_t i = 0; i < c.variants.size(); ++i) {
-            const Estimate e = estimate(c.variants[i], *m);
-            std::string text = cell(e);
-            if (i > 0) text += " (" + signedNumber(e.mean - first.mean) + ")";
-            std::snprintf(line, sizeof line, " %22s", text.c_str());
-            out << line;
+            cells.push_back(cell(estimate(c.variants[i], *m)));
+            widths[i] = std::max(widths[i], static_cast<int>(cells.back().size()));
         }
-        out << "\n";
+        rows.emplace_back(std::string(m->label), cells);
+    }
+    out << tableRow(2, width, "", header, widths) << "\n";
+    for (const auto& [label, cells] : rows)
+        out << tableRow(2, width, label, cells, widths) << "\n";
+
+    // each variant against the baseline, seed by seed
+    if (c.variants.size() > 1) {
+        out << "\nDifferences to '" << baselineLabel(c) << "', seed by seed (the same traffic under both)";
+        out << (seeds > 1
+                    ? ": mean [95% interval], and how sure\n"
+                    : ": one seed gives no interval, so no telling a difference from chance (run --seeds 5 "
+                      "or more)\n");
+        for (std::size_t i = 1; i < c.variants.size(); ++i)
+            writeDifferences(out, c, c.variants[i], width);
     }
     return out.str();
 }
@@ -104,28 +231,78 @@ std::string comparisonTable(const Comparison& c) {
 std::string comparisonCsv(const Comparison& c) {
     std::ostringstream out;
     out << "variant,seed,metric,value\n";
-    for (const VariantRuns& v : c.variants) {
+    const bool intervals = seedCount(c) > 1;
+    for (std::size_t i = 0; i < c.variants.size(); ++i) {
+        const VariantRuns& v = c.variants[i];
+        const std::string label = variantLabel(v.variant);
         for (std::size_t r = 0; r < v.runs.size(); ++r)
             for (const Metric* m : kCompared)
-                out << variantLabel(v.variant) << ',' << v.seeds[r] << ',' << m->name << ','
-                    << number(m->value(v.runs[r]), 3) << '\n';
+                out << label << ',' << v.seeds[r] << ',' << m->name << ',' << number(m->value(v.runs[r]), 3)
+                    << '\n';
+        // the summary rows: "mean" and "ci95" as before issue 16, then the bounded interval and the
+        // difference to the baseline (the first variant), seed by seed
         for (const Metric* m : kCompared) {
+            const auto row = [&](const char* key, double value) {
+                out << label << ',' << key << ',' << m->name << ',' << number(value, 3) << '\n';
+            };
             const Estimate e = estimate(v, *m);
-            out << variantLabel(v.variant) << ",mean," << m->name << ',' << number(e.mean, 3) << '\n';
-            out << variantLabel(v.variant) << ",ci95," << m->name << ',' << number(e.half, 3) << '\n';
+            row("mean", e.mean);
+            row("ci95", e.half);
+            if (intervals) {
+                row("low95", e.low);
+                row("high95", e.high);
+            }
+            if (i == 0) continue;
+            const Estimate d = difference(v, c.variants.front(), *m);
+            row("diff", d.mean);
+            if (intervals) {
+                row("diff_low95", d.low);
+                row("diff_high95", d.high);
+            }
         }
     }
     return out.str();
 }
 
+namespace {
+
+/// The handout's differences of one variant to the baseline: a row per metric that differs in
+/// some seed (difference, interval, how sure, in a sentence), then the metrics that differ in none.
+void addDifferences(HtmlPage& page, const Comparison& c, const VariantRuns& v) {
+    const VariantRuns& baseline = c.variants.front();
+    page.heading(3, variantLabel(v.variant) + " against " + baselineLabel(c));
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> same;
+    for (const Metric* m : kCompared) {
+        if (!shown(c, *m)) continue;
+        const Estimate d = difference(v, baseline, *m);
+        if (sameInEverySeed(d))
+            same.emplace_back(m->label);
+        else
+            rows.push_back({std::string(m->label), differenceCell(d, kUnbrokenWords), certaintyText(d)});
+    }
+    if (!rows.empty()) page.table({"metric", "difference (95% interval)", "how sure are we"}, rows);
+    if (!same.empty())
+        page.paragraph((rows.empty() ? "The same as " + baselineLabel(c) + " in every seed: "
+                                     : "The same in every seed: ") +
+                       listed(same) + ".");
+}
+
+} // namespace
+
 std::string comparisonHtml(const Comparison& c) {
     HtmlPage page(c.title + ": policies compared");
     page.heading(1, c.title);
     if (!c.description.empty()) page.paragraph(c.description);
-    const std::size_t seeds = c.variants.empty() ? 0 : c.variants.front().seeds.size();
+    const std::size_t seeds = seedCount(c);
     page.paragraph("The same traffic under " + std::to_string(c.variants.size()) + " policies, " +
-                   std::to_string(seeds) + " random draw" + (seeds == 1 ? "" : "s") + " each" +
-                   (seeds > 1 ? " (mean, with a 95% interval)" : "") + ". Scenario file: " + c.file + ".");
+                   std::to_string(seeds) + " random draw" + (seeds == 1 ? "" : "s") + " (seed" +
+                   (seeds == 1 ? "" : "s") + ") each. Scenario file: " + c.file + ".");
+    if (seeds > 1)
+        page.paragraph(
+            "Each figure is a mean over the " + std::to_string(seeds) +
+            " seeds; the range after it is its 95% interval (Student's t over the seeds), cut where "
+            "the metric ends: no count below zero, no share below 0 or above 1.");
 
     // the policies, in words
     page.heading(2, "The policies");
@@ -134,7 +311,7 @@ std::string comparisonHtml(const Comparison& c) {
         policies.push_back({variantLabel(v.variant), v.description.empty() ? "as written in the scenario" : v.description});
     page.table({"policy", "what it does"}, policies);
 
-    // side by side, with differences to the first
+    // side by side
     page.heading(2, "What each policy costs and prevents");
     std::vector<std::string> header = {"metric"};
     for (const VariantRuns& v : c.variants) header.push_back(variantLabel(v.variant));
@@ -142,14 +319,27 @@ std::string comparisonHtml(const Comparison& c) {
     for (const Metric* m : kCompared) {
         if (!shown(c, *m)) continue;
         std::vector<std::string> row = {std::string(m->label)};
-        const Estimate first = estimate(c.variants.front(), *m);
-        for (std::size_t i = 0; i < c.variants.size(); ++i) {
-            const Estimate e = estimate(c.variants[i], *m);
-            row.push_back(cell(e) + (i > 0 ? " (" + signedNumber(e.mean - first.mean) + ")" : ""));
-        }
+        for (const VariantRuns& v : c.variants)
+            row.push_back(cell(estimate(v, *m), kWords));
         rows.push_back(row);
     }
     page.table(header, rows);
+
+    // each policy against the baseline, seed by seed, and how sure each difference is
+    if (c.variants.size() > 1) {
+        page.heading(2, "Each policy against " + baselineLabel(c) + ", seed by seed");
+        page.paragraph(
+            "A seed draws the traffic: the same flights want to fly under every policy. So each difference "
+            "is "
+            "taken seed by seed, policy minus " +
+            baselineLabel(c) + " on the same traffic, and then averaged" +
+            (seeds > 1
+                 ? "; its 95% interval is Student's t over the " + std::to_string(seeds) +
+                       " differences. Where the interval holds zero, the difference could be chance."
+                 : ". With one seed there is no interval: run more seeds to see how sure a difference is."));
+        for (std::size_t i = 1; i < c.variants.size(); ++i)
+            addDifferences(page, c, c.variants[i]);
+    }
 
     // the key trade-off as bars
     page.heading(2, "The trade-off at a glance");

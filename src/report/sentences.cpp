@@ -573,4 +573,53 @@ std::string describeWindow(Instant from, Instant to, const core::TimeFrame& fram
     return core::formatInterval(from, to, frame);
 }
 
+// --- comparisons -------------------------------------------------------------------------
+
+namespace {
+
+/// More seeds than this are "more than 200 seeds": a difference that small against its spread is
+/// not what a workshop can settle.
+constexpr std::size_t kSeedsCap = 200;
+
+/// A count of seeds as a round number: as it is up to 10, then up to the next 5, 10 or 50.
+std::size_t roundSeeds(std::size_t n) {
+    const std::size_t step = n <= 10 ? 1 : n <= 30 ? 5 : n <= 100 ? 10 : 50;
+    return (n + step - 1) / step * step;
+}
+
+std::string seedsWord(std::size_t n) {
+    return n == 1 ? "one seed" : std::to_string(n) + " seeds";
+}
+
+/// The seeds that would separate a difference, in words: "about 20 seeds", "more than 200 seeds".
+std::string seedsNeeded(const Estimate& d) {
+    const std::size_t needed = seedsToSeparate(d, kSeedsCap);
+    return needed > kSeedsCap ? "more than " + seedsWord(kSeedsCap)
+                              : "about " + seedsWord(roundSeeds(needed));
+}
+
+} // namespace
+
+std::string certaintyText(const Estimate& d) {
+    const std::string seeds = seedsWord(d.n);
+    if (!d.hasInterval()) return "With one seed this cannot be told from chance: run 5 seeds or more.";
+    if (d.sd == 0.0)
+        return d.mean == 0.0 ? "No difference in any of the " + seeds + "."
+                             : "The same difference in each of the " + seeds + ": not chance.";
+    if (d.excludesZero())
+        return "The interval leaves out zero: with " + seeds + " this difference is unlikely to be chance.";
+    if (seedsToSeparate(d, kSeedsCap) > kSeedsCap)
+        return "With " + seeds + " this difference could be chance; " + seedsNeeded(d) +
+               " would be needed to separate it.";
+    return "With " + seeds + " this difference could be chance; " + seedsNeeded(d) +
+           " would separate it, if it holds at this size.";
+}
+
+std::string certaintyNote(const Estimate& d) {
+    if (!d.hasInterval()) return "one seed: cannot tell";
+    if (d.sd == 0.0) return d.mean == 0.0 ? "no difference" : "the same in every seed";
+    if (d.excludesZero()) return "unlikely to be chance";
+    return "could be chance (" + seedsNeeded(d) + " would tell)";
+}
+
 } // namespace nofly::report

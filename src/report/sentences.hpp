@@ -10,6 +10,7 @@
 #pragma once
 
 #include "core/time.hpp"
+#include "report/statistics.hpp"
 #include "scenario/model.hpp"
 #include "sim/events.hpp"
 #include "sim/rules.hpp"
@@ -59,5 +60,17 @@ std::string whereText(const scenario::Scenario& scenario, const sim::WhereAnswer
 /// "08:00-12:00", "from 00:00 on 29 Sep", "at all times" or "at 09:00" for
 /// messages, as core::formatInterval writes times for people.
 std::string describeWindow(core::Instant from, core::Instant to, const core::TimeFrame& frame);
+
+// --- comparisons -------------------------------------------------------------------------
+
+/// How sure a difference between two policies is (report::pairedDifference),
+/// in one sentence for a handout: "The interval leaves out zero: with 5 seeds
+/// this difference is unlikely to be chance." or "With 5 seeds this
+/// difference could be chance; about 20 seeds would separate it, if it holds
+/// at this size." (the seeds from report::seedsToSeparate, as a round number).
+std::string certaintyText(const Estimate& difference);
+/// The same in a few words, for a table's column: "unlikely to be chance",
+/// "could be chance (about 20 seeds would tell)".
+std::string certaintyNote(const Estimate& difference);
 
 } // namespace nofly::report

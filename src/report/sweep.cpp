@@ -227,7 +227,7 @@ std::string sweepChartSvg(const Sweep& sweep, const Metric& metric) {
     for (const auto& [key, s] : series)
         for (const auto& [x, e] : s) {
             x0 = std::min(x0, x), x1 = std::max(x1, x);
-            y1 = std::max(y1, e.mean + e.half);
+            y1 = std::max(y1, e.high);
         }
     if (x1 <= x0) x1 = x0 + 1.0;
     if (y1 <= 0.0) y1 = 1.0;
@@ -268,9 +268,11 @@ std::string sweepChartSvg(const Sweep& sweep, const Metric& metric) {
         svg << "\"/>\n";
         for (const auto& [x, e] : points) {
             svg << "<circle cx=\"" << f1(px(x)) << "\" cy=\"" << f1(py(e.mean)) << "\" r=\"5\" fill=\"" << colour << "\"/>\n";
-            if (e.half > 0)
-                svg << "<line x1=\"" << f1(px(x)) << "\" y1=\"" << f1(py(e.mean - e.half)) << "\" x2=\"" << f1(px(x))
-                    << "\" y2=\"" << f1(py(e.mean + e.half)) << "\" stroke=\"" << colour << "\" stroke-width=\"2\"/>\n";
+            // the interval within the metric's bounds: a bar never reaches below the axis
+            if (e.high > e.low)
+                svg << "<line x1=\"" << f1(px(x)) << "\" y1=\"" << f1(py(e.low)) << "\" x2=\"" << f1(px(x))
+                    << "\" y2=\"" << f1(py(e.high)) << "\" stroke=\"" << colour
+                    << "\" stroke-width=\"2\"/>\n";
         }
         std::string name;
         for (std::size_t p = 0; p < order[i].size(); ++p)

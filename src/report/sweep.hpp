@@ -39,9 +39,11 @@ bool readSweepCsv(const std::string& text, Sweep& sweep, std::string& error, int
 /// as one never interrupted. readSweepCsv reads it.
 std::string sweepRunCsv(const Sweep& sweep, const SweepRun& run);
 /// One row per grid point: the values, runs, and mean and 95% half-width of
-/// every metric.
+/// every metric (Student's t, exact for any number of seeds; the half-width
+/// before the metric's bounds, report::Estimate::half).
 std::string sweepSummaryCsv(const Sweep& sweep);
-/// The chosen metric's mean (with 95% interval bars) against the first
+/// The chosen metric's mean (with 95% interval bars, within the metric's
+/// bounds: never below 0) against the first
 /// parameter's values, one line per combination of the others.
 std::string sweepChartSvg(const Sweep& sweep, const Metric& metric);
 

@@ -18,6 +18,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using ::testing::HasSubstr;
+using ::testing::Not;
 
 using nofly::testing::nofly;
 using nofly::testing::Outcome;
@@ -104,11 +105,116 @@ TEST_F(Workshop, TheYardstickIsInTheReportAndTheComparison) {
     const Outcome compare =
         nofly("compare '" + file.string() + "' --out '" + (m_dir / "compare").string() + "'");
     ASSERT_EQ(compare.exit, 0) << compare.out;
-    EXPECT_THAT(compare.out, ::testing::MatchesRegex(
-                                 "(.|\n)*  drone-minutes near protected places +3 +1.7 \\(-1.3\\)\n(.|\n)*"));
+    EXPECT_THAT(compare.out,
+                ::testing::MatchesRegex("(.|\n)*  drone-minutes near protected places +3 +1.7\n(.|\n)*"));
+    // and the ban's difference, seed by seed (one seed: no interval)
+    EXPECT_THAT(
+        compare.out,
+        ::testing::MatchesRegex(
+            "(.|\n)*  ban against base:\n(.|\n)*    drone-minutes near protected places +-1.3\n(.|\n)*"));
     const std::string csv = slurp(m_dir / "compare" / "compare.csv");
     EXPECT_THAT(csv, HasSubstr("base,1,near_protected_minutes,3.000\n"));
     EXPECT_THAT(csv, HasSubstr("ban,1,near_protected_minutes,1.667\n"));
+}
+
+/// A palace, two pilots and two bans of it (as in TheYardstickIsInTheReportAndTheComparison).
+void writePalace(const fs::path& file) {
+    fs::create_directories(file.parent_path());
+    std::ofstream(file)
+        << "title: A palace and two pilots\n"
+           "seed: 1\n"
+           "time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}\n"
+           "map: {origin: {lat: 55.6960, lon: 12.5660}}\n"
+           "sites: [{id: palace, name: The palace, at: [0 m, 0 m], radius: 500 m}]\n"
+           "flights:\n"
+           "  - {id: heedless, category: hobby, depart: 10:05, from: [-2 km, 0 m], to: [2 km, 0 m],\n"
+           "     speed: 10 m/s, behaviour: unaware}\n"
+           "  - {id: careful, category: photo, depart: 10:05, from: [-2 km, -300 m],\n"
+           "     to: [2 km, -300 m], speed: 10 m/s}\n"
+           "variants:\n"
+           "  ban:\n"
+           "    add: {zones: [{id: ban, name: Palace ban, restriction: prohibited,\n"
+           "                   shape: {circle: {center: [0 m, 0 m], radius: 800 m}}}]}\n"
+           "  wide:\n"
+           "    add: {zones: [{id: wide, name: Wide ban, restriction: prohibited,\n"
+           "                   shape: {circle: {center: [0 m, 0 m], radius: 3 km}}}]}\n";
+}
+
+// issue 16: each policy against a chosen baseline, seed by seed
+TEST_F(Workshop, CompareAgainstTheBaselineChosen) {
+    const fs::path file = m_dir / "palace.yaml";
+    writePalace(file);
+    const std::string palace = "'" + file.string() + "'";
+    const Outcome o =
+        nofly("compare " + palace + " --seeds 3 --baseline ban --out '" + (m_dir / "out").string() + "'");
+    ASSERT_EQ(o.exit, 0) << o.out;
+    // the baseline first, the others in their order, each against it
+    EXPECT_THAT(
+        o.out, HasSubstr("3 policies on the same traffic, 3 seeds each (mean [95% interval]); differences to "
+                         "'ban' below, seed by seed\n"));
+    EXPECT_THAT(o.out, ::testing::MatchesRegex("(.|\n)*\n +ban +base +wide\n(.|\n)*"));
+    EXPECT_THAT(o.out, HasSubstr("\n  base against ban:\n"));
+    EXPECT_THAT(o.out, HasSubstr("\n  wide against ban:\n"));
+    // the baseline's own row is the mean alone, a difference only for the others
+    EXPECT_THAT(o.out,
+                ::testing::MatchesRegex(
+                    "(.|\n)*  base against ban:\n(.|\n)*    drone-minutes near protected places +\\+[0-9.]+ "
+                    "\\[[-+0-9., ]+\\]  (unlikely to be chance|could be chance \\(about [0-9]+ seeds would "
+                    "tell\\))\n(.|\n)*"));
+    const std::string csv = slurp(m_dir / "out" / "compare.csv");
+    EXPECT_THAT(csv, HasSubstr("\nbase,diff,near_protected_minutes,"));
+    EXPECT_THAT(csv, HasSubstr("\nwide,diff_low95,near_protected_minutes,"));
+    EXPECT_THAT(csv, Not(HasSubstr("ban,diff")));
+    const std::string html = slurp(m_dir / "out" / "compare.html");
+    EXPECT_THAT(html, HasSubstr("<h2>Each policy against ban, seed by seed</h2>"));
+    EXPECT_THAT(html, HasSubstr("<h3>base against ban</h3>"));
+
+    // a baseline --variants leaves out is run too, first
+    const Outcome named = nofly("compare " + palace + " --variants wide,base --baseline ban");
+    ASSERT_EQ(named.exit, 0) << named.out;
+    EXPECT_THAT(named.out, ::testing::MatchesRegex("(.|\n)*\n +ban +wide +base\n(.|\n)*"));
+    // --baseline base names the scenario as written
+    EXPECT_THAT(nofly("compare " + palace + " --variants wide,base --baseline base").out,
+                ::testing::MatchesRegex("(.|\n)*\n +base +wide\n(.|\n)*"));
+}
+
+TEST_F(Workshop, AnUnknownBaselineIsACommandLineErrorThatNamesTheChoices) {
+    const fs::path file = m_dir / "palace.yaml";
+    writePalace(file);
+    const Outcome typo = nofly("compare '" + file.string() + "' --baseline bann");
+    EXPECT_EQ(typo.exit, 2);
+    EXPECT_THAT(typo.out,
+                HasSubstr("nofly compare: --baseline: " + file.string() +
+                          " has no variant 'bann' (did you mean 'ban'? the choices are base, ban, wide)"));
+    const Outcome other = nofly("compare '" + file.string() + "' --baseline status-quo");
+    EXPECT_EQ(other.exit, 2);
+    EXPECT_THAT(other.out, HasSubstr("has no variant 'status-quo' (the choices are base, ban, wide)"));
+    // and the option is in the help, with its default
+    EXPECT_THAT(nofly("--help").out, HasSubstr("each against a baseline (--baseline) seed by seed"));
+    EXPECT_THAT(nofly("compare --help").out, HasSubstr("default: the first of --variants, else base"));
+}
+
+// issue 16 on the flagship: the policies' differences, seed by seed, and how sure each is
+TEST_F(Workshop, CompareSaysHowSureEachDifferenceIs) {
+    const Outcome o =
+        nofly("compare scenarios/denmark_2025/summit_ban.yaml --seeds 3 --out '" + m_dir.string() + "'");
+    ASSERT_EQ(o.exit, 0) << o.out;
+    EXPECT_THAT(o.out,
+                HasSubstr("Differences to 'base', seed by seed (the same traffic under both): mean [95% "
+                          "interval], and how sure\n"));
+    EXPECT_THAT(
+        o.out,
+        ::testing::MatchesRegex(
+            "(.|\n)*  status-quo against base:\n    outcome: flown +\\+[0-9.]+ \\[\\+[0-9.]+, \\+[0-9.]+\\]  "
+            "unlikely to be chance\n(.|\n)*"));
+    // no interval of a count below zero: "[-" only in the differences
+    const std::string table = o.out.substr(0, o.out.find("Differences to"));
+    EXPECT_EQ(table.find("[-"), std::string::npos) << table;
+    const std::string dom = chromiumDom(m_dir / "compare.html");
+    EXPECT_THAT(dom, HasSubstr("<h3>status-quo against base</h3>"));
+    EXPECT_THAT(
+        dom,
+        HasSubstr("The interval leaves out zero: with 3 seeds this difference is unlikely to be chance."));
 }
 
 // issue 22: the runs of a compare, policies times seeds, are budgeted before any is loaded or run

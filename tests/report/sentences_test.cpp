@@ -9,7 +9,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <stdexcept>
+#include <vector>
 
 namespace nofly::report {
 namespace {
@@ -537,6 +539,61 @@ TEST(Sentences, AnIdentificationSaysWhichClassAndWhy) {
                       " identified: civil, broadcasting Remote ID, flying as authorised");
     }
     EXPECT_TRUE(identified);
+}
+
+// --- how sure a difference between two policies is (issue 16) --------------------------------
+
+/// A difference of `mean` with this spread over `n` seeds, as report::pairedDifference makes it.
+Estimate differenceOf(std::size_t n, double mean, double sd) {
+    Estimate d;
+    d.n = n, d.mean = mean, d.sd = sd;
+    d.half = tQuantile(n - 1) * sd / std::sqrt(static_cast<double>(n));
+    d.low = mean - d.half, d.high = mean + d.half;
+    return d;
+}
+
+TEST(Certainty, AnIntervalThatLeavesOutZeroIsUnlikelyToBeChance) {
+    // the hand-computed case of PairedDifference.MatchesAHandComputedCase: 1.8 (0.76 to 2.84)
+    const Estimate d =
+        pairedDifference(std::vector<double>{5, 6, 7, 7, 4}, std::vector<double>{3, 5, 4, 6, 2});
+    EXPECT_EQ(certaintyText(d),
+              "The interval leaves out zero: with 5 seeds this difference is unlikely to be chance.");
+    EXPECT_EQ(certaintyNote(d), "unlikely to be chance");
+    // the other way round: a fall is as sure as a rise
+    const Estimate fall =
+        pairedDifference(std::vector<double>{3, 5, 4, 6, 2}, std::vector<double>{5, 6, 7, 7, 4});
+    EXPECT_EQ(certaintyText(fall), certaintyText(d));
+}
+
+TEST(Certainty, AnIntervalThatHoldsZeroCouldBeChanceAndSaysTheSeedsThatWouldTell) {
+    // 0, 0, 1, 0, 1 against nothing: 0.4 (-0.28 to 1.08); 10 seeds would separate it
+    // (statistics_test.cpp, SeedsToSeparate)
+    const Estimate d =
+        pairedDifference(std::vector<double>{0, 0, 1, 0, 1}, std::vector<double>{0, 0, 0, 0, 0});
+    EXPECT_EQ(
+        certaintyText(d),
+        "With 5 seeds this difference could be chance; about 10 seeds would separate it, if it holds at "
+        "this size.");
+    EXPECT_EQ(certaintyNote(d), "could be chance (about 10 seeds would tell)");
+    // a rounder number further out: t(n - 1) / sqrt(n) < 0.44 first at 23 seeds, said as 25
+    EXPECT_EQ(seedsToSeparate(differenceOf(5, 0.44, 1.0)), 23u);
+    EXPECT_EQ(certaintyNote(differenceOf(5, 0.44, 1.0)), "could be chance (about 25 seeds would tell)");
+    // and past the cap
+    EXPECT_EQ(
+        certaintyText(differenceOf(5, 0.05, 1.0)),
+        "With 5 seeds this difference could be chance; more than 200 seeds would be needed to separate it.");
+    EXPECT_EQ(certaintyNote(differenceOf(5, -0.05, 1.0)), "could be chance (more than 200 seeds would tell)");
+}
+
+TEST(Certainty, OneSeedOrNoSpreadSayWhatTheyAre) {
+    const Estimate one = pairedDifference(std::vector<double>{3}, std::vector<double>{1});
+    EXPECT_EQ(certaintyText(one), "With one seed this cannot be told from chance: run 5 seeds or more.");
+    EXPECT_EQ(certaintyNote(one), "one seed: cannot tell");
+    const Estimate same = pairedDifference(std::vector<double>{2, 2, 2}, std::vector<double>{0, 0, 0});
+    EXPECT_EQ(certaintyText(same), "The same difference in each of the 3 seeds: not chance.");
+    const Estimate none = pairedDifference(std::vector<double>{2, 4, 1}, std::vector<double>{2, 4, 1});
+    EXPECT_EQ(certaintyText(none), "No difference in any of the 3 seeds.");
+    EXPECT_EQ(certaintyNote(none), "no difference");
 }
 
 } // namespace
