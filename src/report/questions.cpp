@@ -194,11 +194,14 @@ std::string canEndIn(FinalOutcome outcome, const scenario::Scenario& s, const Fl
         return f.mayBreak && !inTheWay.empty()
                    ? "its operator may break the rules, and " + firstZone + " applies to it"
                    : std::string();
-    case FinalOutcome::Neutralised:
-        return !s.responders.empty() && !s.sensors.empty()
-                   ? "the scenario's sensors may report it unknown and responder '" +
-                         s.responders.front().id + "' stop it"
-                   : std::string();
+    case FinalOutcome::Neutralised: {
+        // only a responder that can succeed stops a drone (success: 0% is a team that only goes there)
+        if (s.sensors.empty()) return {};
+        for (const scenario::Responder& r : s.responders)
+            if (r.success > 0.0)
+                return "the scenario's sensors may report it unknown and responder '" + r.id + "' stop it";
+        return {};
+    }
     case FinalOutcome::Cancelled:
         return f.mayComply && !inTheWay.empty() ? firstZone + " may stand in its way" : std::string();
     case FinalOutcome::Pending: {

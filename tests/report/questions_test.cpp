@@ -365,6 +365,24 @@ TEST(QuestionChoices, AnOutcomeTheChoicesLeaveOutIsWarnedOfAtTheQuestion) {
               "stop it (add 'neutralised' to its choices, or a class that foresees it is marked wrong)\n");
 }
 
+TEST(QuestionChoices, ATeamThatCannotStopADroneDoesNotMakeNeutralisedPossible) {
+    // success: 0% is a team that only goes there (the flagship's police: no source reports a drone
+    // brought down that week); a second team that can succeed is named instead
+    std::string zeroOnly = kChoices;
+    const std::string jammer = "responders: [{id: jammer, type: jammer, base: [0 m, 0 m]}]\n";
+    zeroOnly.replace(zeroOnly.find(jammer), jammer.size(),
+                     "responders: [{id: patrol, type: police, base: [0 m, 0 m], success: 0%}]\n");
+    const std::string fate =
+        "  - {id: fate, ask: 'What happens?', flight: careless, choices: [allowed, violated]}\n";
+    EXPECT_EQ(choiceWarnings(zeroOnly + fate), "");
+
+    std::string both = kChoices;
+    both.replace(both.find(jammer), jammer.size(),
+                 "responders: [{id: patrol, type: police, base: [0 m, 0 m], success: 0%}, {id: jammer, type: "
+                 "jammer, base: [0 m, 0 m]}]\n");
+    EXPECT_THAT(choiceWarnings(both + fate), HasSubstr("and responder 'jammer' stop it"));
+}
+
 TEST(QuestionChoices, ACompliantFlightCanBeCancelledNotViolated) {
     const std::string w =
         choiceWarnings(kChoices + "  - {id: fly, ask: 'Will it fly?', flight: careful, choices: [allowed, "

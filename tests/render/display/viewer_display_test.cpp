@@ -180,7 +180,9 @@ TEST_F(DisplayTest, TheOperationsRoomShowsTracksRespondersAndTheClosedAirport) {
     const DefenceDrawn& drawn = viewer->defenceLayer().drawnLastFrame();
     EXPECT_EQ(drawn.closedAirports, 1u);
     EXPECT_GE(drawn.unknownTracks, 1u);
-    EXPECT_EQ(drawn.responders, 1u);
+    // both patrols are out: the Amager patrol to T17 (large-drone-1), the city patrol, sent at
+    // 20:20:17, to T14 (evening-hobby-17), a city report (issue 16: the police answer for the city too)
+    EXPECT_EQ(drawn.responders, 2u);
 
     // the closure radius, south of the airport (where no label covers it): a wide vermillion ring,
     // drawn 4.5 px inside the radius, clear of the 5 km zone's edge there
