@@ -46,7 +46,7 @@ struct SweepOptions {
     int seeds = 1;
     std::uint64_t seedFrom = 0; ///< 0: the scenario's seed
     int jobs = 0;
-    std::string metric = "disrupted";
+    std::vector<std::string> metrics = {"disrupted"}; ///< a chart each
     std::string out;
     bool emitJobs = false;
     std::vector<std::string> merge; ///< folders or sweep.csv files to gather
@@ -197,14 +197,28 @@ const report::Metric* chartMetric(const std::string& name, std::ostream& err) {
     return nullptr;
 }
 
-bool writeOutputs(const report::Sweep& sweep, const std::string& folder, const report::Metric& metric,
-                  std::ostream& out, std::ostream& err) {
-    // the three tables as one set, the kept runs beside them; a chart of
-    // another metric is of an older sweep, and goes
+/// The metrics of every --metric, a chart each (a cost and a benefit side by side); empty after
+/// saying which one is not a sweep table's.
+std::vector<const report::Metric*> chartMetrics(const std::vector<std::string>& names, std::ostream& err) {
+    std::vector<const report::Metric*> metrics;
+    for (const std::string& name : names) {
+        const report::Metric* m = chartMetric(name, err);
+        if (!m) return {};
+        if (std::find(metrics.begin(), metrics.end(), m) == metrics.end()) metrics.push_back(m);
+    }
+    return metrics;
+}
+
+bool writeOutputs(const report::Sweep& sweep, const std::string& folder,
+                  const std::vector<const report::Metric*>& metrics, std::ostream& out, std::ostream& err) {
+    // the tables and a chart a metric as one set, the kept runs beside them;
+    // a chart of another metric is of an older sweep, and goes
     report::OutputSet set;
     set.files = {{"sweep.csv", report::sweepCsv(sweep)},
-                 {"sweep_summary.csv", report::sweepSummaryCsv(sweep)},
-                 {"sweep_" + std::string(metric.name) + ".svg", report::sweepChartSvg(sweep, metric)}};
+                 {"sweep_summary.csv", report::sweepSummaryCsv(sweep)}};
+    for (const report::Metric* metric : metrics)
+        set.files.push_back(
+            {"sweep_" + std::string(metric->name) + ".svg", report::sweepChartSvg(sweep, *metric)});
     for (const report::Metric* m : report::kCompared)
         set.owned.push_back("sweep_" + std::string(m->name) + ".svg");
     set.kept = {"runs"};
@@ -218,9 +232,9 @@ bool writeOutputs(const report::Sweep& sweep, const std::string& folder, const r
 }
 
 int runMerge(const SweepOptions& options, std::ostream& out, std::ostream& err) {
-    // the chart's metric, checked before any table is read
-    const report::Metric* metric = chartMetric(options.metric, err);
-    if (!metric) return kUsageError;
+    // the charts' metrics, checked before any table is read
+    const std::vector<const report::Metric*> metrics = chartMetrics(options.metrics, err);
+    if (metrics.empty()) return kUsageError;
     report::Sweep sweep;
     for (const std::string& item : options.merge) {
         const fs::path path = fs::is_directory(item) ? fs::path(item) / "sweep.csv" : fs::path(item);
@@ -242,7 +256,7 @@ int runMerge(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         out << report::sweepSummaryCsv(sweep);
         return kOk;
     }
-    return writeOutputs(sweep, options.out, *metric, out, err) ? kOk : kInputError;
+    return writeOutputs(sweep, options.out, metrics, out, err) ? kOk : kInputError;
 }
 
 /// What a sweep runs: its axes, the grid of their values, and the seeds of each point.
@@ -411,8 +425,8 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         err << "nofly sweep: give at least one --set PATH=FROM..TO/STEP\n";
         return kUsageError;
     }
-    const report::Metric* metric = chartMetric(options.metric, err);
-    if (!metric) return kUsageError;
+    const std::vector<const report::Metric*> metrics = chartMetrics(options.metrics, err);
+    if (metrics.empty()) return kUsageError;
     SweepGrid g;
     if (!readGrid(options, g, err)) return kUsageError;
 
@@ -453,7 +467,7 @@ int runSweep(const SweepOptions& options, std::ostream& out, std::ostream& err) 
         out << report::sweepSummaryCsv(sweep);
         return kOk;
     }
-    return writeOutputs(sweep, options.out, *metric, out, err) ? kOk : kInputError;
+    return writeOutputs(sweep, options.out, metrics, out, err) ? kOk : kInputError;
 }
 
 } // namespace
@@ -472,7 +486,11 @@ void addSweepCommand(CLI::App& cli, std::vector<Command>& commands) {
     checkSeed(*sweep->add_option("--seed-from", options->seedFrom, "First seed; 0 = the scenario's")
                    ->capture_default_str());
     checkJobs(*sweep->add_option("--jobs", options->jobs, "Runs at once; 0 = every core")->capture_default_str());
-    sweep->add_option("--metric", options->metric, "The metric the chart shows")->capture_default_str();
+    sweep
+        ->add_option("--metric", options->metrics,
+                     "The metric the chart shows; repeat it for a chart each (a cost and a benefit)")
+        ->allow_extra_args(false) // one name an occurrence: a later word is the scenario file, not a metric
+        ->capture_default_str();
     sweep->add_option("--out", options->out,
                       "Write sweep.csv, sweep_summary.csv and sweep_METRIC.svg here, and each run in OUT/runs/ as "
                       "it ends: run again after an interruption, it resumes (without it: the summary on standard "

@@ -1,6 +1,7 @@
 #include "report/html.hpp"
 
 #include "core/decimal.hpp"
+#include "report/chart_axis.hpp"
 #include "report/sentences.hpp"
 #include "report/svg.hpp"
 
@@ -22,6 +23,7 @@ th { background: #eee; } td.num { text-align: right; font-variant-numeric: tabul
 .bar-label { width: 14em; } .bar { background: #0072B2; height: 18px; margin-right: 6px; } .bar-value { font-variant-numeric: tabular-nums; }
 .grid { display: flex; flex-wrap: wrap; gap: 12px; } figure { margin: 0; flex: 1 1 320px; } figure svg { width: 100%; height: auto; border: 1px solid #ccc; }
 figcaption { font-weight: bold; margin: 4px 0; } .pass { color: #006d4f; font-weight: bold; } .fail { color: #b34700; font-weight: bold; }
+td.held { color: #006d4f; } td.broken { color: #b34700; font-weight: bold; } .ref { color: #888; font-size: 11px; white-space: nowrap; }
 @media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { page-break-after: avoid; } figure, table { page-break-inside: avoid; } }
 )";
 
@@ -92,6 +94,62 @@ std::string handoutTime(const scenario::Scenario& s, core::Instant at) {
     return kept;
 }
 
+/// An element as a reader knows it: its name, or its id where the scenario gives none.
+template <typename Element> std::string nameOf(const std::vector<Element>& elements, const std::string& id) {
+    for (const Element& e : elements)
+        if (e.id == id) return e.name.empty() ? id : e.name;
+    return id;
+}
+
+/// An expectation as the scenario claims it, in words: "flight 'wedding-photos' is cancelled",
+/// "cancelled (Inspection): at least 10 flights", "drone-minutes near protected places: at most 30 min".
+std::string claimOf(const scenario::Scenario& s, const scenario::Expectation& e) {
+    if (!e.flight.empty())
+        return "flight '" + e.flight + "' " + (e.outcome.empty() ? std::string("flies") : "is " + e.outcome);
+    const Metric* m = findMetric(e.metric);
+    std::string what = m ? std::string(m->label) : e.metric;
+    if (what.rfind("outcome: ", 0) == 0) what.erase(0, 9);
+    if (!e.category.empty()) what += " (" + nameOf(s.categories, e.category) + ")";
+    if (!e.zone.empty()) what += " in " + nameOf(s.zones, e.zone);
+    auto n = [](double v) { return core::figure(v, 2); };
+    const bool one = e.atLeast && e.atMost && *e.atLeast == *e.atMost;
+    const std::string bound = e.equals                ? "exactly " + n(*e.equals)
+                              : one                   ? "exactly " + n(*e.atLeast)
+                              : e.atLeast && e.atMost ? "between " + n(*e.atLeast) + " and " + n(*e.atMost)
+                              : e.atLeast             ? "at least " + n(*e.atLeast)
+                              : e.atMost              ? "at most " + n(*e.atMost)
+                                                      : std::string("any");
+    // the unit, unless the label says it ("legitimate flights disrupted")
+    const std::string unit = m && !labelSaysUnit(what, m->unit) ? " " + std::string(m->unit) : "";
+    return what + ": " + bound + unit;
+}
+
+/// Whether it held, in words: "it was" for a flight, the value for a metric ("yes: 52").
+std::string heldOf(const ExpectationResult& r) {
+    if (!r.expectation.flight.empty()) return r.passed ? "yes: it was" : "no: " + r.actual;
+    // the value is what the check printed after its last " = "
+    const auto eq = r.actual.rfind(" = ");
+    const std::string value = eq == std::string::npos ? r.actual : r.actual.substr(eq + 3);
+    return (r.passed ? "yes: " : "no: ") + value;
+}
+
+/// The scenario's claims and whether each held; the line of the scenario file only as a small
+/// reference for its writer.
+void addExpectations(HtmlPage& page, const RunRecord& run) {
+    if (run.expectations.empty()) return;
+    const scenario::Scenario& s = *run.scenario;
+    page.heading(2, "What the scenario expects, and whether it held");
+    std::string html =
+        "<table class=\"expectations\">\n<tr><th>the scenario expects</th><th>did it hold?</th></tr>\n";
+    for (const ExpectationResult& r : run.expectations) {
+        const std::string line = std::to_string(r.expectation.where.line);
+        html += "<tr><td>" + text(claimOf(s, r.expectation)) + " <span class=\"ref\" title=\"" +
+                text(s.file) + ", line " + line + "\">line " + line + "</span></td><td class=\"" +
+                (r.passed ? "held" : "broken") + "\">" + text(heldOf(r)) + "</td></tr>\n";
+    }
+    page.markup(html + "</table>\n");
+}
+
 /// What happened, as the summary says it: one outcome a flight, then the flags and the yardsticks.
 void addWhatHappened(HtmlPage& page, const RunRecord& run) {
     const Counts& t = run.metrics.total;
@@ -126,18 +184,19 @@ void addWhatHappened(HtmlPage& page, const RunRecord& run) {
 
 /// The counts by category and by zone.
 void addGroups(HtmlPage& page, const RunRecord& run) {
-    auto countRows = [](const std::map<std::string, Counts>& groups) {
+    const scenario::Scenario& s = *run.scenario;
+    auto countRows = [&](const std::map<std::string, Counts>& groups) {
         // groups with nothing planned are left out
         std::vector<std::vector<std::string>> rows;
         for (const auto& [id, c] : groups) {
             if (c.planned == 0) continue;
             const std::string minutes = core::fixed(c.violationMinutes, 1), km = core::fixed(c.extraKm, 1),
                               delay = core::fixed(c.delayMinutes, 1);
-            rows.push_back({id, std::to_string(c.planned), std::to_string(c.flown), std::to_string(c.caught),
-                            std::to_string(c.violated), std::to_string(c.neutralised),
-                            std::to_string(c.cancelled), std::to_string(c.pending),
-                            std::to_string(c.rerouted), std::to_string(c.waited), delay, km, minutes,
-                            std::to_string(c.disrupted)});
+            rows.push_back({nameOf(s.categories, id), std::to_string(c.planned), std::to_string(c.flown),
+                            std::to_string(c.caught), std::to_string(c.violated),
+                            std::to_string(c.neutralised), std::to_string(c.cancelled),
+                            std::to_string(c.pending), std::to_string(c.rerouted), std::to_string(c.waited),
+                            delay, km, minutes, std::to_string(c.disrupted)});
         }
         return rows;
     };
@@ -150,8 +209,9 @@ void addGroups(HtmlPage& page, const RunRecord& run) {
     std::vector<std::vector<std::string>> zoneRows;
     for (const auto& [id, c] : run.metrics.byZone) {
         const std::string minutes = core::fixed(c.violationMinutes, 1);
-        zoneRows.push_back({id, std::to_string(c.entries), std::to_string(c.rerouted), std::to_string(c.cancelled),
-                            std::to_string(c.waited), std::to_string(c.violating), minutes, std::to_string(c.disrupted)});
+        zoneRows.push_back({nameOf(s.zones, id), std::to_string(c.entries), std::to_string(c.rerouted),
+                            std::to_string(c.cancelled), std::to_string(c.waited),
+                            std::to_string(c.violating), minutes, std::to_string(c.disrupted)});
     }
     page.table({"zone", "entries", "rerouted", "cancelled", "waited", "violating", "violation minutes", "disrupted"},
                zoneRows);
@@ -234,12 +294,13 @@ void addVerdicts(HtmlPage& page, const RunRecord& run) {
         const scenario::Category* category = verdictCategory(s, *run.world, v);
         std::string zones;
         for (const sim::ZoneFinding& f : v.findings)
-            zones += (zones.empty() ? "" : "; ") + zoneId(s, f.zone) + ": " +
+            zones += (zones.empty() ? "" : "; ") + nameOf(s.zones, zoneId(s, f.zone)) + ": " +
                      (f.applies ? "applies, " : "does not apply, ") + findingText(s, category, f);
-        verdicts.push_back({handoutTime(s, v.time),
-                            v.site < 0 ? flightId(*run.world, v.flight) : siteId(s, v.site),
-                            v.site < 0 ? std::string(sim::name(v.outcome)) : std::string("closed"),
-                            ruleText(s, *run.world, v), zones});
+        verdicts.push_back(
+            {handoutTime(s, v.time),
+             v.site < 0 ? flightId(*run.world, v.flight) : nameOf(s.airports, siteId(s, v.site)),
+             v.site < 0 ? std::string(sim::name(v.outcome)) : std::string("closed"),
+             ruleText(s, *run.world, v), zones});
     }
     page.table({"time", "flight", "outcome", "why", "zones weighed"}, verdicts);
 }
@@ -269,13 +330,7 @@ std::string runHtml(const RunRecord& run, const std::string& mapSvg) {
     addWhatHappened(page, run);
     addGroups(page, run);
     addDefence(page, run.metrics.total);
-    if (!run.expectations.empty()) {
-        page.heading(2, "Expectations");
-        std::vector<std::vector<std::string>> rows;
-        for (const ExpectationResult& r : run.expectations)
-            rows.push_back({std::to_string(r.expectation.where.line), r.passed ? "PASS" : "FAIL", r.actual});
-        page.table({"line", "result", "what happened"}, rows);
-    }
+    addExpectations(page, run);
 
     if (!run.questions.empty()) {
         page.heading(2, "Predictions: what the class answered and what happened");

@@ -23,6 +23,9 @@ public:
     void figure(const std::string& svg, const std::string& caption);
     void beginGrid();
     void endGrid();
+    /// Markup the caller built and escaped itself (a table of its own; the compare handout's boxes and
+    /// charts).
+    void markup(const std::string& html) { m_body += html; }
     /// The whole document.
     std::string finish();
 

@@ -2,6 +2,7 @@
 
 #include "core/csv.hpp"
 #include "core/decimal.hpp"
+#include "report/chart_axis.hpp"
 #include "report/compare.hpp"
 #include "report/svg.hpp"
 #include "scenario/limits.hpp"
@@ -229,11 +230,14 @@ std::string sweepChartSvg(const Sweep& sweep, const Metric& metric) {
             x0 = std::min(x0, x), x1 = std::max(x1, x);
             y1 = std::max(y1, e.high);
         }
-    if (x1 <= x0) x1 = x0 + 1.0;
-    if (y1 <= 0.0) y1 = 1.0;
-    const double W = 900, H = 560, left = 90, right = 260, top = 70, bottom = 80;
-    auto px = [&](double x) { return left + (x - x0) / (x1 - x0) * (W - left - right); };
-    auto py = [&](double y) { return H - bottom - y / y1 * (H - top - bottom); };
+    // round ticks that take in every value: the x axis where the values lie, the y axis from zero
+    const AxisTicks xTicks = roundTicks(x0, x1), yTicks = roundTicks(0.0, y1 > 0.0 ? y1 : 1.0);
+    const double xLow = xTicks.values.front(), xHigh = xTicks.values.back(), yHigh = yTicks.values.back();
+    // a legend on the right only when there are lines to tell apart
+    const bool legend = order.size() > 1;
+    const double W = 900, H = 560, left = 90, right = legend ? 260 : 40, top = 100, bottom = 80;
+    auto px = [&](double x) { return left + (x - xLow) / (xHigh - xLow) * (W - left - right); };
+    auto py = [&](double y) { return H - bottom - y / yHigh * (H - top - bottom); };
     auto f1 = [](double v) { return core::fixed(v, 1); };
     static const char* kColours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"};
     const std::string label(metric.label);
@@ -241,23 +245,31 @@ std::string sweepChartSvg(const Sweep& sweep, const Metric& metric) {
     std::ostringstream svg;
     svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << W << "\" height=\"" << H
         << "\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n<rect width=\"100%\" height=\"100%\" fill=\"#FFFFFF\"/>\n";
-    svg << "<text x=\"20\" y=\"36\" font-size=\"22\" font-weight=\"bold\">" << escapeXml(sweep.title) << ": "
-        << escapeXml(label) << "</text>\n";
-    // axes with five ticks each
+    // the metric as the headline, the scenario under it
+    const std::string setting = sweep.parameters.empty() ? "" : settingInWords(sweep.parameters.front());
+    svg << "<text x=\"20\" y=\"32\" font-size=\"21\" font-weight=\"bold\">"
+        << escapeXml(setting.empty() ? label : label + " by " + setting) << "</text>\n";
+    svg << "<text x=\"20\" y=\"56\" font-size=\"15\" fill=\"#555\">" << escapeXml(sweep.title) << "</text>\n";
+    // the axes, a grid line at each round y tick
     svg << "<line x1=\"" << left << "\" y1=\"" << H - bottom << "\" x2=\"" << W - right << "\" y2=\"" << H - bottom
         << "\" stroke=\"#333\"/>\n<line x1=\"" << left << "\" y1=\"" << top << "\" x2=\"" << left << "\" y2=\""
         << H - bottom << "\" stroke=\"#333\"/>\n";
-    for (int k = 0; k <= 4; ++k) {
-        const double xv = x0 + (x1 - x0) * k / 4.0, yv = y1 * k / 4.0;
-        svg << "<text x=\"" << f1(px(xv)) << "\" y=\"" << H - bottom + 24 << "\" font-size=\"15\" text-anchor=\"middle\">"
-            << number(xv, 2) << "</text>\n";
-        svg << "<text x=\"" << left - 10 << "\" y=\"" << f1(py(yv) + 5) << "\" font-size=\"15\" text-anchor=\"end\">"
-            << number(yv, 1) << "</text>\n";
+    for (double xv : xTicks.values)
+        svg << "<text class=\"x-tick\" x=\"" << f1(px(xv)) << "\" y=\"" << H - bottom + 24
+            << "\" font-size=\"15\" text-anchor=\"middle\">" << tickText(xTicks, xv) << "</text>\n";
+    for (double yv : yTicks.values) {
+        svg << "<text class=\"y-tick\" x=\"" << left - 10 << "\" y=\"" << f1(py(yv) + 5)
+            << "\" font-size=\"15\" text-anchor=\"end\">" << tickText(yTicks, yv) << "</text>\n";
         svg << "<line x1=\"" << left << "\" y1=\"" << f1(py(yv)) << "\" x2=\"" << W - right << "\" y2=\"" << f1(py(yv))
             << "\" stroke=\"#DDD\"/>\n";
     }
-    svg << "<text x=\"" << f1((left + W - right) / 2) << "\" y=\"" << H - 24 << "\" font-size=\"16\" text-anchor=\"middle\">"
-        << escapeXml(sweep.parameters.empty() ? "" : sweep.parameters.front()) << escapeXml(unitOf(sweep)) << "</text>\n";
+    // the axes' labels in words, with their units: "radius of summit-circle (km)"
+    svg << "<text class=\"x-label\" x=\"" << f1((left + W - right) / 2) << "\" y=\"" << H - 24
+        << "\" font-size=\"16\" text-anchor=\"middle\">" << escapeXml(setting) << escapeXml(unitOf(sweep))
+        << "</text>\n";
+    // the y axis's label above it, level, where a long one is not cut
+    svg << "<text class=\"y-label\" x=\"" << left - 40 << "\" y=\"" << top - 18 << "\" font-size=\"16\">"
+        << escapeXml(labelWithUnit(metric.label, metric.unit)) << "</text>\n";
     // a line per series, with interval bars
     for (std::size_t i = 0; i < order.size(); ++i) {
         auto points = series[order[i]];
@@ -274,9 +286,10 @@ std::string sweepChartSvg(const Sweep& sweep, const Metric& metric) {
                     << "\" y2=\"" << f1(py(e.high)) << "\" stroke=\"" << colour
                     << "\" stroke-width=\"2\"/>\n";
         }
+        if (!legend) continue;
         std::string name;
         for (std::size_t p = 0; p < order[i].size(); ++p)
-            name += (p ? ", " : "") + sweep.parameters[p + 1] + " = " + order[i][p];
+            name += (p ? ", " : "") + settingInWords(sweep.parameters[p + 1]) + " = " + order[i][p];
         if (name.empty()) name = label;
         const double row = top + 28.0 * static_cast<double>(i); // the legend's line of this series
         svg << "<rect x=\"" << W - right + 20 << "\" y=\"" << row << "\" width=\"18\" height=\"6\" fill=\"" << colour

@@ -206,6 +206,49 @@ TEST(RunCommand, FailedExpectationExitsOneAndNamesTheLine) {
     fs::remove_all(dir);
 }
 
+// issue 16: the handout says what the scenario expects and whether it held, in words, not
+// "PASS line 6"; zones, categories and airports by their names where the scenario gives them
+TEST(RunCommand, TheHandoutSaysWhatTheScenarioExpectsAndNamesTheZones) {
+    const fs::path dir = fs::temp_directory_path() / ("nofly-claims-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+    std::ofstream(dir / "s.yaml")
+        << "title: T\ntime: {start: 2025-06-14T10:00+02:00, end: +1 h}\n"
+           "map: {origin: {lat: 55.69, lon: 12.56}}\n"
+           "zones:\n"
+           "  - {id: park-ban, name: Park closed for the concert, restriction: prohibited,\n"
+           "     shape: {circle: {center: [1 km, 0], radius: 300 m}}}\n"
+           "  - {id: no-name, restriction: prohibited, shape: {circle: {center: [0, 5 km], radius: 300 m}}}\n"
+           "flights:\n"
+           "  - {id: f, category: hobby, depart: 10:10, from: [1 km, 0], to: [2 km, 0]}\n"
+           "  - {id: g, category: hobby, depart: 10:10, from: [-1 km, 0], to: [-2 km, 0]}\n"
+           "expect:\n"
+           "  - {flight: f, outcome: violated}\n"
+           "  - {metric: violating, at_least: 1, at_most: 2}\n"
+           "  - {zone: park-ban, metric: cancelled, equals: 3}\n";
+    const Outcome o = nofly("run --quiet --html '" + (dir / "s.yaml").string() + "' --out '" +
+                            (dir / "out").string() + "'");
+    ASSERT_EQ(o.exit, 1) << o.out; // the third does not hold
+    std::stringstream page;
+    page << std::ifstream(dir / "out" / "report.html").rdbuf();
+    const std::string html = page.str();
+    EXPECT_THAT(html, HasSubstr("What the scenario expects, and whether it held"));
+    EXPECT_THAT(html, HasSubstr("<td>flight &apos;f&apos; is violated <span class=\"ref\""));
+    EXPECT_THAT(html, HasSubstr(">line 12</span></td><td class=\"held\">yes: it was</td>"));
+    EXPECT_THAT(html, HasSubstr("<td>violated a zone at least once: between 1 and 2 flights <span"));
+    EXPECT_THAT(html, HasSubstr("<td>cancelled in Park closed for the concert: exactly 3 flights <span"));
+    EXPECT_THAT(html, HasSubstr(">line 14</span></td><td class=\"broken\">no: 0</td>"));
+    EXPECT_THAT(html, ::testing::Not(HasSubstr("PASS")));
+    EXPECT_THAT(html, ::testing::Not(HasSubstr("FAIL")));
+    // the zone table: the name where there is one, the id where there is none
+    EXPECT_THAT(html, HasSubstr("<tr><td>Park closed for the concert</td>"));
+    EXPECT_THAT(html, HasSubstr("<tr><td>no-name</td>"));
+    EXPECT_THAT(html, ::testing::Not(HasSubstr("<td>park-ban</td>")));
+    // the terminal summary is for the writer, and keeps its PASS and line
+    EXPECT_THAT(nofly("run '" + (dir / "s.yaml").string() + "'").out, HasSubstr("PASS  line 12:"));
+    fs::remove_all(dir);
+}
+
 // issue 16: an invented timeline entry is marked where people read it: the event log and the handout
 TEST(RunCommand, AnIllustrativeNoteIsMarkedInTheEventLogAndTheHandout) {
     const fs::path dir = fs::temp_directory_path() / ("nofly-illustrative-" + std::to_string(::getpid()));

@@ -46,6 +46,32 @@ TEST_F(Sweep, FiguresDoNotDependOnJobs) {
     EXPECT_THAT(slurp(m_dir / "one" / "sweep_disrupted.svg"), HasSubstr("<svg"));
 }
 
+// issue 16: the chart's axes say the setting in words with its unit, and tick at round numbers;
+// --metric twice gives a chart of each
+TEST_F(Sweep, TheChartSaysTheSettingInWordsWithRoundTicks) {
+    ASSERT_EQ(nofly("sweep scenarios/denmark_2025/summit_ban.yaml --variant five-km-circles --set "
+                    "'zones.summit-circle.shape.circle.radius=1km..9km/4km' --metric near_protected_minutes "
+                    "--metric disrupted "
+                    "--out '" +
+                    m_dir.string() + "'")
+                  .exit,
+              0);
+    const std::string svg = slurp(m_dir / "sweep_near_protected_minutes.svg");
+    EXPECT_THAT(svg, HasSubstr(">radius of summit-circle (km)</text>"));
+    EXPECT_THAT(svg, ::testing::Not(HasSubstr("zones.summit-circle")));
+    EXPECT_THAT(svg, HasSubstr(">drone-minutes near protected places (min)</text>"));
+    // a chart each --metric: the benefit and the cost; a label that says its unit gets none added
+    EXPECT_THAT(slurp(m_dir / "sweep_disrupted.svg"), HasSubstr(">legitimate flights disrupted</text>"));
+    // 1, 5 and 9 km: ticks every 2 km from 0 to 10
+    std::vector<std::string> ticks;
+    for (std::size_t at = svg.find("class=\"x-tick\""); at != std::string::npos;
+         at = svg.find("class=\"x-tick\"", at + 1)) {
+        const std::size_t from = svg.find('>', at) + 1;
+        ticks.push_back(svg.substr(from, svg.find('<', from) - from));
+    }
+    EXPECT_EQ(ticks, (std::vector<std::string>{"0", "2", "4", "6", "8", "10"}));
+}
+
 TEST_F(Sweep, AWiderCircleCancelsMore) {
     ASSERT_EQ(nofly(kSweep + " --out '" + m_dir.string() + "'").exit, 0);
     std::istringstream summary(slurp(m_dir / "sweep_summary.csv"));
