@@ -150,12 +150,15 @@ int runCompare(const CompareOptions& options, std::ostream& out, std::ostream& e
     comparison.title = base.scenario->title;
     comparison.description = base.scenario->description;
     comparison.file = options.file;
+    comparison.leavesOut = base.scenario->leavesOut;
+    comparison.headlines = base.scenario->headlines;
     for (std::size_t p = 0; p < policies.size(); ++p) {
         report::VariantRuns v;
         const scenario::Scenario& policy = *policies[p].scenario;
         v.variant = policy.variant;
-        for (const auto& declared : base.scenario->variants)
-            if (declared.id == v.variant) v.description = declared.description;
+        // the names and descriptions the file gives its policies; without a name, its id
+        v.name = base.scenario->policyName(v.variant);
+        v.description = base.scenario->policyDescription(v.variant);
         for (std::size_t s = 0; s < seeds; ++s) {
             v.seeds.push_back(policy.seed + s);
             v.runs.push_back(slots[p * seeds + s].total);

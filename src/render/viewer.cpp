@@ -743,7 +743,7 @@ std::string Viewer::paneTitle(int pane) const {
                 text.pop_back();
             return text;
         }
-    return variant;
+    return runOf(pane).scenario.policyName(variant); // its `name:`, else its id
 }
 
 std::string Viewer::paneLabel(int pane) const {

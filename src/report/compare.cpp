@@ -1,8 +1,10 @@
 #include "report/compare.hpp"
 
 #include "core/decimal.hpp"
+#include "report/chart_axis.hpp"
 #include "report/html.hpp"
 #include "report/sentences.hpp"
+#include "report/svg.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -14,6 +16,10 @@
 namespace nofly::report {
 
 std::string variantLabel(const std::string& variant) { return variant.empty() ? std::string(scenario::kBaseVariant) : variant; }
+
+std::string policyLabel(const VariantRuns& runs) {
+    return runs.name.empty() ? variantLabel(runs.variant) : runs.name;
+}
 
 namespace {
 
@@ -85,7 +91,14 @@ std::size_t seedCount(const Comparison& c) {
 }
 
 std::string baselineLabel(const Comparison& c) {
-    return c.variants.empty() ? std::string() : variantLabel(c.variants.front().variant);
+    return c.variants.empty() ? std::string() : policyLabel(c.variants.front());
+}
+
+/// A policy at the head of a terminal column: its name where it fits a column, else its id.
+constexpr std::size_t kColumnName = 24;
+std::string columnLabel(const VariantRuns& v) {
+    const std::string name = policyLabel(v);
+    return name.size() <= kColumnName ? name : variantLabel(v.variant);
 }
 
 /// "a, b and c".
@@ -132,7 +145,7 @@ std::string tableRow(int indent, int width, const std::string& label, const std:
 void writeDifferences(std::ostream& out, const Comparison& c, const VariantRuns& v, int width) {
     const VariantRuns& baseline = c.variants.front();
     const bool intervals = seedCount(c) > 1;
-    out << "\n  " << variantLabel(v.variant) << " against " << baselineLabel(c) << ":\n";
+    out << "\n  " << policyLabel(v) << " against " << baselineLabel(c) << ":\n";
     std::vector<std::pair<std::string, Estimate>> rows;
     std::vector<std::string> same;
     int cellWidth = 0;
@@ -198,7 +211,7 @@ std::string comparisonTable(const Comparison& c) {
     std::vector<std::string> header;
     std::vector<int> widths;
     for (const VariantRuns& v : c.variants) {
-        header.push_back(variantLabel(v.variant));
+        header.push_back(columnLabel(v));
         widths.push_back(std::max(22, static_cast<int>(header.back().size())));
     }
     std::vector<std::pair<std::string, std::vector<std::string>>> rows;
@@ -270,7 +283,7 @@ namespace {
 /// some seed (difference, interval, how sure, in a sentence), then the metrics that differ in none.
 void addDifferences(HtmlPage& page, const Comparison& c, const VariantRuns& v) {
     const VariantRuns& baseline = c.variants.front();
-    page.heading(3, variantLabel(v.variant) + " against " + baselineLabel(c));
+    page.heading(3, policyLabel(v) + " against " + baselineLabel(c));
     std::vector<std::vector<std::string>> rows;
     std::vector<std::string> same;
     for (const Metric* m : kCompared) {
@@ -286,6 +299,155 @@ void addDifferences(HtmlPage& page, const Comparison& c, const VariantRuns& v) {
         page.paragraph((rows.empty() ? "The same as " + baselineLabel(c) + " in every seed: "
                                      : "The same in every seed: ") +
                        listed(same) + ".");
+}
+
+} // namespace
+
+std::vector<const Metric*> headlineMetrics(const Comparison& c) {
+    const scenario::Headlines& h = c.headlines;
+    if (h.cost.empty() && h.benefit.empty() && h.also.empty())
+        return {&metric("disrupted"), &metric("violating"), &metric("violation_minutes")};
+    // the defaults: a cost every policy has, and the common yardstick where the scenario protects a place
+    const Metric* cost = h.cost.empty() ? &metric("disrupted") : findMetric(h.cost);
+    const Metric* benefit = !h.benefit.empty()                           ? findMetric(h.benefit)
+                            : shown(c, metric("near_protected_minutes")) ? &metric("near_protected_minutes")
+                                                                         : &metric("violation_minutes");
+    std::vector<const Metric*> out;
+    for (const Metric* m : {cost, benefit})
+        if (m) out.push_back(m);
+    for (const std::string& name : h.also)
+        if (const Metric* m = findMetric(name); m && std::find(out.begin(), out.end(), m) == out.end())
+            out.push_back(m);
+    return out;
+}
+
+namespace {
+
+/// "drone-minutes near protected places (min)": a metric's label with its unit, where the unit adds a word.
+std::string axisLabel(const Metric& m) {
+    return labelWithUnit(m.label, m.unit);
+}
+
+/// Colours a reader with a colour vision deficiency tells apart (Okabe and Ito), one a policy.
+constexpr const char* kPolicyColours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7",
+                                          "#E69F00", "#56B4E9", "#000000"};
+
+} // namespace
+
+std::string costBenefitSvg(const Comparison& c, const Metric& cost, const Metric& benefit) {
+    // each policy's estimates, and the ranges they span with their intervals
+    struct Point {
+        std::string name;
+        Estimate x, y;
+    };
+    std::vector<Point> points;
+    double xLow = 0.0, xHigh = 0.0, yLow = 0.0, yHigh = 0.0; // from zero: every metric is at least 0
+    for (const VariantRuns& v : c.variants) {
+        Point p{policyLabel(v), estimate(v, cost), estimate(v, benefit)};
+        const auto span = [](const Estimate& e, double& low, double& high) {
+            low = std::min({low, e.mean, e.hasInterval() ? e.low : e.mean});
+            high = std::max({high, e.mean, e.hasInterval() ? e.high : e.mean});
+        };
+        span(p.x, xLow, xHigh);
+        span(p.y, yLow, yHigh);
+        points.push_back(std::move(p));
+    }
+    const AxisTicks xt = roundTicks(xLow, xHigh, 5), yt = roundTicks(yLow, yHigh, 5);
+
+    // the plot's frame [px]: room on the left for the y ticks and label, below for the x ones
+    constexpr double kWidth = 720, kHeight = 460, kLeft = 90, kRight = 190, kTop = 20, kBottom = 70;
+    const double plotW = kWidth - kLeft - kRight, plotH = kHeight - kTop - kBottom;
+    const auto px = [&](double x) {
+        return kLeft + (x - xt.values.front()) / (xt.values.back() - xt.values.front()) * plotW;
+    };
+    const auto py = [&](double y) {
+        return kTop + plotH - (y - yt.values.front()) / (yt.values.back() - yt.values.front()) * plotH;
+    };
+    const auto f = [](double v) { return core::fixed(v, 1); };
+
+    std::ostringstream svg;
+    svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cost-benefit\" viewBox=\"0 0 " << kWidth << ' '
+        << kHeight << "\" width=\"" << kWidth << "\" height=\"" << kHeight
+        << "\" font-family=\"DejaVu Sans, Arial, sans-serif\" font-size=\"13\" role=\"img\">\n";
+    svg << "<title>" << escapeXml(axisLabel(benefit) + " against " + axisLabel(cost) + ", one point a policy")
+        << "</title>\n";
+    // the grid and the ticks
+    for (const double v : xt.values) {
+        const double x = px(v);
+        svg << "<line x1=\"" << f(x) << "\" y1=\"" << f(kTop) << "\" x2=\"" << f(x) << "\" y2=\""
+            << f(kTop + plotH) << "\" stroke=\"#e3e3e3\"/><text x=\"" << f(x) << "\" y=\""
+            << f(kTop + plotH + 18) << "\" text-anchor=\"middle\">" << tickText(xt, v) << "</text>\n";
+    }
+    for (const double v : yt.values) {
+        const double y = py(v);
+        svg << "<line x1=\"" << f(kLeft) << "\" y1=\"" << f(y) << "\" x2=\"" << f(kLeft + plotW) << "\" y2=\""
+            << f(y) << "\" stroke=\"#e3e3e3\"/><text x=\"" << f(kLeft - 8) << "\" y=\"" << f(y + 4)
+            << "\" text-anchor=\"end\">" << tickText(yt, v) << "</text>\n";
+    }
+    // the axes and their labels
+    svg << "<rect x=\"" << f(kLeft) << "\" y=\"" << f(kTop) << "\" width=\"" << f(plotW) << "\" height=\""
+        << f(plotH) << "\" fill=\"none\" stroke=\"#555\"/>\n";
+    svg << "<text x=\"" << f(kLeft + plotW / 2) << "\" y=\"" << f(kHeight - 24)
+        << "\" text-anchor=\"middle\" font-weight=\"bold\">" << escapeXml(axisLabel(cost)) << "</text>\n";
+    svg << "<text transform=\"translate(22 " << f(kTop + plotH / 2)
+        << ") rotate(-90)\" text-anchor=\"middle\" "
+        << "font-weight=\"bold\">" << escapeXml(axisLabel(benefit)) << "</text>\n";
+    // each policy: its intervals as bars with caps, its mean as a dot, its name beside it
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const Point& p = points[i];
+        const char* colour = kPolicyColours[i % std::size(kPolicyColours)];
+        const double x = px(p.x.mean), y = py(p.y.mean);
+        svg << "<g class=\"policy\" stroke=\"" << colour << "\" fill=\"" << colour << "\">";
+        if (p.x.hasInterval() && p.x.low < p.x.high)
+            svg << "<path d=\"M" << f(px(p.x.low)) << ' ' << f(y) << "H" << f(px(p.x.high)) << "M"
+                << f(px(p.x.low)) << ' ' << f(y - 5) << "v10M" << f(px(p.x.high)) << ' ' << f(y - 5)
+                << "v10\" stroke-width=\"1.5\"/>";
+        if (p.y.hasInterval() && p.y.low < p.y.high)
+            svg << "<path d=\"M" << f(x) << ' ' << f(py(p.y.low)) << "V" << f(py(p.y.high)) << "M" << f(x - 5)
+                << ' ' << f(py(p.y.low)) << "h10M" << f(x - 5) << ' ' << f(py(p.y.high))
+                << "h10\" stroke-width=\"1.5\"/>";
+        svg << "<circle cx=\"" << f(x) << "\" cy=\"" << f(y) << "\" r=\"5\"/>";
+        svg << "</g>\n";
+        // the names in a column to the right, each joined to its point by a thin line: names
+        // beside points overlap where policies come out alike
+        const double ly = kTop + 14 + static_cast<double>(i) * 22;
+        svg << "<line x1=\"" << f(x + 6) << "\" y1=\"" << f(y) << "\" x2=\"" << f(kLeft + plotW + 8)
+            << "\" y2=\"" << f(ly - 4) << "\" stroke=\"" << colour << "\" stroke-opacity=\"0.35\"/>";
+        svg << "<circle cx=\"" << f(kLeft + plotW + 14) << "\" cy=\"" << f(ly - 4) << "\" r=\"4\" fill=\""
+            << colour << "\"/><text x=\"" << f(kLeft + plotW + 22) << "\" y=\"" << f(ly) << "\">"
+            << escapeXml(p.name) << "</text>\n";
+    }
+    svg << "</svg>\n";
+    return svg.str();
+}
+
+namespace {
+
+/// The handout's own styles, after the page's: the box of what the model leaves out, the chart,
+/// and a grid of maps that holds two to six policies with no map alone on a row of its own
+/// width; on paper, larger maps, two a row (one, for one or two policies).
+constexpr const char* kCompareStyle = R"(
+.leaves-out { border: 2px solid #b34700; background: #fff6ee; padding: 0.2em 1em 0.4em; margin: 1em 0; }
+.leaves-out h2 { border: none; margin-top: 0.4em; font-size: 18px; } .leaves-out li { margin: 0.2em 0; }
+.chart { margin: 0.8em 0; } .chart svg { width: 100%; max-width: 720px; height: auto; }
+.maps { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; }
+.maps.cols-1 { grid-template-columns: minmax(0, 1fr); } .maps.cols-3 { grid-template-columns: repeat(3, minmax(0, 1fr)); }
+.maps figure { margin: 0; }
+@media print {
+  @page { size: A4; margin: 12mm; }
+  .maps, .maps.cols-3 { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6mm; }
+  .maps.print-1 { grid-template-columns: minmax(0, 1fr); }
+  .maps figure, .leaves-out, .chart { break-inside: avoid; page-break-inside: avoid; }
+  .maps figcaption { font-size: 13px; } .chart svg { max-width: none; }
+}
+)";
+
+/// The columns of the maps' grid on screen: all on one row up to three, then two or three a row so
+/// that no row holds a map alone (4: 2 + 2; 5: 3 + 2; 6: 3 + 3).
+int mapColumns(std::size_t policies) {
+    if (policies <= 1) return 1;
+    if (policies == 2 || policies == 4) return 2;
+    return 3;
 }
 
 } // namespace
@@ -308,13 +470,24 @@ std::string comparisonHtml(const Comparison& c) {
     page.heading(2, "The policies");
     std::vector<std::vector<std::string>> policies;
     for (const VariantRuns& v : c.variants)
-        policies.push_back({variantLabel(v.variant), v.description.empty() ? "as written in the scenario" : v.description});
+        policies.push_back({policyLabel(v), !v.description.empty() ? v.description
+                                            : v.variant.empty()    ? "as written in the scenario"
+                                                                   : ""});
     page.table({"policy", "what it does"}, policies);
+
+    // what the model leaves out, as the scenario's writer says it: read before the figures
+    if (!c.leavesOut.empty()) {
+        std::string box = "<aside class=\"leaves-out\">\n<h2>What this model leaves out</h2>\n<ul>\n";
+        for (const std::string& sentence : c.leavesOut)
+            box += "<li>" + escapeXml(sentence) + "</li>\n";
+        page.markup(box + "</ul>\n</aside>\n");
+    }
 
     // side by side
     page.heading(2, "What each policy costs and prevents");
     std::vector<std::string> header = {"metric"};
-    for (const VariantRuns& v : c.variants) header.push_back(variantLabel(v.variant));
+    for (const VariantRuns& v : c.variants)
+        header.push_back(policyLabel(v));
     std::vector<std::vector<std::string>> rows;
     for (const Metric* m : kCompared) {
         if (!shown(c, *m)) continue;
@@ -341,21 +514,46 @@ std::string comparisonHtml(const Comparison& c) {
             addDifferences(page, c, c.variants[i]);
     }
 
-    // the key trade-off as bars
+    // the headline metrics as bars, and the cost against the benefit
     page.heading(2, "The trade-off at a glance");
-    for (const Metric* m : {&metric("disrupted"), &metric("violating"), &metric("violation_minutes")}) {
+    const std::vector<const Metric*> headlines = headlineMetrics(c);
+    for (const Metric* m : headlines) {
         std::vector<std::pair<std::string, double>> bars;
         for (const VariantRuns& v : c.variants)
-            bars.emplace_back(variantLabel(v.variant), estimate(v, *m).mean);
+            bars.emplace_back(policyLabel(v), estimate(v, *m).mean);
         page.barChart(std::string(m->label), bars);
     }
+    if (headlines.size() >= 2) {
+        const Metric& cost = *headlines[0];
+        const Metric& benefit = *headlines[1];
+        const auto way = [](const Metric& m) {
+            return m.better == Better::Less   ? "less is better"
+                   : m.better == Better::More ? "more is better"
+                                              : "";
+        };
+        page.heading(3, "What each policy costs against what it gains");
+        page.markup("<div class=\"chart\">\n" + costBenefitSvg(c, cost, benefit) + "</div>\n");
+        page.paragraph(
+            "A point a policy: across, " + axisLabel(cost) +
+            (*way(cost) ? std::string(" (") + way(cost) + ")" : "") + "; up, " + axisLabel(benefit) +
+            (*way(benefit) ? std::string(" (") + way(benefit) + ")" : "") + ". " +
+            (seeds > 1 ? "The bars are each mean's 95% interval over the " + std::to_string(seeds) + " seeds."
+                       : "With one seed there are no intervals."));
+    }
 
-    // maps side by side
+    // maps side by side, in a grid that holds two to six
     page.heading(2, "Maps (first draw of each policy)");
-    page.beginGrid();
-    for (const VariantRuns& v : c.variants) page.figure(v.mapSvg, variantLabel(v.variant));
-    page.endGrid();
-    return page.finish();
+    page.markup("<div class=\"maps cols-" + std::to_string(mapColumns(c.variants.size())) +
+                (c.variants.size() <= 2 ? " print-1" : "") + "\">\n");
+    for (const VariantRuns& v : c.variants)
+        page.figure(v.mapSvg, policyLabel(v));
+    page.markup("</div>\n");
+
+    // the handout's styles after the page's own
+    std::string html = page.finish();
+    if (const std::size_t head = html.find("</head>"); head != std::string::npos)
+        html.insert(head, std::string("<style>") + kCompareStyle + "</style>\n");
+    return html;
 }
 
 } // namespace nofly::report

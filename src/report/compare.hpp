@@ -21,6 +21,7 @@ struct VariantRuns {
     std::vector<std::uint64_t> seeds;
     std::vector<Counts> runs;
     std::string mapSvg; ///< the map of its first run
+    std::string name;   ///< as people read it (the scenario's `name:`); empty: shown by its id
 };
 
 /// What a metric's values can be: a share (unit "share") is within 0 and 1;
@@ -41,7 +42,23 @@ struct Comparison {
     std::string description;
     std::string file;
     std::vector<VariantRuns> variants; ///< the first is the baseline the others are compared with
+    std::vector<std::string> leavesOut; ///< what the model leaves out, a sentence each
+    /// The handout's at-a-glance charts: the cost, the benefit, then the others; metric names.
+    /// Empty cost or benefit: the defaults (headlineMetrics); all empty: the charts before issue 16.
+    scenario::Headlines headlines;
 };
+
+/// The metrics the handout charts at a glance, cost and benefit first: the scenario's
+/// `headlines:`, with a default for what it leaves unset (cost: legitimate flights disrupted;
+/// benefit: drone-minutes near protected places where any run protects one, else violation
+/// minutes); without `headlines:`, the three charts of before (disrupted, violating, violation
+/// minutes). Names the metric table does not have are left out (the loader refuses them).
+std::vector<const Metric*> headlineMetrics(const Comparison& comparison);
+
+/// The cost-against-benefit chart as a self-contained SVG: a point per policy at its mean
+/// cost (x) and benefit (y), each with its 95% interval as error bars, named beside it; axes
+/// with the metrics' labels and units and round ticks.
+std::string costBenefitSvg(const Comparison& comparison, const Metric& cost, const Metric& benefit);
 
 /// A side-by-side table: a row per metric of kCompared (report/metrics.hpp),
 /// a column per variant (mean [95% interval]); then each variant's
@@ -63,5 +80,7 @@ std::string comparisonHtml(const Comparison& comparison);
 
 /// "status-quo", or "base" for the scenario with no variant.
 std::string variantLabel(const std::string& variant);
+/// A policy as a handout names it: its name, else its id (variantLabel).
+std::string policyLabel(const VariantRuns& runs);
 
 } // namespace nofly::report

@@ -146,6 +146,9 @@ std::string reportJson(const RunRecord& run) {
                      {"start", iso(run, s.time.start)},
                      {"end", iso(run, s.time.end)},
                      {"step_s", static_cast<double>(s.time.step) / 1000.0}};
+    // the policy's name where the file gives one (issue 16); a report of an unnamed one is as before
+    const std::string variantId = s.variant.empty() ? std::string(scenario::kBaseVariant) : s.variant;
+    if (const std::string name = s.policyName(s.variant); name != variantId) j["scenario"]["policy"] = name;
     j["metrics"]["total"] = countsJson(run.metrics.total);
     if (run.metrics.total.defence) j["metrics"]["detection"] = defenceJson(run.metrics.total);
     for (const auto& [id, c] : run.metrics.byCategory)

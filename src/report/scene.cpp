@@ -443,7 +443,11 @@ int drawRank(const scenario::Zone& zone) {
 }
 
 std::string subtitle(const scenario::Scenario& s) {
-    std::string out = s.variant.empty() ? "Base scenario" : "Variant: " + s.variant;
+    // the policy's name where the file gives one (issue 16), else which variant it is
+    const std::string name = s.policyName(s.variant);
+    std::string out = name != (s.variant.empty() ? std::string(scenario::kBaseVariant) : s.variant) ? name
+                      : s.variant.empty() ? "Base scenario"
+                                          : "Variant: " + s.variant;
     // "2025-09-22 19:30 to 01:30 on 23 Sep": the end dated when the run spans midnight
     const core::TimeFrame frame = s.time.frame();
     out += " \u00b7 " + core::formatInstant(s.time.start, frame.utcOffsetMinutes).substr(0, 10) + " " +

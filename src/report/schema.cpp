@@ -174,6 +174,8 @@ const std::vector<Definition>& definitions() {
         {"event", &keys::kEvent, {"at", "event"}, "An event of the timeline"},
         {"expect", &keys::kExpect, {}, "A claim the scenario makes about its outcome"},
         {"variant", &keys::kVariant, {}, "Named changes to the scenario"},
+        {"policy", &keys::kPolicy, {}, "The scenario as written, named as a policy for handouts"},
+        {"headlines", &keys::kHeadlines, {}, "The metrics a compare handout charts first"},
         {"question",
          &keys::kQuestion,
          {"id", "ask"},
@@ -221,6 +223,19 @@ const std::map<std::string, Json>& types() {
         t["scenario.expect"] = listOf(ref("expect"));
         t["scenario.questions"] =
             described(listOf(ref("question")), "Predictions the class makes before the run shows the answer");
+        t["scenario.policy"] = ref("policy");
+        t["scenario.leaves_out"] = described(
+            listOf(text()), "What this model leaves out, a sentence each: shown on the compare handout");
+        t["scenario.headlines"] = ref("headlines");
+        t["policy.name"] = described(text(), "How handouts name the scenario as written; default: base");
+        t["policy.description"] = described(text(), "What the policy does, in a sentence");
+        t["headlines.cost"] =
+            described(word(keys::kMetrics), "What a policy costs: the x axis of the "
+                                            "cost-against-benefit chart; default disrupted");
+        t["headlines.benefit"] =
+            described(word(keys::kMetrics), "What a policy gains (less of it is better): the y axis; default "
+                                            "near_protected_minutes, else violation_minutes");
+        t["headlines.also"] = described(listOf(word(keys::kMetrics)), "More metrics charted at a glance");
         t["scenario.variants"] = {{"type", "object"},
                                   {"propertyNames", {{"pattern", "^[A-Za-z0-9][A-Za-z0-9_-]*$"}}},
                                   {"additionalProperties", ref("variant")}};
@@ -443,6 +458,7 @@ const std::map<std::string, Json>& types() {
             ids(), "The answers offered: outcome words, or ids of the kind asked about (and none) for a first event");
         t["question.reveal"] = described(time(), "The answer is not shown before this time");
 
+        t["variant.name"] = described(text(), "How handouts name the policy; default: its id");
         t["variant.description"] = text();
         t["variant.remove"] =
             described(listOf(path()), "Paths of whole elements, such as zones.national-ban");

@@ -42,10 +42,11 @@ template <typename Enum> constexpr bool complete(const EnumWords<Enum>& words) {
     return true;
 }
 
-inline const List kTop = {"title",    "description", "goals",   "seed",       "time",     "map",
-                          "include",  "categories",  "places",  "airports",   "sites",    "zones",
-                          "flights",  "traffic",     "sensors", "responders", "timeline", "expect",
-                          "variants", "obstacles", "tracking", "questions"};
+inline const List kTop = {"title",      "description", "goals",      "seed",       "time",
+                          "map",        "include",     "categories", "places",     "airports",
+                          "sites",      "zones",       "flights",    "traffic",    "sensors",
+                          "responders", "timeline",    "expect",     "variants",   "obstacles",
+                          "tracking",   "questions",   "policy",     "leaves_out", "headlines"};
 inline const List kIncluded = {"places",  "airports", "sites",      "zones",    "flights",
                                "traffic", "sensors",  "responders", "obstacles"};
 inline const List kTime = {"start", "end", "step"};
@@ -97,7 +98,11 @@ inline const List kResponder = {"id",      "name",  "type",     "base",  "speed"
 inline const List kResponderEffects = {"land", "return"};
 inline const List kEvent = {"id", "at", "event", "zone", "notice", "position", "genuine", "text", "illustrative", "source"};
 inline const List kExpect = {"metric", "category", "zone", "flight", "outcome", "at_least", "at_most", "equals", "variant"};
-inline const List kVariant = {"description", "remove", "set", "add"};
+inline const List kVariant = {"name", "description", "remove", "set", "add"};
+/// `policy:`: the scenario as written, named as a policy.
+inline const List kPolicy = {"name", "description"};
+/// `headlines:`: the metrics a compare handout charts first.
+inline const List kHeadlines = {"cost", "benefit", "also"};
 /// A prediction question for the class (docs/scenario-language.md#questions).
 inline const List kQuestion = {"id", "ask", "flight", "first", "about", "choices", "reveal"};
 /// An item of `include:` written as a mapping: a real-data file and how to read it.

@@ -306,6 +306,7 @@ std::optional<Scenario> Loader::load(const std::string& text, const std::string&
     if (auto seed = reader.get("seed"))
         m_scenario.seed = static_cast<std::uint64_t>(
             readInteger(m_context, *seed, "seed", 0, static_cast<long long>(kLargestSeed)).value_or(1));
+    readPolicyTexts(reader);
 
     readTime(reader);
     readMap(reader);
@@ -377,7 +378,19 @@ void Loader::readVariants(const MapReader& top) {
                 Source body = child(*variants, it->second, "");
                 body.path = "variants." + *id;
                 MapReader variant(m_context, body, "variant '" + *id + "'", keys::kVariant);
-                Variant v{*id, {}, m_context.locate(keySource)};
+                Variant v{*id, {}, {}, m_context.locate(keySource)};
+                if (auto name = variant.get("name")) {
+                    v.name = readString(m_context, *name, "variant '" + *id + "' name").value_or("");
+                    // two policies of one name would read as one on a handout
+                    for (const Variant& other : m_scenario.variants)
+                        if (!v.name.empty() && other.name == v.name) {
+                            m_context.error(*name,
+                                            "variant '" + *id + "' has the name " + core::quoted(v.name) +
+                                                " of variant '" + other.id + "'",
+                                            "give each policy a name of its own");
+                            break; // the first of that name is enough
+                        }
+                }
                 if (auto d = variant.get("description")) v.description = readString(m_context, *d, "description").value_or("");
                 m_scenario.variants.push_back(v);
                 if (*id != m_options.variant || !variant.ok()) continue;
@@ -391,6 +404,63 @@ void Loader::readVariants(const MapReader& top) {
         for (const Variant& v : m_scenario.variants) names.push_back(v.id);
         m_context.diagnostics().error({*m_file, 0, 0}, "the scenario has no variant '" + m_options.variant + "'",
                                       names.empty() ? "it declares no variants" : core::suggestion(m_options.variant, names));
+    }
+}
+
+/// What a compare handout says of the scenario beyond its title: the policy it
+/// is written as (`policy:`), what the model leaves out (`leaves_out:`) and the
+/// metrics it charts first (`headlines:`, names of the metric table).
+void Loader::readPolicyTexts(const MapReader& top) {
+    if (auto policy = top.get("policy")) {
+        MapReader reader(m_context, *policy, "policy", keys::kPolicy);
+        if (auto name = reader.get("name")) {
+            m_scenario.policy.name = readString(m_context, *name, "policy name").value_or("");
+            for (const Variant& v : m_scenario.variants)
+                if (!m_scenario.policy.name.empty() && v.name == m_scenario.policy.name) {
+                    m_context.error(*name,
+                                    "the policy as written has the name " +
+                                        core::quoted(m_scenario.policy.name) + " of variant '" + v.id + "'",
+                                    "give each policy a name of its own");
+                    break; // once: the variants of that name are told of each other
+                }
+        }
+        if (auto description = reader.get("description"))
+            m_scenario.policy.description =
+                readString(m_context, *description, "policy description").value_or("");
+        m_scenario.policy.where = m_context.locate(*policy);
+    }
+    if (auto leavesOut = top.get("leaves_out"))
+        for (const Source& item : readList(m_context, *leavesOut, "leaves_out"))
+            if (auto sentence = readString(m_context, item, "a sentence of leaves_out")) {
+                if (sentence->find_first_not_of(" \t") == std::string::npos)
+                    m_context.error(
+                        item, "leaves_out: an empty sentence",
+                        "write what the model leaves out, such as 'Weather: every flight has a calm day.'");
+                else
+                    m_scenario.leavesOut.push_back(*sentence);
+            }
+    if (auto headlines = top.get("headlines")) {
+        MapReader reader(m_context, *headlines, "headlines", keys::kHeadlines);
+        Headlines& h = m_scenario.headlines;
+        std::map<std::string, int> named; // metric -> the line it is first named on
+        const auto take = [&](const Source& at, const std::string& what) -> std::string {
+            std::string metric = readWord(m_context, at, what, keys::kMetrics).value_or("");
+            if (metric.empty()) return metric;
+            const int line = m_context.locate(at).line;
+            if (auto [first, added] = named.emplace(metric, line); !added) {
+                m_context.error(at, "headlines: " + core::quoted(metric) + " is named twice",
+                                "the first is on line " + std::to_string(first->second) +
+                                    "; name each metric once");
+                return {};
+            }
+            return metric;
+        };
+        if (auto cost = reader.get("cost")) h.cost = take(*cost, "headlines: the cost metric");
+        if (auto benefit = reader.get("benefit")) h.benefit = take(*benefit, "headlines: the benefit metric");
+        if (auto also = reader.get("also"))
+            for (const Source& item : readList(m_context, *also, "headlines also"))
+                if (std::string metric = take(item, "headlines: a metric of also"); !metric.empty())
+                    h.also.push_back(metric);
     }
 }
 
@@ -456,6 +526,15 @@ void Loader::readSettings() {
 /// name the scenario. True when `path` is one of them (reported at `at`).
 bool Loader::refuseFixedPath(const std::string& path, const Source& at, const std::string& who) {
     const std::string top = path.substr(0, path.find('.'));
+    // the texts of a comparison: one handout compares every variant
+    if (top == "policy" || top == "leaves_out" || top == "headlines") {
+        std::string hint =
+            "policy, leaves_out and headlines speak for the whole comparison, the same in every variant";
+        if (top == "policy" && who != "--set")
+            hint += "; a variant has 'name:' and 'description:' keys of its own";
+        m_context.error(at, who + " sets " + core::quoted(path) + ", which a variant cannot change", hint);
+        return true;
+    }
     if (top != "title" && top != "description" && top != "goals" && top != "seed") return false;
     std::string hint = "title, description, goals and seed are the scenario's own, the same in every variant";
     if (top == "seed") hint += who == "--set" ? "; sweep gives the seeds with --seed-from and --seeds"

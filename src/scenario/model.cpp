@@ -47,6 +47,24 @@ const Zone* Scenario::zone(std::string_view id) const { return findById(zones, i
 const Category* Scenario::category(std::string_view id) const { return findById(categories, id); }
 const Flight* Scenario::flight(std::string_view id) const { return findById(flights, id); }
 
+/// The policy `variant` names: the scenario as written for "" or "base", else the declared
+/// variant (null when the file declares none of that id).
+static const Variant* findPolicy(const Scenario& s, std::string_view variant) {
+    if (variant.empty() || variant == kBaseVariant) return &s.policy;
+    return findById(s.variants, variant);
+}
+
+std::string Scenario::policyName(std::string_view id) const {
+    const Variant* v = findPolicy(*this, id);
+    if (v && !v->name.empty()) return v->name;
+    return id.empty() ? std::string(kBaseVariant) : std::string(id);
+}
+
+std::string Scenario::policyDescription(std::string_view id) const {
+    const Variant* v = findPolicy(*this, id);
+    return v ? v->description : std::string();
+}
+
 bool Expectation::appliesTo(const std::string& variant) const {
     if (variants.empty()) return true;
     const std::string name = variant.empty() ? std::string(kBaseVariant) : variant;

@@ -319,10 +319,23 @@ struct Expectation {
 /// What every command calls the scenario as written, without any variant.
 inline constexpr std::string_view kBaseVariant = "base";
 
+/// A policy a scenario can be run under: the scenario as written (id "") or
+/// one of its variants. The id is what the command line takes; the name is
+/// what a handout shows, the id when none is given.
 struct Variant {
     std::string id;
+    std::string name; ///< for people (`name:`); empty: shown by its id
     std::string description;
     SourceLocation where;
+};
+
+/// What a compare handout charts first (`headlines:`): the metric a policy
+/// costs, the metric it gains, and more to chart at a glance. Names of
+/// report::kMetricTable (keys::kMetrics); empty: the handout's defaults.
+struct Headlines {
+    std::string cost;
+    std::string benefit;
+    std::vector<std::string> also;
 };
 
 /// A prediction the class makes before the run shows the answer: a flight's
@@ -399,11 +412,18 @@ struct Scenario {
     std::vector<Question> questions;
     std::vector<Variant> variants;     ///< all variants the file declares
     std::string variant;               ///< the one applied; empty for the base
+    Variant policy;                    ///< the scenario as written, as a policy (`policy:`); id ""
+    std::vector<std::string> leavesOut; ///< what the model leaves out, a sentence each (`leaves_out:`)
+    Headlines headlines;
     std::vector<std::string> includes; ///< files pulled in, resolved paths
 
     const Zone* zone(std::string_view id) const;
     const Category* category(std::string_view id) const;
     const Flight* flight(std::string_view id) const;
+    /// A policy as people read it: its `name:`, else its id ("base" for "").
+    std::string policyName(std::string_view id) const;
+    /// A policy's `description:`; empty when it has none.
+    std::string policyDescription(std::string_view id) const;
 };
 
 /// Whether a zone is in force at an instant, counting only its own windows

@@ -827,7 +827,7 @@ void checkOutcomesAddUp(const CaseRun& r, std::vector<Failure>& out) {
     // the comparison table: a row an outcome, adding up to the planned row
     report::Comparison comparison;
     comparison.title = r.scenario.title;
-    comparison.variants.push_back({r.variant, "", {r.scenario.seed}, {m.total}, ""});
+    comparison.variants.push_back({r.variant, "", {r.scenario.seed}, {m.total}, "", ""});
     const std::string table = report::comparisonTable(comparison);
     auto rowValue = [&](const std::string& label) {
         const std::size_t at = table.find("\n  " + label + " ");

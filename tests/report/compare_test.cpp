@@ -6,7 +6,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 namespace nofly::report {
 namespace {
@@ -114,6 +117,158 @@ TEST(Compare, PoliciesRunOnDifferentSeedsAreNotPaired) {
     Comparison c = twoPolicies();
     c.variants[1].seeds[0] = 99;
     EXPECT_THROW(comparisonTable(c), std::invalid_argument);
+}
+
+// --- issue 16: a handout for a policy room ---------------------------------------------------
+
+/// `n` policies on seeds 1 and 2, named "Policy 1" ... (the first the base), each costing k
+/// flights disrupted and k + 1 violation minutes per seed, and with a map of its own.
+Comparison namedPolicies(int n) {
+    Comparison c;
+    c.title = "Named policies";
+    c.file = "named.yaml";
+    for (int k = 0; k < n; ++k) {
+        VariantRuns v;
+        v.variant = k == 0 ? "" : "p" + std::to_string(k);
+        v.name = "Policy " + std::to_string(k + 1);
+        v.description = "What policy " + std::to_string(k + 1) + " does.";
+        for (int s = 0; s < 2; ++s) {
+            Counts counts;
+            counts.planned = 10;
+            counts.disrupted = k + s;
+            counts.violationMinutes = k + 1.0 + 0.5 * s;
+            v.seeds.push_back(1u + static_cast<std::uint64_t>(s));
+            v.runs.push_back(counts);
+        }
+        v.mapSvg = "<svg class=\"map-" + std::to_string(k) + "\"></svg>";
+        c.variants.push_back(v);
+    }
+    return c;
+}
+
+/// How often `needle` occurs in `text`.
+std::size_t occurrences(const std::string& text, const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
+        ++n;
+    return n;
+}
+
+TEST(CompareHandout, PoliciesAreShownByTheirNames) {
+    const Comparison c = namedPolicies(3);
+    const std::string html = comparisonHtml(c);
+    EXPECT_THAT(html, HasSubstr("<tr><td>Policy 1</td><td>What policy 1 does.</td></tr>"));
+    EXPECT_THAT(html, HasSubstr("<th>metric</th><th>Policy 1</th><th>Policy 2</th><th>Policy 3</th>"));
+    EXPECT_THAT(html, HasSubstr("<h3>Policy 2 against Policy 1</h3>"));
+    EXPECT_THAT(html, HasSubstr("<figcaption>Policy 3</figcaption>"));
+    EXPECT_THAT(html, Not(HasSubstr("as written in the scenario")));
+    EXPECT_THAT(html, Not(HasSubstr(">p2<")));
+    // the terminal's columns and sections too; the CSV keeps the ids the command line takes
+    const std::string table = comparisonTable(c);
+    EXPECT_THAT(table, ::testing::MatchesRegex("(.|\n)*\n +Policy 1 +Policy 2 +Policy 3\n(.|\n)*"));
+    EXPECT_THAT(table, HasSubstr("differences to 'Policy 1' below"));
+    EXPECT_THAT(table, HasSubstr("\n  Policy 3 against Policy 1:\n"));
+    const std::string csv = comparisonCsv(c);
+    EXPECT_THAT(csv, HasSubstr("\nbase,1,disrupted,0.000\n"));
+    EXPECT_THAT(csv, HasSubstr("\np2,diff,disrupted,2.000\n"));
+}
+
+TEST(CompareHandout, ANameTooLongForATerminalColumnGivesWayToTheId) {
+    Comparison c = namedPolicies(2);
+    c.variants[1].name = "A very long policy name that would not fit";
+    EXPECT_THAT(comparisonTable(c), ::testing::MatchesRegex("(.|\n)*\n +Policy 1 +p1\n(.|\n)*"));
+    EXPECT_THAT(comparisonHtml(c), HasSubstr("<th>A very long policy name that would not fit</th>"));
+}
+
+TEST(CompareHandout, WhatTheModelLeavesOutIsABox) {
+    Comparison c = namedPolicies(2);
+    EXPECT_THAT(comparisonHtml(c), Not(HasSubstr("leaves-out\"")));
+    c.leavesOut = {"Weather: every day is calm.", "Police & other work."};
+    EXPECT_THAT(comparisonHtml(c),
+                HasSubstr("<aside class=\"leaves-out\">\n<h2>What this model leaves out</h2>\n<ul>\n"
+                          "<li>Weather: every day is calm.</li>\n<li>Police &amp; other work.</li>\n"
+                          "</ul>\n</aside>\n"));
+}
+
+TEST(CompareHandout, TheHeadlinesAreTheScenariosOrTheThreeOfBefore) {
+    Comparison c = namedPolicies(2);
+    const auto names = [&] {
+        std::vector<std::string> out;
+        for (const Metric* m : headlineMetrics(c))
+            out.emplace_back(m->name);
+        return out;
+    };
+    // no headlines: the charts of before issue 16
+    EXPECT_EQ(names(), (std::vector<std::string>{"disrupted", "violating", "violation_minutes"}));
+    // the scenario's, cost and benefit first
+    c.headlines = {"violation_minutes", "closure_minutes", {"cancelled", "closure_minutes"}};
+    EXPECT_EQ(names(), (std::vector<std::string>{"violation_minutes", "closure_minutes", "cancelled"}));
+    // what it leaves unset takes the defaults: no place protected, so violation minutes is the benefit
+    c.headlines = {"", "", {"near_misses"}};
+    EXPECT_EQ(names(), (std::vector<std::string>{"disrupted", "violation_minutes", "near_misses"}));
+    for (VariantRuns& v : c.variants)
+        for (Counts& r : v.runs)
+            r.protects = true;
+    EXPECT_EQ(names(), (std::vector<std::string>{"disrupted", "near_protected_minutes", "near_misses"}));
+    const std::string html = comparisonHtml(c);
+    EXPECT_THAT(html, HasSubstr("<strong>near misses</strong>"));
+    EXPECT_THAT(html, Not(HasSubstr("<strong>violated a zone at least once</strong>")));
+}
+
+TEST(CompareHandout, TheCostAgainstBenefitChartHasAPointAPolicyWithItsIntervals) {
+    for (const int n : {2, 6}) {
+        const Comparison c = namedPolicies(n);
+        const std::string svg = costBenefitSvg(c, metric("disrupted"), metric("violation_minutes"));
+        EXPECT_EQ(occurrences(svg, "<g class=\"policy\""), static_cast<std::size_t>(n)) << svg;
+        // each a mean's dot with two error bars (two seeds that differ: an interval each way)
+        EXPECT_EQ(occurrences(svg, "<circle"), 2u * static_cast<std::size_t>(n)); // the dot, the name's key
+        EXPECT_EQ(occurrences(svg, "stroke-width=\"1.5\""), 2u * static_cast<std::size_t>(n));
+        for (int k = 1; k <= n; ++k)
+            EXPECT_THAT(svg, HasSubstr(">Policy " + std::to_string(k) + "</text>"));
+        // the axes: labels with units, no network
+        EXPECT_THAT(svg, HasSubstr(">legitimate flights disrupted</text>")); // its unit is in its words
+        EXPECT_THAT(
+            svg, HasSubstr(">violation minutes (min)</text>")); // as every chart labels it (chart_axis.hpp)
+        EXPECT_THAT(svg, Not(HasSubstr("href")));
+        EXPECT_THAT(comparisonHtml(c), HasSubstr("<div class=\"chart\">\n<svg"));
+    }
+}
+
+TEST(CompareHandout, TheChartsTicksAreRound) {
+    // six policies: 0.5 to 5.5 disrupted, intervals up to 11.9 (t with one degree of freedom):
+    // ticks on the 1-2-5 steps every chart shares (report/chart_axis.hpp), whole ones without a point
+    const std::string svg =
+        costBenefitSvg(namedPolicies(6), metric("disrupted"), metric("violation_minutes"));
+    std::vector<std::string> ticks; // the x axis's, left to right (the labels are bold, not matched)
+    const std::string open = "text-anchor=\"middle\">";
+    for (std::size_t at = svg.find(open); at != std::string::npos; at = svg.find(open, at + 1)) {
+        const std::size_t from = at + open.size();
+        ticks.push_back(svg.substr(from, svg.find('<', from) - from));
+    }
+    EXPECT_EQ(ticks, (std::vector<std::string>{"0", "5", "10", "15"})) << svg;
+}
+
+TEST(CompareHandout, TheMapsGridHoldsTwoToSixWithNoMapAlone) {
+    // on screen: 2 a row for 2 and 4, 3 a row for 3, 5 and 6; on paper one a row for two policies
+    const std::pair<int, std::string> layouts[] = {{2, "maps cols-2 print-1"},
+                                                   {3, "maps cols-3"},
+                                                   {4, "maps cols-2"},
+                                                   {5, "maps cols-3"},
+                                                   {6, "maps cols-3"}};
+    for (const auto& [n, grid] : layouts) {
+        const std::string html = comparisonHtml(namedPolicies(n));
+        EXPECT_THAT(html,
+                    HasSubstr("<div class=\"" + grid + "\">\n<figure><figcaption>Policy 1</figcaption>"))
+            << n;
+        for (int k = 0; k < n; ++k)
+            EXPECT_THAT(html, HasSubstr("<svg class=\"map-" + std::to_string(k) + "\">"));
+        // the print stylesheet: larger maps, two a row at most
+        EXPECT_THAT(html, HasSubstr("@media print"));
+        EXPECT_THAT(html,
+                    HasSubstr(".maps, .maps.cols-3 { grid-template-columns: repeat(2, minmax(0, 1fr));"));
+        // the page's styles, then the handout's, in the head
+        EXPECT_LT(html.find(".leaves-out {"), html.find("</head>"));
+    }
 }
 
 } // namespace

@@ -206,7 +206,7 @@ TEST(Ledger, ComparisonTableAgrees) {
     const FileRun r(kEveryOutcome);
     Comparison c;
     c.title = "One ledger";
-    c.variants.push_back({"", "", {1}, {r.run.metrics.total}, ""});
+    c.variants.push_back({"", "", {1}, {r.run.metrics.total}, "", ""});
     const std::string table = comparisonTable(c);
     // each outcome row, and their sum against the planned row
     auto row = [&](const std::string& label) {

@@ -71,6 +71,8 @@ TEST(Schema, KnowsTheSameKeysAsTheLoader) {
                                                                   {"event", &keys::kEvent},
                                                                   {"expect", &keys::kExpect},
                                                                   {"variant", &keys::kVariant},
+                                                                  {"policy", &keys::kPolicy},
+                                                                  {"headlines", &keys::kHeadlines},
                                                                   {"question", &keys::kQuestion},
                                                                   {"basemapFiles", &keys::kBasemapFiles},
                                                                   {"dispensations", &keys::kDispensations},

@@ -140,6 +140,7 @@ class Loader {
     // the whole file (loader.cpp)
     void readVariants(const MapReader& top);
     void readVariant(const MapReader& variant, const std::string& id);
+    void readPolicyTexts(const MapReader& top);
     void readSettings();
     bool refuseFixedPath(const std::string& path, const Source& at, const std::string& who);
     void readIncludes(const MapReader& top);
