@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace nofly::report {
 
@@ -27,8 +28,17 @@ td.held { color: #006d4f; } td.broken { color: #b34700; font-weight: bold; } .re
 @media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { page-break-after: avoid; } figure, table { page-break-inside: avoid; } }
 )";
 
+/// A cell that reads as a figure, right-aligned: "9.8", "+53 (+50.1 to +55.9)", "09:40", "12 km"; not
+/// words that start with one ("5 km circles", a policy's name).
 bool numeric(const std::string& s) {
-    return !s.empty() && (std::isdigit(static_cast<unsigned char>(s[0])) || ((s[0] == '-' || s[0] == '+') && s.size() > 1));
+    if (s.empty() ||
+        !(std::isdigit(static_cast<unsigned char>(s[0])) || ((s[0] == '-' || s[0] == '+') && s.size() > 1)))
+        return false;
+    const std::size_t space = s.find(' ');
+    if (space == std::string::npos) return true;
+    const std::string_view rest = std::string_view(s).substr(space + 1);
+    // an interval after the figure, or one short unit
+    return rest.empty() || rest[0] == '(' || (rest.find(' ') == std::string_view::npos && rest.size() <= 4);
 }
 
 } // namespace

@@ -75,5 +75,17 @@ TEST(Handout, ARunAcrossMidnightDatesEveryTimeInOrder) {
     EXPECT_LT(before, after);
 }
 
+TEST(HtmlTable, FiguresAlignRightAndWordsThatStartWithOneLeft) {
+    // a policy named "5 km circles" is words, not a figure (it was right-aligned as one)
+    HtmlPage page("t");
+    page.table({"policy", "flown", "at", "distance"},
+               {{"5 km circles", "9.8 (9.2 to 10.4)", "09:40", "12 km"}});
+    const std::string html = page.finish();
+    EXPECT_THAT(html, HasSubstr("<td>5 km circles</td>"));
+    EXPECT_THAT(html, HasSubstr("<td class=\"num\">9.8 (9.2 to 10.4)</td>"));
+    EXPECT_THAT(html, HasSubstr("<td class=\"num\">09:40</td>"));
+    EXPECT_THAT(html, HasSubstr("<td class=\"num\">12 km</td>"));
+}
+
 } // namespace
 } // namespace nofly::report
