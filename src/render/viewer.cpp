@@ -733,17 +733,17 @@ void Viewer::answerByNumber(int number) {
 
 std::string Viewer::paneTitle(int pane) const {
     if (!m_run) return {};
-    // the policy in the words of the file: what the variant changes, for people
+    // the policy as the file names it (`policy: {name}`, a variant's `name:`); else what the variant
+    // changes, in the file's words; else its id
     const std::string variant = paneVariant(pane);
-    for (const scenario::Variant& v : runOf(pane).scenario.variants)
-        if (v.id == variant && !v.description.empty()) {
-            std::string text = v.description;
-            // a folded YAML block ends with a newline
-            while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
-                text.pop_back();
-            return text;
-        }
-    return runOf(pane).scenario.policyName(variant); // its `name:`, else its id
+    const scenario::Scenario& s = runOf(pane).scenario;
+    const std::string name = s.policyName(variant);
+    if (name != variant) return name;
+    std::string text = s.policyDescription(variant);
+    // a folded YAML block ends with a newline
+    while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.pop_back();
+    return text.empty() ? name : text;
 }
 
 std::string Viewer::paneLabel(int pane) const {

@@ -181,16 +181,18 @@ TEST_F(Split1920, AMapMovedByHandKeepsItsScaleWhenThePanesChangeSize) {
     expectPanesFramed("after F");
 }
 
-TEST_F(Split1920, EachPaneIsTitledWithItsVariantsDescription) {
+TEST_F(Split1920, EachPaneIsTitledWithItsPolicysNameElseItsDescription) {
+    // the flagship names its policies (issue 16): the pane says the name, not the id
     ASSERT_NO_FATAL_FAILURE(open(kFlagship, "10:30", true, {"status-quo", "five-km-circles"}));
-    EXPECT_EQ(viewer->paneTitle(0), "No ban and no summit circle; only the usual airport circles.");
-    EXPECT_EQ(viewer->paneTitle(1),
-              "Instead of the nationwide ban, prohibit drones within 5 km of the summit "
-              "venue and of the airports that saw drones.");
-    // the base has no description of its own: its id
+    EXPECT_EQ(viewer->paneTitle(0), "Status quo");
+    EXPECT_EQ(viewer->paneTitle(1), "5 km circles");
     viewer->setVariant(0, "base");
     ASSERT_EQ(viewer->paneVariant(0), "base");
+    EXPECT_EQ(viewer->paneTitle(0), "Nationwide ban");
+    // Aalborg names none: a variant's description, and the base, which has none, its id
+    ASSERT_NO_FATAL_FAILURE(open(kScenarios + "aalborg_24_september.yaml", "21:30", true, {"base", "ban"}));
     EXPECT_EQ(viewer->paneTitle(0), "base");
+    EXPECT_EQ(viewer->paneTitle(1), "The nationwide ban of 29 September, brought forward to this evening");
 }
 
 } // namespace
