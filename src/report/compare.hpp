@@ -41,7 +41,7 @@ struct Comparison {
     std::string title;
     std::string description;
     std::string file;
-    std::vector<VariantRuns> variants; ///< the first is the baseline the others are compared with
+    std::vector<VariantRuns> variants;  ///< the first is the baseline the others are compared with
     std::vector<std::string> leavesOut; ///< what the model leaves out, a sentence each
     /// The handout's at-a-glance charts: the cost, the benefit, then the others; metric names.
     /// Empty cost or benefit: the defaults (headlineMetrics); all empty: the charts before issue 16.
