@@ -225,6 +225,27 @@ void addGroups(HtmlPage& page, const RunRecord& run) {
     }
     page.table({"zone", "entries", "rerouted", "cancelled", "waited", "violating", "violation minutes", "disrupted"},
                zoneRows);
+    if (run.metrics.byPlace.empty()) return;
+    // the yardstick and the police's work, place by place
+    page.heading(2, "By protected place");
+    page.paragraph("Drone-minutes within each place, counted the same way whatever the rules, and the "
+                   "responders sent for it.");
+    const bool defence = run.metrics.total.defence;
+    std::vector<std::vector<std::string>> placeRows;
+    for (const auto& [id, c] : run.metrics.byPlace) {
+        std::string name = nameOf(s.sites, id);
+        if (name == id) name = nameOf(s.airports, id);
+        std::vector<std::string> row = {name, core::fixed(c.nearProtectedMinutes, 1)};
+        if (defence)
+            row.insert(row.end(), {std::to_string(c.responderJobs), core::fixed(c.responderMinutes, 1),
+                                   std::to_string(c.closures), core::fixed(c.closureMinutes, 1)});
+        placeRows.push_back(std::move(row));
+    }
+    std::vector<std::string> placeHeader = {"place", "drone-minutes near it"};
+    if (defence)
+        placeHeader.insert(placeHeader.end(),
+                           {"responders sent", "responder minutes", "closures", "minutes closed"});
+    page.table(placeHeader, placeRows);
 }
 
 /// The defence's measures, when the scenario has one.

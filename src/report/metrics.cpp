@@ -53,7 +53,23 @@ void countDefence(const scenario::Scenario& scenario, const sim::World& world,
                   std::span<const sim::Event> events, Metrics& m) {
     m.total.defence = world.defence.active;
     std::set<int> detected, unknown, identified, responded;
-    std::map<std::string, core::Instant> closedAt, dispatchedAt; // by airport and responder id
+    std::map<std::string, core::Instant> closedAt; // by airport id
+    struct Job {
+        core::Instant at = 0;
+        std::string place; ///< the protected place it answers for (placeId); empty: none
+    };
+    std::map<std::string, Job> dispatchedAt; // by responder id
+    // a place's counts: only the scenario's protected places (countFlights made them)
+    auto place = [&](const std::string& id) -> Counts* {
+        const auto it = m.byPlace.find(id);
+        return it == m.byPlace.end() ? nullptr : &it->second;
+    };
+    // a responder's job ends: its minutes for all, and for the place it answered for
+    auto jobEnds = [&](const Job& job, core::Instant end) {
+        const double minutes = static_cast<double>(std::max<core::Instant>(end - job.at, 0)) / 60000.0;
+        m.total.responderMinutes += minutes;
+        if (Counts* p = place(job.place)) p->responderMinutes += minutes;
+    };
     for (const sim::Event& e : events) {
         const sim::FlightPlan* fp =
             e.flight < 0 ? nullptr : &world.flights[static_cast<std::size_t>(e.flight)];
@@ -83,10 +99,12 @@ void countDefence(const scenario::Scenario& scenario, const sim::World& world,
             break;
         case EventType::SiteClosed:
             ++m.total.closures;
+            if (Counts* p = place(siteId(scenario, e.site))) ++p->closures;
             closedAt[siteId(scenario, e.site)] = e.time;
             break;
         case EventType::SiteReopened:
             m.total.closureMinutes += e.value / 60.0;
+            if (Counts* p = place(siteId(scenario, e.site))) p->closureMinutes += e.value / 60.0;
             closedAt.erase(siteId(scenario, e.site));
             break;
         case EventType::MannedDelayed:
@@ -96,7 +114,8 @@ void countDefence(const scenario::Scenario& scenario, const sim::World& world,
         case EventType::MannedDiverted: ++m.total.mannedDiverted; break;
         case EventType::Dispatch:
             each([](Counts& c) { ++c.responderJobs; });
-            dispatchedAt[eventActor(scenario, e)] = e.time;
+            if (Counts* p = place(placeId(scenario, e))) ++p->responderJobs;
+            dispatchedAt[eventActor(scenario, e)] = {e.time, placeId(scenario, e)};
             break;
         case EventType::ResponderArrived: // the first arrival at each track
             if (responded.insert(e.track).second) each([&](Counts& c) { c.respondSeconds += e.value, ++c.respondCount; });
@@ -107,7 +126,7 @@ void countDefence(const scenario::Scenario& scenario, const sim::World& world,
             [[fallthrough]];
         case EventType::NeutraliseFailed:
             if (auto d = dispatchedAt.find(eventActor(scenario, e)); d != dispatchedAt.end()) {
-                m.total.responderMinutes += static_cast<double>(e.time - d->second) / 60000.0;
+                jobEnds(d->second, e.time);
                 dispatchedAt.erase(d);
             }
             break;
@@ -116,36 +135,44 @@ void countDefence(const scenario::Scenario& scenario, const sim::World& world,
     }
     // still closed, or still at work, when the run ends
     const core::Instant end = std::min(world.now, scenario.time.end);
-    for (const auto& [site, at] : closedAt)
-        m.total.closureMinutes += static_cast<double>(std::max<core::Instant>(end - at, 0)) / 60000.0;
-    for (const auto& [actor, at] : dispatchedAt)
-        m.total.responderMinutes += static_cast<double>(std::max<core::Instant>(end - at, 0)) / 60000.0;
+    for (const auto& [site, at] : closedAt) {
+        const double minutes = static_cast<double>(std::max<core::Instant>(end - at, 0)) / 60000.0;
+        m.total.closureMinutes += minutes;
+        if (Counts* p = place(site)) p->closureMinutes += minutes;
+    }
+    for (const auto& [actor, job] : dispatchedAt)
+        jobEnds(job, end);
 }
+
+/// A place the yardstick protects: its id (a site's or an airport's) and its disc on the ground.
+struct ProtectedPlace {
+    std::string id;
+    core::Region region;
+};
 
 /// The places the yardstick protects, each a disc on the ground: every site
 /// within its radius, every airport with a closure rule within its closure
 /// radius (the distance at which a drone seen closes it).
-std::vector<core::Region> protectedPlaces(const scenario::Scenario& scenario) {
-    std::vector<core::Region> places;
-    auto add = [&](core::Vec2 at, double radius) {
+std::vector<ProtectedPlace> protectedPlaces(const scenario::Scenario& scenario) {
+    std::vector<ProtectedPlace> places;
+    auto add = [&](const std::string& id, core::Vec2 at, double radius) {
         if (radius <= 0.0) return;
-        core::Region place;
-        place.circles.push_back({at, radius});
+        ProtectedPlace place{id, {}};
+        place.region.circles.push_back({at, radius});
         places.push_back(std::move(place));
     };
     for (const scenario::Site& site : scenario.sites)
-        add(site.at, site.radius);
+        add(site.id, site.at, site.radius);
     for (const scenario::Airport& airport : scenario.airports)
-        if (airport.closure) add(airport.at, airport.closure->radius);
+        if (airport.closure) add(airport.id, airport.at, airport.closure->radius);
     return places;
 }
 
-/// Minutes a drone spent in the air within each place, whatever the rules,
-/// summed over the places (a minute near two places that overlap counts
-/// twice), from its take-off to its landing or `until`. A piece of a plan is
-/// flown at constant speed: its time inside is its share of the length inside.
-double minutesNear(const sim::Drone& d, const std::vector<core::Region>& places, core::Instant until) {
-    if (d.departedAt < 0 || places.empty()) return 0.0;
+/// Minutes a drone spent in the air within a place, whatever the rules, from
+/// its take-off to its landing or `until`. A piece of a plan is flown at
+/// constant speed: its time inside is its share of the length inside.
+double minutesNear(const sim::Drone& d, const core::Region& place, core::Instant until) {
+    if (d.departedAt < 0) return 0.0;
     const core::Instant end = d.landedAt >= 0 ? std::min(d.landedAt, until) : until;
     double millis = 0.0;
     for (const sim::Segment& s : d.plan) {
@@ -158,14 +185,12 @@ double minutesNear(const sim::Drone& d, const std::vector<core::Region>& places,
         };
         const core::Vec2 a = at(t0), b = at(t1);
         const double length = core::distance(a, b), span = static_cast<double>(t1 - t0);
-        for (const core::Region& place : places) {
-            if (length <= 0.0) { // hovering, turning, climbing or descending on the spot
-                if (core::contains(place, a)) millis += span;
-                continue;
-            }
-            for (const core::Interval& inside : core::insideIntervals(place, a, b))
-                millis += (inside.leave - inside.enter) / length * span;
+        if (length <= 0.0) { // hovering, turning, climbing or descending on the spot
+            if (core::contains(place, a)) millis += span;
+            continue;
         }
+        for (const core::Interval& inside : core::insideIntervals(place, a, b))
+            millis += (inside.leave - inside.enter) / length * span;
     }
     return millis / 60000.0;
 }
@@ -174,9 +199,17 @@ double minutesNear(const sim::Drone& d, const std::vector<core::Region>& places,
 /// near the places to protect.
 void countFlights(const scenario::Scenario& scenario, const sim::World& world, Metrics& m) {
     // the yardstick's places, and the time flown so far
-    const std::vector<core::Region> places = protectedPlaces(scenario);
+    const std::vector<ProtectedPlace> places = protectedPlaces(scenario);
     const core::Instant flownUntil = std::min(world.now, scenario.time.end);
     m.total.protects = !places.empty();
+    // each place's row, even with nothing to count (a site and an airport of one id share it)
+    std::vector<Counts*> placeCounts;
+    for (const ProtectedPlace& p : places) {
+        Counts& c = m.byPlace[p.id];
+        c.protects = true;
+        c.defence = world.defence.active;
+        placeCounts.push_back(&c);
+    }
 
     for (std::size_t i = 0; i < world.drones.size(); ++i) {
         const sim::Drone& d = world.drones[i];
@@ -189,7 +222,13 @@ void countFlights(const scenario::Scenario& scenario, const sim::World& world, M
         const bool disrupted = legitimate && (f.rerouted || f.waited || f.denied || f.delaySeconds > 0.0 ||
                                               held || f.outcome == FinalOutcome::Cancelled ||
                                               f.outcome == FinalOutcome::Caught);
-        const double nearMinutes = minutesNear(d, places, flownUntil);
+        // summed over the places: a minute near two places that overlap counts twice
+        double nearMinutes = 0.0;
+        for (std::size_t k = 0; k < places.size(); ++k) {
+            const double minutes = minutesNear(d, places[k].region, flownUntil);
+            placeCounts[k]->nearProtectedMinutes += minutes;
+            nearMinutes += minutes;
+        }
         Counts& cat = m.byCategory[fp.flight.category];
         for (Counts* c : {&m.total, &cat}) {
             ++c->planned;

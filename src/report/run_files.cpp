@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -87,6 +88,22 @@ ordered_json zoneJson(const Counts& c) {
     return out;
 }
 
+/// A protected place: the drone-minutes near it; with an operations room, the responders' work for
+/// it, and for an airport its closures.
+ordered_json placeJson(const scenario::Scenario& s, const std::string& id, const Counts& c) {
+    ordered_json out{
+        {jsonKey(metric("near_protected_minutes")), jsonValue(metric("near_protected_minutes"), c)}};
+    if (!c.defence) return out;
+    for (const Metric* m : {&metric("responder_jobs"), &metric("responder_minutes")})
+        out[jsonKey(*m)] = jsonValue(*m, c);
+    const bool airport = std::any_of(s.airports.begin(), s.airports.end(),
+                                     [&](const scenario::Airport& a) { return a.id == id && a.closure; });
+    if (airport)
+        for (const Metric* m : {&metric("closures"), &metric("closure_minutes")})
+            out[jsonKey(*m)] = jsonValue(*m, c);
+    return out;
+}
+
 /// Detection and response, for a run that has any.
 ordered_json defenceJson(const Counts& c) {
     ordered_json out = ordered_json::object();
@@ -106,7 +123,7 @@ std::string eventsCsv(const RunRecord& run) {
         const core::LatLon geo = s.projection.toGeo(e.at);
         out << e.tick << ',' << iso(run, e.time) << ',' << sim::name(e.type) << ','
             << field(flightId(w, e.flight)) << ',' << field(zoneId(s, e.zone)) << ','
-            << field(eventOther(s, w, e)) << ',' << field(trackId(e.track)) << ',' << field(siteId(s, e.site))
+            << field(eventOther(s, w, e)) << ',' << field(trackId(e.track)) << ',' << field(placeId(s, e))
             << ',' << field(eventActor(s, e)) << ',' << fixed(e.at.x, 1) << ',' << fixed(e.at.y, 1) << ','
             << fixed(geo.lat, 6) << ',' << fixed(geo.lon, 6) << ',' << fixed(e.value, 3) << ','
             << field(eventText(s, w, e)) << '\n';
@@ -154,6 +171,8 @@ std::string reportJson(const RunRecord& run) {
     for (const auto& [id, c] : run.metrics.byCategory)
         if (c.planned > 0) j["metrics"]["by_category"][id] = countsJson(c);
     for (const auto& [id, c] : run.metrics.byZone) j["metrics"]["by_zone"][id] = zoneJson(c);
+    for (const auto& [id, c] : run.metrics.byPlace)
+        j["metrics"]["by_place"][id] = placeJson(s, id, c);
     ordered_json expectations = ordered_json::array();
     for (const ExpectationResult& r : run.expectations)
         expectations.push_back({{"line", r.expectation.where.line}, {"passed", r.passed}, {"actual", r.actual}});
@@ -268,6 +287,19 @@ std::string summaryTable(const RunRecord& run) {
     categories(run.metrics.byCategory);
     out << '\n';
     zones(run.metrics.byZone);
+    if (!run.metrics.byPlace.empty()) {
+        // the yardstick, and the police's work, where it happened
+        out << "\nBy protected place (drone-minutes near it whatever the rules; responders sent for it)\n";
+        std::snprintf(line, sizeof line, "  %-22s %9s %10s %10s %8s %10s\n", "place", "near-min",
+                      "dispatches", "resp-min", "closures", "closed-min");
+        out << line;
+        for (const auto& [id, c] : run.metrics.byPlace) {
+            std::snprintf(line, sizeof line, "  %-22s %9.1f %10d %10.1f %8d %10.1f\n",
+                          id.substr(0, 22).c_str(), c.nearProtectedMinutes, c.responderJobs,
+                          c.responderMinutes, c.closures, c.closureMinutes);
+            out << line;
+        }
+    }
     if (!run.expectations.empty()) {
         out << "\nExpectations\n";
         for (const ExpectationResult& r : run.expectations)

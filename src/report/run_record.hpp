@@ -23,6 +23,9 @@ struct Metrics {
     Counts total;
     std::map<std::string, Counts> byCategory; ///< by category id
     std::map<std::string, Counts> byZone;     ///< by zone id: entries, violations, and flights it rerouted, delayed or cancelled
+    /// by protected place (a site, an airport with a closure rule; report::protectedPlaces): drone-minutes
+    /// near it, the responders' dispatches and minutes for it, its closures and minutes closed
+    std::map<std::string, Counts> byPlace;
 };
 
 struct ExpectationResult {

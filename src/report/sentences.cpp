@@ -273,9 +273,17 @@ std::string responseEventText(const scenario::Scenario& s, const sim::World& w, 
                (to.empty() ? std::string("another airport") : to) + " after holding " +
                lasting(airport->manned->hold);
     }
-    case EventType::Dispatch:
-        return responder + " sent to track " + track +
+    case EventType::Dispatch: {
+        // the place it protects there, by name: why it was sent
+        std::string place;
+        if (airport) place = airport->name.empty() ? airport->id : airport->name;
+        if (e.ref >= 0 && static_cast<std::size_t>(e.ref) < s.sites.size()) {
+            const scenario::Site& protectedSite = s.sites[static_cast<std::size_t>(e.ref)];
+            place = protectedSite.name.empty() ? protectedSite.id : protectedSite.name;
+        }
+        return responder + " sent to track " + track + (place.empty() ? "" : " near " + place) +
                (e.reason == EventReason::AlreadyThere ? ", already there" : ", " + km(e.value) + " away");
+    }
     case EventType::ResponderArrived:
         return responder + " reaches track " + track + " after " + lasting(e.time - e.when);
     case EventType::Neutralised:
@@ -421,6 +429,13 @@ std::string trackId(int track) {
 std::string siteId(const scenario::Scenario& scenario, int site) {
     const scenario::Airport* airport = airportOf(scenario, site);
     return airport ? airport->id : std::string();
+}
+
+std::string placeId(const scenario::Scenario& scenario, const sim::Event& event) {
+    if (event.type == EventType::Dispatch && event.ref >= 0 &&
+        static_cast<std::size_t>(event.ref) < scenario.sites.size())
+        return scenario.sites[static_cast<std::size_t>(event.ref)].id;
+    return siteId(scenario, event.site);
 }
 
 // --- events --------------------------------------------------------------------------------------

@@ -31,6 +31,9 @@ std::string zoneId(const scenario::Scenario& scenario, int zone);
 std::string trackId(int track);
 /// An airport's id; empty for none.
 std::string siteId(const scenario::Scenario& scenario, int site);
+/// The place an event is about, as the `site` column of events.csv writes it: its airport, or
+/// the protected site a responder was sent to protect (a dispatch); empty for none.
+std::string placeId(const scenario::Scenario& scenario, const sim::Event& event);
 
 // --- events ----------------------------------------------------------------------------
 

@@ -226,7 +226,7 @@ inline const List kMetrics = {
     // yardsticks
     "near_protected_minutes",
     // authorities' queues
-    "queued", "mean_queue_wait_minutes", "longest_queue_wait_minutes", "longest_queue"};
+    "queued", "queue_wait_minutes", "mean_queue_wait_minutes", "longest_queue_wait_minutes", "longest_queue"};
 inline const List kImportFormats = {"ed269", "ed318", "geojson", "openair"};
 /// The ledger's final outcomes, in its order (report::kFinalOutcomes; report/questions.cpp
 /// asserts that the two lists are as long, a test that they say the same): the answers a
@@ -278,7 +278,7 @@ inline const std::vector<std::pair<std::string, List>> kEventSubjects = {
     {"site_reopened", {"airport", "track"}},
     {"manned_delayed", {"airport"}},
     {"manned_diverted", {"airport"}},
-    {"dispatch", {"responder", "track", "flight"}},
+    {"dispatch", {"responder", "track", "flight", "airport"}},
     {"responder_arrived", {"responder", "track", "flight"}},
     {"neutralised", {"responder", "track", "flight"}},
     {"neutralise_failed", {"responder", "track", "flight"}}};

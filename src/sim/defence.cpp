@@ -338,6 +338,28 @@ struct Defender {
         return false;
     }
 
+    /// The place a responder answers for at p, for the dispatch's event: the nearest airport with a
+    /// closure rule (`site`) or protected site (`ref`) that it protects and p is within; none: both -1.
+    void placeAnswered(const scenario::Responder& r, Vec2 p, Event& e) const {
+        auto protects = [&](const std::string& id) {
+            return r.protects.empty() ||
+                   std::find(r.protects.begin(), r.protects.end(), id) != r.protects.end();
+        };
+        double best = 1e300;
+        for (std::size_t i = 0; i < s.airports.size(); ++i) {
+            const scenario::Airport& a = s.airports[i];
+            const double distance = core::distance(p, a.at);
+            if (a.closure && protects(a.id) && distance <= a.closure->radius && distance < best)
+                best = distance, e.site = static_cast<int>(i), e.ref = -1;
+        }
+        for (std::size_t i = 0; i < s.sites.size(); ++i) {
+            const scenario::Site& site = s.sites[i];
+            const double distance = core::distance(p, site.at);
+            if (site.radius > 0.0 && protects(site.id) && distance <= site.radius && distance < best)
+                best = distance, e.site = -1, e.ref = static_cast<int>(i);
+        }
+    }
+
     /// How near a point is to the nearest airport with a closure rule or protected site [m].
     double threatDistance(Vec2 p) const {
         double best = 1e300;
@@ -495,6 +517,7 @@ struct Defender {
                             bestDistance < kArrived ? EventReason::AlreadyThere : EventReason::None);
             e.actor = best;
             e.value = bestDistance;
+            placeAnswered(s.responders[static_cast<std::size_t>(best)], t.position, e);
             emit(e);
         }
     }

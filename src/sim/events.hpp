@@ -116,11 +116,11 @@ struct Event {
     int zone = -1;   ///< Scenario::zones
     int other = -1;  ///< World::flights: the other flight of a near miss
     int track = -1;  ///< Defence::tracks (people read track k as "T" k+1)
-    int site = -1;   ///< Scenario::airports: closures and manned traffic
+    int site = -1;   ///< Scenario::airports: closures and manned traffic; the airport a dispatch protects
     int actor = -1;  ///< detection: Scenario::sensors; response events: Scenario::responders
     /// One more thing the sentence names, by type: a false alarm's sensor; a note's, announcement's or
     /// sighting's Scenario::timeline entry; a near-miss summary's second flight; a breach's
-    /// verdict card (World::verdicts).
+    /// verdict card (World::verdicts); the Scenario::sites entry a dispatch protects.
     int ref = -1;
     core::Vec2 at;      ///< where it happened [m]
     double value = 0.0; ///< depth inside [m] (exit), seconds inside (violation end), extra [m] (reroute),

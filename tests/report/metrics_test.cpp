@@ -227,6 +227,79 @@ void runQueue(const std::string& text, QueueRun& out) {
     out.run.metrics = computeMetrics(out.scenario, out.world, out.run.events);
 }
 
+// issue 16: the yardstick and the police's work, place by place. An airport (closure radius 3 km) and a
+// palace 10 km east (radius 1 km), each with its own team that never succeeds (so no path is cut
+// short); one hostile drone loiters by the airport, another crosses the palace along its diameter
+// (2 km at 10 m/s: 200 s) and lands 2 km beyond it.
+constexpr const char* kTwoPlaces = R"(
+title: Two places
+seed: 3
+time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}
+map: {origin: {lat: 55.69, lon: 12.56}}
+airports:
+  - {id: TEST, name: Test airport, at: [0, 0], closure: {radius: 3 km, quiet: 10 min}}
+sites:
+  - {id: palace, name: The palace, at: [10 km, 0], radius: 1 km}
+sensors:
+  - {id: radar, type: radar, at: [5 km, 0], range: 1000 km, probability: 100%, update: 1 s, latency: 5 s}
+responders:
+  - {id: airport-team, type: police, base: [0, 1 km], speed: 20 m/s, neutralise: 60 s, success: 0%, protects: [TEST]}
+  - {id: palace-team, type: police, base: [10 km, 3 km], speed: 20 m/s, neutralise: 60 s, success: 0%, protects: [palace]}
+flights:
+  - {id: loiterer, category: hobby, behaviour: hostile, depart: 10:05, from: [2 km, 0], to: [1 km, 0],
+     speed: 10 m/s, altitude: 60 m}
+  - {id: crosser, category: hobby, behaviour: hostile, depart: 10:05, from: [8 km, 0], to: [12 km, 0],
+     speed: 10 m/s, altitude: 60 m}
+)";
+
+TEST(ByPlace, EachProtectedPlaceHasItsMinutesItsDispatchesAndItsClosures) {
+    QueueRun r;
+    runQueue(kTwoPlaces, r);
+    const Metrics& m = r.run.metrics;
+    ASSERT_EQ(m.byPlace.size(), 2u);
+    const Counts &airport = m.byPlace.at("TEST"), &palace = m.byPlace.at("palace");
+    // the crosser is within the palace's disc for 200 s, and never within 3 km of the airport; the
+    // loiterer is within the airport's from take-off to landing
+    EXPECT_NEAR(palace.nearProtectedMinutes, 200.0 / 60.0, 1e-6);
+    const sim::Drone& loiterer = r.world.drones[0];
+    ASSERT_GE(loiterer.landedAt, 0);
+    EXPECT_NEAR(airport.nearProtectedMinutes,
+                static_cast<double>(loiterer.landedAt - loiterer.departedAt) / 60000.0, 1e-6);
+    EXPECT_NEAR(airport.nearProtectedMinutes + palace.nearProtectedMinutes, m.total.nearProtectedMinutes,
+                1e-9);
+    // each team is sent for its own place, and the places add up to the run
+    EXPECT_GT(airport.responderJobs, 0);
+    EXPECT_GT(palace.responderJobs, 0);
+    EXPECT_EQ(airport.responderJobs + palace.responderJobs, m.total.responderJobs);
+    EXPECT_GT(palace.responderMinutes, 0.0);
+    EXPECT_NEAR(airport.responderMinutes + palace.responderMinutes, m.total.responderMinutes, 1e-9);
+    // only the airport closes
+    EXPECT_EQ(airport.closures, 1);
+    EXPECT_EQ(palace.closures, 0);
+    EXPECT_DOUBLE_EQ(airport.closureMinutes, m.total.closureMinutes);
+
+    // report.json: a row a place, closures only for the airport
+    const nlohmann::json byPlace = nlohmann::json::parse(reportJson(r.run)).at("metrics").at("by_place");
+    EXPECT_EQ(byPlace.at("palace").at("responder_jobs"), palace.responderJobs);
+    EXPECT_FALSE(byPlace.at("palace").contains("closures"));
+    EXPECT_EQ(byPlace.at("TEST").at("closures"), 1);
+    EXPECT_DOUBLE_EQ(byPlace.at("palace").at("near_protected_minutes").get<double>(), 3.33);
+    // the summary's table, and the dispatch's place in events.csv and in its sentence
+    EXPECT_NE(summaryTable(r.run).find("By protected place"), std::string::npos);
+    const std::string events = eventsCsv(r.run);
+    EXPECT_NE(events.find(",dispatch,crosser,,,T2,palace,palace-team,"), std::string::npos) << events;
+    EXPECT_NE(events.find("sent to track T2 near The palace,"), std::string::npos) << events;
+    EXPECT_NE(events.find(",dispatch,loiterer,,,T1,TEST,airport-team,"), std::string::npos) << events;
+}
+
+TEST(ByPlace, AScenarioWithNothingToProtectHasNoPlaces) {
+    testing::LessonRun lesson;
+    lesson.run.metrics = computeMetrics(lesson.scenario, lesson.world, lesson.run.events);
+    EXPECT_TRUE(lesson.run.metrics.byPlace.empty());
+    EXPECT_FALSE(nlohmann::json::parse(reportJson(lesson.run)).at("metrics").contains("by_place"));
+    EXPECT_EQ(summaryTable(lesson.run).find("By protected place"), std::string::npos);
+}
+
 TEST(QueueMetrics, WaitsInTheQueueMatchTheQueueWorkedOutByHand) {
     QueueRun q;
     runQueue(kQueue, q);

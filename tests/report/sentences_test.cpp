@@ -498,7 +498,7 @@ TEST(Sentences, AClosureCardSaysWhyAndWhenItReopened) {
 TEST(Sentences, ResponderEventsNameTheTeamAndTheTrack) {
     const Told down = run(closureScenario("100%"));
     EXPECT_THAT(down.said("intruder", EventType::Dispatch),
-                ::testing::ElementsAre(HasSubstr("Team sent to track T1, ")));
+                ::testing::ElementsAre(HasSubstr("Team sent to track T1 near Test airport, ")));
     EXPECT_THAT(down.said("intruder", EventType::ResponderArrived),
                 ::testing::ElementsAre(HasSubstr("Team reaches track T1 after ")));
     EXPECT_EQ(down.said("intruder", EventType::Neutralised),
@@ -518,7 +518,7 @@ TEST(Sentences, ResponderEventsNameTheTeamAndTheTrack) {
     // sent again from where it stands: not "0 m away"
     const std::vector<std::string> sent = failed.said("intruder", EventType::Dispatch);
     ASSERT_GE(sent.size(), 2u);
-    EXPECT_EQ(sent[1], "Team sent to track T1, already there");
+    EXPECT_EQ(sent[1], "Team sent to track T1 near Test airport, already there");
 }
 
 TEST(Sentences, AnIdentificationSaysWhichClassAndWhy) {

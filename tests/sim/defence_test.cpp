@@ -410,6 +410,8 @@ TEST(Responders, ReachTheDroneAtTheirSpeedAndBringItDown) {
     EXPECT_EQ(dispatch[0].time, of(events, EventType::SiteClosed)[0].time);
     EXPECT_EQ(dispatch[0].actor, 0);
     EXPECT_EQ(dispatch[0].track, 0);
+    EXPECT_EQ(dispatch[0].site, 0); // for the airport, the one place it protects
+    EXPECT_EQ(dispatch[0].ref, -1);
     // the team sets off 2.24 km from the drone, which flies west toward the point 2 km
     // south of the team: at 20 m/s, stopping 50 m short, between 97 and 112 s
     const double travel = static_cast<double>(arrived[0].time - dispatch[0].time) / 1000.0;
@@ -431,6 +433,29 @@ TEST(Responders, ReachTheDroneAtTheirSpeedAndBringItDown) {
     ASSERT_NE(card, w.verdicts.end());
     EXPECT_EQ(card->rule.responder, 0);
     EXPECT_EQ(card->rule.track, 0);
+}
+
+TEST(Responders, ADispatchNamesThePlaceItAnswersFor) {
+    // the track is first reported about 1.95 km east of the airport (closure radius 3 km) and 0.95 km
+    // from the palace (radius 1.5 km): both hold it, the palace is nearer
+    const std::string palace = "sites:\n  - {id: palace, name: The palace, at: [1 km, 0], radius: 1.5 km}\n";
+    const scenario::Scenario s = load(closureScenario(responder("100%") + palace));
+    const CompiledScenario m = compile(s);
+    World w = makeWorld(m, s.seed);
+    const auto dispatch = of(runToEnd(m, w), EventType::Dispatch);
+    ASSERT_EQ(dispatch.size(), 1u);
+    EXPECT_EQ(dispatch[0].ref, 0);
+    EXPECT_EQ(dispatch[0].site, -1);
+    // a responder that protects the airport only is sent for it
+    std::string airportOnly = responder("100%");
+    airportOnly.insert(airportOnly.rfind('}'), ", protects: [TEST]");
+    const scenario::Scenario a = load(closureScenario(airportOnly + palace));
+    const CompiledScenario ma = compile(a);
+    World wa = makeWorld(ma, a.seed);
+    const auto sent = of(runToEnd(ma, wa), EventType::Dispatch);
+    ASSERT_EQ(sent.size(), 1u);
+    EXPECT_EQ(sent[0].site, 0);
+    EXPECT_EQ(sent[0].ref, -1);
 }
 
 TEST(Responders, FailureLeavesTheDroneFlyingAndTheTeamTriesAgain) {
