@@ -285,16 +285,21 @@ void addDifferences(HtmlPage& page, const Comparison& c, const VariantRuns& v) {
     const VariantRuns& baseline = c.variants.front();
     page.heading(3, policyLabel(v) + " against " + baselineLabel(c));
     std::vector<std::vector<std::string>> rows;
+    std::vector<std::pair<std::string, Estimate>> differences;
     std::vector<std::string> same;
     for (const Metric* m : kCompared) {
         if (!shown(c, *m)) continue;
         const Estimate d = difference(v, baseline, *m);
-        if (sameInEverySeed(d))
+        if (sameInEverySeed(d)) {
             same.emplace_back(m->label);
-        else
-            rows.push_back({std::string(m->label), differenceCell(d, kUnbrokenWords), certaintyText(d)});
+            continue;
+        }
+        differences.emplace_back(std::string(m->label), d);
+        rows.push_back({std::string(m->label), differenceCell(d, kUnbrokenWords), certaintyNote(d)});
     }
-    if (!rows.empty()) page.table({"metric", "difference (95% interval)", "how sure are we"}, rows);
+    // how sure, said once for the whole table; each row then in a few words
+    if (!differences.empty()) page.paragraph("How sure? " + certaintySummary(differences));
+    if (!rows.empty()) page.table({"metric", "difference (95% interval)", "how sure"}, rows);
     if (!same.empty())
         page.paragraph((rows.empty() ? "The same as " + baselineLabel(c) + " in every seed: "
                                      : "The same in every seed: ") +
@@ -425,7 +430,7 @@ namespace {
 
 /// The handout's own styles, after the page's: the box of what the model leaves out, the chart,
 /// and a grid of maps that holds two to six policies with no map alone on a row of its own
-/// width; on paper, larger maps, two a row (one, for one or two policies).
+/// width; on paper, one map a row, the page's width, so that its labels can be read.
 constexpr const char* kCompareStyle = R"(
 .leaves-out { border: 2px solid #b34700; background: #fff6ee; padding: 0.2em 1em 0.4em; margin: 1em 0; }
 .leaves-out h2 { border: none; margin-top: 0.4em; font-size: 18px; } .leaves-out li { margin: 0.2em 0; }
@@ -435,8 +440,7 @@ constexpr const char* kCompareStyle = R"(
 .maps figure { margin: 0; }
 @media print {
   @page { size: A4; margin: 12mm; }
-  .maps, .maps.cols-3 { grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 6mm; }
-  .maps.print-1 { grid-template-columns: minmax(0, 1fr); }
+  .maps, .maps.cols-3 { grid-template-columns: minmax(0, 1fr); gap: 6mm; }
   .maps figure, .leaves-out, .chart { break-inside: avoid; page-break-inside: avoid; }
   .maps figcaption { font-size: 13px; } .chart svg { max-width: none; }
 }
@@ -543,8 +547,7 @@ std::string comparisonHtml(const Comparison& c) {
 
     // maps side by side, in a grid that holds two to six
     page.heading(2, "Maps (first draw of each policy)");
-    page.markup("<div class=\"maps cols-" + std::to_string(mapColumns(c.variants.size())) +
-                (c.variants.size() <= 2 ? " print-1" : "") + "\">\n");
+    page.markup("<div class=\"maps cols-" + std::to_string(mapColumns(c.variants.size())) + "\">\n");
     for (const VariantRuns& v : c.variants)
         page.figure(v.mapSvg, policyLabel(v));
     page.markup("</div>\n");

@@ -22,10 +22,10 @@ table { border-collapse: collapse; margin: 0.6em 0; } th, td { border: 1px solid
 th { background: #eee; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .bars { margin: 0.6em 0 1.2em; } .bar-row { display: flex; align-items: center; margin: 3px 0; }
 .bar-label { width: 14em; } .bar { background: #0072B2; height: 18px; margin-right: 6px; } .bar-value { font-variant-numeric: tabular-nums; }
-.grid { display: flex; flex-wrap: wrap; gap: 12px; } figure { margin: 0; flex: 1 1 320px; } figure svg { width: 100%; height: auto; border: 1px solid #ccc; }
+.grid { display: flex; flex-wrap: wrap; gap: 12px; } figure { margin: 0; flex: 1 1 320px; } figure svg { width: 100%; height: auto; border: 1px solid #ccc; box-sizing: border-box; }
 figcaption { font-weight: bold; margin: 4px 0; } .pass { color: #006d4f; font-weight: bold; } .fail { color: #b34700; font-weight: bold; }
 td.held { color: #006d4f; } td.broken { color: #b34700; font-weight: bold; } .ref { color: #888; font-size: 11px; white-space: nowrap; }
-@media print { body { margin: 0; max-width: none; font-size: 11px; } h2 { page-break-after: avoid; } figure, table { page-break-inside: avoid; } }
+@media print { body { margin: 0; max-width: none; font-size: 11px; } h2, h3 { break-after: avoid; page-break-after: avoid; } figure, tr { break-inside: avoid; page-break-inside: avoid; } thead { display: table-header-group; } p { orphans: 3; widows: 3; } }
 )";
 
 /// A cell that reads as a figure, right-aligned: "9.8", "+53 (+50.1 to +55.9)", "09:40", "12 km"; not
@@ -53,9 +53,10 @@ void HtmlPage::heading(int level, const std::string& t) {
 void HtmlPage::paragraph(const std::string& t) { m_body += "<p>" + text(t) + "</p>\n"; }
 
 void HtmlPage::table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
-    m_body += "<table>\n<tr>";
+    // the header in a thead: on paper it is repeated on every page a long table runs onto
+    m_body += "<table>\n<thead><tr>";
     for (const std::string& h : header) m_body += "<th>" + text(h) + "</th>";
-    m_body += "</tr>\n";
+    m_body += "</tr></thead>\n";
     for (const auto& row : rows) {
         m_body += "<tr>";
         for (const std::string& c : row) m_body += std::string(numeric(c) ? "<td class=\"num\">" : "<td>") + text(c) + "</td>";

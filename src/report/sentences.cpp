@@ -606,6 +606,12 @@ std::string seedsWord(std::size_t n) {
     return n == 1 ? "one seed" : std::to_string(n) + " seeds";
 }
 
+/// "about 10 seeds": a sentence's start within a sentence.
+std::string lowerFirst(std::string text) {
+    if (!text.empty() && text[0] >= 'A' && text[0] <= 'Z') text[0] = static_cast<char>(text[0] - 'A' + 'a');
+    return text;
+}
+
 /// The seeds that would separate a difference, in words: "about 20 seeds", "more than 200 seeds".
 std::string seedsNeeded(const Estimate& d) {
     const std::size_t needed = seedsToSeparate(d, kSeedsCap);
@@ -635,6 +641,64 @@ std::string certaintyNote(const Estimate& d) {
     if (d.sd == 0.0) return d.mean == 0.0 ? "no difference" : "the same in every seed";
     if (d.excludesZero()) return "unlikely to be chance";
     return "could be chance (" + seedsNeeded(d) + " would tell)";
+}
+
+std::string certaintySummary(const std::vector<std::pair<std::string, Estimate>>& differences) {
+    if (differences.empty()) return {};
+    const std::size_t n = differences.front().second.n;
+    if (n < 2) return "With one seed no difference can be told from chance: run 5 seeds or more.";
+    std::vector<std::string> separable, hopeless; // could be chance: within the cap of seeds, past it
+    std::size_t most = 0;                         // the seeds the last of the separable ones needs
+    for (const auto& [label, d] : differences) {
+        if (d.excludesZero()) continue;
+        const std::size_t needed = seedsToSeparate(d, kSeedsCap);
+        if (needed > kSeedsCap) {
+            hopeless.push_back(label);
+        } else {
+            separable.push_back(label);
+            most = std::max(most, needed);
+        }
+    }
+    const std::size_t chance = separable.size() + hopeless.size(), all = differences.size();
+    const std::string seeds = seedsWord(n);
+    if (chance == 0)
+        return all == 1 ? "With " + seeds +
+                              ", this difference is unlikely to be chance: its interval leaves zero out."
+                        : "With " + seeds + ", every one of these " + std::to_string(all) +
+                              " differences is unlikely to be chance: each interval leaves zero out.";
+    const auto listed = [](const std::vector<std::string>& words) {
+        std::string out;
+        for (std::size_t k = 0; k < words.size(); ++k)
+            out += (k == 0 ? "" : k + 1 == words.size() ? " and " : ", ") + words[k];
+        return out;
+    };
+    std::string text = "With " + seeds + ", ";
+    if (chance == all)
+        text += all == 1 ? "this difference could be chance." : "each of these differences could be chance.";
+    else
+        text += std::to_string(all - chance) + " of these " + std::to_string(all) + " differences " +
+                (all - chance == 1 ? "is" : "are") + " unlikely to be chance: " +
+                (all - chance == 1 ? "its interval leaves" : "their intervals leave") + " zero out.";
+    // those that could be chance, named (all of them: the sentence before says so), each group with
+    // what more seeds would do
+    bool named = false; // a group before this one was named
+    const auto group = [&](const std::vector<std::string>& labels, const std::string& would) {
+        if (labels.empty()) return;
+        const bool one = labels.size() == 1;
+        const std::string tail =
+            (one ? " it, if it holds" : " them, if they hold") + std::string(" at this size.");
+        if (labels.size() == all)
+            text += " " + would + tail;
+        else if (chance == all)
+            text += " For " + listed(labels) + ", " + lowerFirst(would) + tail;
+        else
+            text += " " + std::to_string(labels.size()) + (named ? " more" : "") +
+                    " could be chance: " + listed(labels) + ". " + would + tail;
+        named = true;
+    };
+    group(separable, "About " + seedsWord(roundSeeds(most)) + " would separate");
+    group(hopeless, "More than " + seedsWord(kSeedsCap) + " would be needed to separate");
+    return text;
 }
 
 } // namespace nofly::report

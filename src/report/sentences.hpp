@@ -18,6 +18,8 @@
 #include "sim/world.hpp"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace nofly::report {
 
@@ -75,5 +77,12 @@ std::string certaintyText(const Estimate& difference);
 /// The same in a few words, for a table's column: "unlikely to be chance",
 /// "could be chance (about 20 seeds would tell)".
 std::string certaintyNote(const Estimate& difference);
+/// How sure a policy's differences to the baseline are, together, in a few sentences above their
+/// table: how many leave zero out, which could be chance, and about how many seeds would separate
+/// them ("With 5 seeds, 18 of these 21 differences are unlikely to be chance: their intervals leave
+/// zero out. The other 3 could be chance: rerouted, extra km flown and near misses; about 25 seeds
+/// would separate them, if they hold at this size."). `differences`: each metric's label and its
+/// difference, none the same in every seed.
+std::string certaintySummary(const std::vector<std::pair<std::string, Estimate>>& differences);
 
 } // namespace nofly::report

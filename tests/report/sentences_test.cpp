@@ -585,6 +585,43 @@ TEST(Certainty, AnIntervalThatHoldsZeroCouldBeChanceAndSaysTheSeedsThatWouldTell
     EXPECT_EQ(certaintyNote(differenceOf(5, -0.05, 1.0)), "could be chance (more than 200 seeds would tell)");
 }
 
+TEST(Certainty, ASummarySaysOnceHowSureAPolicysDifferencesAre) {
+    const Estimate sure =
+        pairedDifference(std::vector<double>{5, 6, 7, 7, 4}, std::vector<double>{3, 5, 4, 6, 2});
+    const Estimate tenSeeds =
+        pairedDifference(std::vector<double>{0, 0, 1, 0, 1}, std::vector<double>{0, 0, 0, 0, 0});
+    const Estimate twentyFive = differenceOf(5, 0.44, 1.0), never = differenceOf(5, 0.05, 1.0);
+    EXPECT_EQ(certaintySummary({{"flown", sure}, {"cancelled", sure}}),
+              "With 5 seeds, every one of these 2 differences is unlikely to be chance: each interval leaves "
+              "zero out.");
+    EXPECT_EQ(certaintySummary({{"flown", sure}}),
+              "With 5 seeds, this difference is unlikely to be chance: its interval leaves zero out.");
+    // the seeds named are those of the one that needs most (10, and 23 said as 25)
+    EXPECT_EQ(
+        certaintySummary({{"flown", sure}, {"near misses", tenSeeds}, {"rerouted", twentyFive}}),
+        "With 5 seeds, 1 of these 3 differences is unlikely to be chance: its interval leaves zero out. "
+        "2 could be chance: near misses and rerouted. About 25 seeds would separate them, if they hold "
+        "at this size.");
+    EXPECT_EQ(
+        certaintySummary({{"near misses", tenSeeds}, {"extra km", never}}),
+        "With 5 seeds, each of these differences could be chance. For near misses, about 10 seeds would "
+        "separate it, if it holds at this size. For extra km, more than 200 seeds would be needed to "
+        "separate it, if it holds at this size.");
+    EXPECT_EQ(
+        certaintySummary({{"flown", sure}, {"near misses", tenSeeds}, {"extra km", never}}),
+        "With 5 seeds, 1 of these 3 differences is unlikely to be chance: its interval leaves zero out. "
+        "1 could be chance: near misses. About 10 seeds would separate it, if it holds at this size. 1 "
+        "more could be chance: extra km. More than 200 seeds would be needed to separate it, if it holds "
+        "at this size.");
+    EXPECT_EQ(
+        certaintySummary({{"near misses", tenSeeds}}),
+        "With 5 seeds, this difference could be chance. About 10 seeds would separate it, if it holds at "
+        "this size.");
+    EXPECT_EQ(certaintySummary({{"flown", pairedDifference(std::vector<double>{3}, std::vector<double>{1})}}),
+              "With one seed no difference can be told from chance: run 5 seeds or more.");
+    EXPECT_EQ(certaintySummary({}), "");
+}
+
 TEST(Certainty, OneSeedOrNoSpreadSayWhatTheyAre) {
     const Estimate one = pairedDifference(std::vector<double>{3}, std::vector<double>{1});
     EXPECT_EQ(certaintyText(one), "With one seed this cannot be told from chance: run 5 seeds or more.");
