@@ -177,7 +177,7 @@ void Viewer::drawPanels() {
         panelControls();
         const bool questions = !m_run->scenario.questions.empty();
         const std::string events =
-            m_other ? "Events (" + paneVariant(m_focus) + ")###events" : "Events###events";
+            m_other ? "Events (" + paneName(m_focus) + ")###events" : "Events###events";
         if (m_presenter) {
             // what a class reads from the back: the questions, the latest events (the why) and the
             // legend folded under them (a click opens it), all in the window
@@ -288,12 +288,15 @@ void Viewer::panelVariants() {
     const std::vector<std::string> names = variantNames();
     if (names.size() < 2) return;
     auto picker = [&](const char* label, int pane) {
+        // each policy by the name the file gives it; chosen by its id
         const std::string now = paneVariant(pane);
+        const scenario::Scenario& s = m_run->scenario;
         ImGui::SetNextItemWidth(-1.f);
-        if (ImGui::BeginCombo(label, now.c_str())) {
+        if (ImGui::BeginCombo(label, s.policyName(now).c_str())) {
             for (const std::string& name : names) {
                 const bool selected = name == now;
-                if (ImGui::Selectable(name.c_str(), selected) && !selected) setVariant(pane, name);
+                const std::string item = s.policyName(name) + "##" + name;
+                if (ImGui::Selectable(item.c_str(), selected) && !selected) setVariant(pane, name);
                 if (selected) ImGui::SetItemDefaultFocus();
             }
             ImGui::EndCombo();
@@ -364,7 +367,7 @@ void Viewer::panelQuestions() {
             ImGui::PushID(static_cast<int>(p));
             const bool current = currentQ == static_cast<int>(q) && currentP == static_cast<int>(p);
             if (m_other) {
-                ImGui::TextDisabled("%s:", pane.variant.c_str());
+                ImGui::TextDisabled("%s:", pane.policy.c_str());
                 ImGui::SameLine();
             } else if (pane.revealed) {
                 ImGui::TextDisabled("answer:");
@@ -625,7 +628,7 @@ void Viewer::panelMetrics() {
             ImGui::TableNextColumn();
             for (int pane = 0; pane < paneCount(); ++pane) {
                 ImGui::TableNextColumn();
-                ImGui::TextDisabled("%s", paneVariant(pane).c_str());
+                ImGui::TextDisabled("%s", paneName(pane).c_str());
             }
         }
         auto addRow = [&](std::string_view label, auto value) {
@@ -704,7 +707,7 @@ std::string Viewer::inspectorText() const {
     const sim::World& world = run.playback.world();
     std::ostringstream out;
     if (m_other && (m_selection.drone >= 0 || !m_selection.zone.empty() || !m_selection.airport.empty()))
-        out << "[" << paneVariant(m_selection.pane) << "]\n";
+        out << "[" << paneName(m_selection.pane) << "]\n";
     if (m_selection.drone >= 0 && static_cast<std::size_t>(m_selection.drone) < world.drones.size()) {
         // a drone: what it is, where it is in its life, and every verdict card so far
         const auto i = static_cast<std::size_t>(m_selection.drone);

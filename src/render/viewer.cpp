@@ -165,6 +165,11 @@ std::string Viewer::paneVariant(int pane) const {
     return v.empty() ? "base" : v;
 }
 
+std::string Viewer::paneName(int pane) const {
+    if (!m_run) return "base";
+    return runOf(pane).scenario.policyName(paneVariant(pane));
+}
+
 std::vector<std::string> Viewer::variantNames() const {
     std::vector<std::string> names = {"base"};
     if (m_run)
@@ -182,7 +187,7 @@ void Viewer::setVariant(int pane, const std::string& variant) {
     if (!reloadPanes(true) || !m_errors.empty())
         m_variants[slot] = old;
     else {
-        m_toast = "Showing " + paneVariant(slot);
+        m_toast = "Showing " + paneName(slot);
         m_toastAge = 0.0;
     }
 }
@@ -668,6 +673,7 @@ std::vector<QuestionLine> Viewer::questionLines() const {
             if (asked == run.scenario.questions.end()) continue;
             QuestionLine::PerPane p;
             p.variant = paneVariant(pane);
+            p.policy = paneName(pane);
             if (auto v = m_answers.find(p.variant); v != m_answers.end())
                 if (auto a = v->second.find(q.id); a != v->second.end()) p.classAnswer = a->second;
             const bool finished = run.playback.finished();

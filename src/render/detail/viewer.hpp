@@ -66,6 +66,7 @@ struct QuestionLine {
     std::vector<std::string> choices;
     struct PerPane {
         std::string variant;     ///< "base" or the variant's id
+        std::string policy;      ///< its policy as the file names it (Viewer::paneName)
         std::string classAnswer; ///< empty: not answered
         bool revealed = false;   ///< the answer is shown
         std::string answer;      ///< what happened, once revealed
@@ -147,6 +148,8 @@ class Viewer {
     const scenario::Scenario& scenario(int pane) const { return runOf(pane).scenario; }
     /// "base" or the pane's variant id.
     std::string paneVariant(int pane) const;
+    /// The pane's policy as the file names it (`policy: {name}`, a variant's `name:`), else its id.
+    std::string paneName(int pane) const;
     /// The title over a pane, naming its policy: the variant's description, else its id ("base").
     std::string paneTitle(int pane) const;
     /// The label over a pane: its variant and a few metrics now (as drawn under its title).

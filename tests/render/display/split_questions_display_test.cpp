@@ -152,13 +152,15 @@ TEST_F(SplitDisplayTest, TheInspectorWorksInTheMapClicked) {
     frame();
     EXPECT_EQ(viewer->selection().pane, 1);
     EXPECT_EQ(viewer->selection().zone, "ekch-circle");
-    EXPECT_THAT(viewer->inspectorText(), HasSubstr("[five-km-circles]"));
+    // the pane's policy by the name the file gives it
+    EXPECT_THAT(viewer->inspectorText(), HasSubstr("[5 km circles]"));
+    EXPECT_EQ(viewer->paneName(1), "5 km circles");
     EXPECT_THAT(viewer->inspectorText(), HasSubstr("Restriction: prohibited"));
     clickAt(viewer->paneCamera(0).toScreen(ekch));
     frame();
     EXPECT_EQ(viewer->selection().pane, 0);
     EXPECT_EQ(viewer->selection().zone, "ekch-circle");
-    EXPECT_THAT(viewer->inspectorText(), HasSubstr("[base]"));
+    EXPECT_THAT(viewer->inspectorText(), HasSubstr("[Nationwide ban]"));
     EXPECT_THAT(viewer->inspectorText(), HasSubstr("Restriction: authorisation"));
 }
 
@@ -179,6 +181,9 @@ TEST_F(SplitDisplayTest, TheClassAnswersThenTheRunReveals) {
     EXPECT_EQ(question(lines, "wedding").panes[0].classAnswer, "cancelled");
     EXPECT_EQ(question(lines, "wedding").panes[1].classAnswer, "cancelled");
     EXPECT_FALSE(question(lines, "wedding").panes[0].revealed);
+    // each side named as the file names its policy, not by its id
+    EXPECT_EQ(question(lines, "wedding").panes[0].policy, "Nationwide ban");
+    EXPECT_EQ(question(lines, "wedding").panes[1].policy, "5 km circles");
     // the Oresund bridge: "allowed" under the ban
     EXPECT_TRUE(viewer->answer(0, "bridge", "allowed"));
 
