@@ -267,7 +267,7 @@ void addDefence(HtmlPage& page, const Counts& t) {
               meanSecondsText(t.identifySeconds, t.identifyCount) + " / " +
               meanSecondsText(t.respondSeconds, t.respondCount) + " / " +
               meanSecondsText(t.neutraliseSeconds, t.neutraliseCount)},
-         {"responder jobs (minutes)",
+         {"responder dispatches (minutes)",
           std::to_string(t.responderJobs) + " (" + minutes(t.responderMinutes) + ")"},
          {"drones neutralised", std::to_string(t.neutralised)},
          {"airport closures", std::to_string(t.closures) + " (" + minutes(t.closureMinutes) + ")"},

@@ -286,6 +286,14 @@ TEST(ByPlace, EachProtectedPlaceHasItsMinutesItsDispatchesAndItsClosures) {
     EXPECT_DOUBLE_EQ(byPlace.at("palace").at("near_protected_minutes").get<double>(), 3.33);
     // the summary's table, and the dispatch's place in events.csv and in its sentence
     EXPECT_NE(summaryTable(r.run).find("By protected place"), std::string::npos);
+    // the detection line adds up: the flights' tracks and the false alarms
+    const Counts& t = m.total;
+    EXPECT_NE(summaryTable(r.run).find("Detection: " + std::to_string(t.tracks) + " tracks: " +
+                                       std::to_string(t.tracks - t.falseAlarms) + " from the " +
+                                       std::to_string(t.detected) + " flights detected, " +
+                                       std::to_string(t.falseAlarms) + " false alarms; "),
+              std::string::npos)
+        << summaryTable(r.run);
     const std::string events = eventsCsv(r.run);
     EXPECT_NE(events.find(",dispatch,crosser,,,T2,palace,palace-team,"), std::string::npos) << events;
     EXPECT_NE(events.find("sent to track T2 near The palace,"), std::string::npos) << events;
