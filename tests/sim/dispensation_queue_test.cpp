@@ -7,6 +7,7 @@
 
 #include "core/random.hpp"
 #include "scenario/loader.hpp"
+#include "trial.hpp"
 
 #include <gtest/gtest.h>
 
@@ -36,48 +37,11 @@ std::string across(const std::string& id, const std::string& category, const std
            "', speed: 10 m/s, altitude: 50 m, from: [-1 km, 0], to: [1 km, 0], " + extra + "}\n";
 }
 
-struct Trial {
-    scenario::Scenario scenario;
-    World world;
-    std::vector<Event> events;
 
-    int index(const std::string& id) const {
-        for (std::size_t i = 0; i < world.flights.size(); ++i)
-            if (world.flights[i].flight.id == id) return static_cast<int>(i);
-        throw std::runtime_error("no flight " + id);
-    }
-    const Drone& drone(const std::string& id) const {
-        return world.drones[static_cast<std::size_t>(index(id))];
-    }
-    std::vector<Event> of(const std::string& id, EventType type) const {
-        std::vector<Event> out;
-        for (const Event& e : events)
-            if (e.flight == index(id) && e.type == type) out.push_back(e);
-        return out;
-    }
-    /// The one request a flight made.
-    const Event& request(const std::string& id) const {
-        for (const Event& e : events)
-            if (e.flight == index(id) && e.type == EventType::AuthorisationRequested) return e;
-        throw std::runtime_error("no request by " + id);
-    }
-    /// A clock time of the scenario's day [ms].
-    core::Instant at(int hour, int minute) const {
-        return scenario.time.start + (static_cast<core::Instant>(hour - 10) * 60 + minute) * 60000;
-    }
-};
+using testing::Trial;
 
 Trial run(const std::string& text, std::uint64_t seed = 0) {
-    scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml");
-    std::string printed;
-    for (const auto& d : r.diagnostics.all())
-        printed += core::format(d) + "\n";
-    if (!r.scenario) throw std::runtime_error(printed);
-    Trial out{*r.scenario, {}, {}};
-    const CompiledScenario compiled = compile(out.scenario);
-    out.world = makeWorld(compiled, seed ? seed : out.scenario.seed);
-    out.events = runToEnd(compiled, out.world);
-    return out;
+    return testing::runTrial(text, "", seed);
 }
 
 TEST(DispensationQueue, WaitingTimesMatchAQueueWorkedOutByHand) {

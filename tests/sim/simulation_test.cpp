@@ -6,6 +6,7 @@
 
 #include "scenario/loader.hpp"
 #include "sim/rules.hpp"
+#include "trial.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -25,44 +26,10 @@ const std::string kHead = "title: T\n"
 const std::string kDisc =
     "  - {id: disc, restriction: prohibited, shape: {circle: {center: [0, 0], radius: 500 m}}}\n";
 
-struct Trial {
-    scenario::Scenario scenario;
-    World world;
-    std::vector<Event> events;
-
-    int index(const std::string& id) const {
-        for (std::size_t i = 0; i < world.flights.size(); ++i)
-            if (world.flights[i].flight.id == id) return static_cast<int>(i);
-        throw std::runtime_error("no flight " + id);
-    }
-    const Drone& drone(const std::string& id) const {
-        return world.drones[static_cast<std::size_t>(index(id))];
-    }
-    std::vector<Event> of(const std::string& id, EventType type) const {
-        std::vector<Event> out;
-        for (const Event& e : events)
-            if (e.flight == index(id) && e.type == type) out.push_back(e);
-        return out;
-    }
-    const Verdict& verdict(const std::string& id) const {
-        const Verdict* last = nullptr;
-        for (const Verdict& v : world.verdicts)
-            if (v.flight == index(id)) last = &v;
-        if (!last) throw std::runtime_error("no verdict for " + id);
-        return *last;
-    }
-};
+using testing::Trial;
 
 Trial run(const std::string& text, const std::string& variant = "") {
-    scenario::LoadResult r = scenario::loadScenarioText(text, "test.yaml", {variant, {}, {}});
-    std::string printed;
-    for (const auto& d : r.diagnostics.all()) printed += core::format(d) + "\n";
-    if (!r.scenario) throw std::runtime_error(printed);
-    Trial out{*r.scenario, {}, {}};
-    const CompiledScenario compiled = compile(out.scenario);
-    out.world = makeWorld(compiled, out.scenario.seed);
-    out.events = runToEnd(compiled, out.world);
-    return out;
+    return testing::runTrial(text, variant);
 }
 
 std::string flight(const std::string& id, const std::string& extra) {
