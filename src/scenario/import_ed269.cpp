@@ -169,14 +169,8 @@ void readZone(Importer& importer, const JsonValue& feature, std::size_t index) {
     const std::string written = identifier && identifier->isScalar() ? identifier->text()
                                 : nameValue && nameValue->isScalar() ? nameValue->text()
                                                                      : "";
-    FeatureReport report(
-        importer, "feature " + std::to_string(index + 1) + (written.empty() ? "" : " '" + written + "'"),
-        feature.line(), feature.column());
-    if (!feature.isObject()) {
-        report.error(feature, "must be an object (a UAS zone), not " + feature.describe());
-        report.finish({});
-        return;
-    }
+    FeatureReport report(importer, feature, index, written);
+    if (!report.isObject(feature, "an object (a UAS zone)")) return;
 
     // what every zone of the feature shares
     GeoZone base;

@@ -175,14 +175,8 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
     const auto identifier =
         properties && properties->isObject() ? properties->get("identifier") : std::nullopt;
     const std::string written = identifier && identifier->isScalar() ? identifier->text() : "";
-    FeatureReport report(
-        importer, "feature " + std::to_string(index + 1) + (written.empty() ? "" : " '" + written + "'"),
-        feature.line(), feature.column());
-    if (!feature.isObject()) {
-        report.error(feature, "must be a GeoJSON Feature object, not " + feature.describe());
-        report.finish({});
-        return;
-    }
+    FeatureReport report(importer, feature, index, written);
+    if (!report.isObject(feature, "a GeoJSON Feature object")) return;
     if (auto type = feature.get("type"); type && type->text() != "Feature")
         report.error(*type, "type " + type->describe() + " is not \"Feature\"");
     if (isNested) importer.deviation(Deviation::NestedZone, *nested);

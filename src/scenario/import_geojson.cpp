@@ -497,14 +497,8 @@ void readFeature(Importer& importer, const JsonValue& feature, std::size_t index
     const Properties property{feature.isObject() ? feature.get("properties") : std::nullopt};
     const auto nameValue = property(keyOf(mapping, mapping ? mapping->name : "", "name"));
     const std::string written = writtenName(feature, property, mapping, nameValue);
-    FeatureReport report(
-        importer, "feature " + std::to_string(index + 1) + (written.empty() ? "" : " '" + written + "'"),
-        feature.line(), feature.column());
-    if (!feature.isObject()) {
-        report.error(feature, "must be a GeoJSON Feature object, not " + feature.describe());
-        report.finish({});
-        return;
-    }
+    FeatureReport report(importer, feature, index, written);
+    if (!report.isObject(feature, "a GeoJSON Feature object")) return;
     if (auto type = feature.get("type"); type && type->text() != "Feature") {
         report.error(*type, "type " + type->describe() + " is not \"Feature\"");
         report.finish({});

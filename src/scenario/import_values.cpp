@@ -227,6 +227,19 @@ FeatureReport::FeatureReport(Importer& importer, std::string what, int line, int
     ++importer.result().features;
 }
 
+FeatureReport::FeatureReport(Importer& importer, const JsonValue& feature, std::size_t index,
+                             const std::string& written)
+    : FeatureReport(importer,
+                    "feature " + std::to_string(index + 1) + (written.empty() ? "" : " '" + written + "'"),
+                    feature.line(), feature.column()) {}
+
+bool FeatureReport::isObject(const JsonValue& feature, const std::string& kind) {
+    if (feature.isObject()) return true;
+    error(feature, "must be " + kind + ", not " + feature.describe());
+    finish({});
+    return false;
+}
+
 void FeatureReport::error(int line, int column, const std::string& message, std::string hint) {
     m_held.error(m_importer.at(line, column), m_what + ": " + message, std::move(hint));
     m_failed = true;
