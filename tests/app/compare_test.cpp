@@ -268,7 +268,7 @@ TEST_F(Workshop, CompareSaysHowSureEachDifferenceIs) {
     EXPECT_THAT(dom, HasSubstr("<h3>Status quo against Nationwide ban</h3>"));
     EXPECT_THAT(
         dom, ::testing::MatchesRegex("(.|\n)*How sure\\? With 3 seeds, [0-9]+ of these [0-9]+ differences "
-                                     "are unlikely to be chance: their intervals leave zero out\.(.|\n)*"));
+                                     "are unlikely to be chance: their intervals leave zero out\\.(.|\n)*"));
 }
 
 // issue 22: the runs of a compare, policies times seeds, are budgeted before any is loaded or run
