@@ -90,6 +90,24 @@ void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
                             return runRun(*run, std::cout, std::cerr);
                         }});
 
+    // nofly replay
+    auto replay = std::make_shared<ReplayOptions>();
+    auto replaySeed = std::make_shared<std::uint64_t>(0);
+    CLI::App* replayCommand = cli.add_subcommand(
+        "replay", "Write the run as one self-contained HTML file that plays in any browser, with no network "
+                  "and no install: the map, play and pause, a time slider, the events, verdict cards and "
+                  "questions.");
+    replayCommand->add_option("file", replay->file, "Scenario file")->required();
+    replayCommand->add_option("-o,--out", replay->out, "The HTML file to write (run.html)")->required();
+    replayCommand->add_option("--variant", replay->variant, "Apply this variant of the scenario");
+    CLI::Option* replaySeedOption =
+        replayCommand->add_option("--seed", *replaySeed, "Use this seed instead of the scenario's");
+    checkSeed(*replaySeedOption);
+    commands.push_back({replayCommand, [replay, replaySeed, replaySeedOption] {
+                            if (*replaySeedOption) replay->seed = *replaySeed;
+                            return runReplay(*replay, std::cout, std::cerr);
+                        }});
+
     // nofly where
     auto where = std::make_shared<WhereOptions>();
     CLI::App* whereCommand =

@@ -39,6 +39,15 @@ struct RunOptions {
 };
 int runRun(const RunOptions& options, std::ostream& out, std::ostream& err);
 
+struct ReplayOptions {
+    std::string file;
+    std::string variant;
+    std::optional<std::uint64_t> seed; ///< overrides the scenario's seed
+    std::string out;                   ///< the HTML file to write
+};
+/// `nofly replay`: the run as one self-contained HTML file (report/replay.hpp), written atomically.
+int runReplay(const ReplayOptions& options, std::ostream& out, std::ostream& err);
+
 struct WhereOptions {
     std::string file;
     std::string variant;

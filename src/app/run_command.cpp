@@ -3,7 +3,9 @@
 #include "core/decimal.hpp"
 #include "core/text.hpp"
 #include "report/ledger.hpp"
+#include "report/output_files.hpp"
 #include "report/questions.hpp"
+#include "report/replay.hpp"
 #include "report/run_files.hpp"
 #include "report/run_record.hpp"
 #include "report/sentences.hpp"
@@ -147,6 +149,33 @@ int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
                     << ": error: expectation not met: " << r.actual << '\n';
         return kInputError;
     }
+    return kOk;
+}
+
+int runReplay(const ReplayOptions& options, std::ostream& out, std::ostream& err) {
+    auto scenario = loadFor("replay", options.file, options.variant, err);
+    if (!scenario) return kInputError;
+    const sim::CompiledScenario compiled = sim::compile(scenario);
+    const std::uint64_t seed = options.seed.value_or(scenario->seed);
+    // the map the window opens on is the world before its first step; the rest is the whole run
+    const sim::World start = sim::makeWorld(compiled, seed);
+    sim::World world = sim::makeWorld(compiled, seed);
+    report::RunRecord run;
+    run.scenario = &*scenario;
+    run.events = sim::runToEnd(compiled, world);
+    run.world = &world;
+    run.questions = report::answerQuestions(*scenario, world, run.events, {}, true);
+    report::ReplayInput input;
+    input.scenario = &*scenario;
+    input.start = &start;
+    input.run = &run;
+    input.windows = &compiled.windows;
+    std::string error;
+    if (!report::writeFileAtomically(options.out, report::replayHtml(input), error)) {
+        err << "nofly replay: " << error << '\n';
+        return kInputError;
+    }
+    out << "Wrote " << options.out << " (open it in a browser: it needs no network and no install)\n";
     return kOk;
 }
 

@@ -1,0 +1,147 @@
+// nofly replay (issue 18): the run as one HTML file that plays in a browser
+// with nothing installed. Real files, the real program, and headless Chromium
+// running the page's own script: the page is loaded at a time of the run with
+// a link (#t=...&click=...), its click goes through the handler the mouse
+// uses, and what it shows is read back from the page (its DOM; the map's state
+// is written on the body for those who cannot see the canvas).
+#include "nofly_process.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <regex>
+#include <string>
+#include <unistd.h>
+
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+using nofly::testing::nofly;
+using nofly::testing::Outcome;
+using nofly::testing::shell;
+using nofly::testing::slurp;
+
+class Replay : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        m_dir = fs::temp_directory_path() / ("nofly-replay-" + std::to_string(::getpid()));
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir);
+    }
+    void TearDown() override { fs::remove_all(m_dir); }
+
+    /// The page's DOM once its script has run, opened at `hash` ("t=10:30&click=...").
+    std::string dom(const fs::path& page, const std::string& hash) const {
+        const fs::path profile = m_dir / "chromium-profile";
+        const Outcome o =
+            shell("timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                  "--disable-background-networking --disable-component-update --disable-sync "
+                  "--virtual-time-budget=5000 --user-data-dir='" +
+                      profile.string() + "' --dump-dom 'file://" + page.string() + "#" + hash + "'",
+                  false);
+        fs::remove_all(profile);
+        return o.out;
+    }
+    /// The value of one of the body's data attributes.
+    static std::string bodyData(const std::string& dom, const std::string& name) {
+        std::smatch m;
+        if (!std::regex_search(dom, m, std::regex("<body[^>]* data-" + name + "=\"([^\"]*)\"")))
+            return "<none>";
+        return m[1];
+    }
+
+    fs::path m_dir;
+};
+
+TEST_F(Replay, TheFlagshipPlaysToTheWeddingPhotographerAndRevealsTheAnswer) {
+    const fs::path page = m_dir / "summit.html";
+    const Outcome o = nofly("replay scenarios/denmark_2025/summit_ban.yaml -o '" + page.string() + "'");
+    ASSERT_EQ(o.exit, 0) << o.out;
+    EXPECT_THAT(o.out, HasSubstr("Wrote " + page.string()));
+    // one file, small enough to mail, asking nothing of the network
+    ASSERT_TRUE(fs::exists(page));
+    EXPECT_LT(fs::file_size(page), 2u * 1024 * 1024);
+    const std::string html = slurp(page);
+    EXPECT_THAT(html, Not(HasSubstr("src=\"http")));
+    EXPECT_THAT(html, Not(HasSubstr("href=\"http")));
+    EXPECT_THAT(html, Not(HasSubstr("fetch(")));
+
+    // 11:05, after the photographer's cancellation at 11:00: the class predicted "cancelled"
+    const std::string d = dom(page, "t=11:05&click=wedding-photos&answer=wedding:cancelled");
+    ASSERT_EQ(bodyData(d, "ready"), "yes") << d.substr(0, 2000);
+    EXPECT_EQ(bodyData(d, "time"), "11:05:00");
+    // the ban is drawn in force, and so is the summit's circle
+    EXPECT_THAT(" " + bodyData(d, "in-force") + " ", HasSubstr(" national-ban "));
+    EXPECT_THAT(" " + bodyData(d, "in-force") + " ", HasSubstr(" summit-circle "));
+    // the click on its cancelled take-off opens its verdict card, as `nofly explain` writes it
+    EXPECT_THAT(d,
+                HasSubstr("<div id=\"card\" data-selected=\"wedding-photos\">Flight wedding-photos at 11:00: "
+                          "cancelled\n"));
+    EXPECT_THAT(d, HasSubstr("Prohibited by Nationwide civil drone ban"));
+    // the question's answer is out, and the class's prediction was right
+    EXPECT_THAT(
+        d, ::testing::MatchesRegex("(.|\n)*data-question=\"wedding\"(.|\n)*What happened: <b>cancelled</b> "
+                                   "\\(11:00:00\\) <span class=\"right\">right</span>(.|\n)*"));
+    // the events so far, newest first, end with what happened at 11:00 and not after 11:05
+    EXPECT_THAT(d, HasSubstr("wedding-photos cancels: Nationwide civil drone ban"));
+
+    // earlier, the answer is not out: the class can still predict
+    const std::string before = dom(page, "t=10:30&answer=wedding:allowed");
+    EXPECT_THAT(before,
+                ::testing::MatchesRegex("(.|\n)*data-question=\"wedding\"(.|\n)*Your prediction: allowed; "
+                                        "the answer shows when it happens\\.(.|\n)*"));
+    EXPECT_THAT(before, Not(HasSubstr("wedding-photos cancels")));
+    EXPECT_THAT(before, Not(HasSubstr("class=\"wrong\"")));
+}
+
+TEST_F(Replay, KastrupShowsTheClosureAndTheTrackThatCausedIt) {
+    const fs::path page = m_dir / "kastrup.html";
+    ASSERT_EQ(
+        nofly("replay scenarios/denmark_2025/kastrup_22_september.yaml -o '" + page.string() + "'").exit, 0);
+    EXPECT_LT(fs::file_size(page), 3u * 1024 * 1024);
+    // before 20:26:07 EKCH is open; after it, closed, with track T17 unknown on the map
+    const std::string open = dom(page, "t=20:20");
+    EXPECT_EQ(bodyData(open, "closed"), "");
+    const std::string d = dom(page, "t=20:30&click=EKCH");
+    EXPECT_EQ(bodyData(d, "closed"), "EKCH");
+    EXPECT_THAT(" " + bodyData(d, "tracks") + " ", HasSubstr(" T17:unknown "));
+    EXPECT_THAT(" " + bodyData(d, "flying") + " ", HasSubstr(" large-drone-1 "));
+    EXPECT_THAT(d, HasSubstr("<div id=\"card\" data-selected=\"EKCH\">Airport EKCH at 20:26:07: closed\n"));
+    EXPECT_THAT(d, HasSubstr("EKCH closes: track T17, unknown, is 4.42 km from the airport"));
+}
+
+TEST_F(Replay, AScenarioWithErrorsIsRefusedAndNothingIsWritten) {
+    const fs::path page = m_dir / "bad.html";
+    const Outcome o = nofly("replay scenarios/invalid/unknown_key.yaml -o '" + page.string() + "'");
+    EXPECT_EQ(o.exit, 1);
+    EXPECT_THAT(o.out, ::testing::MatchesRegex(
+                           "(.|\n)*scenarios/invalid/unknown_key.yaml:[0-9]+:[0-9]+: error: (.|\n)*"));
+    EXPECT_THAT(o.out,
+                HasSubstr("nofly replay: scenarios/invalid/unknown_key.yaml has errors; nothing was run"));
+    EXPECT_FALSE(fs::exists(page));
+    // and a page already there is left whole
+    fs::copy_file(NOFLY_SOURCE_DIR "/README.md", page);
+    const std::string before = slurp(page);
+    EXPECT_EQ(nofly("replay scenarios/invalid/unknown_key.yaml -o '" + page.string() + "'").exit, 1);
+    EXPECT_EQ(slurp(page), before);
+}
+
+TEST_F(Replay, TheSameRunGivesTheSameBytes) {
+    const fs::path a = m_dir / "a.html", b = m_dir / "b.html";
+    ASSERT_EQ(nofly("replay scenarios/denmark_2025/summit_ban.yaml -o '" + a.string() + "'").exit, 0);
+    ASSERT_EQ(nofly("replay scenarios/denmark_2025/summit_ban.yaml -o '" + b.string() + "'").exit, 0);
+    EXPECT_EQ(slurp(a), slurp(b));
+    const fs::path other = m_dir / "other.html";
+    ASSERT_EQ(nofly("replay scenarios/denmark_2025/summit_ban.yaml --seed 9 --variant five-km-circles -o '" +
+                    other.string() + "'")
+                  .exit,
+              0);
+    EXPECT_NE(slurp(other), slurp(a));
+    EXPECT_THAT(slurp(other), HasSubstr("\"policy\":\"5 km circles\""));
+}
+
+} // namespace
