@@ -100,6 +100,10 @@ void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
     replayCommand->add_option("file", replay->file, "Scenario file")->required();
     replayCommand->add_option("-o,--out", replay->out, "The HTML file to write (run.html)")->required();
     replayCommand->add_option("--variant", replay->variant, "Apply this variant of the scenario");
+    replayCommand
+        ->add_option("--split", replay->split,
+                     "Two variants side by side on one clock, A,B (base for the scenario as written)")
+        ->delimiter(',');
     CLI::Option* replaySeedOption =
         replayCommand->add_option("--seed", *replaySeed, "Use this seed instead of the scenario's");
     checkSeed(*replaySeedOption);

@@ -44,6 +44,7 @@ struct ReplayOptions {
     std::string variant;
     std::optional<std::uint64_t> seed; ///< overrides the scenario's seed
     std::string out;                   ///< the HTML file to write
+    std::vector<std::string> split;    ///< two variants side by side ("base" for none); empty: one map
 };
 /// `nofly replay`: the run as one self-contained HTML file (report/replay.hpp), written atomically.
 int runReplay(const ReplayOptions& options, std::ostream& out, std::ostream& err);

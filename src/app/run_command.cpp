@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 namespace nofly::app {
@@ -153,25 +154,50 @@ int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
 }
 
 int runReplay(const ReplayOptions& options, std::ostream& out, std::ostream& err) {
-    auto scenario = loadFor("replay", options.file, options.variant, err);
-    if (!scenario) return kInputError;
-    const sim::CompiledScenario compiled = sim::compile(scenario);
-    const std::uint64_t seed = options.seed.value_or(scenario->seed);
-    // the map the window opens on is the world before its first step; the rest is the whole run
-    const sim::World start = sim::makeWorld(compiled, seed);
-    sim::World world = sim::makeWorld(compiled, seed);
-    report::RunRecord run;
-    run.scenario = &*scenario;
-    run.events = sim::runToEnd(compiled, world);
-    run.world = &world;
-    run.questions = report::answerQuestions(*scenario, world, run.events, {}, true);
-    report::ReplayInput input;
-    input.scenario = &*scenario;
-    input.start = &start;
-    input.run = &run;
-    input.windows = &compiled.windows;
+    if (!options.split.empty() && (options.split.size() != 2 || !options.variant.empty())) {
+        err << "nofly replay: --split takes two variants, A,B (base for the scenario as written), and "
+               "no --variant\n";
+        return kUsageError;
+    }
+    std::vector<std::string> variants = {options.variant};
+    if (!options.split.empty())
+        variants = {options.split[0] == "base" ? "" : options.split[0],
+                    options.split[1] == "base" ? "" : options.split[1]};
+    // each policy's run, on the same seed: the same traffic under both
+    struct Pane {
+        std::shared_ptr<const scenario::Scenario> scenario;
+        std::optional<sim::CompiledScenario> compiled;
+        std::optional<sim::World> start, world;
+        report::RunRecord run;
+        report::ReplayInput input;
+    };
+    std::vector<std::unique_ptr<Pane>> panes;
+    for (const std::string& variant : variants) {
+        auto pane = std::make_unique<Pane>();
+        pane->scenario = loadFor("replay", options.file, variant, err);
+        if (!pane->scenario) return kInputError;
+        pane->compiled = sim::compile(pane->scenario);
+        const std::uint64_t seed = options.seed.value_or(pane->scenario->seed);
+        // the map the window opens on is the world before its first step; the rest is the whole run
+        pane->start = sim::makeWorld(*pane->compiled, seed);
+        pane->world = sim::makeWorld(*pane->compiled, seed);
+        pane->run.scenario = &*pane->scenario;
+        pane->run.events =
+            report::runSamplingResponders(*pane->compiled, *pane->world, pane->input.responders);
+        pane->run.world = &*pane->world;
+        pane->run.questions =
+            report::answerQuestions(*pane->scenario, *pane->world, pane->run.events, {}, true);
+        pane->input.scenario = &*pane->scenario;
+        pane->input.start = &*pane->start;
+        pane->input.run = &pane->run;
+        pane->input.windows = &pane->compiled->windows;
+        panes.push_back(std::move(pane));
+    }
+    std::vector<report::ReplayInput> inputs;
+    for (const auto& pane : panes)
+        inputs.push_back(pane->input);
     std::string error;
-    if (!report::writeFileAtomically(options.out, report::replayHtml(input), error)) {
+    if (!report::writeFileAtomically(options.out, report::replayHtml(inputs), error)) {
         err << "nofly replay: " << error << '\n';
         return kInputError;
     }

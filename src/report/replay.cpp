@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <map>
 #include <string>
 
@@ -159,19 +160,30 @@ ordered_json drones(const ReplayInput& in) {
     for (const auto& [flight, since] : openSince)
         violating[flight].push_back({since, sinceStart(s, s.time.end + 1)});
 
+    std::size_t pieces = 0;
+    for (const sim::Drone& d : w.drones)
+        if (d.departedAt >= 0) pieces += d.plan.size();
+    const bool thin = pieces > in.pieceBudget;
+
     ordered_json out = ordered_json::array();
     for (std::size_t i = 0; i < w.drones.size(); ++i) {
         const sim::Drone& d = w.drones[i];
         if (d.departedAt < 0) continue;
         const sim::FlightPlan& fp = w.flights[i];
         ordered_json plan = ordered_json::array();
-        for (const sim::Segment& seg : d.plan) {
-            plan.push_back(sinceStart(s, seg.t0));
-            plan.push_back(sinceStart(s, seg.t1));
-            plan.push_back(metres(seg.p0.x));
-            plan.push_back(metres(seg.p0.y));
-            plan.push_back(metres(seg.p1.x));
-            plan.push_back(metres(seg.p1.y));
+        const auto piece = [&](core::Instant t0, core::Instant t1, core::Vec2 p0, core::Vec2 p1) {
+            for (const long long v : {sinceStart(s, t0), sinceStart(s, t1), metres(p0.x), metres(p0.y),
+                                      metres(p1.x), metres(p1.y)})
+                plan.push_back(v);
+        };
+        if (thin && !d.plan.empty()) {
+            // one straight piece, take-off to landing (or to where it was at the end)
+            const core::Instant from = std::max(d.departedAt, d.plan.front().t0);
+            const core::Instant to = d.landedAt >= 0 ? d.landedAt : std::min(d.plan.back().t1, s.time.end);
+            piece(from, to, positionAt(d.plan, from), positionAt(d.plan, to));
+        } else {
+            for (const sim::Segment& seg : d.plan)
+                piece(seg.t0, seg.t1, seg.p0, seg.p1);
         }
         const int index = static_cast<int>(i);
         out.push_back({{"id", fp.flight.id},
@@ -257,6 +269,27 @@ ordered_json airports(const scenario::Scenario& s) {
     return out;
 }
 
+/// Each responder: its name, and where it was when (a point each time it had moved).
+ordered_json responders(const ReplayInput& in) {
+    const scenario::Scenario& s = *in.scenario;
+    ordered_json out = ordered_json::array();
+    for (std::size_t r = 0; r < s.responders.size(); ++r) {
+        ordered_json path = ordered_json::array();
+        if (r < in.responders.size()) {
+            const ResponderPath& p = in.responders[r];
+            for (std::size_t k = 0; k < p.times.size() && k < p.positions.size(); ++k)
+                for (const long long v :
+                     {sinceStart(s, p.times[k]), metres(p.positions[k].x), metres(p.positions[k].y)})
+                    path.push_back(v);
+        }
+        if (path.empty())
+            for (const long long v : {0LL, metres(s.responders[r].base.x), metres(s.responders[r].base.y)})
+                path.push_back(v);
+        out.push_back({{"id", s.responders[r].id}, {"name", s.responders[r].name}, {"path", path}});
+    }
+    return out;
+}
+
 /// Seconds of the local day at the scenario's start, for the page's clock.
 long long clockAtStart(const scenario::Scenario& s) {
     const long long seconds = static_cast<long long>(std::floor(static_cast<double>(s.time.start) / 1000.0)) +
@@ -265,6 +298,44 @@ long long clockAtStart(const scenario::Scenario& s) {
 }
 
 } // namespace
+
+std::vector<sim::Event> runSamplingResponders(const sim::CompiledScenario& compiled, sim::World& world,
+                                              std::vector<ResponderPath>& paths, core::Millis every) {
+    const scenario::Scenario& s = *compiled.scenario;
+    paths.assign(s.responders.size(), {});
+    const auto sample = [&](bool last) {
+        for (std::size_t r = 0; r < paths.size() && r < world.defence.responders.size(); ++r) {
+            ResponderPath& p = paths[r];
+            const core::Vec2 at = world.defence.responders[r].position;
+            const bool moved =
+                p.positions.empty() || p.positions.back().x != at.x || p.positions.back().y != at.y;
+            // a point where it moved, and where it was just before, so that a wait is not drawn as a slow
+            // drive
+            if (moved && !p.times.empty() && p.times.back() < world.now - every) {
+                p.times.push_back(world.now - every);
+                p.positions.push_back(p.positions.back());
+            }
+            if (moved || last) {
+                p.times.push_back(world.now);
+                p.positions.push_back(at);
+            }
+        }
+    };
+    std::vector<sim::Event> log;
+    core::Instant next = s.time.start;
+    while (world.now <= s.time.end) {
+        if (world.now >= next) {
+            sample(false);
+            next += every;
+        }
+        sim::step(compiled, world);
+        log.insert(log.end(), std::make_move_iterator(world.events.begin()),
+                   std::make_move_iterator(world.events.end()));
+        world.events.clear();
+    }
+    sample(true);
+    return log;
+}
 
 std::string replayJson(const ReplayInput& in) {
     const scenario::Scenario& s = *in.scenario;
@@ -292,6 +363,15 @@ std::string replayJson(const ReplayInput& in) {
     j["airports"] = airports(s);
     j["flights"] = flights(in);
     j["drones"] = drones(in);
+    std::size_t pieces = 0, flown = 0;
+    for (const sim::Drone& d : in.run->world->drones)
+        if (d.departedAt >= 0) pieces += d.plan.size(), ++flown;
+    if (pieces > in.pieceBudget)
+        j["thinned"] = "This run has " + std::to_string(flown) +
+                       " flights that took off: to keep the file small, "
+                       "each is drawn as a straight line from where it took off to where it landed. Every "
+                       "flight is still on the map, in the counts and in the events.";
+    j["responders"] = responders(in);
     j["events"] = events(in);
     j["cards"] = cards(in);
     j["questions"] = questions(in);
@@ -309,11 +389,16 @@ constexpr const char* kPage = R"HTML(<!DOCTYPE html>
 <style>
 html, body { margin: 0; height: 100%; font: 15px "DejaVu Sans", Verdana, Arial, sans-serif; color: #222; }
 body { display: flex; }
-#map { flex: 1 1 auto; position: relative; min-width: 0; background: #fff; }
-#map canvas { width: 100%; height: 100%; display: block; cursor: grab; }
-#clock { position: absolute; top: 10px; left: 50%; transform: translateX(-50%); background: #fffe;
+#maps { flex: 1 1 auto; position: relative; min-width: 0; display: flex; }
+.pane { flex: 1 1 0; position: relative; min-width: 0; background: #fff; border-left: 2px solid #555; }
+.pane:first-child { border-left: none; }
+.pane canvas { width: 100%; height: 100%; display: block; cursor: grab; }
+.pane .name { position: absolute; top: 10px; left: 10px; background: #fffe; border: 1px solid #bbb; border-radius: 6px;
+  padding: 4px 10px; font-size: 22px; font-weight: bold; max-width: 60%; }
+.pane .credit { position: absolute; right: 6px; bottom: 4px; font-size: 11px; color: #555; background: #fffc; }
+#clock { position: absolute; top: 10px; left: 50%; transform: translateX(-50%); background: #fffe; z-index: 2;
   border: 1px solid #bbb; border-radius: 6px; padding: 4px 14px; font-size: 26px; font-weight: bold; }
-#credit { position: absolute; right: 6px; bottom: 4px; font-size: 11px; color: #555; background: #fffc; }
+#maps.split #clock { top: auto; bottom: 24px; }
 #side { flex: 0 0 400px; overflow-y: auto; border-left: 1px solid #ccc; padding: 10px 14px; box-sizing: border-box; background: #fafafa; }
 h1 { font-size: 19px; margin: 0 0 2px; } .sub { color: #666; font-size: 13px; margin-bottom: 8px; }
 h2 { font-size: 16px; margin: 14px 0 6px; border-bottom: 1px solid #ddd; }
@@ -322,22 +407,24 @@ button { font: inherit; padding: 3px 10px; margin-right: 4px; }
 #events { font-size: 13px; } #events div { margin: 3px 0; } #events .t { color: #666; margin-right: 6px; }
 #card { white-space: pre-wrap; font: 13px "DejaVu Sans Mono", monospace; background: #fff; border: 1px solid #ccc; padding: 6px; }
 .q { margin: 6px 0 10px; } .q .ask { font-weight: bold; } .q button.picked { background: #ffd95a; }
+.q .side { color: #666; margin-right: 4px; }
 .q .reveal { margin-top: 3px; } .right { color: #006d4f; font-weight: bold; } .wrong { color: #b34700; font-weight: bold; }
-table.counts td { padding: 1px 8px 1px 0; } table.counts td.n { text-align: right; font-weight: bold; }
+table.counts td, table.counts th { padding: 1px 8px 1px 0; text-align: left; } table.counts td.n { text-align: right; font-weight: bold; }
 .legend div { font-size: 12px; margin: 2px 0; } .legend span.sw { display: inline-block; width: 18px; height: 10px; margin-right: 6px; vertical-align: middle; }
 </style>
 </head>
 <body>
-<div id="map"><canvas id="canvas"></canvas><div id="clock">--:--</div><div id="credit"></div></div>
+<div id="maps"><div id="clock">--:--</div></div>
 <div id="side">
 <h1 id="title"></h1><div class="sub" id="subtitle"></div>
 <div><button id="play">Play</button><button id="slower">-</button><span id="speed">60x</span><button id="faster">+</button></div>
 <input id="slider" type="range" min="0" step="1000">
+<div id="thinned" class="sub" style="display:none; color:#b34700"></div>
 <div class="sub" id="range"></div>
 <h2>So far</h2><table class="counts" id="counts"></table>
 <div id="questionsBox"><h2>Questions</h2><div id="questions"></div></div>
 <h2>Selected</h2><div id="card">Click a drone, an airport or a zone.</div>
-<h2>Events (newest first)</h2><div id="events"></div>
+<h2 id="eventsTitle">Events (newest first)</h2><div id="events"></div>
 <h2>Legend</h2><div class="legend" id="legend"></div>
 <p class="sub">Made with nofly. Illustrative where the scenario says so; the run's seed: <span id="seed"></span>.</p>
 </div>
@@ -351,15 +438,28 @@ table.counts td { padding: 1px 8px 1px 0; } table.counts td.n { text-align: righ
 
 constexpr const char* kScript = R"JS(
 "use strict";
-const run = JSON.parse(document.getElementById("run").textContent);
-const canvas = document.getElementById("canvas");
-const ctx = canvas.getContext("2d");
+// One pane a run: the page's data is {"panes": [run, ...]}, one run, or two side by side (--split)
+// on one clock and one camera.
+const data = JSON.parse(document.getElementById("run").textContent);
 const speeds = [1, 10, 30, 60, 120, 300, 600, 1200, 3000];
-const state = { t: 0, playing: false, speed: 3, selected: null, answers: {}, scale: 1, cx: 0, cy: 0 };
+const state = { t: 0, playing: false, speed: 3, selected: null, pane: 0, answers: {}, scale: 1, cx: 0, cy: 0 };
+const panes = data.panes.map((r, i) => {
+  const div = document.createElement("div"); div.className = "pane";
+  const canvas = document.createElement("canvas"); div.appendChild(canvas);
+  if (data.panes.length > 1) { const n = document.createElement("div"); n.className = "name"; n.textContent = r.policy; div.appendChild(n); }
+  const credit = document.createElement("div"); credit.className = "credit"; credit.textContent = r.attribution; div.appendChild(credit);
+  document.getElementById("maps").appendChild(div);
+  return { index: i, run: r, canvas: canvas, ctx: canvas.getContext("2d"), hatches: {} };
+});
+if (panes.length > 1) document.getElementById("maps").classList.add("split");
+const end = Math.max(...panes.map((p) => p.run.end));
+// the pane being drawn or asked: drawing and hit tests read these
+let run = panes[0].run, canvas = panes[0].canvas, ctx = panes[0].ctx, hatches = panes[0].hatches;
+function use(p) { run = p.run; canvas = p.canvas; ctx = p.ctx; hatches = p.hatches; }
 
 // --- time --------------------------------------------------------------------------------
 function clock(ms) {
-  const s = ((run.clockAtStart + Math.floor(ms / 1000)) % 86400 + 86400) % 86400;
+  const s = ((panes[0].run.clockAtStart + Math.floor(ms / 1000)) % 86400 + 86400) % 86400;
   const p = (n) => String(n).padStart(2, "0");
   return p(Math.floor(s / 3600)) + ":" + p(Math.floor(s / 60) % 60) + ":" + p(s % 60);
 }
@@ -367,7 +467,7 @@ function parseClock(text) { // "10:30" or "10:30:15" on the scenario's day, afte
   const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (!m) return null;
   const s = (+m[1]) * 3600 + (+m[2]) * 60 + (+(m[3] || 0));
-  return ((s - run.clockAtStart) % 86400 + 86400) % 86400 * 1000;
+  return ((s - panes[0].run.clockAtStart) % 86400 + 86400) % 86400 * 1000;
 }
 function inForce(zone, t) {
   const z = run.zones[zone];
@@ -399,7 +499,6 @@ function rgba(hex, a) {
   const n = parseInt(hex.slice(1), 16);
   return "rgba(" + (n >> 16) + "," + ((n >> 8) & 255) + "," + (n & 255) + "," + a + ")";
 }
-let hatches = {};
 function hatch(colour, alpha) {
   const key = colour + alpha;
   if (!hatches[key]) {
@@ -485,9 +584,34 @@ function positionAt(d, t) {
   }
   return null;
 }
+function responderAt(r, t) { // between two samples, on the straight line
+  const p = r.path;
+  if (t <= p[0] || p.length === 3) return [p[1], p[2]];
+  for (let i = 3; i < p.length; i += 3) {
+    if (t <= p[i]) {
+      const f = p[i] > p[i - 3] ? (t - p[i - 3]) / (p[i] - p[i - 3]) : 1;
+      return [p[i - 2] + (p[i + 1] - p[i - 2]) * f, p[i - 1] + (p[i + 2] - p[i - 1]) * f];
+    }
+  }
+  return [p[p.length - 2], p[p.length - 1]];
+}
 function flying(d, t) { return d.departed <= t && (d.landed < 0 || t < d.landed); }
 function violatingNow(d, t) { return d.violating.some((w) => w[0] <= t && t < w[1]); }
-function draw() {
+function tracksAt(t) {
+  const tracks = {};
+  for (const e of run.events) {
+    if (e.t > t) break;
+    if (!e.track) continue;
+    if (e.type === "detection" || e.type === "false_alarm") tracks[e.track] = { id: e.track, at: e.at, unknown: false, alive: true };
+    const tr = tracks[e.track]; if (!tr) continue;
+    if (e.type === "identification") tr.unknown = e.class === "unknown";
+    if (e.type === "track_lost" || e.type === "neutralised") tr.alive = false;
+    if (e.type === "false_alarm") tr.unknown = true;
+  }
+  return Object.values(tracks).filter((tr) => tr.alive);
+}
+function drawPane(pane) {
+  use(pane);
   const t = state.t, dpr = window.devicePixelRatio || 1;
   const w = canvas.clientWidth, h = canvas.clientHeight;
   if (canvas.width !== Math.round(w * dpr) || canvas.height !== Math.round(h * dpr)) {
@@ -518,106 +642,118 @@ function draw() {
     marker(run.paints[tr.unknown ? "track-unknown" : "track-identified"], x, y, 5, 1);
     label(tr.id, x, y, { bold: true, fontSize: 12, text: "#000000" }, 1, true, 8);
   }
+  // responders where they were
+  for (const r of run.responders) {
+    const at = responderAt(r, t);
+    const [x, y] = toScreen(at[0], at[1]);
+    marker(run.paints["responder"], x, y, 6, 1);
+  }
   // drones in the air
   for (const d of run.drones) {
     if (!flying(d, t)) continue;
     const at = positionAt(d, t); if (!at) continue;
     const [x, y] = toScreen(at[0], at[1]);
     const p = run.paints[violatingNow(d, t) ? "drone-violating" : "drone-flying"];
-    marker(p, x, y, state.selected === d.id ? 9 : 6, 1);
-    if (state.selected === d.id) label(d.id, x, y, { bold: true, fontSize: 14, text: "#000000" }, 1, true, 12);
+    const chosen = state.selected === d.id && state.pane === pane.index;
+    marker(p, x, y, chosen ? 9 : 6, 1);
+    if (chosen) label(d.id, x, y, { bold: true, fontSize: 14, text: "#000000" }, 1, true, 12);
   }
-  document.getElementById("clock").textContent = clock(t);
 }
-function tracksAt(t) {
-  const tracks = {};
-  for (const e of run.events) {
-    if (e.t > t) break;
-    if (!e.track) continue;
-    if (e.type === "detection" || e.type === "false_alarm") tracks[e.track] = { id: e.track, at: e.at, unknown: false, alive: true };
-    const tr = tracks[e.track]; if (!tr) continue;
-    if (e.type === "identification") tr.unknown = e.class === "unknown";
-    if (e.type === "track_lost" || e.type === "neutralised") tr.alive = false;
-    if (e.type === "false_alarm") tr.unknown = true;
-  }
-  return Object.values(tracks).filter((tr) => tr.alive);
+function draw() {
+  for (const p of panes) drawPane(p);
+  document.getElementById("clock").textContent = clock(state.t);
 }
 
 // --- the side panel ----------------------------------------------------------------------
+function esc(s) { return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]); }
+function counts(pane, t) { // what happened so far in a pane, from its events
+  const c = { departure: 0, landing: 0, cancellation: 0, violation_start: 0, site_closed: 0, detection: 0, dispatch: 0 };
+  for (const e of pane.run.events) { if (e.t > t) break; if (e.type in c) c[e.type]++; }
+  c.air = pane.run.drones.filter((d) => flying(d, t)).length;
+  return c;
+}
 function panel() {
   const t = state.t;
   document.getElementById("slider").value = t;
   document.getElementById("play").textContent = state.playing ? "Pause" : "Play";
   document.getElementById("speed").textContent = speeds[state.speed] + "x";
-  // counts so far, from the events
-  const c = { departure: 0, landing: 0, cancellation: 0, violation_start: 0, site_closed: 0, detection: 0, dispatch: 0 };
-  const shown = [];
-  for (const e of run.events) {
-    if (e.t > t) break;
-    if (e.type in c) c[e.type]++;
-    shown.push(e);
-  }
-  const air = run.drones.filter((d) => flying(d, t)).length;
-  const rows = [["In the air now", air], ["Took off", c.departure], ["Landed", c.landing], ["Cancelled", c.cancellation],
-                ["Flew into a zone (violations)", c.violation_start]];
-  if (run.airports.some((a) => a.closureRadius > 0)) rows.push(["Airport closures", c.site_closed]);
-  if (run.events.some((e) => e.type === "detection")) rows.push(["Tracks made", c.detection], ["Responders sent", c.dispatch]);
-  document.getElementById("counts").innerHTML = rows.map((r) => "<tr><td>" + esc(r[0]) + "</td><td class='n'>" + r[1] + "</td></tr>").join("");
-  const list = shown.filter((e) => e.type !== "zone_entry" && e.type !== "zone_exit").slice(-40).reverse();
+  const c = panes.map((p) => counts(p, t));
+  const rows = [["In the air now", "air"], ["Took off", "departure"], ["Landed", "landing"], ["Cancelled", "cancellation"],
+                ["Flew into a zone (violations)", "violation_start"]];
+  const any = (f) => panes.some((p) => f(p.run));
+  if (any((r) => r.airports.some((a) => a.closureRadius > 0))) rows.push(["Airport closures", "site_closed"]);
+  if (any((r) => r.events.some((e) => e.type === "detection"))) rows.push(["Tracks made", "detection"], ["Responders sent", "dispatch"]);
+  const head = panes.length > 1 ? "<tr><th></th>" + panes.map((p) => "<th>" + esc(p.run.policy) + "</th>").join("") + "</tr>" : "";
+  document.getElementById("counts").innerHTML = head + rows.map((r) => "<tr><td>" + esc(r[0]) + "</td>" +
+    c.map((x) => "<td class='n'>" + x[r[1]] + "</td>").join("") + "</tr>").join("");
+  // the events of the pane last clicked
+  const focus = panes[state.pane];
+  const list = focus.run.events.filter((e) => e.t <= t && e.type !== "zone_entry" && e.type !== "zone_exit").slice(-40).reverse();
+  document.getElementById("eventsTitle").textContent = "Events" + (panes.length > 1 ? " (" + focus.run.policy + ")" : "") + ", newest first";
   document.getElementById("events").innerHTML = list.map((e) => "<div><span class='t'>" + clock(e.t) + "</span>" +
-    esc((e.flight ? e.flight + " " : "") + e.text) + "</div>").join("") || "<div class='sub'>Nothing yet.</div>";
+    esc((e.flight && !e.track ? e.flight + " " : "") + e.text) + "</div>").join("") || "<div class='sub'>Nothing yet.</div>";
   questionsPanel();
   cardPanel();
   expose();
 }
-function esc(s) { return String(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]); }
 function questionsPanel() {
   const box = document.getElementById("questions");
-  if (run.questions.length === 0) { document.getElementById("questionsBox").style.display = "none"; return; }
-  box.innerHTML = run.questions.map((q) => {
-    const picked = state.answers[q.id];
-    const shown = state.t >= q.revealAt || state.t >= run.end;
-    let html = "<div class='q' data-question='" + esc(q.id) + "'><div class='ask'>" + esc(q.ask) + "</div>";
-    html += q.choices.map((c) => "<button data-q='" + esc(q.id) + "' data-c='" + esc(c) + "'" + (picked === c ? " class='picked'" : "") + ">" + esc(c) + "</button>").join("");
-    if (shown) {
-      const verdict = !picked ? "" : picked === q.answer ? " <span class='right'>right</span>" : " <span class='wrong'>wrong</span>";
-      html += "<div class='reveal'>What happened: <b>" + esc(q.answer) + "</b> (" + clock(Math.min(q.revealAt, run.end)) + ")" + verdict + "</div>";
-    } else html += "<div class='reveal sub'>" + (picked ? "Your prediction: " + esc(picked) + "; " : "Predict, then play: ") + "the answer shows when it happens.</div>";
+  const asked = panes[0].run.questions;
+  if (asked.length === 0) { document.getElementById("questionsBox").style.display = "none"; return; }
+  box.innerHTML = asked.map((q0) => {
+    let html = "<div class='q' data-question='" + esc(q0.id) + "'><div class='ask'>" + esc(q0.ask) + "</div>";
+    for (const pane of panes) {
+      const q = pane.run.questions.find((x) => x.id === q0.id); if (!q) continue;
+      const key = q.id + (pane.index ? "@" + pane.index : "");
+      const picked = state.answers[key];
+      const shown = state.t >= q.revealAt || state.t >= end;
+      html += "<div>" + (panes.length > 1 ? "<span class='side'>" + esc(pane.run.policy) + ":</span>" : "");
+      html += q.choices.map((c) => "<button data-q='" + esc(key) + "' data-c='" + esc(c) + "'" + (picked === c ? " class='picked'" : "") + ">" + esc(c) + "</button>").join("");
+      if (shown) {
+        const verdict = !picked ? "" : picked === q.answer ? " <span class='right'>right</span>" : " <span class='wrong'>wrong</span>";
+        html += "<div class='reveal'>What happened: <b>" + esc(q.answer) + "</b> (" + clock(Math.min(q.revealAt, end)) + ")" + verdict + "</div>";
+      } else html += "<div class='reveal sub'>" + (picked ? "Your prediction: " + esc(picked) + "; " : "Predict, then play: ") + "the answer shows when it happens.</div>";
+      html += "</div>";
+    }
     return html + "</div>";
   }).join("");
   for (const b of box.querySelectorAll("button")) b.onclick = () => { answer(b.dataset.q, b.dataset.c); };
 }
-function answer(question, choice) {
-  const q = run.questions.find((x) => x.id === question);
-  if (!q || state.t >= q.revealAt) return; // no prediction after the answer is out
-  state.answers[question] = choice; panel();
+// A prediction, "QUESTION" for the left (or only) pane, "QUESTION@1" for the right; none once the answer is out.
+function answer(key, choice) {
+  const [id, side] = key.split("@"); const pane = panes[+(side || 0)];
+  const q = pane && pane.run.questions.find((x) => x.id === id);
+  if (!q || state.t >= q.revealAt) return;
+  state.answers[key] = choice; panel();
 }
 function cardPanel() {
   const card = document.getElementById("card");
   const id = state.selected;
   if (!id) return;
-  let text = "";
+  use(panes[state.pane]);
+  let text = panes.length > 1 ? "[" + run.policy + "]\n" : "";
   if (id.startsWith("zone:")) {
     const z = run.zones[id.slice(5)];
-    text = z.name + " (" + z.restriction + "): " + (inForce(id.slice(5), state.t) ? "in force now" : "not in force now");
+    text += z ? z.name + " (" + z.restriction + "): " + (inForce(id.slice(5), state.t) ? "in force now" : "not in force now") : id.slice(5) + ": not in this policy";
   } else {
     const cards = run.cards.filter((c) => c.of === id && c.t <= state.t);
-    const d = run.drones.find((x) => x.id === id);
     const a = run.airports.find((x) => x.id === id);
-    if (cards.length) text = cards[cards.length - 1].text;
-    else if (a) text = (a.name || a.id) + ": open so far.";
+    if (cards.length) text += cards[cards.length - 1].text;
+    else if (a) text += (a.name || a.id) + ": open so far.";
     else {
       const f = run.flights.find((x) => x.id === id);
-      text = f ? id + " (" + f.category + "), due to take off at " + clock(f.depart).slice(0, 5) + ": no verdict yet at " + clock(state.t) + "."
-               : id + ": not in this run.";
+      text += f ? id + " (" + f.category + "), due to take off at " + clock(f.depart).slice(0, 5) + ": no verdict yet at " + clock(state.t) + "."
+                : id + ": not in this run.";
     }
   }
   card.textContent = text;
   card.dataset.selected = id;
+  card.dataset.pane = state.pane;
 }
-function select(id) { state.selected = id; panel(); draw(); }
+function select(pane, id) { state.pane = pane; state.selected = id; panel(); draw(); }
 // Where a flight, its cancelled take-off or an airport is on the screen now; null where it is not drawn.
-function screenOf(id) {
+function screenOf(pane, id) {
+  use(pane);
   const d = run.drones.find((x) => x.id === id);
   if (d && flying(d, state.t)) { const at = positionAt(d, state.t); if (at) return toScreen(at[0], at[1]); }
   const c = run.events.find((e) => e.type === "cancellation" && e.flight === id && e.t <= state.t);
@@ -625,17 +761,24 @@ function screenOf(id) {
   const a = run.airports.find((x) => x.id === id);
   return a ? toScreen(a.at[0], a.at[1]) : null;
 }
-// What the map shows now, written on the page's body for those who cannot see the canvas (a
-// screen reader's summary, the browser tests): zones in force, airports closed, tracks, drones.
+// What each map shows now, written on the page's body for those who cannot see the canvas (a
+// screen reader's summary, the browser tests): zones in force, airports closed, tracks, drones;
+// the right pane's with "-right".
 function expose() {
   const t = state.t, b = document.body.dataset;
   b.time = clock(t);
-  b.inForce = Object.keys(run.zones).filter((z) => inForce(z, t)).join(" ");
-  b.closed = Object.keys(closedAirports(t)).join(" ");
-  b.tracks = tracksAt(t).map((tr) => tr.id + (tr.unknown ? ":unknown" : ":identified")).join(" ");
-  b.flying = run.drones.filter((d) => flying(d, t)).map((d) => d.id).join(" ");
+  for (const pane of panes) {
+    use(pane);
+    const k = pane.index ? "Right" : "";
+    b["inForce" + k] = Object.keys(run.zones).filter((z) => inForce(z, t)).join(" ");
+    b["closed" + k] = Object.keys(closedAirports(t)).join(" ");
+    b["tracks" + k] = tracksAt(t).map((tr) => tr.id + (tr.unknown ? ":unknown" : ":identified")).join(" ");
+    b["flying" + k] = run.drones.filter((d) => flying(d, t)).map((d) => d.id).join(" ");
+    b["policy" + k] = run.policy;
+  }
 }
-function click(px, py) {
+function click(pane, px, py) {
+  use(pane);
   const t = state.t;
   let best = null, bestD = 12;
   for (const d of run.drones) {
@@ -656,75 +799,86 @@ function click(px, py) {
   }
   if (!best) { // the top zone under the pointer
     const [wx, wy] = toWorld(px, py);
+    const dpr = window.devicePixelRatio || 1;
     for (const q of run.primitives) {
       if (!q.role.startsWith("zone-") || !q.ref) continue;
       if (q.kind === "circle" && Math.hypot(wx - q.at[0], wy - q.at[1]) <= q.radius) best = "zone:" + q.ref;
       if (q.kind === "polygon") {
-        const dpr = window.devicePixelRatio || 1;
         ctx.beginPath(); for (const r of q.rings) ringPath(r, true);
         if (ctx.isPointInPath(px * dpr, py * dpr)) best = "zone:" + q.ref;
       }
     }
   }
-  select(best);
+  select(pane.index, best);
 }
 
 // --- controls ----------------------------------------------------------------------------
-function setTime(t) { state.t = Math.max(0, Math.min(run.end, t)); if (state.t >= run.end) state.playing = false; panel(); draw(); }
+function setTime(t) { state.t = Math.max(0, Math.min(end, t)); if (state.t >= end) state.playing = false; panel(); draw(); }
 let last = null;
 function tick(now) {
   if (state.playing && last !== null) setTime(state.t + (now - last) * speeds[state.speed]);
   last = now; requestAnimationFrame(tick);
 }
 function init() {
-  document.title = run.title + " - " + run.policy;
-  document.getElementById("title").textContent = run.title;
-  document.getElementById("subtitle").textContent = run.subtitle;
-  document.getElementById("credit").textContent = run.attribution;
-  document.getElementById("seed").textContent = run.seed;
-  document.getElementById("range").textContent = clock(0) + " to " + clock(run.end);
-  const slider = document.getElementById("slider"); slider.max = run.end;
+  const first = panes[0].run;
+  document.title = first.title + " - " + panes.map((p) => p.run.policy).join(" | ");
+  document.getElementById("title").textContent = first.title;
+  document.getElementById("subtitle").textContent = first.subtitle;
+  document.getElementById("seed").textContent = first.seed;
+  document.getElementById("range").textContent = clock(0) + " to " + clock(end);
+  const thinned = panes.map((p) => p.run.thinned).filter((x) => x);
+  if (thinned.length) { const n = document.getElementById("thinned"); n.textContent = thinned[0]; n.style.display = "block"; }
+  const slider = document.getElementById("slider"); slider.max = end;
   slider.oninput = () => setTime(+slider.value);
-  document.getElementById("play").onclick = () => { if (state.t >= run.end) state.t = 0; state.playing = !state.playing; panel(); };
+  document.getElementById("play").onclick = () => { if (state.t >= end) state.t = 0; state.playing = !state.playing; panel(); };
   document.getElementById("slower").onclick = () => { state.speed = Math.max(0, state.speed - 1); panel(); };
   document.getElementById("faster").onclick = () => { state.speed = Math.min(speeds.length - 1, state.speed + 1); panel(); };
-  document.getElementById("legend").innerHTML = run.legend.map((e) => {
-    const p = run.paints[e.role];
+  const legend = [];
+  for (const p of panes) for (const e of p.run.legend) if (!legend.some((x) => x.text === e.text)) legend.push(e);
+  document.getElementById("legend").innerHTML = legend.map((e) => {
+    const p = first.paints[e.role];
     return "<div><span class='sw' style='background:" + rgba(p.fillOpacity > 0 ? p.fill : p.stroke, p.fillOpacity > 0 ? Math.max(p.fillOpacity, 0.4) : 1) +
       ";border:1px solid " + p.stroke + "'></span>" + esc(e.text) + "</div>";
   }).join("");
-  let drag = null;
-  canvas.onmousedown = (e) => { drag = { x: e.offsetX, y: e.offsetY, moved: false }; };
-  canvas.onmousemove = (e) => {
-    if (!drag) return;
-    const dx = e.offsetX - drag.x, dy = e.offsetY - drag.y;
-    if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
-    if (drag.moved) { state.cx -= dx / state.scale; state.cy += dy / state.scale; drag.x = e.offsetX; drag.y = e.offsetY; draw(); }
-  };
-  canvas.onmouseup = (e) => { if (drag && !drag.moved) click(e.offsetX, e.offsetY); drag = null; };
-  canvas.onwheel = (e) => {
-    e.preventDefault();
-    const [wx, wy] = toWorld(e.offsetX, e.offsetY), f = e.deltaY < 0 ? 1.25 : 0.8;
-    state.scale *= f; const [nx, ny] = toWorld(e.offsetX, e.offsetY);
-    state.cx += wx - nx; state.cy += wy - ny; draw();
-  };
+  // one camera: a drag or a wheel in either map moves both
+  for (const pane of panes) {
+    const c = pane.canvas;
+    let drag = null;
+    c.onmousedown = (e) => { drag = { x: e.offsetX, y: e.offsetY, moved: false }; };
+    c.onmousemove = (e) => {
+      if (!drag) return;
+      const dx = e.offsetX - drag.x, dy = e.offsetY - drag.y;
+      if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
+      if (drag.moved) { state.cx -= dx / state.scale; state.cy += dy / state.scale; drag.x = e.offsetX; drag.y = e.offsetY; draw(); }
+    };
+    c.onmouseup = (e) => { if (drag && !drag.moved) click(pane, e.offsetX, e.offsetY); drag = null; };
+    c.onwheel = (e) => {
+      e.preventDefault(); use(pane);
+      const [wx, wy] = toWorld(e.offsetX, e.offsetY), f = e.deltaY < 0 ? 1.25 : 0.8;
+      state.scale *= f; const [nx, ny] = toWorld(e.offsetX, e.offsetY);
+      state.cx += wx - nx; state.cy += wy - ny; draw();
+    };
+  }
   window.onresize = () => draw();
   document.onkeydown = (e) => { if (e.key === " ") { state.playing = !state.playing; panel(); e.preventDefault(); } };
-  fit();
+  use(panes[0]); fit();
   // a link can say where to start: #t=10:30&select=wedding-photos&answer=wedding:cancelled; click=ID
-  // clicks where that flight, cancelled take-off or airport is drawn
+  // clicks where that flight, cancelled take-off or airport is drawn (click=ID@1: in the right map)
   let clickOn = null;
   for (const part of location.hash.replace(/^#/, "").split("&")) {
     const [k, v] = part.split("=").map(decodeURIComponent);
-    if (k === "t") { const ms = parseClock(v || ""); if (ms !== null) state.t = Math.min(ms, run.end); }
-    if (k === "answer") { const [q, c] = (v || "").split(":"); const qq = run.questions.find((x) => x.id === q); if (qq) state.answers[q] = c; }
+    if (k === "t") { const ms = parseClock(v || ""); if (ms !== null) state.t = Math.min(ms, end); }
+    if (k === "answer") { const [q, c] = (v || "").split(":"); state.answers[q] = c; }
     if (k === "select") state.selected = v;
     if (k === "click") clickOn = v;
     if (k === "play") state.playing = true;
   }
   panel(); draw();
   // a click where the thing is drawn, through the same handler as the mouse's
-  if (clickOn) { const at = screenOf(clickOn); if (at) click(at[0], at[1]); }
+  if (clickOn) {
+    const [id, side] = clickOn.split("@"); const pane = panes[+(side || 0)];
+    const at = pane && screenOf(pane, id); if (at) click(pane, at[0], at[1]);
+  }
   requestAnimationFrame(tick);
   document.body.dataset.ready = "yes";
 }
@@ -745,12 +899,16 @@ void replaceOnce(std::string& page, const std::string& key, const std::string& v
 
 } // namespace
 
-std::string replayHtml(const ReplayInput& input) {
+std::string replayHtml(const std::vector<ReplayInput>& panes) {
     std::string page = kPage;
-    replaceOnce(page, "@TITLE@", escapeXml(input.scenario->title));
-    // the data before the script, so that the script's own text is never searched for a key
+    replaceOnce(page, "@TITLE@", panes.empty() ? std::string() : escapeXml(panes.front().scenario->title));
+    std::string data = "{\"panes\":[";
+    for (std::size_t i = 0; i < panes.size(); ++i)
+        data += (i ? "," : "") + replayJson(panes[i]);
+    data += "]}";
+    // the script before the data: a key written in the data is never searched for
     replaceOnce(page, "@SCRIPT@", kScript);
-    replaceOnce(page, "@DATA@", scriptSafe(replayJson(input)));
+    replaceOnce(page, "@DATA@", scriptSafe(data));
     return page;
 }
 

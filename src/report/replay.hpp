@@ -12,10 +12,23 @@
 #include "report/run_record.hpp"
 #include "sim/compiled.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
 namespace nofly::report {
+
+/// Above this many plan pieces in all, the page draws each flight as a straight line from where
+/// it took off to where it landed (or was at the end), and says so: a run of 100,000 drones
+/// would otherwise weigh tens of megabytes. Every flight stays on the map and in the events.
+inline constexpr std::size_t kReplayPieceBudget = 400000;
+
+/// Where a responder was during the run: a point each time it had moved since the last sample
+/// (report::sampleResponders), so a team that never leaves its base is one point.
+struct ResponderPath {
+    std::vector<core::Instant> times;
+    std::vector<core::Vec2> positions;
+};
 
 struct ReplayInput {
     const scenario::Scenario* scenario = nullptr;
@@ -24,11 +37,21 @@ struct ReplayInput {
     /// Each zone's windows in force (sim::CompiledScenario::windows, Scenario::zones order).
     const std::vector<std::vector<sim::ActiveWindow>>* windows = nullptr;
     std::string assetDir; ///< basemaps; empty: scenario::defaultAssetDir()
+    /// Each responder's path (Scenario::responders order); empty: responders stay at their bases.
+    std::vector<ResponderPath> responders;
+    /// Above this many plan pieces in all, each flight is drawn as one straight line (kReplayPieceBudget).
+    std::size_t pieceBudget = kReplayPieceBudget;
 };
 
-/// The page, whole: its data as one JSON object in a script element, its
-/// player as a script of its own, its styles; no request leaves the page.
-std::string replayHtml(const ReplayInput& input);
+/// Runs a world to its end as sim::runToEnd does, returning its events, and samples where each
+/// responder is every `every` of simulated time (and at the end).
+std::vector<sim::Event> runSamplingResponders(const sim::CompiledScenario& compiled, sim::World& world,
+                                              std::vector<ResponderPath>& paths, core::Millis every = 5000);
+
+/// The page, whole: its data as one JSON object in a script element ({"panes": [...]}, a run
+/// each), its player as a script of its own, its styles; no request leaves the page. Two
+/// panes (`--split`) play side by side on one clock and one camera.
+std::string replayHtml(const std::vector<ReplayInput>& panes);
 
 /// The data the page plays, as JSON text (the object the page embeds).
 std::string replayJson(const ReplayInput& input);

@@ -9,6 +9,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <regex>
 #include <string>
@@ -78,9 +79,10 @@ TEST_F(Replay, TheFlagshipPlaysToTheWeddingPhotographerAndRevealsTheAnswer) {
     EXPECT_THAT(" " + bodyData(d, "in-force") + " ", HasSubstr(" national-ban "));
     EXPECT_THAT(" " + bodyData(d, "in-force") + " ", HasSubstr(" summit-circle "));
     // the click on its cancelled take-off opens its verdict card, as `nofly explain` writes it
-    EXPECT_THAT(d,
-                HasSubstr("<div id=\"card\" data-selected=\"wedding-photos\">Flight wedding-photos at 11:00: "
-                          "cancelled\n"));
+    EXPECT_THAT(
+        d, HasSubstr(
+               "<div id=\"card\" data-selected=\"wedding-photos\" data-pane=\"0\">Flight wedding-photos at "
+               "11:00: cancelled\n"));
     EXPECT_THAT(d, HasSubstr("Prohibited by Nationwide civil drone ban"));
     // the question's answer is out, and the class's prediction was right
     EXPECT_THAT(
@@ -110,8 +112,40 @@ TEST_F(Replay, KastrupShowsTheClosureAndTheTrackThatCausedIt) {
     EXPECT_EQ(bodyData(d, "closed"), "EKCH");
     EXPECT_THAT(" " + bodyData(d, "tracks") + " ", HasSubstr(" T17:unknown "));
     EXPECT_THAT(" " + bodyData(d, "flying") + " ", HasSubstr(" large-drone-1 "));
-    EXPECT_THAT(d, HasSubstr("<div id=\"card\" data-selected=\"EKCH\">Airport EKCH at 20:26:07: closed\n"));
+    EXPECT_THAT(
+        d, HasSubstr(
+               "<div id=\"card\" data-selected=\"EKCH\" data-pane=\"0\">Airport EKCH at 20:26:07: closed\n"));
     EXPECT_THAT(d, HasSubstr("EKCH closes: track T17, unknown, is 4.42 km from the airport"));
+}
+
+TEST_F(Replay, TwoPoliciesPlaySideBySideOnOneClock) {
+    const fs::path page = m_dir / "split.html";
+    ASSERT_EQ(nofly("replay scenarios/denmark_2025/summit_ban.yaml --split base,five-km-circles -o '" +
+                    page.string() + "'")
+                  .exit,
+              0);
+    EXPECT_LT(fs::file_size(page), 2u * 1024 * 1024);
+    // 10:30: the ban in force on the left only; the same traffic, fewer flights in the air under the ban
+    const std::string d = dom(page, "t=10:30&click=harbour-hobby@1");
+    EXPECT_EQ(bodyData(d, "policy"), "Nationwide ban");
+    EXPECT_EQ(bodyData(d, "policy-right"), "5 km circles");
+    EXPECT_THAT(" " + bodyData(d, "in-force") + " ", HasSubstr(" national-ban "));
+    EXPECT_THAT(" " + bodyData(d, "in-force-right") + " ", Not(HasSubstr(" national-ban ")));
+    EXPECT_THAT(" " + bodyData(d, "in-force-right") + " ", HasSubstr(" summit-circle "));
+    const auto words = [](const std::string& text) {
+        return text.empty() ? 0 : 1 + static_cast<int>(std::count(text.begin(), text.end(), ' '));
+    };
+    EXPECT_LT(words(bodyData(d, "flying")), words(bodyData(d, "flying-right")));
+    // a click in the right map opens that policy's card
+    EXPECT_THAT(d, HasSubstr("data-selected=\"harbour-hobby\" data-pane=\"1\">[5 km circles]\n"));
+    // a command line that asks for one side, or for a side and a variant, is refused
+    EXPECT_EQ(
+        nofly("replay scenarios/denmark_2025/summit_ban.yaml --split base -o '" + page.string() + "'").exit,
+        2);
+    EXPECT_EQ(
+        nofly("replay scenarios/denmark_2025/summit_ban.yaml --split base,nope -o '" + page.string() + "'")
+            .exit,
+        2);
 }
 
 TEST_F(Replay, AScenarioWithErrorsIsRefusedAndNothingIsWritten) {
