@@ -14,6 +14,7 @@
 #include <regex>
 #include <string>
 #include <unistd.h>
+#include <utility>
 
 namespace {
 
@@ -116,6 +117,29 @@ TEST_F(Replay, KastrupShowsTheClosureAndTheTrackThatCausedIt) {
         d, HasSubstr(
                "<div id=\"card\" data-selected=\"EKCH\" data-pane=\"0\">Airport EKCH at 20:26:07: closed\n"));
     EXPECT_THAT(d, HasSubstr("EKCH closes: track T17, unknown, is 4.42 km from the airport"));
+}
+
+// Played as a person plays it: headless Chromium driven over the DevTools protocol by
+// tests/app/replay_browser.py (python3-websocket), with real mouse clicks on the page's buttons
+// and map, Play until the clock passes a time, Pause, and the page read back.
+TEST_F(Replay, PlayedInABrowserWithRealClicks) {
+    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const std::pair<const char*, const char*> runs[] = {
+        {"flagship", "scenarios/denmark_2025/summit_ban.yaml"},
+        {"kastrup", "scenarios/denmark_2025/kastrup_22_september.yaml"}};
+    for (const auto& [which, file] : runs) {
+        const fs::path page = m_dir / (std::string(which) + ".html"), shot = m_dir / (std::string(which) + ".png");
+        ASSERT_EQ(nofly(std::string("replay ") + file + " -o '" + page.string() + "'").exit, 0) << which;
+        const Outcome o = shell("timeout 300 " + python + " '" + NOFLY_SOURCE_DIR + "/tests/app/replay_browser.py' " +
+                                which + " '" + page.string() + "' '" + shot.string() + "'");
+        EXPECT_EQ(o.exit, 0) << which << ":\n" << o.out;
+        EXPECT_THAT(o.out, Not(HasSubstr("FAIL"))) << o.out;
+        EXPECT_THAT(o.out, HasSubstr("ok: ")) << o.out;
+        // the screenshot the browser took of the page at that moment
+        ASSERT_TRUE(fs::exists(shot)) << which;
+        EXPECT_EQ(slurp(shot).substr(1, 3), "PNG");
+        EXPECT_GT(fs::file_size(shot), 50000u);
+    }
 }
 
 TEST_F(Replay, TwoPoliciesPlaySideBySideOnOneClock) {
