@@ -6,8 +6,8 @@
 # and scenarios/ and the build tree hidden under empty folders. It must find
 # its assets in the prefix (nofly --version says which folder and why), check
 # and run the installed scenarios, and have a man page that lists every
-# command and option of --help. Not here: nofly render and view (they need a
-# display).
+# command and option of --help; one frame of the window (nofly render, on a
+# virtual display) and a replay page. Not here: nofly view (interactive).
 # Usage (tests/CMakeLists.txt): install_test.sh CMAKE BUILD_DIR SOURCE_DIR VERSION
 #   with NOFLY_BINDIR, NOFLY_DATADIR, NOFLY_MANDIR and NOFLY_DOCDIR in the
 #   environment: the GNUInstallDirs folders, relative to the prefix.
@@ -103,6 +103,19 @@ done
 # the basemap reached the map: Denmark's coast is drawn, so the SVG is far
 # larger than one with no basemap would be
 [ "$(wc -c <"$tmp/out/map.svg")" -gt 20000 ] || fail "map.svg is suspiciously small (no basemap?)"
+
+# One frame of the window, drawn on a virtual display, and the replay page: both from the
+# installed assets (xvfb-run is installed by .ci/install-deps test, as make test runs it).
+command -v xvfb-run >/dev/null || fail "xvfb-run is missing (.ci/install-deps test installs it)"
+alone xvfb-run -a -s "-screen 0 1280x800x24" "$nofly" render "$scenarios/denmark_2025/summit_ban.yaml" \
+  --at 10:30 -o "$tmp/frame.png" >"$tmp/render.log" 2>&1 ||
+  { cat "$tmp/render.log" >&2; fail "nofly render of the installed flagship failed"; }
+[ "$(head -c 4 "$tmp/frame.png" | tail -c 3)" = PNG ] || fail "nofly render wrote no PNG"
+[ "$(wc -c <"$tmp/frame.png")" -gt 50000 ] || fail "the rendered frame is suspiciously small (no map?)"
+alone "$nofly" replay "$scenarios/denmark_2025/summit_ban.yaml" -o "$tmp/replay.html" >"$tmp/replay.log" 2>&1 ||
+  { cat "$tmp/replay.log" >&2; fail "nofly replay of the installed flagship failed"; }
+grep -q '"primitives":\[{"kind":"polygon","role":"land"' "$tmp/replay.html" ||
+  fail "the replay page has no basemap drawn from the installed assets"
 
 # The man page: every command of `nofly --help`, every option of
 # `nofly COMMAND --help`.
