@@ -5,6 +5,7 @@
 #include "report/run_record.hpp"
 
 #include "lesson_run.hpp"
+#include "palace.hpp"
 #include "report/ledger.hpp"
 #include "report/run_files.hpp"
 #include "scenario/keys.hpp"
@@ -131,29 +132,11 @@ TEST(MetricTable, ReportJsonWritesEveryMetric) {
 // issue 16's yardstick: drone-minutes near a protected place, whatever the rules say. A pilot who
 // ignores the ban crosses the palace's disc along its diameter (1 km at 10 m/s: 100 s) under every
 // policy; a careful one crosses it off-centre without the ban and flies round the ban with it.
-constexpr const char* kPalace = R"(
-title: A palace and two pilots
-seed: 1
-time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}
-map: {origin: {lat: 55.6960, lon: 12.5660}}
-sites:
-  - {id: palace, name: The palace, at: [0 m, 0 m], radius: 500 m}
-flights:
-  - {id: heedless, category: hobby, depart: 10:05, from: [-2 km, 0 m], to: [2 km, 0 m], speed: 10 m/s,
-     behaviour: unaware}
-  - {id: careful, category: photo, depart: 10:05, from: [-2 km, -300 m], to: [2 km, -300 m], speed: 10 m/s,
-     behaviour: compliant}
-variants:
-  ban:
-    add:
-      zones:
-        - {id: ban, name: Palace ban, restriction: prohibited, shape: {circle: {center: [0 m, 0 m], radius: 800 m}}}
-)";
 
 Metrics palaceRun(const std::string& variant) {
     scenario::LoadOptions options;
     options.variant = variant;
-    const scenario::LoadResult loaded = scenario::loadScenarioText(kPalace, "palace.yaml", options);
+    const scenario::LoadResult loaded = scenario::loadScenarioText(testing::kPalace, "palace.yaml", options);
     if (!loaded.scenario) throw std::runtime_error("the palace scenario does not load");
     const sim::CompiledScenario worldModel = sim::compile(*loaded.scenario);
     sim::World world = sim::makeWorld(worldModel, loaded.scenario->seed);

@@ -4,6 +4,7 @@
 // notice that says so.
 #include "report/replay.hpp"
 
+#include "palace.hpp"
 #include "report/questions.hpp"
 #include "scenario/loader.hpp"
 #include "sim/simulation.hpp"
@@ -18,22 +19,6 @@
 namespace nofly::report {
 namespace {
 
-// two pilots across a palace, one of them going round a ban of it (tests/report/metrics_test.cpp)
-constexpr const char* kPalace = R"(
-title: A palace and two pilots
-seed: 1
-time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}
-map: {origin: {lat: 55.6960, lon: 12.5660}}
-sites:
-  - {id: palace, name: The palace, at: [0 m, 0 m], radius: 500 m}
-zones:
-  - {id: ban, name: Palace ban, restriction: prohibited, shape: {circle: {center: [0 m, 0 m], radius: 800 m}}}
-flights:
-  - {id: heedless, category: hobby, depart: 10:05, from: [-2 km, 0 m], to: [2 km, 0 m], speed: 10 m/s,
-     behaviour: unaware}
-  - {id: careful, category: photo, depart: 10:05, from: [-2 km, -300 m], to: [2 km, -300 m], speed: 10 m/s,
-     behaviour: compliant}
-)";
 
 struct Played {
     scenario::Scenario scenario;
@@ -44,7 +29,10 @@ struct Played {
 };
 
 void play(Played& p) {
-    const scenario::LoadResult loaded = scenario::loadScenarioText(kPalace, "palace.yaml");
+    // the palace under its ban (a variant of it)
+    scenario::LoadOptions options;
+    options.variant = "ban";
+    const scenario::LoadResult loaded = scenario::loadScenarioText(testing::kPalace, "palace.yaml", options);
     if (!loaded.scenario) throw std::runtime_error("the palace does not load");
     p.scenario = *loaded.scenario;
     p.compiled = sim::compile(p.scenario);

@@ -439,20 +439,20 @@ TEST(Responders, ADispatchNamesThePlaceItAnswersFor) {
     // the track is first reported about 1.95 km east of the airport (closure radius 3 km) and 0.95 km
     // from the palace (radius 1.5 km): both hold it, the palace is nearer
     const std::string palace = "sites:\n  - {id: palace, name: The palace, at: [1 km, 0], radius: 1.5 km}\n";
-    const scenario::Scenario s = load(closureScenario(responder("100%") + palace));
-    const CompiledScenario m = compile(s);
-    World w = makeWorld(m, s.seed);
-    const auto dispatch = of(runToEnd(m, w), EventType::Dispatch);
+    const auto dispatches = [&](const std::string& responders) {
+        const scenario::Scenario s = load(closureScenario(responders + palace));
+        const CompiledScenario m = compile(s);
+        World w = makeWorld(m, s.seed);
+        return of(runToEnd(m, w), EventType::Dispatch);
+    };
+    const auto dispatch = dispatches(responder("100%"));
     ASSERT_EQ(dispatch.size(), 1u);
     EXPECT_EQ(dispatch[0].ref, 0);
     EXPECT_EQ(dispatch[0].site, -1);
     // a responder that protects the airport only is sent for it
     std::string airportOnly = responder("100%");
     airportOnly.insert(airportOnly.rfind('}'), ", protects: [TEST]");
-    const scenario::Scenario a = load(closureScenario(airportOnly + palace));
-    const CompiledScenario ma = compile(a);
-    World wa = makeWorld(ma, a.seed);
-    const auto sent = of(runToEnd(ma, wa), EventType::Dispatch);
+    const auto sent = dispatches(airportOnly);
     ASSERT_EQ(sent.size(), 1u);
     EXPECT_EQ(sent[0].site, 0);
     EXPECT_EQ(sent[0].ref, -1);
