@@ -270,16 +270,16 @@ std::string summaryTable(const RunRecord& run) {
     if (!yardsticks.empty()) out << "  Measured the same way under every policy: " << yardsticks << "\n";
     if (t.defence) {
         // the tracks add up: those of flights (one flight lost and found again makes two), and false alarms
-        out << "  Detection: " << t.tracks << " tracks: " << t.tracks - t.falseAlarms << " from the " << t.detected
-            << " flights detected, " << t.falseAlarms << " false alarms; " << t.unknownTracks << " unknown, of which "
-            << t.harmlessUnknown << " harmless civil flights ("
+        out << "  Detection: " << t.tracks << " tracks: " << t.tracks - t.falseAlarms << " from the "
+            << t.detected << " flights detected, " << t.falseAlarms << " false alarms; " << t.unknownTracks
+            << " unknown, of which " << t.harmlessUnknown << " harmless civil flights ("
             << fixed(100.0 * metric("confusion").value(t), 0) << "%)\n";
         out << "  Times: detect " << meanSecondsText(t.detectSeconds, t.detectCount) << ", identify "
             << meanSecondsText(t.identifySeconds, t.identifyCount) << ", respond "
             << meanSecondsText(t.respondSeconds, t.respondCount) << ", neutralise "
             << meanSecondsText(t.neutraliseSeconds, t.neutraliseCount) << "\n";
-        out << "  Response: " << t.responderJobs << " dispatches, " << fixed(t.responderMinutes, 0) << " responder minutes, "
-            << t.neutralised << " drones neutralised\n";
+        out << "  Response: " << t.responderJobs << " dispatches, " << fixed(t.responderMinutes, 0)
+            << " responder minutes, " << t.neutralised << " drones neutralised\n";
         out << "  Airports: " << t.closures << " closures, " << fixed(t.closureMinutes, 0) << " min closed; manned "
             << t.mannedDelayed << " delayed (" << fixed(t.mannedDelayMinutes, 0) << " min), " << t.mannedDiverted
             << " diverted\n";

@@ -92,7 +92,8 @@ class FeatureReport {
     FeatureReport(Importer& importer, std::string what, int line, int column = 0);
     /// A JSON file's feature `index` (from 0), as its file writes it (`written`, its identifier or
     /// name; empty: none): "feature 2 'Lausanne Airport'", "feature 3", at the feature.
-    FeatureReport(Importer& importer, const JsonValue& feature, std::size_t index, const std::string& written);
+    FeatureReport(Importer& importer, const JsonValue& feature, std::size_t index,
+                  const std::string& written);
 
     /// Whether the feature is a JSON object; if not, an error ("must be <kind>, not a list") and
     /// the report finished with no zone.

@@ -128,10 +128,12 @@ TEST_F(Replay, PlayedInABrowserWithRealClicks) {
         {"flagship", "scenarios/denmark_2025/summit_ban.yaml"},
         {"kastrup", "scenarios/denmark_2025/kastrup_22_september.yaml"}};
     for (const auto& [which, file] : runs) {
-        const fs::path page = m_dir / (std::string(which) + ".html"), shot = m_dir / (std::string(which) + ".png");
+        const fs::path page = m_dir / (std::string(which) + ".html"),
+                       shot = m_dir / (std::string(which) + ".png");
         ASSERT_EQ(nofly(std::string("replay ") + file + " -o '" + page.string() + "'").exit, 0) << which;
-        const Outcome o = shell("timeout 300 " + python + " '" + NOFLY_SOURCE_DIR + "/tests/app/replay_browser.py' " +
-                                which + " '" + page.string() + "' '" + shot.string() + "'");
+        const Outcome o =
+            shell("timeout 300 " + python + " '" + NOFLY_SOURCE_DIR + "/tests/app/replay_browser.py' " +
+                  which + " '" + page.string() + "' '" + shot.string() + "'");
         EXPECT_EQ(o.exit, 0) << which << ":\n" << o.out;
         EXPECT_THAT(o.out, Not(HasSubstr("FAIL"))) << o.out;
         EXPECT_THAT(o.out, HasSubstr("ok: ")) << o.out;

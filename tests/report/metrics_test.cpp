@@ -271,8 +271,8 @@ TEST(ByPlace, EachProtectedPlaceHasItsMinutesItsDispatchesAndItsClosures) {
     EXPECT_NE(summaryTable(r.run).find("By protected place"), std::string::npos);
     // the detection line adds up: the flights' tracks and the false alarms
     const Counts& t = m.total;
-    EXPECT_NE(summaryTable(r.run).find("Detection: " + std::to_string(t.tracks) + " tracks: " +
-                                       std::to_string(t.tracks - t.falseAlarms) + " from the " +
+    EXPECT_NE(summaryTable(r.run).find("Detection: " + std::to_string(t.tracks) +
+                                       " tracks: " + std::to_string(t.tracks - t.falseAlarms) + " from the " +
                                        std::to_string(t.detected) + " flights detected, " +
                                        std::to_string(t.falseAlarms) + " false alarms; "),
               std::string::npos)

@@ -19,7 +19,6 @@
 namespace nofly::report {
 namespace {
 
-
 struct Played {
     scenario::Scenario scenario;
     sim::CompiledScenario compiled;

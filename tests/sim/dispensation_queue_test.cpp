@@ -37,7 +37,6 @@ std::string across(const std::string& id, const std::string& category, const std
            "', speed: 10 m/s, altitude: 50 m, from: [-1 km, 0], to: [1 km, 0], " + extra + "}\n";
 }
 
-
 using testing::Trial;
 
 Trial run(const std::string& text, std::uint64_t seed = 0) {

@@ -24,7 +24,9 @@ struct Trial {
             if (world.flights[i].flight.id == id) return static_cast<int>(i);
         throw std::runtime_error("no flight " + id);
     }
-    const Drone& drone(const std::string& id) const { return world.drones[static_cast<std::size_t>(index(id))]; }
+    const Drone& drone(const std::string& id) const {
+        return world.drones[static_cast<std::size_t>(index(id))];
+    }
     /// A flight's events of one type, in order.
     std::vector<Event> of(const std::string& id, EventType type) const {
         std::vector<Event> out;
