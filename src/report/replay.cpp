@@ -300,26 +300,30 @@ long long clockAtStart(const scenario::Scenario& s) {
 } // namespace
 
 std::vector<sim::Event> runSamplingResponders(const sim::CompiledScenario& compiled, sim::World& world,
-                                              std::vector<ResponderPath>& paths, core::Millis every) {
+                                              std::vector<ResponderPath>& paths, core::Millis every,
+                                              std::vector<ResponderPath>* tracks) {
     const scenario::Scenario& s = *compiled.scenario;
     paths.assign(s.responders.size(), {});
-    const auto sample = [&](bool last) {
-        for (std::size_t r = 0; r < paths.size() && r < world.defence.responders.size(); ++r) {
-            ResponderPath& p = paths[r];
-            const core::Vec2 at = world.defence.responders[r].position;
-            const bool moved =
-                p.positions.empty() || p.positions.back().x != at.x || p.positions.back().y != at.y;
-            // a point where it moved, and where it was just before, so that a wait is not drawn as a slow
-            // drive
-            if (moved && !p.times.empty() && p.times.back() < world.now - every) {
-                p.times.push_back(world.now - every);
-                p.positions.push_back(p.positions.back());
-            }
-            if (moved || last) {
-                p.times.push_back(world.now);
-                p.positions.push_back(at);
-            }
+    if (tracks) tracks->clear();
+    // a point where it moved, and where it was just before, so that a wait is not drawn as a slow drive
+    const auto record = [&](ResponderPath& p, core::Vec2 at, bool last) {
+        const bool moved = p.positions.empty() || p.positions.back().x != at.x || p.positions.back().y != at.y;
+        if (moved && !p.times.empty() && p.times.back() < world.now - every) {
+            p.times.push_back(world.now - every);
+            p.positions.push_back(p.positions.back());
         }
+        if (moved || last) {
+            p.times.push_back(world.now);
+            p.positions.push_back(at);
+        }
+    };
+    const auto sample = [&](bool last) {
+        for (std::size_t r = 0; r < paths.size() && r < world.defence.responders.size(); ++r)
+            record(paths[r], world.defence.responders[r].position, last);
+        if (!tracks) return;
+        tracks->resize(world.defence.tracks.size());
+        for (std::size_t k = 0; k < tracks->size(); ++k)
+            record((*tracks)[k], world.defence.tracks[k].position, last);
     };
     std::vector<sim::Event> log;
     core::Instant next = s.time.start;
@@ -372,6 +376,18 @@ std::string replayJson(const ReplayInput& in) {
                        "each is drawn as a straight line from where it took off to where it landed. Every "
                        "flight is still on the map, in the counts and in the events.";
     j["responders"] = responders(in);
+    // each track's reported positions, "T1" first: the page moves a track as its reports came in
+    ordered_json trackPaths = ordered_json::object();
+    for (std::size_t k = 0; k < in.tracks.size(); ++k) {
+        ordered_json path = ordered_json::array();
+        const ResponderPath& p = in.tracks[k];
+        for (std::size_t i = 0; i < p.times.size() && i < p.positions.size(); ++i)
+            for (const long long v :
+                 {sinceStart(s, p.times[i]), metres(p.positions[i].x), metres(p.positions[i].y)})
+                path.push_back(v);
+        if (!path.empty()) trackPaths[trackId(static_cast<int>(k))] = path;
+    }
+    j["trackPaths"] = trackPaths;
     j["events"] = events(in);
     j["cards"] = cards(in);
     j["questions"] = questions(in);
@@ -638,7 +654,10 @@ function drawPane(pane) {
   }
   // tracks the operations room holds now: first report to lost or neutralised
   for (const tr of tracksAt(t)) {
-    const [x, y] = toScreen(tr.at[0], tr.at[1]);
+    // where its latest report put it, as the window draws it; before its first sample, where first reported
+    const path = run.trackPaths && run.trackPaths[tr.id];
+    const at = path && t >= path[0] ? responderAt({ path: path }, t) : tr.at;
+    const [x, y] = toScreen(at[0], at[1]);
     marker(run.paints[tr.unknown ? "track-unknown" : "track-identified"], x, y, 5, 1);
     label(tr.id, x, y, { bold: true, fontSize: 12, text: "#000000" }, 1, true, 8);
   }

@@ -39,14 +39,18 @@ struct ReplayInput {
     std::string assetDir; ///< basemaps; empty: scenario::defaultAssetDir()
     /// Each responder's path (Scenario::responders order); empty: responders stay at their bases.
     std::vector<ResponderPath> responders;
+    /// Each track's reported positions (Defence::tracks order); empty: drawn where first reported.
+    std::vector<ResponderPath> tracks;
     /// Above this many plan pieces in all, each flight is drawn as one straight line (kReplayPieceBudget).
     std::size_t pieceBudget = kReplayPieceBudget;
 };
 
 /// Runs a world to its end as sim::runToEnd does, returning its events, and samples where each
-/// responder is every `every` of simulated time (and at the end).
+/// responder is every `every` of simulated time (and at the end); with `tracks`, also each track's
+/// latest reported position (Defence::tracks order), as the window draws it.
 std::vector<sim::Event> runSamplingResponders(const sim::CompiledScenario& compiled, sim::World& world,
-                                              std::vector<ResponderPath>& paths, core::Millis every = 5000);
+                                              std::vector<ResponderPath>& paths, core::Millis every = 5000,
+                                              std::vector<ResponderPath>* tracks = nullptr);
 
 /// The page, whole: its data as one JSON object in a script element ({"panes": [...]}, a run
 /// each), its player as a script of its own, its styles; no request leaves the page. Two

@@ -106,6 +106,11 @@ TEST_F(Replay, KastrupShowsTheClosureAndTheTrackThatCausedIt) {
     ASSERT_EQ(
         nofly("replay scenarios/denmark_2025/kastrup_22_september.yaml -o '" + page.string() + "'").exit, 0);
     EXPECT_LT(fs::file_size(page), 3u * 1024 * 1024);
+    // each track moves as its reports came in, T17 among them, as the window draws it
+    const std::string html = slurp(page);
+    const std::size_t paths = html.find("\"trackPaths\":{\"T1\":[");
+    ASSERT_NE(paths, std::string::npos);
+    EXPECT_NE(html.find("\"T17\":[", paths), std::string::npos);
     // before 20:26:07 EKCH is open; after it, closed, with track T17 unknown on the map
     const std::string open = dom(page, "t=20:20");
     EXPECT_EQ(bodyData(open, "closed"), "");
