@@ -182,9 +182,8 @@ int runReplay(const ReplayOptions& options, std::ostream& out, std::ostream& err
         pane->start = sim::makeWorld(*pane->compiled, seed);
         pane->world = sim::makeWorld(*pane->compiled, seed);
         pane->run.scenario = &*pane->scenario;
-        pane->run.events =
-            report::runSamplingResponders(*pane->compiled, *pane->world, pane->input.responders, 5000,
-                                          &pane->input.tracks);
+        pane->run.events = report::runSamplingResponders(*pane->compiled, *pane->world,
+                                                         pane->input.responders, 5000, &pane->input.tracks);
         pane->run.world = &*pane->world;
         pane->run.questions =
             report::answerQuestions(*pane->scenario, *pane->world, pane->run.events, {}, true);

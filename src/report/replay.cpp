@@ -307,7 +307,8 @@ std::vector<sim::Event> runSamplingResponders(const sim::CompiledScenario& compi
     if (tracks) tracks->clear();
     // a point where it moved, and where it was just before, so that a wait is not drawn as a slow drive
     const auto record = [&](ResponderPath& p, core::Vec2 at, bool last) {
-        const bool moved = p.positions.empty() || p.positions.back().x != at.x || p.positions.back().y != at.y;
+        const bool moved =
+            p.positions.empty() || p.positions.back().x != at.x || p.positions.back().y != at.y;
         if (moved && !p.times.empty() && p.times.back() < world.now - every) {
             p.times.push_back(world.now - every);
             p.positions.push_back(p.positions.back());
