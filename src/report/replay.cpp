@@ -905,11 +905,14 @@ function init() {
 init();
 )JS";
 
-/// `text` with every "</" written "<\/": inside a script element, "</script>" would end it.
-std::string scriptSafe(std::string text) {
-    for (std::size_t at = text.find("</"); at != std::string::npos; at = text.find("</", at + 3))
-        text.replace(at, 2, "<\\/");
-    return text;
+/// JSON text with every "<" written "\u003c" (JSON has "<" only inside strings): inside a script
+/// element, "</script>" would end it and "<!--" would change how the rest is read.
+std::string scriptSafe(const std::string& json) {
+    std::string out;
+    out.reserve(json.size());
+    for (const char c : json)
+        out += c == '<' ? std::string("\\u003c") : std::string(1, c);
+    return out;
 }
 
 void replaceOnce(std::string& page, const std::string& key, const std::string& value) {

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <regex>
 #include <string>
 #include <unistd.h>
@@ -193,6 +194,27 @@ TEST_F(Replay, AScenarioWithErrorsIsRefusedAndNothingIsWritten) {
     const std::string before = slurp(page);
     EXPECT_EQ(nofly("replay scenarios/invalid/unknown_key.yaml -o '" + page.string() + "'").exit, 1);
     EXPECT_EQ(slurp(page), before);
+}
+
+// A scenario's words are data, never markup: a title and a description that try to end the page's
+// script or open an HTML comment leave the page whole, and read as written.
+TEST_F(Replay, WordsThatLookLikeMarkupStayWords) {
+    const fs::path file = m_dir / "markup.yaml", page = m_dir / "markup.html";
+    std::ofstream(file) << "title: \"Drones </script><!--<script>alert(1)</script> & more\"\n"
+                           "description: \"<!-- not a comment --> </SCRIPT> <b>bold</b>\"\n"
+                           "time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}\n"
+                           "map: {origin: {lat: 55.69, lon: 12.56}}\n"
+                           "flights:\n"
+                           "  - {id: pilot, category: hobby, depart: 10:05, from: [0, 0], to: [2 km, 0]}\n";
+    ASSERT_EQ(nofly("replay '" + file.string() + "' -o '" + page.string() + "'").exit, 0);
+    const std::string html = slurp(page);
+    EXPECT_EQ(html.find("</script><!--"), std::string::npos);
+    EXPECT_EQ(html.find("<!-- not"), std::string::npos);
+    const std::string d = dom(page, "t=10:07&click=pilot"); // in the air, 10:05 to 10:09
+    EXPECT_EQ(bodyData(d, "ready"), "yes") << d.substr(0, 3000);
+    EXPECT_THAT(d, HasSubstr("<h1 id=\"title\">Drones &lt;/script&gt;&lt;!--&lt;script&gt;alert(1)&lt;/script&gt; "
+                             "&amp; more</h1>"));
+    EXPECT_THAT(d, HasSubstr("data-selected=\"pilot\""));
 }
 
 TEST_F(Replay, TheSameRunGivesTheSameBytes) {
