@@ -212,8 +212,9 @@ TEST_F(Replay, WordsThatLookLikeMarkupStayWords) {
     EXPECT_EQ(html.find("<!-- not"), std::string::npos);
     const std::string d = dom(page, "t=10:07&click=pilot"); // in the air, 10:05 to 10:09
     EXPECT_EQ(bodyData(d, "ready"), "yes") << d.substr(0, 3000);
-    EXPECT_THAT(d, HasSubstr("<h1 id=\"title\">Drones &lt;/script&gt;&lt;!--&lt;script&gt;alert(1)&lt;/script&gt; "
-                             "&amp; more</h1>"));
+    EXPECT_THAT(
+        d, HasSubstr("<h1 id=\"title\">Drones &lt;/script&gt;&lt;!--&lt;script&gt;alert(1)&lt;/script&gt; "
+                     "&amp; more</h1>"));
     EXPECT_THAT(d, HasSubstr("data-selected=\"pilot\""));
 }
 
