@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <map>
 #include <numbers>
@@ -45,9 +46,11 @@ using Triangle = std::array<std::size_t, 3>;
 // Ear clipping over a circular doubly linked list of vertices; all rings in
 // one vertex array, the outer ring counter-clockwise, holes clockwise. Its
 // steps follow mapbox's earcut.js (hole bridges after David Eberly, curing of
-// local self-intersections, splitting as a last resort), ported to C++ with
-// its z-order hash left out (a few thousand vertices need none), under this
-// notice:
+// local self-intersections, splitting as a last resort, and, past 80
+// vertices, its z-order hash: the ear test then looks only at the vertices
+// whose z-order lies between its triangle's corners', which it must, since a
+// country's coastline with its lakes has tens of thousands), ported to C++
+// under this notice:
 //
 //   ISC License. Copyright (c) Mapbox.
 //   Permission to use, copy, modify, and/or distribute this software for any
@@ -62,7 +65,18 @@ using Triangle = std::array<std::size_t, 3>;
 //   PERFORMANCE OF THIS SOFTWARE.
 class EarClipper {
   public:
-    explicit EarClipper(const std::vector<Vec2>& vertices) : m_vertices(vertices) {}
+    explicit EarClipper(const std::vector<Vec2>& vertices) : m_vertices(vertices) {
+        if (vertices.size() <= 80) return; // a scan of the ring is as quick
+        Vec2 lo = vertices.front(), hi = vertices.front();
+        for (Vec2 v : vertices) {
+            lo = {std::min(lo.x, v.x), std::min(lo.y, v.y)};
+            hi = {std::max(hi.x, v.x), std::max(hi.y, v.y)};
+        }
+        const double size = std::max(hi.x - lo.x, hi.y - lo.y);
+        if (!(size > 0.0) || !std::isfinite(size)) return;
+        m_origin = lo;
+        m_scale = 32767.0 / size;
+    }
 
     // ringStarts[0] is 0 (the outer ring), then where each hole begins.
     std::vector<Triangle> triangulate(const std::vector<std::size_t>& ringStarts) {
@@ -84,7 +98,43 @@ class EarClipper {
         std::size_t prev = kNone;
         std::size_t next = kNone;
         bool steiner = false;
+        std::uint32_t z = 0;       ///< z-order of the point, when hashed
+        std::size_t prevZ = kNone; ///< neighbours in z-order, within the ring being clipped
+        std::size_t nextZ = kNone;
     };
+
+    bool hashed() const { return m_scale > 0.0; }
+
+    // Interleaves the bits of the point's 15-bit grid coordinates: points in a box have z-orders
+    // between those of its corners.
+    std::uint32_t zOrder(Vec2 p) const {
+        auto spread = [](std::uint32_t v) {
+            v = (v | (v << 8)) & 0x00FF00FFu;
+            v = (v | (v << 4)) & 0x0F0F0F0Fu;
+            v = (v | (v << 2)) & 0x33333333u;
+            return (v | (v << 1)) & 0x55555555u;
+        };
+        auto cell = [&](double v, double origin) {
+            return static_cast<std::uint32_t>(std::clamp((v - origin) * m_scale, 0.0, 32767.0));
+        };
+        return spread(cell(p.x, m_origin.x)) | (spread(cell(p.y, m_origin.y)) << 1);
+    }
+
+    // Links the ring's nodes in z-order (the ring being clipped; earlier links are dropped).
+    void indexCurve(std::size_t start) {
+        std::vector<std::size_t> ring;
+        std::size_t p = start;
+        do {
+            ring.push_back(p);
+            p = next(p);
+        } while (p != start);
+        std::stable_sort(ring.begin(), ring.end(),
+                         [&](std::size_t a, std::size_t b) { return m_nodes[a].z < m_nodes[b].z; });
+        for (std::size_t k = 0; k < ring.size(); ++k) {
+            m_nodes[ring[k]].prevZ = k > 0 ? ring[k - 1] : kNone;
+            m_nodes[ring[k]].nextZ = k + 1 < ring.size() ? ring[k + 1] : kNone;
+        }
+    }
 
     std::size_t& next(std::size_t n) { return m_nodes[n].next; }
     std::size_t& prev(std::size_t n) { return m_nodes[n].prev; }
@@ -94,7 +144,8 @@ class EarClipper {
 
     std::size_t insertNode(std::size_t vertex, std::size_t last) {
         const std::size_t n = m_nodes.size();
-        m_nodes.push_back({vertex, m_vertices[vertex], n, n, false});
+        m_nodes.push_back(node(vertex, m_vertices[vertex]));
+        m_nodes[n].prev = m_nodes[n].next = n;
         if (last != kNone) {
             next(n) = next(last);
             prev(n) = last;
@@ -104,10 +155,20 @@ class EarClipper {
         return n;
     }
 
+    Node node(std::size_t vertex, Vec2 p) const {
+        Node n;
+        n.vertex = vertex;
+        n.p = p;
+        if (hashed()) n.z = zOrder(p);
+        return n;
+    }
+
     // Unlinks a node; the node keeps its own links, which callers step along.
     void removeNode(std::size_t n) {
         prev(next(n)) = prev(n);
         next(prev(n)) = next(n);
+        if (m_nodes[n].prevZ != kNone) m_nodes[m_nodes[n].prevZ].nextZ = m_nodes[n].nextZ;
+        if (m_nodes[n].nextZ != kNone) m_nodes[m_nodes[n].nextZ].prevZ = m_nodes[n].prevZ;
     }
 
     // A ring of vertices [start, end) in the requested winding.
@@ -159,6 +220,7 @@ class EarClipper {
     // splitting the rest in two.
     void clipEars(std::size_t ear, int pass) {
         if (ear == kNone) return;
+        if (pass == 0 && hashed()) indexCurve(ear);
         std::size_t stop = ear;
         while (prev(ear) != next(ear)) {
             const std::size_t before = prev(ear), after = next(ear);
@@ -195,6 +257,20 @@ class EarClipper {
         const Vec2 pa = at(a), pb = at(ear), pc = at(c);
         const double x0 = std::min({pa.x, pb.x, pc.x}), x1 = std::max({pa.x, pb.x, pc.x});
         const double y0 = std::min({pa.y, pb.y, pc.y}), y1 = std::max({pa.y, pb.y, pc.y});
+        if (hashed()) {
+            // the same test, on the vertices whose z-order lies within the triangle's box's
+            const std::uint32_t z0 = zOrder({x0, y0}), z1 = zOrder({x1, y1});
+            auto blocks = [&](std::size_t p) {
+                const Vec2 q = at(p);
+                return p != a && p != c && q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1 && !(q == pa) &&
+                       inTriangle(pa, pb, pc, q) && turnAt(prev(p), p, next(p)) <= 0.0;
+            };
+            for (std::size_t p = m_nodes[ear].prevZ; p != kNone && m_nodes[p].z >= z0; p = m_nodes[p].prevZ)
+                if (blocks(p)) return false;
+            for (std::size_t p = m_nodes[ear].nextZ; p != kNone && m_nodes[p].z <= z1; p = m_nodes[p].nextZ)
+                if (blocks(p)) return false;
+            return true;
+        }
         for (std::size_t p = next(c); p != a; p = next(p)) {
             const Vec2 q = at(p);
             if (q.x >= x0 && q.x <= x1 && q.y >= y0 && q.y <= y1 && !(q == pa) && inTriangle(pa, pb, pc, q) &&
@@ -387,9 +463,9 @@ class EarClipper {
     // Links a to b by a diagonal (or a bridge), duplicating both; returns b's copy.
     std::size_t splitPolygon(std::size_t a, std::size_t b) {
         const std::size_t a2 = m_nodes.size();
-        m_nodes.push_back({m_nodes[a].vertex, at(a), kNone, kNone, false});
+        m_nodes.push_back(node(m_nodes[a].vertex, at(a)));
         const std::size_t b2 = m_nodes.size();
-        m_nodes.push_back({m_nodes[b].vertex, at(b), kNone, kNone, false});
+        m_nodes.push_back(node(m_nodes[b].vertex, at(b)));
         const std::size_t an = next(a), bp = prev(b);
         next(a) = b;
         prev(b) = a;
@@ -403,6 +479,8 @@ class EarClipper {
     }
 
     const std::vector<Vec2>& m_vertices;
+    Vec2 m_origin;        ///< the z-order grid's corner
+    double m_scale = 0.0; ///< grid cells per metre; 0: no hash
     std::vector<Node> m_nodes;
     std::vector<Triangle> m_triangles;
 };

@@ -183,6 +183,12 @@ void addMeetings(Vec2 a, Vec2 b, Vec2 c, Vec2 d, std::vector<double>& out) {
     const double tol =
         toleranceFor(std::max({std::fabs(a.x), std::fabs(a.y), std::fabs(b.x), std::fabs(b.y), std::fabs(c.x),
                                std::fabs(c.y), std::fabs(d.x), std::fabs(d.y)}));
+    // Boxes further apart than tol cannot meet: every test below would say no. Most pairs a ring
+    // check asks about are such, and this spares them two square roots (a country's land is
+    // checked edge against edge before the window draws it).
+    if (std::max(c.x, d.x) < std::min(a.x, b.x) - tol || std::min(c.x, d.x) > std::max(a.x, b.x) + tol ||
+        std::max(c.y, d.y) < std::min(a.y, b.y) - tol || std::min(c.y, d.y) > std::max(a.y, b.y) + tol)
+        return;
     const double lenAB = distance(a, b), lenCD = distance(c, d);
     if (lenAB == 0.0) return;
     // the ends of one lying on the other

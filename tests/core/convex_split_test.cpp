@@ -224,6 +224,33 @@ TEST(ConvexSplit, TwoHundredVertexStarShapedPolygon) {
     expectTiling(blob, pieces);
 }
 
+// An island like a basemap's: a 1,500-point wobbly coast with 30 lakes.
+// Past 80 vertices the ear test looks only at the vertices near each ear (by
+// z-order), which must decide as a scan of the whole ring would.
+TEST(ConvexSplit, IslandWithThirtyLakes) {
+    Samples random(11);
+    Ring coast;
+    for (int i = 0; i < 1500; ++i) {
+        const double angle = 2 * std::numbers::pi * i / 1500.0;
+        const double radius = 20000.0 + random.uniform(-150.0, 150.0) + 2000.0 * std::sin(7 * angle);
+        coast.push_back({radius * std::cos(angle), radius * std::sin(angle)});
+    }
+    Polygon island{coast, {}};
+    for (int k = 0; k < 30; ++k) {
+        // lakes on a ring of radius 10 km, each a small clockwise star
+        const double angle = 2 * std::numbers::pi * k / 30.0;
+        const Vec2 centre{10000.0 * std::cos(angle), 10000.0 * std::sin(angle)};
+        Ring lake = star(6, 400.0, 200.0);
+        for (Vec2& p : lake)
+            p = p + centre;
+        island.holes.push_back(reversed(lake));
+    }
+    ASSERT_TRUE(validate(island).empty());
+    const auto pieces = convexSplit(island);
+    expectGoodSplit(island, pieces);
+    expectTiling(island, pieces);
+}
+
 TEST(ConvexSplit, ConvexPolygonWithManyVerticesIsCutToTheLimit) {
     const Polygon disc{circleRing({{0, 0}, 100.0}, 64), {}};
     const auto pieces = convexSplit(disc);
