@@ -170,7 +170,7 @@ class Cutter {
                                            JsonValue where, std::string& type);
     void writeParts(const GEOSGeometry* geometry, Layer layer, std::vector<std::string>& parts);
     /// `outer`: a polygon's outer ring; `inner`: a hole; neither: a line, in its own direction.
-    std::string writeRing(const GEOSGeometry* ring, bool outer, bool inner = false);
+    std::optional<std::string> writeRing(const GEOSGeometry* ring, bool outer, bool inner = false);
 
     const BasemapCut& m_cut;
     core::Diagnostics& m_diagnostics;
@@ -480,8 +480,9 @@ std::optional<std::string> Cutter::cutGeometry(Geometry geometry, Layer layer, c
 
 // Rings are written counter-clockwise outside and clockwise inside, as RFC
 // 7946 asks, at 6 decimals (11 cm): a point repeated by the rounding is
-// written once.
-std::string Cutter::writeRing(const GEOSGeometry* ring, bool outer, bool inner) {
+// written once. Nothing, when that leaves a line under 2 points or a ring
+// under 4 (a river's stub cut by the area's edge): the reader would refuse it.
+std::optional<std::string> Cutter::writeRing(const GEOSGeometry* ring, bool outer, bool inner) {
     GEOSContextHandle_t h = m_geos.handle();
     const GEOSCoordSequence* points = GEOSGeom_getCoordSeq_r(h, ring);
     unsigned size = 0;
@@ -511,6 +512,7 @@ std::string Cutter::writeRing(const GEOSGeometry* ring, bool outer, bool inner) 
         last = std::move(point);
         ++written;
     }
+    if (written < (outer || inner ? 4u : 2u)) return std::nullopt;
     stats.points += written;
     return out + "]";
 }
@@ -526,14 +528,16 @@ void Cutter::writeParts(const GEOSGeometry* geometry, Layer layer, std::vector<s
     // what clipping leaves of another kind (a point or a line where a polygon touches the box) is not drawn
     if (holdsLines(layer) && type == GEOS_LINESTRING) {
         if (GEOSisEmpty_r(h, geometry) == 1) return;
-        parts.push_back(writeRing(geometry, false));
+        if (auto line = writeRing(geometry, false)) parts.push_back(std::move(*line));
         return;
     }
     if (holdsLines(layer) || type != GEOS_POLYGON || GEOSisEmpty_r(h, geometry) == 1) return;
     double area = 0.0;
     GEOSArea_r(h, geometry, &area);
     if (area < m_cut.minArea) return;
-    std::string polygon = "[" + writeRing(GEOSGetExteriorRing_r(h, geometry), true);
+    const std::optional<std::string> outer = writeRing(GEOSGetExteriorRing_r(h, geometry), true);
+    if (!outer) return;
+    std::string polygon = "[" + *outer;
     const int holes = GEOSGetNumInteriorRings_r(h, geometry);
     for (int i = 0; i < holes; ++i) {
         const GEOSGeometry* hole = GEOSGetInteriorRingN_r(h, geometry, i);
@@ -545,7 +549,7 @@ void Cutter::writeParts(const GEOSGeometry* geometry, Layer layer, std::vector<s
             GEOSArea_r(h, filled.get(), &holeArea);
             if (holeArea < m_cut.minArea) continue;
         }
-        polygon += "," + writeRing(hole, false, true);
+        if (auto ring = writeRing(hole, false, true)) polygon += "," + *ring;
     }
     parts.push_back(polygon + "]");
 }

@@ -184,6 +184,21 @@ TEST(BasemapCut, LakesAndRiversAndTheSmallestLakesLeftOut) {
     EXPECT_EQ(features[3].layer, "river");
 }
 
+TEST(BasemapCut, ALineRoundedToOnePointIsLeftOut) {
+    // 1 mm and 2 mm long: at 6 decimals (11 cm) each is one point, which no reader takes as a line
+    BasemapCut cut = fixtureCut(0.0);
+    cut.rivers = {kCut + "river_stubs.geojson"};
+    core::Diagnostics d;
+    const auto text = cutBasemap(cut, d);
+    ASSERT_TRUE(text.has_value()) << printed(d);
+    const auto features = readBack(*text);
+    ASSERT_EQ(features.size(), 3u) << "two of land, then one river: 'Only A Stub' has nothing left";
+    const Written& river = features[2];
+    EXPECT_EQ(river.name, "Stub River");
+    ASSERT_EQ(river.parts.size(), 1u) << "the stub part is dropped, the long part kept";
+    EXPECT_EQ(river.parts[0][0].size(), 2u);
+}
+
 TEST(BasemapCut, ABrokenFileIsRefusedAtItsLine) {
     BasemapCut cut = fixtureCut(20.0);
     cut.land = kCut + "broken.geojson";
