@@ -159,12 +159,38 @@ std::vector<Vec2> takeOffGrid(const core::Region& area, const core::Region& land
     // no land near it: none in it (an empty region would mean "no basemap" below)
     if (!landEverywhere.polygons.empty() && land.polygons.empty()) return out;
     const double dx = (box.max.x - box.min.x) / kTakeOffGrid, dy = (box.max.y - box.min.y) / kTakeOffGrid;
-    for (int j = 0; j < kTakeOffGrid; ++j)
-        for (int i = 0; i < kTakeOffGrid; ++i) {
-            const Vec2 p{box.min.x + (i + 0.5) * dx, box.min.y + (j + 0.5) * dy};
-            if (core::contains(area, p) && (land.polygons.empty() || core::contains(land, p)))
-                out.push_back(p);
+    // Row by row, where each polygon's rings cross the row, with the crossing rule of
+    // core::contains (an edge counts when its ends are on either side of the row, half-open):
+    // a point is in a polygon when an odd number of its crossings lie right of it. A coast of
+    // tens of thousands of points is then walked 64 times, not 4,096 times.
+    std::vector<std::vector<double>> crossings(land.polygons.size());
+    for (int j = 0; j < kTakeOffGrid; ++j) {
+        const double y = box.min.y + (j + 0.5) * dy;
+        for (std::size_t k = 0; k < land.polygons.size(); ++k) {
+            std::vector<double>& xs = crossings[k];
+            xs.clear();
+            auto cross = [&](const core::Ring& ring) {
+                for (std::size_t i = 0, h = ring.size() - 1; i < ring.size(); h = i++) {
+                    const Vec2 a = ring[h], b = ring[i];
+                    if ((a.y > y) != (b.y > y)) xs.push_back(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y));
+                }
+            };
+            cross(land.polygons[k].outer);
+            for (const core::Ring& hole : land.polygons[k].holes)
+                if (!hole.empty()) cross(hole);
+            std::sort(xs.begin(), xs.end());
         }
+        for (int i = 0; i < kTakeOffGrid; ++i) {
+            const Vec2 p{box.min.x + (i + 0.5) * dx, y};
+            if (!core::contains(area, p)) continue;
+            const bool onLand =
+                land.polygons.empty() ||
+                std::any_of(crossings.begin(), crossings.end(), [&](const std::vector<double>& xs) {
+                    return (xs.end() - std::upper_bound(xs.begin(), xs.end(), p.x)) % 2 == 1;
+                });
+            if (onLand) out.push_back(p);
+        }
+    }
     return out;
 }
 

@@ -4,7 +4,9 @@
 // named, and no drone hides an airport's code. Opt-in (window_test.hpp).
 #include "window_test.hpp"
 
+#include "core/projection.hpp"
 #include "render/detail/viewer.hpp"
+#include "report/scene.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -79,6 +81,53 @@ TEST_F(MapPromisesTest, TheRenderCommandDrawsObstacles) {
     EXPECT_LT(warehouse.g, 170);
     EXPECT_LT(warehouse.b, 170);
     EXPECT_GT(beside.r - warehouse.r, 50);
+}
+
+// `nofly render` draws the shipped Danish basemap's land and sea where they are:
+// Saltholm is land, the Oresund south-east of it is sea, Malmo is land of
+// another country, and Amager's east coast (at 12.642 E on 55.656 N in the
+// data) lies between a point 1.1 km inland and one 1.5 km out to sea.
+TEST_F(MapPromisesTest, TheRenderedBasemapHasLandAndSeaWhereTheyAre) {
+    const core::LatLon origin{55.64, 12.77}; // on Saltholm: Denmark is the home country
+    const std::string scenario = write("nofly_oresund.yaml",
+                                       "title: Land and sea round the Oresund\n"
+                                       "time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}\n"
+                                       "map: {origin: {lat: 55.64, lon: 12.77}, basemap: denmark,\n"
+                                       "      view: {center: [0, 0], radius: 14 km}}\n");
+    const std::string out = (fs::temp_directory_path() / "nofly_render_oresund.png").string();
+    fs::remove(out);
+    const std::string command =
+        std::string(NOFLY_BINARY) + " render " + scenario + " --at 10:00 -o " + out + " > /dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    sf::Image image;
+    ASSERT_TRUE(image.loadFromFile(out));
+    open(scenario); // the same frame in a window of the same size: where each place is drawn
+    const core::LocalProjection projection(origin);
+    auto colourAt = [&](double lat, double lon) {
+        return patchAt(image, viewer->camera().toScreen(projection.toLocal({lat, lon})));
+    };
+    auto near = [](sf::Color c, report::Colour want) {
+        return std::abs(c.r - want.r) <= 3 && std::abs(c.g - want.g) <= 3 && std::abs(c.b - want.b) <= 3;
+    };
+    auto text = [](sf::Color c) {
+        return std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b);
+    };
+    const report::Colour home = report::paint(report::Role::Land).fill;
+    const report::Colour abroad = report::paint(report::Role::LandAbroad).fill;
+    struct Place {
+        const char* name;
+        double lat, lon;
+        int kind; // 0 sea, 1 Danish land, 2 Swedish land
+    };
+    for (const Place& place : {Place{"Saltholm", 55.64, 12.77, 1}, Place{"the Oresund", 55.56, 12.85, 0},
+                               Place{"Malmo", 55.605, 13.00, 2}, Place{"Amager, 1.1 km inland", 55.656, 12.625, 1},
+                               Place{"off Amager, 1.5 km out", 55.656, 12.665, 0}}) {
+        const sf::Color c = colourAt(place.lat, place.lon);
+        const bool sea = !near(c, home) && !near(c, abroad) && c.r > 235 && c.g > 235 && c.b > 235;
+        const bool right = place.kind == 1 ? near(c, home) : place.kind == 2 ? near(c, abroad) : sea;
+        EXPECT_TRUE(right) << place.name << " is drawn " << text(c)
+                           << (place.kind == 0 ? ", not as sea" : ", not as its country's land");
+    }
 }
 
 TEST_F(MapPromisesTest, TheFlagshipAtHalfPastTenNamesCityHallAndNoTwoLabelsOverlap) {
