@@ -835,8 +835,10 @@ function click(pane, px, py) {
 // --- controls ----------------------------------------------------------------------------
 function setTime(t) { state.t = Math.max(0, Math.min(end, t)); if (state.t >= end) state.playing = false; panel(); draw(); }
 let last = null;
+// a late frame (a busy machine, a tab in the background) moves the clock by a quarter second's worth
+// at most, so that playing never leaps over an hour the class should have seen
 function tick(now) {
-  if (state.playing && last !== null) setTime(state.t + (now - last) * speeds[state.speed]);
+  if (state.playing && last !== null) setTime(state.t + Math.min(now - last, 250) * speeds[state.speed]);
   last = now; requestAnimationFrame(tick);
 }
 function init() {
