@@ -89,11 +89,11 @@ TEST_F(MapPromisesTest, TheRenderCommandDrawsObstacles) {
 // data) lies between a point 1.1 km inland and one 1.5 km out to sea.
 TEST_F(MapPromisesTest, TheRenderedBasemapHasLandAndSeaWhereTheyAre) {
     const core::LatLon origin{55.64, 12.77}; // on Saltholm: Denmark is the home country
-    const std::string scenario = write("nofly_oresund.yaml",
-                                       "title: Land and sea round the Oresund\n"
-                                       "time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}\n"
-                                       "map: {origin: {lat: 55.64, lon: 12.77}, basemap: denmark,\n"
-                                       "      view: {center: [0, 0], radius: 14 km}}\n");
+    const std::string scenario =
+        write("nofly_oresund.yaml", "title: Land and sea round the Oresund\n"
+                                    "time: {start: 2025-06-14T10:00+02:00, end: +1 h, step: 1 s}\n"
+                                    "map: {origin: {lat: 55.64, lon: 12.77}, basemap: denmark,\n"
+                                    "      view: {center: [0, 0], radius: 14 km}}\n");
     const std::string out = (fs::temp_directory_path() / "nofly_render_oresund.png").string();
     fs::remove(out);
     const std::string command =
@@ -119,9 +119,10 @@ TEST_F(MapPromisesTest, TheRenderedBasemapHasLandAndSeaWhereTheyAre) {
         double lat, lon;
         int kind; // 0 sea, 1 Danish land, 2 Swedish land
     };
-    for (const Place& place : {Place{"Saltholm", 55.64, 12.77, 1}, Place{"the Oresund", 55.56, 12.85, 0},
-                               Place{"Malmo", 55.605, 13.00, 2}, Place{"Amager, 1.1 km inland", 55.656, 12.625, 1},
-                               Place{"off Amager, 1.5 km out", 55.656, 12.665, 0}}) {
+    for (const Place& place :
+         {Place{"Saltholm", 55.64, 12.77, 1}, Place{"the Oresund", 55.56, 12.85, 0},
+          Place{"Malmo", 55.605, 13.00, 2}, Place{"Amager, 1.1 km inland", 55.656, 12.625, 1},
+          Place{"off Amager, 1.5 km out", 55.656, 12.665, 0}}) {
         const sf::Color c = colourAt(place.lat, place.lon);
         const bool sea = !near(c, home) && !near(c, abroad) && c.r > 235 && c.g > 235 && c.b > 235;
         const bool right = place.kind == 1 ? near(c, home) : place.kind == 2 ? near(c, abroad) : sea;
