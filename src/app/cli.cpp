@@ -80,9 +80,11 @@ void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
                            "Write report.json, events.csv, flights.csv, tracks.geojson and map.svg into this folder");
     runCommand->add_flag("--html", run->html, "Also write report.html, a self-contained handout (needs --out)");
     runCommand->add_flag("-q,--quiet", run->quiet, "No progress bar and no summary table");
-    runCommand->add_option("--answer", run->answers,
-                           "The class's answer to a question of the scenario, QUESTION=CHOICE (repeatable); the "
-                           "report lists them against what happened")
+    runCommand
+        ->add_option("--answer", run->answers,
+                     "The class's votes on a question of the scenario: QUESTION=CHOICE (one vote) or "
+                     "QUESTION=CHOICE:N,CHOICE:N (the votes counted; repeatable); the report lists them "
+                     "against what happened")
         ->allow_extra_args(false); // one value each time: `--answer a=b FILE` leaves FILE alone
 
     commands.push_back({runCommand, [run, runSeed, runSeedOption] {
@@ -111,6 +113,19 @@ void addSimulationCommands(CLI::App& cli, std::vector<Command>& commands) {
                             if (*replaySeedOption) replay->seed = *replaySeed;
                             return runReplay(*replay, std::cout, std::cerr);
                         }});
+
+    // nofly guide
+    auto guide = std::make_shared<GuideOptions>();
+    CLI::App* guideCommand = cli.add_subcommand(
+        "guide",
+        "Write the teacher's one-page guide to a scenario as HTML to print: the story, how to run it, "
+        "when the clock stops for each question and its answer, what to point at, the policies to "
+        "show next and the sources.");
+    guideCommand->add_option("file", guide->file, "Scenario file")->required();
+    guideCommand->add_option("-o,--out", guide->out, "The HTML file to write (guide.html)")->required();
+    guideCommand->add_option("--variant", guide->variant,
+                             "The policy the class sees first (default: as written)");
+    commands.push_back({guideCommand, [guide] { return runGuide(*guide, std::cout, std::cerr); }});
 
     // nofly where
     auto where = std::make_shared<WhereOptions>();

@@ -49,6 +49,15 @@ struct ReplayOptions {
 /// `nofly replay`: the run as one self-contained HTML file (report/replay.hpp), written atomically.
 int runReplay(const ReplayOptions& options, std::ostream& out, std::ostream& err);
 
+struct GuideOptions {
+    std::string file;
+    std::string variant; ///< the policy the class sees first; empty: the scenario as written
+    std::string out;     ///< the HTML file to write
+};
+/// `nofly guide`: the teacher's one-page guide (report/guide.hpp), from a run of every policy, written
+/// atomically.
+int runGuide(const GuideOptions& options, std::ostream& out, std::ostream& err);
+
 struct WhereOptions {
     std::string file;
     std::string variant;

@@ -2,6 +2,7 @@
 
 #include "core/decimal.hpp"
 #include "core/text.hpp"
+#include "report/guide.hpp"
 #include "report/ledger.hpp"
 #include "report/output_files.hpp"
 #include "report/questions.hpp"
@@ -101,7 +102,7 @@ int runRun(const RunOptions& options, std::ostream& out, std::ostream& err) {
             return kUsageError;
         }
     }
-    std::map<std::string, std::string> answers;
+    std::map<std::string, report::Tally> answers;
     for (const std::string& a : options.answers)
         if (auto error = report::readAnswer(*scenario, a, answers)) {
             err << "nofly run: --answer " << *error << '\n';
@@ -202,6 +203,51 @@ int runReplay(const ReplayOptions& options, std::ostream& out, std::ostream& err
         return kInputError;
     }
     out << "Wrote " << options.out << " (open it in a browser: it needs no network and no install)\n";
+    return kOk;
+}
+
+int runGuide(const GuideOptions& options, std::ostream& out, std::ostream& err) {
+    auto shown = loadFor("guide", options.file, options.variant, err);
+    if (!shown) return kInputError;
+    // the policy the class sees first, then the scenario as written, then the other variants
+    std::vector<std::string> ids = {options.variant.empty() ? std::string(scenario::kBaseVariant)
+                                                            : options.variant};
+    if (!options.variant.empty()) ids.emplace_back(scenario::kBaseVariant);
+    for (const scenario::Variant& v : shown->variants)
+        if (v.id != options.variant) ids.push_back(v.id);
+    // each run whole, on the scenario's seed (the window's run, so the guide's times are the class's)
+    struct Policy {
+        std::shared_ptr<const scenario::Scenario> scenario;
+        std::optional<sim::CompiledScenario> compiled;
+        std::optional<sim::World> world;
+        report::RunRecord run;
+    };
+    std::vector<std::unique_ptr<Policy>> runs;
+    std::vector<report::GuidePolicy> policies;
+    for (const std::string& id : ids) {
+        auto p = std::make_unique<Policy>();
+        p->scenario = id == ids.front() ? shown
+                                        : loadFor("guide", options.file,
+                                                  id == scenario::kBaseVariant ? std::string() : id, err);
+        if (!p->scenario) return kInputError;
+        p->compiled = sim::compile(p->scenario);
+        p->world = sim::makeWorld(*p->compiled, p->scenario->seed);
+        p->run.scenario = &*p->scenario;
+        p->run.events = sim::runToEnd(*p->compiled, *p->world);
+        p->run.world = &*p->world;
+        p->run.metrics = report::computeMetrics(*p->scenario, *p->world, p->run.events);
+        p->run.questions = report::answerQuestions(*p->scenario, *p->world, p->run.events, {}, true);
+        policies.push_back(
+            {id, p->scenario->policyName(id), p->scenario->policyDescription(id), p->run.metrics.total});
+        runs.push_back(std::move(p));
+    }
+    std::string error;
+    if (!report::writeFileAtomically(options.out,
+                                     report::guideHtml(runs.front()->run, policies, options.file), error)) {
+        err << "nofly guide: " << error << '\n';
+        return kInputError;
+    }
+    out << "Wrote " << options.out << " (the teacher's guide: open it in a browser and print it)\n";
     return kOk;
 }
 

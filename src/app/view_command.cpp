@@ -4,7 +4,10 @@
 // and say what to do instead (xvfb-run -a for render).
 #include "app/commands.hpp"
 
+#include "app/class_server.hpp"
+
 #include "render/window.hpp"
+#include "report/ballot_box.hpp"
 #include "report/questions.hpp"
 #include "scenario/loader.hpp"
 
@@ -16,6 +19,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <random>
 
 namespace nofly::app {
 
@@ -29,6 +33,10 @@ struct ViewOptions {
     bool play = false;
     double speed = 60.0;
     std::string size = "1600x900";
+    std::vector<std::string> answers;
+    bool classVotes = false;  ///< --class: phones vote
+    std::string classAddress; ///< empty: this machine's first local-network address
+    int classPort = 8080;
 };
 
 struct RenderOptions {
@@ -119,12 +127,51 @@ int runView(const ViewOptions& options, std::ostream& err) {
     viewer.presenter = options.presenter;
     viewer.speed = options.speed;
     viewer.playing = options.play;
+    viewer.answers = options.answers;
     render::Window window(viewer);
     if (!window.load()) {
         for (const std::string& e : window.errors())
             err << e << '\n';
         err << "nofly view: " << options.file << " has errors; nothing was shown\n";
         return kInputError;
+    }
+    for (const std::string& a : options.answers) {
+        std::map<std::string, report::Tally> parsed;
+        if (auto error = report::readAnswer(window.scenario(), a, parsed)) {
+            err << "nofly view: --answer " << *error << '\n';
+            return kUsageError;
+        }
+    }
+    // phones vote on the class's network, for as long as the window is open
+    std::unique_ptr<ClassServer> server;
+    if (options.classVotes) {
+        if (window.scenario().questions.empty()) {
+            err << "nofly view: --class: " << options.file
+                << " asks no questions, so there is nothing to vote on (see questions: in "
+                   "docs/scenario-language.md)\n";
+            return kUsageError;
+        }
+        std::string address = options.classAddress;
+        if (address.empty()) {
+            const std::vector<std::string> addresses = localAddresses();
+            if (addresses.empty() || addresses.front().rfind("127.", 0) == 0) {
+                err << "nofly view: --class: this computer has no address on a local network (join the "
+                       "class's Wi-Fi, or give one with --class-address)\n";
+                return kUsageError;
+            }
+            address = addresses.front();
+        }
+        auto box = std::make_shared<report::BallotBox>(report::makeJoinCode(std::random_device{}()));
+        server = std::make_unique<ClassServer>(box);
+        std::string failure;
+        if (!server->start(address, options.classPort, failure)) {
+            err << "nofly view: --class: " << failure << '\n';
+            return kUsageError;
+        }
+        const std::string url = "http://" + address + ":" + std::to_string(server->port());
+        window.acceptVotes(box, url);
+        err << "nofly view: phones vote at " << url << " with the code " << box->joinCode()
+            << " (shown in the window)\n";
     }
     return window.run(width, height);
 }
@@ -160,7 +207,7 @@ int runRender(const RenderOptions& options, std::ostream& out, std::ostream& err
     }
     const scenario::Scenario& s = window.scenario();
     for (const std::string& a : options.answers) {
-        std::map<std::string, std::string> parsed;
+        std::map<std::string, report::Tally> parsed;
         if (auto error = report::readAnswer(s, a, parsed)) {
             err << "nofly render: --answer " << *error << '\n';
             return kUsageError;
@@ -211,6 +258,21 @@ void addWindowCommands(CLI::App& cli, std::vector<Command>& commands) {
         ->capture_default_str();
     viewCommand->add_option("--size", view->size, "Window size WIDTHxHEIGHT in pixels")
         ->capture_default_str();
+    viewCommand->add_flag(
+        "--class", view->classVotes,
+        "Phones vote: serve a vote page on this computer's local network, its address and a "
+        "join code shown in the window; it stops with the window");
+    viewCommand->add_option("--class-address", view->classAddress,
+                            "The address the vote page listens on (a private, link-local or loopback IPv4 "
+                            "address; default: this computer's first on a local network)");
+    viewCommand->add_option("--class-port", view->classPort, "The vote page's port")
+        ->check(CLI::Range(1, 65535))
+        ->capture_default_str();
+    viewCommand
+        ->add_option("--answer", view->answers,
+                     "The class's votes on a question, counted before: QUESTION=CHOICE (one vote) or "
+                     "QUESTION=CHOICE:N,CHOICE:N (repeatable); that question is not asked again")
+        ->allow_extra_args(false);
     commands.push_back({viewCommand, [view] { return runView(*view, std::cerr); }});
 
     // nofly render
@@ -226,9 +288,10 @@ void addWindowCommands(CLI::App& cli, std::vector<Command>& commands) {
     renderCommand->add_option("--variant", render->variant, "Apply this variant of the scenario");
     renderCommand->add_option("--split", render->split,
                               "Two variants side by side, such as base,five-km-circles");
-    renderCommand->add_option("--answer", render->answers,
-                              "The class's answer to a question, QUESTION=CHOICE (repeatable), shown in the "
-                              "Questions panel")
+    renderCommand
+        ->add_option("--answer", render->answers,
+                     "The class's votes on a question, QUESTION=CHOICE (one vote) or "
+                     "QUESTION=CHOICE:N,CHOICE:N (repeatable), shown in the Questions panel")
         ->allow_extra_args(false);
     renderCommand->add_flag("--presenter", render->presenter, "Presenter mode: large type, high contrast");
     commands.push_back({renderCommand, [render] { return runRender(*render, std::cout, std::cerr); }});

@@ -6,6 +6,7 @@
 // a class reads from the back of the room, in large type and high contrast.
 #include "render/detail/viewer.hpp"
 
+#include "report/ballot_box.hpp"
 #include "report/ledger.hpp"
 #include "report/run_files.hpp"
 #include "report/sentences.hpp"
@@ -82,7 +83,8 @@ constexpr KeyHelp kKeys[] = {
     {"S or F12", "save a PNG screenshot in the current folder"},
     {"V / Shift+V", "next variant (left map / right map)"},
     {"C", "split view: two variants side by side, one clock"},
-    {"1 ... 9", "the class's answer to the marked question"},
+    {"1 ... 9", "a vote for that choice of the marked question (Shift: take one back)"},
+    {"Enter", "reveal the question the clock stopped for (with the votes, or without)"},
     {"Ctrl+S", "save each variant's report with the class's answers"},
     {"Ctrl+R", "reload the scenario file now"},
     {"F1 or ?", "this help"},
@@ -203,6 +205,7 @@ void Viewer::drawPanels() {
     ImGui::End();
 
     if (m_run && (m_selection.drone >= 0 || !m_selection.zone.empty() || !m_selection.airport.empty())) panelInspector();
+    if (m_run && m_card) questionCard();
     if (!m_errors.empty()) errorsOverlay();
     if (m_help) helpOverlay();
 
@@ -349,13 +352,19 @@ void Viewer::paneLabels(float top) {
 }
 
 void Viewer::panelQuestions() {
-    // each question: the class's answer (buttons, or the number keys for the marked one), locked
-    // once given; then, when the run shows it, what happened and whether the class got it
+    // each question: the class's votes (buttons, or the number keys for the marked one) until the
+    // teacher reveals it; then what happened and how the class's votes fared
     const std::vector<QuestionLine> lines = questionLines();
     const auto [currentQ, currentP] = currentQuestion();
     const GuiFonts& fonts = m_gui.fonts();
     const ImVec4 right = toIm({0x00, 0x7A, 0x3D}), wrong = toIm({0xB0, 0x30, 0x00});
     ImGui::PushTextWrapPos(0.f);
+    if (m_options.ballot) {
+        ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.bold);
+        ImGui::Text("Vote on a phone: %s  code %s", m_options.voteUrl.c_str(),
+                    m_options.ballot->joinCode().c_str());
+        ImGui::PopFont();
+    }
     for (std::size_t q = 0; q < lines.size(); ++q) {
         const QuestionLine& line = lines[q];
         ImGui::PushID(static_cast<int>(q));
@@ -366,6 +375,7 @@ void Viewer::panelQuestions() {
             const QuestionLine::PerPane& pane = line.panes[p];
             ImGui::PushID(static_cast<int>(p));
             const bool current = currentQ == static_cast<int>(q) && currentP == static_cast<int>(p);
+            const int votes = report::voteCount(pane.votes);
             if (m_other) {
                 ImGui::TextDisabled("%s:", pane.policy.c_str());
                 ImGui::SameLine();
@@ -374,27 +384,40 @@ void Viewer::panelQuestions() {
                 ImGui::SameLine();
             }
             if (pane.revealed) {
-                // the answer, then the class's, right in green or wrong in red
+                // the answer, then the class's votes, right in green or wrong in red
                 ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.bold);
                 ImGui::Text("%s", pane.answer.c_str());
                 ImGui::PopFont();
                 ImGui::Indent();
-                if (pane.classAnswer.empty()) {
-                    ImGui::TextDisabled("the class gave no answer");
+                if (votes == 0) {
+                    ImGui::TextDisabled("the class did not vote");
                 } else {
                     ImGui::PushStyleColor(ImGuiCol_Text, pane.verdict == "right" ? right : wrong);
-                    ImGui::Text("class: %s, %s", pane.classAnswer.c_str(),
-                                pane.verdict == "right" ? "RIGHT" : "WRONG");
+                    ImGui::Text("class: %s, %s (%d of %d votes right)",
+                                report::tallyText(line.choices, pane.votes).c_str(),
+                                pane.verdict == "right" ? "RIGHT"
+                                : pane.verdict == "tie" ? "A TIE"
+                                                        : "WRONG",
+                                pane.rightVotes, votes);
                     ImGui::PopStyleColor();
                 }
                 ImGui::Unindent();
-            } else if (!pane.classAnswer.empty()) {
-                ImGui::Text("class: %s (locked)", pane.classAnswer.c_str());
+            } else if (pane.closed) {
+                ImGui::Text("votes in: %s", report::tallyText(line.choices, pane.votes).c_str());
             } else {
-                // the choices: numbered on the question the keys answer now
+                if (pane.due) {
+                    // settled while the clock was moved by hand: it waits for the class
+                    ImGui::PushStyleColor(ImGuiCol_Text, wrong);
+                    ImGui::TextUnformatted("answer ready: Enter to reveal");
+                    ImGui::PopStyleColor();
+                }
+                // the choices with their votes: a click is a vote, numbered on the question the keys vote on
                 for (std::size_t c = 0; c < line.choices.size(); ++c) {
-                    const std::string label =
+                    const auto count = pane.votes.find(line.choices[c]);
+                    std::string label =
                         (current && c < 9 ? std::to_string(c + 1) + " " : std::string()) + line.choices[c];
+                    if (count != pane.votes.end() && count->second > 0)
+                        label += " (" + std::to_string(count->second) + ")";
                     // on the same line while the button fits, else on the next
                     if (c > 0) {
                         const float next =
@@ -406,7 +429,10 @@ void Viewer::panelQuestions() {
                     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(1.f, 0.85f, 0.35f, 1.f));
                     if (ImGui::Button(label.c_str())) {
                         for (int side = 0; side < paneCount(); ++side)
-                            if (paneVariant(side) == pane.variant) answer(side, line.id, line.choices[c]);
+                            if (paneVariant(side) == pane.variant) {
+                                vote(side, line.id, line.choices[c]);
+                                break;
+                            }
                     }
                     if (current) ImGui::PopStyleColor();
                 }
@@ -420,11 +446,118 @@ void Viewer::panelQuestions() {
     if (ImGui::Button("Save report (Ctrl+S)")) m_reportWanted = true;
 }
 
+void Viewer::questionCard() {
+    // the question large over its map, for the back of the room: while the class votes, its choices
+    // with the votes so far (a click or a number key is a vote, a count can be typed); once revealed,
+    // what happened, why, and the votes against it
+    const std::vector<QuestionLine> lines = questionLines();
+    const auto line = std::find_if(lines.begin(), lines.end(),
+                                   [&](const QuestionLine& l) { return l.id == m_card->question; });
+    if (line == lines.end()) return;
+    const std::string variant = paneVariant(m_card->pane);
+    const auto pane = std::find_if(line->panes.begin(), line->panes.end(),
+                                   [&](const QuestionLine::PerPane& p) { return p.variant == variant; });
+    if (pane == line->panes.end()) return;
+    const GuiFonts& fonts = m_gui.fonts();
+    const ImVec4 right = toIm({0x00, 0x7A, 0x3D});
+    const float paneWidth = static_cast<float>(m_camera.viewportWidth());
+    const float left = paneWidth * static_cast<float>(m_card->pane);
+    const float width = std::min(paneWidth - 40.f, m_presenter ? 900.f : 720.f);
+    // under the clock (and the labels over split maps), where it hides the least of the map's middle
+    ImGui::SetNextWindowPos(ImVec2(left + paneWidth / 2.f, m_other ? 150.f : 70.f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.f));
+    ImGui::SetNextWindowSize(ImVec2(width, 0.f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.f, 1.f, 0.97f, 0.97f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 3.f);
+    ImGui::Begin("##question-card", nullptr,
+                 ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::PushTextWrapPos(0.f);
+    const int number = static_cast<int>(line - lines.begin()) + 1;
+    const int votes = report::voteCount(pane->votes);
+    ImGui::PushFont(fonts.large);
+    ImGui::TextDisabled("Question %d of %d%s%s", number, static_cast<int>(lines.size()), m_other ? " - " : "",
+                        m_other ? pane->policy.c_str() : "");
+    ImGui::PopFont();
+    ImGui::PushFont(m_presenter ? fonts.huge : fonts.largeBold);
+    ImGui::TextUnformatted(line->ask.c_str());
+    ImGui::PopFont();
+    if (m_options.ballot && !m_card->revealed) {
+        ImGui::PushFont(fonts.largeBold);
+        ImGui::Text("Vote on a phone: %s   code %s", m_options.voteUrl.c_str(),
+                    m_options.ballot->joinCode().c_str());
+        ImGui::PopFont();
+    }
+    ImGui::Spacing();
+    ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.large);
+    const float barWidth = width * 0.35f;
+    for (std::size_t c = 0; c < line->choices.size(); ++c) {
+        ImGui::PushID(static_cast<int>(c));
+        const std::string& choice = line->choices[c];
+        const auto found = pane->votes.find(choice);
+        int count = found == pane->votes.end() ? 0 : found->second;
+        const bool happened = pane->revealed && choice == pane->answer;
+        if (!m_card->revealed) {
+            // a button a vote, then the count, which the teacher may type
+            if (ImGui::Button((std::to_string(c + 1) + "  " + choice).c_str(), ImVec2(width * 0.38f, 0.f)))
+                vote(m_card->pane, line->id, choice);
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(width * 0.28f);
+            if (ImGui::InputInt("##votes", &count)) setVotes(m_card->pane, line->id, choice, count);
+        } else {
+            if (happened) ImGui::PushStyleColor(ImGuiCol_Text, right);
+            ImGui::Text("%s%s", choice.c_str(), happened ? "  <- what happened" : "");
+            if (happened) ImGui::PopStyleColor();
+            ImGui::SameLine(width * 0.5f);
+            if (happened) ImGui::PushStyleColor(ImGuiCol_PlotHistogram, right);
+            ImGui::ProgressBar(votes > 0 ? static_cast<float>(count) / static_cast<float>(votes) : 0.f,
+                               ImVec2(barWidth, 0.f), std::to_string(count).c_str());
+            if (happened) ImGui::PopStyleColor();
+        }
+        ImGui::PopID();
+    }
+    ImGui::PopFont();
+    ImGui::Spacing();
+    if (!m_card->revealed) {
+        ImGui::Text("%d vote%s. Number keys: a vote each (Shift+number takes one back).", votes,
+                    votes == 1 ? "" : "s");
+        if (ImGui::Button(votes > 0 ? "Reveal (Enter)" : "Reveal without votes (Enter)")) enter();
+    } else if (pane->revealed) {
+        const Run& run = runOf(m_card->pane);
+        const auto asked = std::find_if(run.scenario.questions.begin(), run.scenario.questions.end(),
+                                        [&](const scenario::Question& q) { return q.id == line->id; });
+        ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.bold);
+        if (votes == 0)
+            ImGui::TextUnformatted("The class did not vote.");
+        else
+            ImGui::Text("%d of %d votes right%s", pane->rightVotes, votes,
+                        pane->verdict == "right" ? ": the class got it" : "");
+        ImGui::PopFont();
+        if (asked != run.scenario.questions.end()) {
+            const std::string why =
+                report::settledBecause(run.scenario, *asked, run.playback.world(), run.playback.events());
+            if (!why.empty()) ImGui::Text("Why: %s", why.c_str());
+        }
+        if (ImGui::Button("Play on (Space)")) playPause();
+        ImGui::SameLine();
+        if (ImGui::Button("Close (Enter)")) enter();
+    } else {
+        ImGui::Text("Votes closed: %s. The answer shows when it happens.",
+                    report::tallyText(line->choices, pane->votes).c_str());
+        if (ImGui::Button("Play on (Space)")) playPause();
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
 void Viewer::panelControls() {
     Playback& playback = m_run->playback;
     const auto& s = m_run->scenario;
     // play, step, speed
-    if (ImGui::Button(m_playing ? "Pause" : "Play")) m_playing = !m_playing;
+    if (ImGui::Button(m_playing ? "Pause" : "Play")) playPause();
     ImGui::SameLine();
     if (ImGui::Button("Step")) {
         // one step, in every pane

@@ -1,6 +1,7 @@
 #include "render/detail/viewer.hpp"
 
 #include "core/diagnostic.hpp"
+#include "report/ballot_box.hpp"
 #include "report/questions.hpp"
 #include "report/run_files.hpp"
 #include "scenario/loader.hpp"
@@ -125,14 +126,25 @@ bool Viewer::reloadPanes(bool seek) {
     m_errors.clear();
     m_watched = watchedFiles();
     m_selection = {};
-    // the answers given at the command line hold for every variant shown
-    for (int pane = 0; pane < paneCount(); ++pane)
+    // the votes given at the command line count for every variant shown, once: they close those questions
+    for (int pane = 0; pane < paneCount(); ++pane) {
+        const std::string variant = paneVariant(pane);
+        if (!m_answersCounted.insert(variant).second) continue;
         for (const std::string& a : m_options.answers) {
-            std::map<std::string, std::string> parsed;
-            if (!report::readAnswer(runOf(pane).scenario, a, parsed))
-                for (const auto& [id, choice] : parsed)
-                    m_answers[paneVariant(pane)].emplace(id, choice);
+            std::map<std::string, report::Tally> parsed;
+            if (report::readAnswer(runOf(pane).scenario, a, parsed)) continue;
+            for (const auto& [id, tally] : parsed) {
+                for (const auto& [choice, count] : tally)
+                    m_votes[variant][id][choice] += count;
+                m_closed[variant].insert(id);
+            }
         }
+    }
+    // a card on another variant's map, or on a question this scenario no longer asks, goes
+    if (m_card && (seek || m_card->pane >= paneCount() ||
+                   std::none_of(m_run->scenario.questions.begin(), m_run->scenario.questions.end(),
+                                [&](const scenario::Question& q) { return q.id == m_card->question; })))
+        m_card.reset();
     if (first) {
         layout(m_size.x, m_size.y);
         fitCamera();
@@ -337,6 +349,7 @@ std::optional<Viewer::StepsOwed> Viewer::update(double seconds) {
     m_toastAge += seconds;
     m_sinceMetrics += seconds;
     if (!m_run) return std::nullopt;
+    syncBallot();
     Playback& playback = m_run->playback;
     const core::Millis step = std::max<core::Millis>(m_run->scenario.time.step, 1);
     const double budgetEnd = wallSeconds() + m_options.stepBudget;
@@ -354,7 +367,7 @@ std::optional<Viewer::StepsOwed> Viewer::update(double seconds) {
         // several fixed steps a frame from an accumulator, at most a budget of wall time
         m_accumulator += seconds * m_speed * 1000.0;
         const auto owed = static_cast<core::Millis>(m_accumulator / static_cast<double>(step)) * step;
-        return StepsOwed{playback.now(), playback.now() + owed, budgetEnd};
+        return StepsOwed{playback.now(), playback.now() + owed, budgetEnd, 0, std::nullopt};
     }
     m_accumulator = 0.0;
     m_effectiveSpeed = 0.0;
@@ -365,7 +378,36 @@ std::optional<Viewer::StepsOwed> Viewer::update(double seconds) {
 }
 
 void Viewer::takeSteps(StepsOwed& owed) {
-    advancePanes(owed.to, 5, owed.deadline);
+    if (!votingOpen()) {
+        advancePanes(owed.to, 5, owed.deadline);
+        owed.done = m_run->playback.now() - owed.from;
+        return;
+    }
+    // A question still taking votes: the clock stops just before its answer
+    // would show. Slices of a few steps, each checked; when one brings an
+    // answer out, back to the slice's start and on a step at a time to the
+    // step before it.
+    const core::Millis step = std::max<core::Millis>(m_run->scenario.time.step, 1);
+    constexpr int kSlice = 5;
+    owed.asks = dueQuestion();
+    while (!owed.asks && m_run->playback.now() < owed.to && !allFinished()) {
+        const core::Instant from = m_run->playback.now();
+        advancePanes(std::min(owed.to, from + kSlice * step), kSlice, 1e300);
+        if (auto due = dueQuestion()) {
+            advancePanes(from, 1, 1e300);
+            for (int k = 0; k < kSlice; ++k) {
+                const core::Instant before = m_run->playback.now();
+                advancePanes(before + step, 1, 1e300);
+                if ((due = dueQuestion())) {
+                    advancePanes(before, 1, 1e300);
+                    break;
+                }
+            }
+            owed.asks = due;
+            break;
+        }
+        if (m_run->playback.now() == from || wallSeconds() >= owed.deadline) break;
+    }
     owed.done = m_run->playback.now() - owed.from;
 }
 
@@ -378,6 +420,7 @@ void Viewer::afterSteps(const StepsOwed& owed, double seconds) {
         std::min(m_accumulator, static_cast<double>(std::max<core::Millis>(m_run->scenario.time.step, 1)));
     m_effectiveSpeed = seconds > 0.0 ? done / 1000.0 / seconds : m_speed;
     if (allFinished()) m_playing = false;
+    if (owed.asks) ask(*owed.asks);
     for (Run* run : runs())
         updateZoneLooks(*run, seconds, owed.done > 0);
     updateMetrics(!m_playing);
@@ -467,7 +510,7 @@ void Viewer::click(Vec2 pixel) {
 void Viewer::keyPressed(const sf::Event::KeyEvent& key) {
     using K = sf::Keyboard;
     switch (key.code) {
-    case K::Space: m_playing = !m_playing; break;
+    case K::Space: playPause(); break;
     case K::Period:
     case K::Right:
         // one step, in every pane
@@ -526,7 +569,7 @@ void Viewer::keyPressed(const sf::Event::KeyEvent& key) {
     case K::Num6:
     case K::Num7:
     case K::Num8:
-    case K::Num9: answerByNumber(static_cast<int>(key.code) - static_cast<int>(K::Num0)); break;
+    case K::Num9: voteByNumber(static_cast<int>(key.code) - static_cast<int>(K::Num0), key.shift); break;
     case K::Numpad1:
     case K::Numpad2:
     case K::Numpad3:
@@ -535,7 +578,10 @@ void Viewer::keyPressed(const sf::Event::KeyEvent& key) {
     case K::Numpad6:
     case K::Numpad7:
     case K::Numpad8:
-    case K::Numpad9: answerByNumber(static_cast<int>(key.code) - static_cast<int>(K::Numpad0)); break;
+    case K::Numpad9:
+        voteByNumber(static_cast<int>(key.code) - static_cast<int>(K::Numpad0), key.shift);
+        break;
+    case K::Enter: enter(); break;
     case K::R:
         if (key.control)
             checkReload();
@@ -674,20 +720,25 @@ std::vector<QuestionLine> Viewer::questionLines() const {
             QuestionLine::PerPane p;
             p.variant = paneVariant(pane);
             p.policy = paneName(pane);
-            if (auto v = m_answers.find(p.variant); v != m_answers.end())
-                if (auto a = v->second.find(q.id); a != v->second.end()) p.classAnswer = a->second;
+            if (auto v = m_votes.find(p.variant); v != m_votes.end())
+                if (auto a = v->second.find(q.id); a != v->second.end()) p.votes = a->second;
+            p.classAnswer = report::majority(p.votes);
+            p.closed = closed(p.variant, q.id);
             const bool finished = run.playback.finished();
             const report::QuestionOutcome outcome =
                 report::evaluateQuestion(run.scenario, *asked, run.playback.world(), run.playback.events(),
                                          finished);
-            p.revealed = report::revealed(*asked, outcome, run.playback.now(), finished);
+            // nothing is shown before the class has voted or the teacher skips
+            p.due = report::revealed(*asked, outcome, run.playback.now(), finished);
+            p.revealed = p.due && p.closed;
             if (p.revealed) {
                 report::QuestionResult result;
                 result.question = *asked;
-                result.classAnswer = p.classAnswer;
+                result.votes = p.votes;
                 result.outcome = outcome;
                 p.answer = outcome.answer;
                 p.verdict = report::verdictWord(result);
+                p.rightVotes = result.rightVotes();
             }
             line.panes.push_back(p);
         }
@@ -696,34 +747,81 @@ std::vector<QuestionLine> Viewer::questionLines() const {
     return lines;
 }
 
-std::pair<int, int> Viewer::currentQuestion() const {
-    // the first question, in the order shown, that a pane still waits an answer for
-    const std::vector<QuestionLine> lines = questionLines();
-    for (std::size_t q = 0; q < lines.size(); ++q)
-        for (std::size_t p = 0; p < lines[q].panes.size(); ++p)
-            if (lines[q].panes[p].classAnswer.empty() && !lines[q].panes[p].revealed)
-                return {static_cast<int>(q), static_cast<int>(p)};
-    return {-1, -1};
+bool Viewer::closed(const std::string& variant, const std::string& question) const {
+    const auto it = m_closed.find(variant);
+    return it != m_closed.end() && it->second.count(question) > 0;
 }
 
-bool Viewer::answer(int pane, const std::string& question, const std::string& choice) {
-    if (!m_run || pane < 0 || pane >= paneCount()) return false;
-    for (const QuestionLine& line : questionLines()) {
-        if (line.id != question) continue;
-        const std::string variant = paneVariant(pane);
-        for (const QuestionLine::PerPane& p : line.panes) {
-            // locked once given, and closed once the answer shows
-            if (p.variant != variant || !p.classAnswer.empty() || p.revealed) continue;
-            if (std::find(line.choices.begin(), line.choices.end(), choice) == line.choices.end())
-                return false;
-            m_answers[variant][question] = choice;
-            return true;
+std::optional<std::pair<int, int>> Viewer::dueQuestion() const {
+    // as questionLines() judges them, reading only the panes' playbacks (the stepping thread calls it)
+    if (!m_run) return std::nullopt;
+    const auto& questions = m_run->scenario.questions;
+    for (std::size_t q = 0; q < questions.size(); ++q)
+        for (int pane = 0; pane < paneCount(); ++pane) {
+            const Run& run = runOf(pane);
+            if (closed(paneVariant(pane), questions[q].id)) continue;
+            const auto asked =
+                std::find_if(run.scenario.questions.begin(), run.scenario.questions.end(),
+                             [&](const scenario::Question& x) { return x.id == questions[q].id; });
+            if (asked == run.scenario.questions.end()) continue;
+            const bool finished = run.playback.finished();
+            const report::QuestionOutcome outcome = report::evaluateQuestion(
+                run.scenario, *asked, run.playback.world(), run.playback.events(), finished);
+            if (report::revealed(*asked, outcome, run.playback.now(), finished))
+                return std::make_pair(static_cast<int>(q), pane);
         }
-    }
+    return std::nullopt;
+}
+
+bool Viewer::votingOpen() const {
+    if (!m_run) return false;
+    for (const scenario::Question& q : m_run->scenario.questions)
+        for (int pane = 0; pane < paneCount(); ++pane)
+            if (!closed(paneVariant(pane), q.id)) return true;
     return false;
 }
 
-void Viewer::answerByNumber(int number) {
+std::pair<int, int> Viewer::currentQuestion() const {
+    const std::vector<QuestionLine> lines = questionLines();
+    // the asked card's, then the first question, in the order shown, still taking votes
+    if (m_card && !m_card->revealed)
+        for (std::size_t q = 0; q < lines.size(); ++q)
+            if (lines[q].id == m_card->question) {
+                const std::string variant = paneVariant(m_card->pane);
+                for (std::size_t p = 0; p < lines[q].panes.size(); ++p)
+                    if (lines[q].panes[p].variant == variant)
+                        return {static_cast<int>(q), static_cast<int>(p)};
+            }
+    for (std::size_t q = 0; q < lines.size(); ++q)
+        for (std::size_t p = 0; p < lines[q].panes.size(); ++p)
+            if (!lines[q].panes[p].closed) return {static_cast<int>(q), static_cast<int>(p)};
+    return {-1, -1};
+}
+
+bool Viewer::setVotes(int pane, const std::string& question, const std::string& choice, int count) {
+    if (!m_run || pane < 0 || pane >= paneCount()) return false;
+    const scenario::Scenario& s = runOf(pane).scenario;
+    const auto q = std::find_if(s.questions.begin(), s.questions.end(),
+                                [&](const scenario::Question& x) { return x.id == question; });
+    if (q == s.questions.end() || std::find(q->choices.begin(), q->choices.end(), choice) == q->choices.end())
+        return false;
+    const std::string variant = paneVariant(pane);
+    if (closed(variant, question)) return false;
+    // a class, not a stadium: at most 9,999 votes a choice
+    m_votes[variant][question][choice] = std::clamp(count, 0, 9999);
+    return true;
+}
+
+bool Viewer::vote(int pane, const std::string& question, const std::string& choice, int delta) {
+    if (!m_run || pane < 0 || pane >= paneCount()) return false;
+    int now = 0;
+    if (auto v = m_votes.find(paneVariant(pane)); v != m_votes.end())
+        if (auto q = v->second.find(question); q != v->second.end())
+            if (auto c = q->second.find(choice); c != q->second.end()) now = c->second;
+    return setVotes(pane, question, choice, now + delta);
+}
+
+void Viewer::voteByNumber(int number, bool back) {
     const auto [q, p] = currentQuestion();
     if (q < 0) return;
     const QuestionLine line = questionLines()[static_cast<std::size_t>(q)];
@@ -732,9 +830,83 @@ void Viewer::answerByNumber(int number) {
     const std::string variant = line.panes[static_cast<std::size_t>(p)].variant;
     for (int pane = 0; pane < paneCount(); ++pane)
         if (paneVariant(pane) == variant) {
-            answer(pane, line.id, line.choices[static_cast<std::size_t>(number - 1)]);
+            vote(pane, line.id, line.choices[static_cast<std::size_t>(number - 1)], back ? -1 : 1);
             return;
         }
+}
+
+void Viewer::ask(std::pair<int, int> question) {
+    if (!m_run) return;
+    m_card = QuestionCard{m_run->scenario.questions[static_cast<std::size_t>(question.first)].id,
+                          question.second, false};
+    m_playing = false;
+    m_accumulator = 0.0;
+}
+
+void Viewer::syncBallot() {
+    if (!m_options.ballot || !m_run) return;
+    // each phone vote on the pane and question it was cast on ("VARIANT/QUESTION"): one closed since is lost
+    for (const auto& [key, choice] : m_options.ballot->take()) {
+        const auto slash = key.find('/');
+        if (slash == std::string::npos) continue;
+        const std::string variant = key.substr(0, slash), question = key.substr(slash + 1);
+        for (int pane = 0; pane < paneCount(); ++pane)
+            if (paneVariant(pane) == variant) {
+                vote(pane, question, choice);
+                break;
+            }
+    }
+    std::optional<report::BallotBox::Question> open;
+    if (const auto [q, p] = currentQuestion(); q >= 0) {
+        const QuestionLine line = questionLines()[static_cast<std::size_t>(q)];
+        const QuestionLine::PerPane& pane = line.panes[static_cast<std::size_t>(p)];
+        open = report::BallotBox::Question{pane.variant + "/" + line.id, line.ask, line.choices,
+                                           m_other ? pane.policy : std::string()};
+    }
+    if (open != m_options.ballot->current()) m_options.ballot->open(std::move(open));
+}
+
+void Viewer::playPause() {
+    if (m_card && !m_card->revealed) {
+        // nothing is revealed before the class has voted or the teacher skips
+        m_toast = "The class is voting: Enter shows the answer";
+        m_toastAge = 0.0;
+    } else if (m_card) {
+        m_card.reset();
+        m_playing = true;
+    } else if (auto due = m_playing ? std::nullopt : dueQuestion()) {
+        ask(*due);
+    } else {
+        m_playing = !m_playing;
+    }
+}
+
+void Viewer::enter() {
+    if (!m_run) return;
+    if (!m_card) {
+        // a question settled while the clock was moved by hand: ask it now
+        if (auto due = dueQuestion()) ask(*due);
+        return;
+    }
+    if (m_card->revealed) {
+        m_card.reset();
+        return;
+    }
+    // the votes are in (or the teacher skips): close them, then show what happened
+    syncBallot();
+    const std::string variant = paneVariant(m_card->pane);
+    m_closed[variant].insert(m_card->question);
+    for (const QuestionLine& line : questionLines()) {
+        if (line.id != m_card->question) continue;
+        for (const QuestionLine::PerPane& p : line.panes)
+            if (p.variant == variant && !p.due && !allFinished())
+                // asked a step before its answer comes out: take that step
+                advancePanes(m_run->playback.now() + std::max<core::Millis>(m_run->scenario.time.step, 1), 1,
+                             1e300);
+    }
+    m_card->revealed = true;
+    syncBallot();
+    updateMetrics(true);
 }
 
 std::string Viewer::paneTitle(int pane) const {
@@ -775,8 +947,8 @@ bool Viewer::saveReports(const std::string& folder, std::string& message) {
         record.world = &world;
         record.metrics = report::computeMetrics(s, world, record.events);
         record.expectations = report::checkExpectations(s, world, record.metrics);
-        std::map<std::string, std::string> answers;
-        if (auto it = m_answers.find(paneVariant(pane)); it != m_answers.end()) answers = it->second;
+        std::map<std::string, report::Tally> answers;
+        if (auto it = m_votes.find(paneVariant(pane)); it != m_votes.end()) answers = it->second;
         record.questions =
             report::answerQuestions(s, world, record.events, answers, sim::finished(compiled, world));
         const std::string dir = folder + "-" + paneVariant(pane);

@@ -22,6 +22,10 @@ const scenario::Scenario& Window::scenario() const {
     return m_viewer->scenario();
 }
 
+void Window::acceptVotes(std::shared_ptr<report::BallotBox> ballot, std::string url) {
+    m_viewer->acceptVotes(std::move(ballot), std::move(url));
+}
+
 int Window::run(unsigned width, unsigned height) {
     return m_viewer->runWindow(width, height);
 }

@@ -13,6 +13,10 @@
 #include <string>
 #include <vector>
 
+namespace nofly::report {
+class BallotBox;
+}
+
 namespace nofly::render {
 
 struct ViewerOptions {
@@ -28,6 +32,10 @@ struct ViewerOptions {
     std::string assetDir;      ///< empty: scenario::defaultAssetDir()
     double stepBudget = 0.012; ///< [s] of simulation a frame may take, so the window stays responsive
     bool profile = false;      ///< wait for the GPU after each part of a frame and time it (benchmarks)
+    /// Votes from phones (`nofly view --class`): the window opens the question its number keys vote
+    /// on in it, and counts the votes it takes; null: no phones.
+    std::shared_ptr<report::BallotBox> ballot;
+    std::string voteUrl; ///< where the phones vote, shown with the join code
 };
 
 class Viewer;
@@ -50,6 +58,10 @@ class Window {
     const std::vector<std::string>& errors() const;
     /// The scenario loaded (the left pane's in split view).
     const scenario::Scenario& scenario() const;
+
+    /// Takes votes from phones through `ballot` from now on (ViewerOptions::ballot), `url` shown with its
+    /// code.
+    void acceptVotes(std::shared_ptr<report::BallotBox> ballot, std::string url);
 
     /// Opens a window width x height pixels and runs until it is closed.
     /// Returns the exit code.

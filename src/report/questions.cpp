@@ -90,6 +90,39 @@ QuestionOutcome evaluateQuestion(const scenario::Scenario& scenario, const scena
     return out;
 }
 
+std::string settledBecause(const scenario::Scenario& scenario, const scenario::Question& question,
+                           const sim::World& world, std::span<const sim::Event> events) {
+    using T = sim::EventType;
+    if (!question.first.empty()) {
+        for (const sim::Event& e : events)
+            if (sim::name(e.type) == question.first &&
+                !eventSubject(scenario, world, e, question.about).empty())
+                return e.flight < 0 ? eventText(scenario, world, e)
+                                    : flightId(world, e.flight) + " " + eventText(scenario, world, e);
+        return {};
+    }
+    const auto it = std::find_if(world.flights.begin(), world.flights.end(),
+                                 [&](const sim::FlightPlan& f) { return f.flight.id == question.flight; });
+    if (it == world.flights.end()) return {};
+    const int flight = static_cast<int>(it - world.flights.begin());
+    // the most telling of its events: the earlier a type in this list, the more it says
+    constexpr T kTelling[] = {
+        T::Cancellation, T::AuthorisationDenied,  T::Neutralised, T::ViolationStart, T::Breach, T::Reroute,
+        T::Wait,         T::AuthorisationGranted, T::Landing};
+    const sim::Event* best = nullptr;
+    std::size_t bestRank = std::size(kTelling);
+    for (const sim::Event& e : events) {
+        if (e.flight != flight) continue;
+        const std::size_t rank =
+            static_cast<std::size_t>(std::find(std::begin(kTelling), std::end(kTelling), e.type) - kTelling);
+        if (rank < bestRank) {
+            best = &e;
+            bestRank = rank;
+        }
+    }
+    return best ? question.flight + " " + eventText(scenario, world, *best) : std::string();
+}
+
 // --- choices that leave out what can happen -------------------------------------
 
 namespace {
@@ -257,20 +290,75 @@ bool revealed(const scenario::Question& question, const QuestionOutcome& outcome
     return outcome.known && (!question.reveal || now >= *question.reveal);
 }
 
+int voteCount(const Tally& votes) {
+    int n = 0;
+    for (const auto& [choice, count] : votes)
+        n += count;
+    return n;
+}
+
+std::string majority(const Tally& votes) {
+    std::string best;
+    int most = 0;
+    bool tied = false;
+    for (const auto& [choice, count] : votes) {
+        if (count > most) {
+            best = choice;
+            most = count;
+            tied = false;
+        } else if (count == most && count > 0) {
+            tied = true;
+        }
+    }
+    return tied ? std::string() : best;
+}
+
+std::string tallyText(const std::vector<std::string>& choices, const Tally& votes) {
+    const int total = voteCount(votes);
+    if (total == 0) return "-";
+    std::string out;
+    for (const std::string& choice : choices) {
+        const auto it = votes.find(choice);
+        if (it == votes.end() || it->second == 0) continue;
+        if (!out.empty()) out += ", ";
+        out += choice;
+        if (total > 1) out += " " + std::to_string(it->second);
+    }
+    return out;
+}
+
+int QuestionResult::rightVotes() const {
+    if (!outcome.known) return 0;
+    const auto it = votes.find(outcome.answer);
+    return it == votes.end() ? 0 : it->second;
+}
+
 std::vector<QuestionResult> answerQuestions(const scenario::Scenario& scenario, const sim::World& world,
                                             std::span<const sim::Event> events,
-                                            const std::map<std::string, std::string>& classAnswers,
-                                            bool finished) {
+                                            const std::map<std::string, Tally>& classVotes, bool finished) {
     std::vector<QuestionResult> out;
     for (const scenario::Question& q : scenario.questions) {
         QuestionResult r;
         r.question = q;
-        if (auto it = classAnswers.find(q.id); it != classAnswers.end()) r.classAnswer = it->second;
+        if (auto it = classVotes.find(q.id); it != classVotes.end()) r.votes = it->second;
         r.outcome = evaluateQuestion(scenario, q, world, events, finished);
         out.push_back(std::move(r));
     }
     return out;
 }
+
+namespace {
+
+/// The class's column: the tally, with how many votes were right once settled.
+std::string classText(const QuestionResult& r) {
+    std::string text = tallyText(r.question.choices, r.votes);
+    const int total = voteCount(r.votes);
+    if (total > 1 && r.outcome.known)
+        text += " (" + std::to_string(r.rightVotes()) + " of " + std::to_string(total) + " right)";
+    return text;
+}
+
+} // namespace
 
 std::string outcomeText(const QuestionResult& result, core::Instant now, int utcOffsetMinutes) {
     if (!result.outcome.known)
@@ -285,6 +373,7 @@ std::string outcomeText(const QuestionResult& result, core::Instant now, int utc
 std::string verdictWord(const QuestionResult& result) {
     if (!result.outcome.known) return "open";
     if (!result.answered()) return "not answered";
+    if (result.classAnswer().empty()) return "tie";
     return result.correct() ? "right" : "wrong";
 }
 
@@ -292,8 +381,7 @@ std::vector<std::vector<std::string>> questionRows(const std::vector<QuestionRes
                                                    core::Instant now, int utcOffsetMinutes) {
     std::vector<std::vector<std::string>> rows;
     for (const QuestionResult& r : results)
-        rows.push_back({r.question.ask, r.answered() ? r.classAnswer : "-",
-                        outcomeText(r, now, utcOffsetMinutes), verdictWord(r)});
+        rows.push_back({r.question.ask, classText(r), outcomeText(r, now, utcOffsetMinutes), verdictWord(r)});
     return rows;
 }
 
@@ -309,18 +397,20 @@ std::string questionsText(const std::vector<QuestionResult>& results, core::Inst
                       std::to_string(answered) + " answers right)\n";
     for (const QuestionResult& r : results) {
         out += "  " + r.question.id + ": " + r.question.ask + "\n";
-        out += "    class: " + (r.answered() ? r.classAnswer : std::string("-")) +
-               "   happened: " + outcomeText(r, now, utcOffsetMinutes) + "   " + verdictWord(r) + "\n";
+        out += "    class: " + classText(r) + "   happened: " + outcomeText(r, now, utcOffsetMinutes) +
+               "   " + verdictWord(r) + "\n";
     }
     return out;
 }
 
 std::optional<std::string> readAnswer(const scenario::Scenario& scenario, const std::string& text,
-                                      std::map<std::string, std::string>& answers) {
+                                      std::map<std::string, Tally>& votes) {
     const auto equals = text.find('=');
     if (equals == std::string::npos || equals == 0 || equals + 1 == text.size())
-        return "'" + text + "': write QUESTION=CHOICE, such as 'bridge=cancelled'";
-    const std::string id = text.substr(0, equals), choice = text.substr(equals + 1);
+        return "'" + text +
+               "': write QUESTION=CHOICE, such as 'bridge=cancelled', or the votes counted, such as "
+               "'bridge=cancelled:12,allowed:5'";
+    const std::string id = text.substr(0, equals);
     std::vector<std::string> ids;
     for (const scenario::Question& q : scenario.questions)
         ids.push_back(q.id);
@@ -330,10 +420,36 @@ std::optional<std::string> readAnswer(const scenario::Scenario& scenario, const 
         return "'" + text + "': there is no question '" + id + "' (" +
                (ids.empty() ? std::string("this scenario asks no questions") : core::suggestion(id, ids)) +
                ")";
-    if (std::find(q->choices.begin(), q->choices.end(), choice) == q->choices.end())
-        return "'" + text + "': '" + choice + "' is not a choice of question '" + id + "' (" +
-               core::suggestion(choice, q->choices) + ")";
-    answers[id] = choice;
+    // CHOICE, or CHOICE:COUNT, comma-separated
+    Tally read;
+    std::string_view rest = std::string_view(text).substr(equals + 1);
+    while (true) {
+        const auto comma = rest.find(',');
+        const std::string_view part = rest.substr(0, comma);
+        const auto colon = part.find(':');
+        const std::string choice(part.substr(0, colon));
+        if (choice.empty())
+            return "'" + text + "': a choice is missing (write the votes as 'cancelled:12,allowed:5')";
+        if (std::find(q->choices.begin(), q->choices.end(), choice) == q->choices.end())
+            return "'" + text + "': '" + choice + "' is not a choice of question '" + id + "' (" +
+                   core::suggestion(choice, q->choices) + ")";
+        if (read.count(choice))
+            return "'" + text + "': '" + choice + "' is counted twice (give each choice its votes once)";
+        int count = 1;
+        if (colon != std::string_view::npos) {
+            const std::string_view digits = part.substr(colon + 1);
+            if (digits.empty() || digits.size() > 6 ||
+                !std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; }))
+                return "'" + text + "': '" + std::string(digits) + "' is not a number of votes for '" +
+                       choice + "' (write a whole number, such as '" + choice + ":12')";
+            count = std::stoi(std::string(digits));
+        }
+        read[choice] = count;
+        if (comma == std::string_view::npos) break;
+        rest.remove_prefix(comma + 1);
+    }
+    for (const auto& [choice, count] : read)
+        votes[id][choice] += count;
     return std::nullopt;
 }
 

@@ -29,13 +29,32 @@ struct QuestionOutcome {
         -1; ///< when it was settled (the landing, the cancellation, the first event); -1: at the end
 };
 
-/// A question with the class's answer and what happened.
+/// The class's votes on one question: how many picked each choice (by choice).
+using Tally = std::map<std::string, int>;
+
+/// The votes in all.
+int voteCount(const Tally& votes);
+/// The choice most votes went to; empty with no votes, or when two or more
+/// choices share the most (the class is split).
+std::string majority(const Tally& votes);
+/// The votes in words, in the question's order of choices: "cancelled" for
+/// a single vote, else "cancelled 12, allowed 5" (choices nobody picked left
+/// out); "-" with none.
+std::string tallyText(const std::vector<std::string>& choices, const Tally& votes);
+
+/// A question with the class's votes and what happened.
 struct QuestionResult {
     scenario::Question question;
-    std::string classAnswer; ///< empty: the class did not answer
+    Tally votes; ///< empty: the class did not answer
     QuestionOutcome outcome;
-    bool answered() const { return !classAnswer.empty(); }
-    bool correct() const { return answered() && outcome.known && classAnswer == outcome.answer; }
+    bool answered() const { return voteCount(votes) > 0; }
+    /// What the class answered as a whole: the choice most votes went to (empty: none, or a tie).
+    std::string classAnswer() const { return majority(votes); }
+    /// The votes for what happened (0 while it is not settled).
+    int rightVotes() const;
+    bool correct() const {
+        return outcome.known && !classAnswer().empty() && classAnswer() == outcome.answer;
+    }
 };
 
 /// What an event names of a kind (a `first:` question's `about`: flight,
@@ -48,6 +67,15 @@ std::string eventSubject(const scenario::Scenario& scenario, const sim::World& w
 QuestionOutcome evaluateQuestion(const scenario::Scenario& scenario, const scenario::Question& question,
                                  const sim::World& world, std::span<const sim::Event> events, bool finished);
 
+/// What settled a question, in the Events list's words ("bridge-inspection
+/// cancels: ..."): for a flight, the
+/// event that tells most of its fate (a cancellation or refusal, a drone
+/// brought down, a zone flown into, a reroute, a wait or an authorisation,
+/// else its landing); for a first event, that event. Empty when none has
+/// happened yet.
+std::string settledBecause(const scenario::Scenario& scenario, const scenario::Question& question,
+                           const sim::World& world, std::span<const sim::Event> events);
+
 /// Warns, at the question, of each question about a flight whose choices
 /// leave out a final outcome the flight can have in this scenario (a class
 /// that foresaw it would be marked wrong). For `nofly check`, on the base
@@ -59,15 +87,16 @@ void checkQuestionChoices(const scenario::Scenario& scenario, core::Diagnostics&
 bool revealed(const scenario::Question& question, const QuestionOutcome& outcome, core::Instant now,
               bool finished);
 
-/// Every question of the scenario with the class's answers (by question id).
+/// Every question of the scenario with the class's votes (by question id).
 std::vector<QuestionResult> answerQuestions(const scenario::Scenario& scenario, const sim::World& world,
                                             std::span<const sim::Event> events,
-                                            const std::map<std::string, std::string>& classAnswers,
-                                            bool finished);
+                                            const std::map<std::string, Tally>& classVotes, bool finished);
 
 /// What happened, in words: "cancelled (at 08:30)", "EKCH (at 09:12)", "not settled by 10:30".
 std::string outcomeText(const QuestionResult& result, core::Instant now, int utcOffsetMinutes);
-/// "right", "wrong", "not answered", or "open" while the answer is not settled.
+/// "right" (most votes went to what happened), "wrong", "tie" (the most
+/// votes shared by two choices or more), "not answered", or "open" while the
+/// answer is not settled.
 std::string verdictWord(const QuestionResult& result);
 /// Rows of question, class answer, what happened and verdict, for the HTML report.
 std::vector<std::vector<std::string>> questionRows(const std::vector<QuestionResult>& results,
@@ -76,9 +105,11 @@ std::vector<std::vector<std::string>> questionRows(const std::vector<QuestionRes
 std::string questionsText(const std::vector<QuestionResult>& results, core::Instant now,
                           int utcOffsetMinutes);
 
-/// Reads "ID=CHOICE" (`nofly run --answer`) into `answers`; the error, with a
-/// suggestion, when the question or the choice does not exist.
+/// Adds the votes of "ID=CHOICE" (one vote) or "ID=CHOICE:N,CHOICE:N,..."
+/// (`--answer`: a tally the teacher counted) to `votes`; the error, with a
+/// suggestion, when the question or a choice does not exist or a count is
+/// not a whole number of votes. Nothing is added when there is an error.
 std::optional<std::string> readAnswer(const scenario::Scenario& scenario, const std::string& text,
-                                      std::map<std::string, std::string>& answers);
+                                      std::map<std::string, Tally>& votes);
 
 } // namespace nofly::report

@@ -112,6 +112,16 @@ ordered_json defenceJson(const Counts& c) {
     return out;
 }
 
+/// The class's votes, every choice in the question's order (0: nobody picked it).
+ordered_json votesJson(const QuestionResult& r) {
+    ordered_json votes = ordered_json::object();
+    for (const std::string& choice : r.question.choices) {
+        const auto it = r.votes.find(choice);
+        votes[choice] = it == r.votes.end() ? 0 : it->second;
+    }
+    return votes;
+}
+
 } // namespace
 
 std::string eventsCsv(const RunRecord& run) {
@@ -179,17 +189,19 @@ std::string reportJson(const RunRecord& run) {
     j["expectations"] = expectations;
     ordered_json questions = ordered_json::array();
     for (const QuestionResult& r : run.questions)
-        questions.push_back({{"id", r.question.id},
-                             {"ask", r.question.ask},
-                             {"about", r.question.flight.empty()
-                                           ? "first " + r.question.first + " " + r.question.about
-                                           : "flight " + r.question.flight},
-                             {"choices", r.question.choices},
-                             {"class_answer", r.answered() ? ordered_json(r.classAnswer) : ordered_json()},
-                             {"happened", r.outcome.known ? ordered_json(r.outcome.answer) : ordered_json()},
-                             {"at", r.outcome.known && r.outcome.at >= 0 ? ordered_json(iso(run, r.outcome.at))
-                                                                         : ordered_json()},
-                             {"result", verdictWord(r)}});
+        questions.push_back(
+            {{"id", r.question.id},
+             {"ask", r.question.ask},
+             {"about", r.question.flight.empty() ? "first " + r.question.first + " " + r.question.about
+                                                 : "flight " + r.question.flight},
+             {"choices", r.question.choices},
+             {"class_answer",
+              r.answered() && !r.classAnswer().empty() ? ordered_json(r.classAnswer()) : ordered_json()},
+             {"votes", votesJson(r)},
+             {"happened", r.outcome.known ? ordered_json(r.outcome.answer) : ordered_json()},
+             {"at",
+              r.outcome.known && r.outcome.at >= 0 ? ordered_json(iso(run, r.outcome.at)) : ordered_json()},
+             {"result", verdictWord(r)}});
     j["questions"] = questions;
     ordered_json verdicts = ordered_json::array();
     for (const sim::Verdict& v : run.world->verdicts) {

@@ -52,6 +52,39 @@ TEST(RunAnswers, ReportJsonHoldsTheQuestions) {
     fs::remove_all(dir);
 }
 
+TEST(RunAnswers, VotesCountedByTheTeacherAreTalliedAgainstWhatHappened) {
+    const fs::path dir = fs::temp_directory_path() / ("nofly-votes-" + std::to_string(::getpid()));
+    fs::remove_all(dir);
+    const auto o = nofly("run scenarios/denmark_2025/summit_ban.yaml --answer wedding=cancelled:12,allowed:5 "
+                         "--answer bridge=allowed:3,rerouted:3 --out '" +
+                         dir.string() + "'");
+    ASSERT_EQ(o.exit, 0) << o.out;
+    EXPECT_THAT(o.out, HasSubstr("Questions (the class got 1 of 2 answers right)"));
+    EXPECT_THAT(
+        o.out,
+        HasSubstr(
+            "class: allowed 5, cancelled 12 (12 of 17 right)   happened: cancelled (at 11:00)   right"));
+    EXPECT_THAT(
+        o.out,
+        HasSubstr("class: allowed 3, rerouted 3 (0 of 6 right)   happened: cancelled (at 08:30)   tie"));
+    const std::string json = nofly::testing::slurp(dir / "report.json");
+    EXPECT_THAT(json,
+                HasSubstr("\"class_answer\": \"cancelled\",\n      \"votes\": {\n        \"allowed\": 5,\n"
+                          "        \"cancelled\": 12\n      }"));
+    EXPECT_THAT(json, HasSubstr("\"class_answer\": null,\n      \"votes\": {\n        \"allowed\": 3,\n"
+                                "        \"rerouted\": 3,\n        \"cancelled\": 0\n      }"));
+    EXPECT_THAT(json, HasSubstr("\"result\": \"tie\""));
+    fs::remove_all(dir);
+}
+
+TEST(RunAnswers, AMiscountedVoteIsACommandLineMistake) {
+    const auto o = nofly(kFlagship + " --answer wedding=cancelled:twelve");
+    EXPECT_EQ(o.exit, 2);
+    EXPECT_THAT(o.out,
+                HasSubstr("nofly run: --answer 'wedding=cancelled:twelve': 'twelve' is not a number of "
+                          "votes for 'cancelled' (write a whole number, such as 'cancelled:12')"));
+}
+
 TEST(RunAnswers, AnAnswerTakesOneValueSoTheFileMayFollow) {
     const auto o = nofly("run --answer wedding=cancelled --quiet scenarios/denmark_2025/summit_ban.yaml");
     EXPECT_EQ(o.exit, 0) << o.out;
@@ -87,6 +120,7 @@ TEST(ViewSplit, IsNotUsedWithVariant) {
 TEST(ViewSplit, IsInTheHelp) {
     EXPECT_THAT(nofly("view --help").out, HasSubstr("--split"));
     EXPECT_THAT(nofly("render --help").out, HasSubstr("--answer"));
+    EXPECT_THAT(nofly("view --help").out, HasSubstr("CHOICE:N,CHOICE:N"));
     EXPECT_THAT(nofly("run --help").out, HasSubstr("--answer"));
 }
 

@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
+#include <regex>
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -27,6 +28,39 @@ TEST(Cli, HelpListsTheCommands) {
     EXPECT_EQ(r.exit, 0);
     EXPECT_THAT(r.out, HasSubstr("check"));
     EXPECT_THAT(r.out, HasSubstr("Exit codes"));
+}
+
+// Every command and every option the program has is in docs/cli.md, in that command's section
+// ("## `nofly NAME ..."), so that the reference a user reads is the program they run.
+TEST(Cli, EveryCommandAndOptionIsInTheReference) {
+    const std::string docs =
+        nofly::testing::slurp(std::filesystem::path(NOFLY_SOURCE_DIR) / "docs" / "cli.md");
+    const Outcome help = nofly("--help");
+    const std::string commands = help.out.substr(help.out.find("Subcommands:"));
+    std::regex command(R"(\n  ([a-z]+) )");
+    int checked = 0;
+    for (auto c = std::sregex_iterator(commands.begin(), commands.end(), command);
+         c != std::sregex_iterator(); ++c) {
+        const std::string name = (*c)[1];
+        const auto start = docs.find("## `nofly " + name);
+        ASSERT_NE(start, std::string::npos) << "docs/cli.md has no section for nofly " << name;
+        const auto end = docs.find("\n## ", start + 1);
+        const std::string section =
+            docs.substr(start, end == std::string::npos ? std::string::npos : end - start);
+        const Outcome options = nofly(name + " --help");
+        std::regex option(R"((--[a-z][a-z0-9-]*))");
+        for (auto o = std::sregex_iterator(options.out.begin(), options.out.end(), option);
+             o != std::sregex_iterator(); ++o) {
+            const std::string flag = (*o)[1];
+            if (flag == "--help") continue;
+            // the flag itself, not a longer one it begins ("--class" in "--class-port")
+            const std::regex named(flag + "(?![a-z0-9-])");
+            EXPECT_TRUE(std::regex_search(section, named))
+                << "nofly " << name << " " << flag << " is not in its section of docs/cli.md";
+        }
+        ++checked;
+    }
+    EXPECT_GE(checked, 14);
 }
 
 TEST(Cli, CheckHelpListsEveryOption) {

@@ -229,8 +229,8 @@ TEST(Questions, TheClassIsJudgedOnlyOnSettledAnswers) {
     s.questions = {flightQuestion({"allowed", "cancelled"}), firstQuestion("site_closed")};
     const sim::World world = worldWith({});
     const std::vector<sim::Event> log = {event(9000, sim::EventType::SiteClosed, 1)};
-    const auto results =
-        answerQuestions(s, world, log, {{"bridge", "cancelled"}, {"first-closure", "EKYT"}}, false);
+    const auto results = answerQuestions(
+        s, world, log, {{"bridge", {{"cancelled", 1}}}, {"first-closure", {{"EKYT", 1}}}}, false);
     ASSERT_EQ(results.size(), 2u);
     EXPECT_FALSE(results[0].correct());
     EXPECT_EQ(verdictWord(results[0]), "wrong");
@@ -244,14 +244,69 @@ TEST(Questions, TheClassIsJudgedOnlyOnSettledAnswers) {
 TEST(Questions, ReadingAnAnswerFromTheCommandLine) {
     scenario::Scenario s;
     s.questions = {flightQuestion({"allowed", "cancelled"})};
-    std::map<std::string, std::string> answers;
+    std::map<std::string, Tally> answers;
     EXPECT_FALSE(readAnswer(s, "bridge=cancelled", answers));
-    EXPECT_EQ(answers["bridge"], "cancelled");
+    EXPECT_EQ(answers["bridge"], (Tally{{"cancelled", 1}}));
     EXPECT_THAT(readAnswer(s, "brige=cancelled", answers).value_or(""),
                 HasSubstr("there is no question 'brige' (did you mean 'bridge'?)"));
     EXPECT_THAT(readAnswer(s, "bridge=canceled", answers).value_or(""),
                 HasSubstr("'canceled' is not a choice of question 'bridge' (did you mean 'cancelled'?)"));
     EXPECT_THAT(readAnswer(s, "bridge", answers).value_or(""), HasSubstr("write QUESTION=CHOICE"));
+}
+
+TEST(Questions, ReadingCountedVotesFromTheCommandLine) {
+    scenario::Scenario s;
+    s.questions = {flightQuestion({"allowed", "cancelled"})};
+    std::map<std::string, Tally> votes;
+    EXPECT_FALSE(readAnswer(s, "bridge=cancelled:12,allowed:5", votes));
+    EXPECT_EQ(votes["bridge"], (Tally{{"allowed", 5}, {"cancelled", 12}}));
+    // a second --answer adds its votes
+    EXPECT_FALSE(readAnswer(s, "bridge=allowed", votes));
+    EXPECT_FALSE(readAnswer(s, "bridge=allowed:0", votes));
+    EXPECT_EQ(votes["bridge"], (Tally{{"allowed", 6}, {"cancelled", 12}}));
+    // mistakes: each named, and nothing of the faulty list counted
+    const Tally before = votes["bridge"];
+    EXPECT_EQ(
+        readAnswer(s, "bridge=cancelled:3,allowed:x", votes).value_or(""),
+        "'bridge=cancelled:3,allowed:x': 'x' is not a number of votes for 'allowed' (write a whole number, "
+        "such as 'allowed:12')");
+    EXPECT_EQ(
+        readAnswer(s, "bridge=cancelled:-2", votes).value_or(""),
+        "'bridge=cancelled:-2': '-2' is not a number of votes for 'cancelled' (write a whole number, such "
+        "as 'cancelled:12')");
+    EXPECT_EQ(
+        readAnswer(s, "bridge=cancelled:1,cancelled:2", votes).value_or(""),
+        "'bridge=cancelled:1,cancelled:2': 'cancelled' is counted twice (give each choice its votes once)");
+    EXPECT_EQ(readAnswer(s, "bridge=cancelled:1,", votes).value_or(""),
+              "'bridge=cancelled:1,': a choice is missing (write the votes as 'cancelled:12,allowed:5')");
+    EXPECT_THAT(readAnswer(s, "bridge=cancelled:3,alowed:2", votes).value_or(""),
+                HasSubstr("'alowed' is not a choice of question 'bridge' (did you mean 'allowed'?)"));
+    EXPECT_EQ(votes["bridge"], before);
+}
+
+TEST(Questions, TheClassAnswersWithItsMostVotes) {
+    EXPECT_EQ(majority({}), "");
+    EXPECT_EQ(majority({{"allowed", 0}}), "");
+    EXPECT_EQ(majority({{"allowed", 5}, {"cancelled", 12}}), "cancelled");
+    EXPECT_EQ(majority({{"allowed", 5}, {"cancelled", 5}, {"rerouted", 1}}), "") << "a tie";
+    EXPECT_EQ(majority({{"allowed", 2}, {"cancelled", 5}, {"rerouted", 5}}), "") << "a tie at the top";
+    const std::vector<std::string> choices = {"rerouted", "cancelled", "allowed"};
+    EXPECT_EQ(tallyText(choices, {}), "-");
+    EXPECT_EQ(tallyText(choices, {{"allowed", 1}}), "allowed") << "one vote reads as an answer";
+    EXPECT_EQ(tallyText(choices, {{"allowed", 5}, {"cancelled", 12}, {"rerouted", 0}}),
+              "cancelled 12, allowed 5")
+        << "in the question's order, choices nobody picked left out";
+
+    scenario::Scenario s = named();
+    s.questions = {flightQuestion({"allowed", "cancelled"}), firstQuestion("site_closed")};
+    const sim::World world = worldWith({});
+    const std::vector<sim::Event> log = {event(9000, sim::EventType::SiteClosed, 1)};
+    const auto results = answerQuestions(
+        s, world, log, {{"bridge", {{"allowed", 4}}}, {"first-closure", {{"EKYT", 3}, {"EKCH", 3}}}}, false);
+    EXPECT_EQ(results[1].rightVotes(), 3);
+    EXPECT_EQ(verdictWord(results[1]), "tie");
+    EXPECT_FALSE(results[1].correct());
+    EXPECT_THAT(questionsText(results, 10000, 0), HasSubstr("class: EKCH 3, EKYT 3 (3 of 6 right)"));
 }
 
 TEST(Questions, EveryEventTypeCanBeAskedAbout) {

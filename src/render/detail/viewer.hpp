@@ -25,6 +25,7 @@
 #include "render/detail/map_layer.hpp"
 #include "render/detail/playback.hpp"
 #include "render/window.hpp"
+#include "report/questions.hpp"
 #include "report/run_record.hpp"
 #include "report/scene.hpp"
 #include "scenario/model.hpp"
@@ -35,6 +36,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -67,12 +69,25 @@ struct QuestionLine {
     struct PerPane {
         std::string variant;     ///< "base" or the variant's id
         std::string policy;      ///< its policy as the file names it (Viewer::paneName)
-        std::string classAnswer; ///< empty: not answered
-        bool revealed = false;   ///< the answer is shown
+        report::Tally votes;     ///< the class's votes so far
+        std::string classAnswer; ///< the choice most votes went to; empty: no votes, or a tie
+        bool closed = false; ///< voting is over: revealed or skipped by the teacher, or counted with --answer
+        bool due = false; ///< what happened is settled (and past `reveal:`); it shows once voting is closed
+        bool revealed = false;   ///< due and closed: the answer is shown
         std::string answer;      ///< what happened, once revealed
-        std::string verdict;     ///< "right", "wrong", "not answered"; empty until revealed
+        std::string verdict;     ///< "right", "wrong", "tie", "not answered"; empty until revealed
+        int rightVotes = 0;      ///< the votes for what happened, once revealed
     };
     std::vector<PerPane> panes;
+};
+
+/// The question shown large over a map: asked (the clock paused just before
+/// its answer would show, the class voting) or, once the teacher reveals it,
+/// what happened against the class's votes.
+struct QuestionCard {
+    std::string question; ///< its id
+    int pane = 0;         ///< the map it is asked on (split view: each policy is asked apart)
+    bool revealed = false;
 };
 
 /// Where the side panel put its parts in the last frame [px, window
@@ -131,9 +146,26 @@ class Viewer {
     /// Split view on or off; on, the right pane shows `variant` (empty: the next variant after the left
     /// one's).
     void setSplit(bool on, const std::string& variant = {});
-    /// Records the class's answer to a question for a pane's variant; false if it is
-    /// locked (already answered), revealed, or not a choice.
-    bool answer(int pane, const std::string& question, const std::string& choice);
+    /// Adds `delta` votes (a negative one takes votes back, down to none) for
+    /// a choice of a question on a pane's variant; false once its voting is
+    /// closed, or if it is not a choice.
+    bool vote(int pane, const std::string& question, const std::string& choice, int delta = 1);
+    /// Sets the votes for a choice to `count` (the teacher typing a count); false as vote().
+    bool setVotes(int pane, const std::string& question, const std::string& choice, int count);
+    /// Takes votes from phones through `ballot` (ViewerOptions::ballot), `url` shown with its join code.
+    void acceptVotes(std::shared_ptr<report::BallotBox> ballot, std::string url) {
+        m_options.ballot = std::move(ballot);
+        m_options.voteUrl = std::move(url);
+    }
+    /// Enter: on an asked card, closes the voting and shows what happened
+    /// (one step on when the answer is not yet out); on a revealed card, puts
+    /// it away; without a card, asks the question waiting to be revealed, if any.
+    void enter();
+    /// Space: play or pause; on an asked card, nothing (the class is voting); on a revealed card,
+    /// puts it away and plays on.
+    void playPause();
+    /// The question shown large over the map, if any.
+    const std::optional<QuestionCard>& card() const { return m_card; }
     /// Writes report.json, the CSVs, map.svg and report.html of each pane's
     /// variant, run to its end with the class's answers, into
     /// FOLDER-VARIANT; false with a message on failure.
@@ -158,7 +190,8 @@ class Viewer {
     Camera paneCamera(int pane) const;
     /// The Questions panel as data: every question with each pane's answer and result.
     std::vector<QuestionLine> questionLines() const;
-    /// The question and pane the number keys answer now, or {-1, -1}.
+    /// The question and pane the number keys vote on now: the asked card's,
+    /// else the first whose voting is open; {-1, -1} if none.
     std::pair<int, int> currentQuestion() const;
     const std::string& toast() const { return m_toast; }
     const Camera& camera() const { return m_camera; }
@@ -256,7 +289,19 @@ class Viewer {
     void updateMetrics(bool now);
     std::vector<std::string> variantNames() const; ///< "base", then the file's variants
     void cycleVariant(int pane);
-    void answerByNumber(int number);
+    /// A vote (or, with `back`, one taken back) for choice `number` of the current question.
+    void voteByNumber(int number, bool back);
+    bool closed(const std::string& variant, const std::string& question) const;
+    /// The first question (index, pane), in the order shown, that is settled but not revealed
+    /// because its voting is open.
+    std::optional<std::pair<int, int>> dueQuestion() const;
+    /// Whether a question, in some pane, still takes votes.
+    bool votingOpen() const;
+    /// Opens the asking card on a question (index, pane) and stops the clock.
+    void ask(std::pair<int, int> question);
+    /// Phones (ViewerOptions::ballot): counts the votes they cast, then opens the question the number
+    /// keys vote on now (or none) for theirs.
+    void syncBallot();
     void fitCamera();
     void layout(unsigned width, unsigned height);
     /// Steps owed this frame while playing: from and to which time, by when [wall s].
@@ -264,6 +309,9 @@ class Viewer {
         core::Instant from = 0, to = 0;
         double deadline = 0.0;
         core::Millis done = 0; ///< how far takeSteps() went
+        /// A question (index, pane) whose answer the next step would show, the
+        /// class not having voted on it: the steps stopped just before it.
+        std::optional<std::pair<int, int>> asks;
     };
     /// The frame's clock: reloads, seeking, and the steps owed while playing (taken by takeSteps()).
     std::optional<StepsOwed> update(double seconds);
@@ -309,6 +357,8 @@ class Viewer {
     void panelLayers();
     void panelVariants();
     void panelQuestions();
+    /// The card over the map (m_card): the question with its choices and votes, or what happened.
+    void questionCard();
     void paneLabels(float top);
     void helpOverlay();
     void errorsOverlay();
@@ -320,8 +370,13 @@ class Viewer {
     std::string m_variants[2];    ///< each pane's variant ("" the base)
     bool m_split = false;
     int m_focus = 0; ///< the pane the Events panel follows (the last one clicked)
-    /// The class's answers: by variant ("base" or its id), then by question id.
-    std::map<std::string, std::map<std::string, std::string>> m_answers;
+    /// The class's votes: by variant ("base" or its id), then by question id.
+    std::map<std::string, std::map<std::string, report::Tally>> m_votes;
+    /// The questions whose voting is over, by variant.
+    std::map<std::string, std::set<std::string>> m_closed;
+    /// The variants the command line's --answer votes were counted for (once each, not at each reload).
+    std::set<std::string> m_answersCounted;
+    std::optional<QuestionCard> m_card;
     std::vector<std::string> m_errors;
     std::vector<std::pair<std::filesystem::path, std::filesystem::file_time_type>> m_watched;
     double m_sinceWatch = 0.0; ///< [s] since the files were last looked at

@@ -42,12 +42,17 @@ class SplitDisplayTest : public testing::WindowTest {
         openWith(options);
     }
 
-    /// Plays at the given speed until `until`, checking after every frame that both maps show one time.
+    /// Plays at the given speed until `until`, checking after every frame that both maps show one time;
+    /// where the clock stops for a question, the teacher reveals it (Enter) and plays on (Space).
     void playUntil(core::Instant until, double speed_frames_seconds = 0.5) {
         for (int k = 0; k < 4000 && viewer->playback(0).now() < until && !viewer->playback(0).finished();
              ++k) {
             frame(speed_frames_seconds);
             ASSERT_EQ(viewer->playback(0).now(), viewer->playback(1).now()) << "frame " << k;
+            if (viewer->card() && !viewer->card()->revealed) {
+                pressKey(sf::Keyboard::Enter);
+                pressKey(sf::Keyboard::Space);
+            }
         }
     }
 
@@ -164,47 +169,66 @@ TEST_F(SplitDisplayTest, TheInspectorWorksInTheMapClicked) {
     EXPECT_THAT(viewer->inspectorText(), HasSubstr("Restriction: authorisation"));
 }
 
-TEST_F(SplitDisplayTest, TheClassAnswersThenTheRunReveals) {
+TEST_F(SplitDisplayTest, TheClassVotesThenTheTeacherReveals) {
     open({"base", "five-km-circles"});
-    // the first question waits for the left map's answer: the keys give it, and it locks
+    // the first question takes the left map's votes: the keys give them, Shift takes one back
     ASSERT_EQ(viewer->currentQuestion(), std::make_pair(0, 0));
     const QuestionLine first = viewer->questionLines().front();
     ASSERT_EQ(first.id, "wedding");
     ASSERT_EQ(first.choices, (std::vector<std::string>{"allowed", "cancelled"}));
     pressKey(sf::Keyboard::Num2); // base: cancelled
+    pressKey(sf::Keyboard::Num2);
+    pressKey(sf::Keyboard::Num2);
+    pressKey(sf::Keyboard::Num1); // base: allowed
+    pressKey(sf::Keyboard::Num1);
+    pressKey(sf::Keyboard::Num1, true); // one taken back
     frame();
-    EXPECT_EQ(viewer->currentQuestion(), std::make_pair(0, 1));
-    pressKey(sf::Keyboard::Num2); // five-km-circles: cancelled
-    frame();
-    EXPECT_FALSE(viewer->answer(0, "wedding", "allowed")) << "an answer locks";
     auto lines = viewer->questionLines();
+    EXPECT_EQ(question(lines, "wedding").panes[0].votes, (report::Tally{{"allowed", 1}, {"cancelled", 3}}));
     EXPECT_EQ(question(lines, "wedding").panes[0].classAnswer, "cancelled");
-    EXPECT_EQ(question(lines, "wedding").panes[1].classAnswer, "cancelled");
+    EXPECT_TRUE(question(lines, "wedding").panes[1].votes.empty()) << "each policy takes its own votes";
     EXPECT_FALSE(question(lines, "wedding").panes[0].revealed);
     // each side named as the file names its policy, not by its id
     EXPECT_EQ(question(lines, "wedding").panes[0].policy, "Nationwide ban");
     EXPECT_EQ(question(lines, "wedding").panes[1].policy, "5 km circles");
-    // the Oresund bridge: "allowed" under the ban
-    EXPECT_TRUE(viewer->answer(0, "bridge", "allowed"));
+    EXPECT_TRUE(viewer->vote(1, "wedding", "cancelled"));
+    EXPECT_TRUE(viewer->setVotes(0, "bridge", "allowed", 7)) << "a count the teacher types";
+    EXPECT_FALSE(viewer->vote(0, "bridge", "sunk")) << "not a choice";
 
-    // play to the end: every answer shows, with the class's verdict
+    // play on: each time an answer is about to come out, the clock stops and asks; Enter reveals
     pressKey(sf::Keyboard::Space);
     for (int k = 0; k < 8; ++k)
         pressKey(sf::Keyboard::Up);
-    playUntil(viewer->playback(0).end() + kMinute);
+    int asked = 0;
+    for (int k = 0; k < 4000 && !viewer->playback(0).finished(); ++k) {
+        frame(0.5);
+        ASSERT_EQ(viewer->playback(0).now(), viewer->playback(1).now()) << "frame " << k;
+        if (viewer->card() && !viewer->card()->revealed) {
+            ++asked;
+            EXPECT_FALSE(viewer->playing());
+            pressKey(sf::Keyboard::Enter);
+            frame();
+            ASSERT_TRUE(viewer->card() && viewer->card()->revealed);
+            pressKey(sf::Keyboard::Space); // the card goes, the clock plays on
+        } else if (!viewer->playing() && !viewer->playback(0).finished()) {
+            pressKey(sf::Keyboard::Space);
+        }
+    }
+    EXPECT_EQ(asked, 6) << "three questions on each of two maps";
     frame();
     lines = viewer->questionLines();
     const QuestionLine& wedding = question(lines, "wedding");
     ASSERT_TRUE(wedding.panes[0].revealed);
     EXPECT_EQ(wedding.panes[0].answer, "cancelled");
     EXPECT_EQ(wedding.panes[0].verdict, "right");
+    EXPECT_EQ(wedding.panes[0].rightVotes, 3);
     const QuestionLine& bridge = question(lines, "bridge");
     ASSERT_TRUE(bridge.panes[0].revealed);
     EXPECT_EQ(bridge.panes[0].answer, "cancelled");
     EXPECT_EQ(bridge.panes[0].verdict, "wrong");
     EXPECT_EQ(bridge.panes[1].verdict, "not answered");
-    // and revealed answers take no more answers
-    EXPECT_FALSE(viewer->answer(1, "bridge", "cancelled"));
+    // and revealed answers take no more votes
+    EXPECT_FALSE(viewer->vote(1, "bridge", "cancelled"));
 
     // the saved report lists them against what happened
     const fs::path folder = fs::temp_directory_path() / "nofly_questions_report";
@@ -216,6 +240,8 @@ TEST_F(SplitDisplayTest, TheClassAnswersThenTheRunReveals) {
     json << in.rdbuf();
     EXPECT_THAT(json.str(), HasSubstr("\"id\": \"wedding\""));
     EXPECT_THAT(json.str(), HasSubstr("\"class_answer\": \"cancelled\""));
+    EXPECT_THAT(json.str(),
+                HasSubstr("\"votes\": {\n        \"allowed\": 1,\n        \"cancelled\": 3\n      }"));
     EXPECT_THAT(json.str(), HasSubstr("\"result\": \"right\""));
     EXPECT_THAT(json.str(), HasSubstr("\"result\": \"wrong\""));
     EXPECT_TRUE(fs::exists(folder.string() + "-five-km-circles/report.html"));
@@ -224,7 +250,7 @@ TEST_F(SplitDisplayTest, TheClassAnswersThenTheRunReveals) {
 TEST_F(SplitDisplayTest, TheVariantPickerKeepsTheTimeAndTheAnswers) {
     open({});
     ASSERT_EQ(viewer->paneCount(), 1);
-    EXPECT_TRUE(viewer->answer(0, "wedding", "cancelled"));
+    EXPECT_TRUE(viewer->vote(0, "wedding", "cancelled"));
     viewer->seekNow(viewer->playback().start() + 150 * kMinute);
     const core::Instant at = viewer->playback().now();
     pressKey(sf::Keyboard::V); // base -> status-quo
@@ -232,13 +258,13 @@ TEST_F(SplitDisplayTest, TheVariantPickerKeepsTheTimeAndTheAnswers) {
         frame();
     EXPECT_EQ(viewer->paneVariant(0), "status-quo");
     EXPECT_EQ(viewer->playback().now(), at);
-    EXPECT_EQ(viewer->questionLines().front().panes[0].classAnswer, "") << "status-quo has its own answers";
+    EXPECT_EQ(viewer->questionLines().front().panes[0].classAnswer, "") << "status-quo has its own votes";
     pressKey(sf::Keyboard::V); // -> five-km-circles
     frame();
     pressKey(sf::Keyboard::V); // -> base again
     frame();
     EXPECT_EQ(viewer->paneVariant(0), "base");
-    EXPECT_EQ(viewer->questionLines().front().panes[0].classAnswer, "cancelled") << "base's answer survived";
+    EXPECT_EQ(viewer->questionLines().front().panes[0].classAnswer, "cancelled") << "base's votes survived";
 
     // C: side by side, the right map the next variant
     pressKey(sf::Keyboard::C);
@@ -289,18 +315,18 @@ TEST_F(SplitDisplayTest, ASaveReloadsBothMapsAtTheSameTime) {
     EXPECT_EQ(viewer->playback(1).now(), at);
 }
 
-TEST_F(SplitDisplayTest, NumberKeysAnswerInPresenterMode) {
+TEST_F(SplitDisplayTest, NumberKeysVoteInPresenterMode) {
     open({"base", "five-km-circles"}, true);
     ASSERT_TRUE(viewer->presenter());
     pressKey(sf::Keyboard::Num1);    // wedding, base: allowed
-    pressKey(sf::Keyboard::Numpad2); // wedding, five-km-circles: cancelled
-    pressKey(sf::Keyboard::Num9);    // the bridge has no ninth choice: nothing
+    pressKey(sf::Keyboard::Numpad2); // wedding, base: cancelled
+    pressKey(sf::Keyboard::Num9);    // the wedding has no ninth choice: nothing
     frame();
     const auto lines = viewer->questionLines();
-    EXPECT_EQ(question(lines, "wedding").panes[0].classAnswer, "allowed");
-    EXPECT_EQ(question(lines, "wedding").panes[1].classAnswer, "cancelled");
-    EXPECT_EQ(question(lines, "bridge").panes[0].classAnswer, "");
-    EXPECT_EQ(viewer->currentQuestion(), std::make_pair(1, 0));
+    EXPECT_EQ(question(lines, "wedding").panes[0].votes, (report::Tally{{"allowed", 1}, {"cancelled", 1}}));
+    EXPECT_EQ(question(lines, "wedding").panes[0].classAnswer, "") << "a tie";
+    EXPECT_TRUE(question(lines, "wedding").panes[1].votes.empty());
+    EXPECT_EQ(viewer->currentQuestion(), std::make_pair(0, 0)) << "voting stays open until the reveal";
     // the frame a class sees (kept in the temporary folder to look at)
     viewer->seekNow(viewer->playback(0).start() + 210 * kMinute);
     const sf::Image image = screenshot("nofly_split_presenter_test.png");
