@@ -85,6 +85,7 @@ constexpr KeyHelp kKeys[] = {
     {"C", "split view: two variants side by side, one clock"},
     {"1 ... 9", "a vote for that choice of the marked question (Shift: take one back)"},
     {"Enter", "reveal the question the clock stopped for (with the votes, or without)"},
+    {"K", "call-outs on the map where key events happen (click one for its card)"},
     {"Ctrl+S", "save each variant's report with the class's answers"},
     {"Ctrl+R", "reload the scenario file now"},
     {"F1 or ?", "this help"},
@@ -205,6 +206,7 @@ void Viewer::drawPanels() {
     ImGui::End();
 
     if (m_run && (m_selection.drone >= 0 || !m_selection.zone.empty() || !m_selection.airport.empty())) panelInspector();
+    if (m_run && m_layers.callouts && !m_callouts.empty()) calloutWindows();
     if (m_run && m_card) questionCard();
     if (!m_errors.empty()) errorsOverlay();
     if (m_help) helpOverlay();
@@ -446,6 +448,59 @@ void Viewer::panelQuestions() {
     if (ImGui::Button("Save report (Ctrl+S)")) m_reportWanted = true;
 }
 
+void Viewer::calloutWindows() {
+    // each a small window beside where it happened, with a line to the spot; a click opens its card
+    const GuiFonts& fonts = m_gui.fonts();
+    const float paneWidth = static_cast<float>(m_camera.viewportWidth());
+    for (std::size_t k = 0; k < m_callouts.size(); ++k) {
+        const Callout& c = m_callouts[k];
+        if (c.pane >= paneCount()) continue;
+        const core::Vec2 at = paneCamera(c.pane).toScreen(c.at);
+        const float left = paneWidth * static_cast<float>(c.pane);
+        if (at.x < left || at.x > left + paneWidth || at.y < 0.0 || at.y > m_size.y) continue; // off the map
+        const float fade = static_cast<float>(std::clamp((kCalloutSeconds - c.age) / 2.0, 0.0, 1.0));
+        // up and to the right of the spot, kept within its map; later ones a little higher
+        const ImVec2 anchor(static_cast<float>(at.x), static_cast<float>(at.y));
+        ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.bold);
+        const float width = ImGui::CalcTextSize(c.text.c_str()).x + 16.f;
+        ImGui::PopFont();
+        // to the right of the spot, or to its left where the map's edge is nearer than its width
+        const bool rightSide = anchor.x + 18.f + width <= left + paneWidth;
+        const float x = rightSide ? anchor.x + 18.f : std::max(anchor.x - 18.f, left + width);
+        const float y = std::max(anchor.y - 22.f - 6.f * static_cast<float>(k % 3), 40.f);
+        ImGui::SetNextWindowPos(ImVec2(x, y), ImGuiCond_Always, ImVec2(rightSide ? 0.f : 1.f, 1.f));
+        ImGui::SetNextWindowBgAlpha(0.92f * fade);
+        ImGui::PushStyleVar(ImGuiStyleVar_Alpha, std::max(fade, 0.05f));
+        ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(6.f, 3.f));
+        ImGui::PushStyleColor(ImGuiCol_Border, ImVec4(0.1f, 0.1f, 0.1f, 1.f));
+        const std::string name = "##callout" + std::to_string(k);
+        ImGui::Begin(name.c_str(), nullptr,
+                     ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                         ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                         ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+        ImGui::PushFont(m_presenter ? fonts.largeBold : fonts.bold);
+        if (ImGui::Selectable(c.text.c_str(), false, 0, ImVec2(0.f, 0.f))) {
+            m_selection = {};
+            m_selection.pane = c.pane;
+            m_selection.drone = c.drone;
+            m_selection.airport = c.airport;
+            m_focus = c.pane;
+        }
+        ImGui::PopFont();
+        // the line to where it happened
+        ImDrawList* draw = ImGui::GetWindowDrawList();
+        draw->PushClipRectFullScreen();
+        const ImU32 ink = ImGui::GetColorU32(ImVec4(0.1f, 0.1f, 0.1f, fade));
+        const float cornerX = ImGui::GetWindowPos().x + (rightSide ? 0.f : ImGui::GetWindowWidth());
+        draw->AddLine(anchor, ImVec2(cornerX, ImGui::GetWindowPos().y + ImGui::GetWindowHeight()), ink, 2.f);
+        draw->AddCircleFilled(anchor, 4.f, ink);
+        draw->PopClipRect();
+        ImGui::End();
+        ImGui::PopStyleColor();
+        ImGui::PopStyleVar(2);
+    }
+}
+
 void Viewer::questionCard() {
     // the question large over its map, for the back of the room: while the class votes, its choices
     // with the votes so far (a click or a number key is a vote, a count can be typed); once revealed,
@@ -607,6 +662,9 @@ void Viewer::panelLayers() {
     ImGui::Checkbox("On the ground (G)", &m_layers.planned);
     ImGui::SameLine();
     ImGui::Checkbox("Sensors (N)", &m_layers.sensors);
+    ImGui::Checkbox("Call-outs (K)", &m_layers.callouts);
+    ImGui::SameLine();
+    ImGui::Checkbox("Slow down at them", &m_layers.slowDown);
 }
 
 void Viewer::panelLegend() {

@@ -4,6 +4,7 @@
 #include "report/ballot_box.hpp"
 #include "report/questions.hpp"
 #include "report/run_files.hpp"
+#include "report/sentences.hpp"
 #include "scenario/loader.hpp"
 #include "sim/simulation.hpp"
 
@@ -126,6 +127,9 @@ bool Viewer::reloadPanes(bool seek) {
     m_errors.clear();
     m_watched = watchedFiles();
     m_selection = {};
+    m_callouts.clear();
+    for (int pane = 0; pane < 2; ++pane)
+        m_calloutsSeen[pane] = pane < paneCount() ? runOf(pane).playback.events().size() : 0;
     // the votes given at the command line count for every variant shown, once: they close those questions
     for (int pane = 0; pane < paneCount(); ++pane) {
         const std::string variant = paneVariant(pane);
@@ -293,6 +297,7 @@ void Viewer::seekNow(core::Instant t) {
     advancePanes(t, 1 << 20, 1e300);
     m_seekTarget.reset();
     m_accumulator = 0.0;
+    updateCallouts(0.0, false);
     for (Run* run : runs())
         for (std::size_t z = 0; z < run->scenario.zones.size(); ++z)
             run->wasActive[z] = run->playback.world().zones[z].active;
@@ -360,6 +365,7 @@ std::optional<Viewer::StepsOwed> Viewer::update(double seconds) {
         if (allArrived(*m_seekTarget)) m_seekTarget.reset();
         for (Run* run : runs())
             updateZoneLooks(*run, seconds, false);
+        updateCallouts(0.0, false);
         updateMetrics(false);
         return std::nullopt;
     }
@@ -373,8 +379,63 @@ std::optional<Viewer::StepsOwed> Viewer::update(double seconds) {
     m_effectiveSpeed = 0.0;
     for (Run* run : runs())
         updateZoneLooks(*run, seconds, false);
+    updateCallouts(0.0, true); // a step by hand, or the one Enter takes, shows its key events too
     updateMetrics(!m_playing);
     return std::nullopt;
+}
+
+void Viewer::updateCallouts(double seconds, bool forward) {
+    bool created = false;
+    for (int pane = 0; pane < paneCount(); ++pane) {
+        const Run& run = runOf(pane);
+        const std::span<const sim::Event> events = run.playback.events();
+        std::size_t& seen = m_calloutsSeen[pane];
+        if (events.size() < seen) // back in time: what it said has not happened yet
+            std::erase_if(m_callouts, [&](const Callout& c) { return c.pane == pane; });
+        if (forward && m_layers.callouts && events.size() > seen) {
+            for (const std::size_t i : report::keyEvents(run.scenario, run.playback.world(), events, seen)) {
+                const sim::Event& e = events[i];
+                Callout c;
+                c.pane = pane;
+                c.at = e.at;
+                c.text = report::calloutText(run.scenario, run.playback.world(), e);
+                c.time = e.time;
+                if (e.flight >= 0) {
+                    c.drone = e.flight;
+                    // where the drone is, for a landing far from its last event's place
+                    if (e.type == sim::EventType::Landing)
+                        c.at = run.playback.world().drones[static_cast<std::size_t>(e.flight)].position;
+                } else if (e.site >= 0) {
+                    c.airport = report::siteId(run.scenario, e.site);
+                }
+                m_callouts.push_back(std::move(c));
+                created = true;
+            }
+        }
+        seen = events.size();
+    }
+    // they fade with play, not while the class looks at a paused map; a few a map at most
+    if (m_playing)
+        for (Callout& c : m_callouts)
+            c.age += seconds;
+    std::erase_if(m_callouts, [](const Callout& c) { return c.age > kCalloutSeconds; });
+    for (int pane = 0; pane < 2; ++pane)
+        while (std::count_if(m_callouts.begin(), m_callouts.end(),
+                             [&](const Callout& c) { return c.pane == pane; }) > 4)
+            m_callouts.erase(std::find_if(m_callouts.begin(), m_callouts.end(),
+                                          [&](const Callout& c) { return c.pane == pane; }));
+    // the optional slow-down: 60x for a few seconds of play from each call-out, then the speed chosen
+    if (created && m_layers.slowDown && m_playing && m_speed > 60.0) {
+        if (m_speedBeforeSlow <= 0.0) m_speedBeforeSlow = m_speed;
+        m_speed = 60.0;
+        m_slowFor = 4.0;
+    } else if (m_slowFor > 0.0 && m_playing) {
+        m_slowFor -= seconds;
+        if (m_slowFor <= 0.0 && m_speedBeforeSlow > 0.0) {
+            m_speed = m_speedBeforeSlow;
+            m_speedBeforeSlow = 0.0;
+        }
+    }
 }
 
 void Viewer::takeSteps(StepsOwed& owed) {
@@ -423,6 +484,7 @@ void Viewer::afterSteps(const StepsOwed& owed, double seconds) {
     if (owed.asks) ask(*owed.asks);
     for (Run* run : runs())
         updateZoneLooks(*run, seconds, owed.done > 0);
+    updateCallouts(seconds, true);
     updateMetrics(!m_playing);
 }
 
@@ -544,6 +606,7 @@ void Viewer::keyPressed(const sf::Event::KeyEvent& key) {
     case K::G: m_layers.planned = !m_layers.planned; break;
     case K::B: m_layers.land = !m_layers.land; break;
     case K::N: m_layers.sensors = !m_layers.sensors; break;
+    case K::K: m_layers.callouts = !m_layers.callouts; break;
     case K::P:
         m_presenter = !m_presenter;
         layout(m_size.x, m_size.y);

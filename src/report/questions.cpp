@@ -123,6 +123,53 @@ std::string settledBecause(const scenario::Scenario& scenario, const scenario::Q
     return best ? question.flight + " " + eventText(scenario, world, *best) : std::string();
 }
 
+std::vector<std::size_t> keyEvents(const scenario::Scenario& scenario, const sim::World& world,
+                                   std::span<const sim::Event> events, std::size_t from) {
+    using T = sim::EventType;
+    constexpr T kFlightTelling[] = {T::Cancellation, T::AuthorisationDenied, T::ViolationStart, T::Breach,
+                                    T::Reroute,      T::Neutralised,         T::Landing};
+    // the flights asked about, as World::flights indexes
+    std::vector<int> asked;
+    for (const scenario::Question& q : scenario.questions)
+        for (std::size_t f = 0; f < world.flights.size(); ++f)
+            if (!q.flight.empty() && world.flights[f].flight.id == q.flight)
+                asked.push_back(static_cast<int>(f));
+    std::vector<std::size_t> out;
+    for (std::size_t i = from; i < events.size(); ++i) {
+        const sim::Event& e = events[i];
+        bool key = e.type == T::SiteClosed || e.type == T::Neutralised;
+        if (!key && e.flight >= 0 && std::find(asked.begin(), asked.end(), e.flight) != asked.end())
+            key = std::find(std::begin(kFlightTelling), std::end(kFlightTelling), e.type) !=
+                  std::end(kFlightTelling);
+        for (const scenario::Question& q : scenario.questions) {
+            if (key || q.first.empty() || sim::name(e.type) != q.first) continue;
+            if (eventSubject(scenario, world, e, q.about).empty()) continue;
+            // the first of its type that names a thing of that kind: none before it
+            key = std::none_of(
+                events.begin(), events.begin() + static_cast<std::ptrdiff_t>(i), [&](const sim::Event& x) {
+                    return x.type == e.type && !eventSubject(scenario, world, x, q.about).empty();
+                });
+        }
+        if (key) out.push_back(i);
+    }
+    return out;
+}
+
+std::string calloutText(const scenario::Scenario& scenario, const sim::World& world, const sim::Event& event,
+                        std::size_t length) {
+    std::string text = (event.flight >= 0 ? flightId(world, event.flight) + " " : std::string()) +
+                       eventText(scenario, world, event);
+    if (text.size() <= length) return text;
+    // at a space, so that no word is cut; then the dots
+    std::size_t cut = text.rfind(' ', length - 3);
+    if (cut == std::string::npos || cut < length / 2) cut = length - 3;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) // not inside a letter's bytes
+        --cut;
+    while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ':' || text[cut - 1] == ' '))
+        --cut;
+    return text.substr(0, cut) + "...";
+}
+
 // --- choices that leave out what can happen -------------------------------------
 
 namespace {

@@ -76,6 +76,18 @@ QuestionOutcome evaluateQuestion(const scenario::Scenario& scenario, const scena
 std::string settledBecause(const scenario::Scenario& scenario, const scenario::Question& question,
                            const sim::World& world, std::span<const sim::Event> events);
 
+/// The events, among events[from...], that a call-out on the map shows as
+/// they happen: what a question asks about (its flight's cancellation,
+/// refusal, zone flown into, reroute, bringing down or landing; the first
+/// event of a `first:` question's type) and what the operations room's story
+/// turns on (an airport closing, a drone brought down). Indexes into `events`.
+std::vector<std::size_t> keyEvents(const scenario::Scenario& scenario, const sim::World& world,
+                                   std::span<const sim::Event> events, std::size_t from);
+/// A call-out's words: who, then the event in the Events list's words, cut
+/// at a word to at most `length` characters ("...").
+std::string calloutText(const scenario::Scenario& scenario, const sim::World& world, const sim::Event& event,
+                        std::size_t length = 64);
+
 /// Warns, at the question, of each question about a flight whose choices
 /// leave out a final outcome the flight can have in this scenario (a class
 /// that foresaw it would be marked wrong). For `nofly check`, on the base

@@ -494,4 +494,42 @@ TEST(QuestionChoices, AnExemptFlightCanOnlyFly) {
 }
 
 } // namespace
+TEST(Callouts, KeyEventsAreWhatAQuestionOrTheStoryIsAbout) {
+    scenario::Scenario s = named();
+    s.questions = {flightQuestion({"allowed", "cancelled"}), firstQuestion("site_closed")};
+    const sim::World world = flying({"other", "bridge-inspection"});
+    using T = sim::EventType;
+    const std::vector<sim::Event> log = {
+        event(1000, T::Cancellation, -1, 0), // another flight's: no
+        event(2000, T::Departure, -1, 1),    // the asked flight, but says little: no
+        event(3000, T::Reroute, -1, 1),      // the asked flight's reroute: yes
+        event(4000, T::SiteClosed, 1),       // an airport closes: yes (and the first closure)
+        event(5000, T::SiteClosed, 0),       // another closure: the story, yes
+        event(6000, T::Cancellation, -1, 1), // the asked flight's cancellation: yes
+    };
+    EXPECT_EQ(keyEvents(s, world, log, 0), (std::vector<std::size_t>{2, 3, 4, 5}));
+    EXPECT_EQ(keyEvents(s, world, log, 4), (std::vector<std::size_t>{4, 5})) << "from an index on";
+    // a `first:` question's type is key only the first time
+    s.questions = {firstQuestion("departure", "flight")};
+    EXPECT_EQ(keyEvents(s, world, log, 0), (std::vector<std::size_t>{1, 3, 4}));
+}
+
+TEST(Callouts, AreCutAtAWordAndNeverInsideALetter) {
+    scenario::Scenario s = named();
+    const sim::World world = flying({"wedding-photos"});
+    const std::string text = calloutText(s, world, event(0, sim::EventType::SiteClosed, 0));
+    EXPECT_LE(text.size(), 64u);
+    EXPECT_EQ(text.rfind("EKCH", 0), 0u) << text;
+    const std::string shortOne = calloutText(s, world, event(0, sim::EventType::SiteClosed, 0), 20);
+    EXPECT_LE(shortOne.size(), 20u);
+    EXPECT_EQ(shortOne.substr(shortOne.size() - 3), "...") << shortOne;
+    EXPECT_NE(shortOne[shortOne.size() - 4], ' ') << shortOne;
+    // a name of letters of two bytes each, with no space to cut at: cut between letters
+    s.airports[0].id = "ØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØØ";
+    const std::string danish = calloutText(s, world, event(0, sim::EventType::SiteClosed, 0), 20);
+    EXPECT_EQ(danish.substr(danish.size() - 3), "...");
+    const std::string letters = danish.substr(0, danish.size() - 3);
+    EXPECT_EQ(letters.size() % 2, 0u) << "a letter cut in two: " << danish;
+}
+
 } // namespace nofly::report

@@ -59,6 +59,21 @@ struct Layers {
     bool trails = true;
     bool planned = true; ///< drones on the ground
     bool sensors = true;
+    bool callouts =
+        true; ///< a short call-out where a key event happens (what a question or the story is about)
+    bool slowDown = false; ///< play at 60x for a few seconds from each call-out
+};
+
+/// A call-out on the map: a key event where it happened, in a few words,
+/// fading after a few seconds of play; a click opens its card.
+struct Callout {
+    int pane = 0;
+    core::Vec2 at; ///< where it happened [m]
+    std::string text;
+    int drone = -1;      ///< the flight it is about (World::drones), to select on a click
+    std::string airport; ///< or the airport
+    double age = 0.0;    ///< [s] of play since it appeared
+    core::Instant time = 0;
 };
 
 /// One question as the Questions panel shows it, for each pane.
@@ -164,6 +179,10 @@ class Viewer {
     /// Space: play or pause; on an asked card, nothing (the class is voting); on a revealed card,
     /// puts it away and plays on.
     void playPause();
+    /// The call-outs on the maps now, oldest first.
+    const std::vector<Callout>& callouts() const { return m_callouts; }
+    /// How long a call-out stays, in seconds of play.
+    static constexpr double kCalloutSeconds = 8.0;
     /// The question shown large over the map, if any.
     const std::optional<QuestionCard>& card() const { return m_card; }
     /// Writes report.json, the CSVs, map.svg and report.html of each pane's
@@ -359,6 +378,10 @@ class Viewer {
     void panelQuestions();
     /// The card over the map (m_card): the question with its choices and votes, or what happened.
     void questionCard();
+    /// The call-outs over the maps (m_callouts), each a small window a click opens the card of.
+    void calloutWindows();
+    /// New key events since the last frame become call-outs (`forward`: played or stepped, not sought).
+    void updateCallouts(double seconds, bool forward);
     void paneLabels(float top);
     void helpOverlay();
     void errorsOverlay();
@@ -377,6 +400,10 @@ class Viewer {
     /// The variants the command line's --answer votes were counted for (once each, not at each reload).
     std::set<std::string> m_answersCounted;
     std::optional<QuestionCard> m_card;
+    std::vector<Callout> m_callouts;
+    std::size_t m_calloutsSeen[2] = {0, 0}; ///< each pane's events already looked at for call-outs
+    double m_slowFor = 0.0;                 ///< [s] of play left at 60x for a call-out (Layers::slowDown)
+    double m_speedBeforeSlow = 0.0;
     std::vector<std::string> m_errors;
     std::vector<std::pair<std::filesystem::path, std::filesystem::file_time_type>> m_watched;
     double m_sinceWatch = 0.0; ///< [s] since the files were last looked at

@@ -203,6 +203,68 @@ TEST_F(ClassroomDisplayTest, AnAnswerScrubbedPastWaitsForTheClass) {
     EXPECT_EQ(line("wedding").verdict, "right");
 }
 
+TEST_F(ClassroomDisplayTest, AKeyEventGetsACallOutWhereItHappens) {
+    open({"bridge=cancelled:1"}); // the bridge's votes are in: the clock does not stop for it
+    const core::Instant start = viewer->playback().start();
+    viewer->seekNow(start + 89 * 60000); // 08:29
+    frame();
+    EXPECT_TRUE(viewer->callouts().empty()) << "nothing for what happened before a jump";
+    pressKey(sf::Keyboard::Space); // 60x: half a minute a frame
+    for (int k = 0; k < 40 && viewer->playback().now() < start + 90 * 60000 + 30000; ++k)
+        frame(0.5);
+    pressKey(sf::Keyboard::Space);
+    frame();
+    int bridge = -1;
+    for (std::size_t i = 0; i < viewer->playback().world().flights.size(); ++i)
+        if (viewer->playback().world().flights[i].flight.id == "bridge-inspection")
+            bridge = static_cast<int>(i);
+    ASSERT_GE(bridge, 0);
+    const auto callout = std::find_if(viewer->callouts().begin(), viewer->callouts().end(),
+                                      [&](const Callout& c) { return c.drone == bridge; });
+    ASSERT_NE(callout, viewer->callouts().end()) << "no call-out for the bridge inspection's cancellation";
+    EXPECT_THAT(callout->text,
+                ::testing::StartsWith("bridge-inspection cancels: Nationwide civil drone ban"));
+    EXPECT_LE(callout->text.size(), 64u);
+    EXPECT_EQ(callout->time, start + 90 * 60000);
+
+    // a click on it opens the flight's card (it stands beside the spot, on whichever side has room)
+    const core::Vec2 spot = viewer->paneCamera(0).toScreen(callout->at);
+    bool opened = false;
+    for (int tries = 0; tries < 40 && !opened; ++tries) {
+        const double side = tries % 2 == 0 ? 60.0 : -60.0, dy = 12.0 + 2.0 * (tries / 2);
+        const core::Vec2 at{spot.x + side, spot.y - dy};
+        sf::Event move{};
+        move.type = sf::Event::MouseMoved;
+        move.mouseMove = {int(at.x), int(at.y)};
+        send(move);
+        frame(0.0);
+        clickAt(at);
+        frame(0.0);
+        frame(0.0);
+        opened = viewer->selection().drone == bridge;
+    }
+    ASSERT_TRUE(opened) << "a click on the call-out did not open its card";
+    EXPECT_THAT(viewer->inspectorText(), HasSubstr("bridge-inspection"));
+    const sf::Image shot = screenshot("nofly_classroom_callout.png");
+    EXPECT_EQ(shot.getSize(), sf::Vector2u(kWidth, kHeight));
+
+    // it fades with play, not while paused
+    for (int k = 0; k < 30; ++k)
+        frame(0.5);
+    EXPECT_EQ(std::count_if(viewer->callouts().begin(), viewer->callouts().end(),
+                            [&](const Callout& c) { return c.drone == bridge; }),
+              1)
+        << "paused: still there";
+    pressKey(sf::Keyboard::Escape);
+    pressKey(sf::Keyboard::Space);
+    for (int k = 0; k < 20; ++k)
+        frame(0.5);
+    EXPECT_EQ(std::count_if(viewer->callouts().begin(), viewer->callouts().end(),
+                            [&](const Callout& c) { return c.drone == bridge; }),
+              0)
+        << "gone after " << Viewer::kCalloutSeconds << " s of play";
+}
+
 /// Runs a command; its exit code and what it printed.
 std::pair<int, std::string> runCommand(const std::string& command) {
     std::string output;
