@@ -320,7 +320,7 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, ShippedRoundTrip, ::testing::ValuesIn(shippe
 
 TEST(ShippedScenarios, AreFoundInEveryFolder) {
     const std::vector<std::string> files = shippedScenarios();
-    for (const char* file : {"scenarios/denmark_2025/summit_ban.yaml", "scenarios/tutorial/06_response.yaml",
+    for (const char* file : {"scenarios/denmark_2025/summit_ban.yaml", "scenarios/tutorial/07_response.yaml",
                              "scenarios/world/paris_2024_olympics.yaml"})
         EXPECT_NE(std::find(files.begin(), files.end(), file), files.end()) << file;
     EXPECT_EQ(std::find(files.begin(), files.end(), "scenarios/denmark_2025/_airports.yaml"), files.end());

@@ -28,7 +28,7 @@ for f in "$NOFLY_BINDIR/nofly" "$NOFLY_MANDIR/man1/nofly.1" \
          "$NOFLY_DATADIR/nofly/assets/mappings/finland.yaml" \
          "$NOFLY_DATADIR/nofly/scenarios/nofly.schema.json" \
          "$NOFLY_DATADIR/nofly/scenarios/denmark_2025/summit_ban.yaml" \
-         "$NOFLY_DATADIR/nofly/scenarios/tutorial/04_real_zones.yaml" \
+         "$NOFLY_DATADIR/nofly/scenarios/tutorial/05_real_zones.yaml" \
          "$NOFLY_DATADIR/nofly/scenarios/invalid/unknown_key.yaml" \
          "$NOFLY_DOCDIR/README.md" "$NOFLY_DOCDIR/LICENSE" "$NOFLY_DOCDIR/docs/cli.md" \
          "$NOFLY_DOCDIR/docs/images/flagship.png" "$NOFLY_DOCDIR/docs/sources/denmark_2025.md"; do

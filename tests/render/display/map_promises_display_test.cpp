@@ -65,7 +65,7 @@ TEST_F(MapPromisesTest, AZoneInForceAtTheStartIsSolidFromTheFirstFrame) {
 
 TEST_F(MapPromisesTest, TheRenderCommandDrawsObstacles) {
     // lesson 5's warehouse, a 150 m disc at [0, -800 m], blocks the sensors' view
-    const std::string lesson = std::string(NOFLY_SOURCE_DIR) + "/scenarios/tutorial/05_sensors.yaml";
+    const std::string lesson = std::string(NOFLY_SOURCE_DIR) + "/scenarios/tutorial/06_sensors.yaml";
     const std::string out = (fs::temp_directory_path() / "nofly_render_obstacle.png").string();
     fs::remove(out);
     const std::string command =

@@ -212,12 +212,12 @@ core::Vec2 drawnAt(const sim::Drone& d) {
     return d.phase == sim::Phase::Flying || d.plan.empty() ? d.position : d.plan.front().p0;
 }
 
-const std::string kLesson3 =
-    std::string(NOFLY_SOURCE_DIR) + "/scenarios/tutorial/03_exemptions_and_authorisations.yaml";
+const std::string kLesson4 =
+    std::string(NOFLY_SOURCE_DIR) + "/scenarios/tutorial/04_exemptions_and_authorisations.yaml";
 
 TEST_F(DisplayTest, AWaitingDroneIsExplainedByTheEventsAndItsCard) {
     // the photographer asks air traffic control at 09:30 and sits on the ground until the answer at 09:40
-    open(kLesson3);
+    open(kLesson4);
     viewer->seekNow(viewer->playback().start() + 95 * kMinute); // 09:35
     frame();
     const std::vector<const sim::Event*> events = viewer->tickerEvents(10);
@@ -240,7 +240,7 @@ TEST_F(DisplayTest, AWaitingDroneIsExplainedByTheEventsAndItsCard) {
 }
 
 TEST_F(DisplayTest, ACancelledDronesCardSaysWhereItIsAndItsOutcomeOnLinesOfTheirOwn) {
-    open(kLesson3);
+    open(kLesson4);
     viewer->seekNow(viewer->playback().start() + 125 * kMinute); // 10:05: the hobby pilot cancelled at 10:00
     frame();
     const sim::World& world = viewer->playback().world();
