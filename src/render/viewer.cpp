@@ -906,7 +906,7 @@ void Viewer::ask(std::pair<int, int> question) {
     m_accumulator = 0.0;
 }
 
-void Viewer::syncBallot() {
+void Viewer::syncBallot(bool reopen) {
     if (!m_options.ballot || !m_run) return;
     // each phone vote on the pane and question it was cast on ("VARIANT/QUESTION"): one closed since is lost
     for (const auto& [key, choice] : m_options.ballot->take()) {
@@ -919,6 +919,7 @@ void Viewer::syncBallot() {
                 break;
             }
     }
+    if (!reopen) return;
     std::optional<report::BallotBox::Question> open;
     if (const auto [q, p] = currentQuestion(); q >= 0) {
         const QuestionLine line = questionLines()[static_cast<std::size_t>(q)];
@@ -955,8 +956,10 @@ void Viewer::enter() {
         m_card.reset();
         return;
     }
-    // the votes are in (or the teacher skips): close them, then show what happened
-    syncBallot();
+    // the votes are in (or the teacher skips): close them, then show what happened. The phones first:
+    // no vote is taken once the box is shut, so none a phone was told was counted is lost
+    if (m_options.ballot) m_options.ballot->open(std::nullopt);
+    syncBallot(false);
     const std::string variant = paneVariant(m_card->pane);
     m_closed[variant].insert(m_card->question);
     for (const QuestionLine& line : questionLines()) {

@@ -318,9 +318,9 @@ class Viewer {
     bool votingOpen() const;
     /// Opens the asking card on a question (index, pane) and stops the clock.
     void ask(std::pair<int, int> question);
-    /// Phones (ViewerOptions::ballot): counts the votes they cast, then opens the question the number
-    /// keys vote on now (or none) for theirs.
-    void syncBallot();
+    /// Phones (ViewerOptions::ballot): counts the votes they cast, then (with `reopen`) opens the
+    /// question the number keys vote on now (or none) for theirs.
+    void syncBallot(bool reopen = true);
     void fitCamera();
     void layout(unsigned width, unsigned height);
     /// Steps owed this frame while playing: from and to which time, by when [wall s].

@@ -326,9 +326,12 @@ TEST_F(ClassroomDisplayTest, TwoPhonesVoteAndTheWindowCountsThem) {
     const sf::Image asked = screenshot("nofly_classroom_phones.png");
     EXPECT_EQ(asked.getSize(), sf::Vector2u(kWidth, kHeight));
 
+    // a phone's vote just as the teacher reveals is counted: the box is drained as it is shut
+    EXPECT_EQ(box->vote("4821", "last-phone", "base/bridge", "rerouted"), report::BallotBox::Result::Counted);
     // revealed: voting on it is over for the phones too
     pressKey(sf::Keyboard::Enter);
     frame();
+    EXPECT_EQ(line("bridge").votes, (report::Tally{{"allowed", 1}, {"cancelled", 2}, {"rerouted", 1}}));
     EXPECT_EQ(line("bridge").rightVotes, 2);
     EXPECT_EQ(line("bridge").verdict, "right");
     ASSERT_TRUE(box->current().has_value());
