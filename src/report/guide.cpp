@@ -117,17 +117,21 @@ std::string guideHtml(const RunRecord& run, const std::vector<GuidePolicy>& poli
         std::stable_sort(order.begin(), order.end(), [&](const QuestionResult* a, const QuestionResult* z) {
             return stopsAt(s, *a) < stopsAt(s, *z);
         });
-        b += "<h2>Questions, in the order the clock stops for them</h2>\n<table>\n<thead><tr><th>Stops just "
-             "before</th><th>Question</th><th>Choices</th><th>What happens (for "
+        b += "<h2>Questions, in the order the clock stops for them</h2>\n<table>\n<thead><tr><th>The clock "
+             "stops at about</th><th>Question</th><th>Choices</th><th>What happens (for "
              "you)</th><th>Why</th></tr></thead>\n";
         for (const QuestionResult* r : order) {
             const std::string why = settledBecause(s, r->question, world, run.events);
             std::string choices;
             for (const std::string& c : r->question.choices)
                 choices += (choices.empty() ? "" : ", ") + c;
-            b += "<tr>" + cell(text(clock(s, stopsAt(s, *r))), "time") + cell(text(r->question.ask)) +
-                 cell(text(choices)) + cell("<span class=\"answer\">" + text(r->outcome.answer) + "</span>") +
-                 cell(text(why)) + "</tr>\n";
+            // to the minute: the window stops a step before the answer is out, and a landing or a
+            // cancellation lands between two steps
+            b += "<tr>" +
+                 cell(text(core::formatClock(stopsAt(s, *r), s.time.utcOffsetMinutes).substr(0, 5)), "time") +
+                 cell(text(r->question.ask)) + cell(text(choices)) +
+                 cell("<span class=\"answer\">" + text(r->outcome.answer) + "</span>") + cell(text(why)) +
+                 "</tr>\n";
         }
         b += "</table>\n";
     }
